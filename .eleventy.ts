@@ -1,0 +1,30 @@
+/**
+ * Eleventy's part: render the Archive's page objects with the templates in
+ * `templates/`. Content never passes through here as a template: articles
+ * reach Eleventy as global data (`archive`), added by `src/render/renderSite.ts`,
+ * so their text is never evaluated as Nunjucks or front matter.
+ */
+import path from 'node:path';
+import type { UserConfig } from '@11ty/eleventy';
+import { templatesDir } from './src/paths.ts';
+import { relativeUrl } from './src/render/relativeUrl.ts';
+
+export default function configure(eleventyConfig: UserConfig) {
+  // Autoescape everything; only the sanitized article body is marked `| safe`.
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+
+  // Links written relative to the page, so the site works from any folder.
+  eleventyConfig.addFilter('relativeUrl', relativeUrl);
+
+  // Stylesheet and other static files, copied as they are.
+  eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, 'assets')]: 'assets' });
+
+  // The templates are ours; the user's .gitignore has no say over them.
+  eleventyConfig.setUseGitIgnore(false);
+
+  return {
+    templateFormats: ['njk'],
+    htmlTemplateEngine: 'njk',
+    dir: { includes: '_includes' },
+  };
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources directly: tsx compiles them as they load.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli.ts');
+const print = (stream) => (line) => stream.write(`${line}\n`);
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: print(process.stdout),
+  stderr: print(process.stderr),
+  env: process.env,
+});

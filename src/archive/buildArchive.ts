@@ -1,0 +1,104 @@
+/**
+ * From sanitized articles and site settings, every page of the site, ready
+ * to render. Pure: the same input always gives the same pages.
+ */
+import { formatLongDate } from '../dates.ts';
+import { compareStrings } from '../problems.ts';
+import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { SiteSettings } from '../schema/site.ts';
+import type { Archive, ArticlePage, ArticleSummary, ArticleView, DateView, ListPage, SiteView, SourceView } from './pages.ts';
+import { paginate } from './paginate.ts';
+
+/** Words a minute, for reading time; a common figure for adults reading news. */
+const wordsPerMinute = 230;
+const excerptLength = 200;
+
+/** Newest first; on the same instant, by URL, so that order never depends on file order. */
+export const newestFirst = (a: SafeArticle, b: SafeArticle): number =>
+  b.date.epochMs - a.date.epochMs || compareStrings(a.url, b.url);
+
+export function buildArchive(articles: readonly SafeArticle[], settings: SiteSettings): Archive {
+  const site: SiteView = {
+    title: settings.title,
+    description: settings.description,
+    language: settings.language,
+    baseUrl: settings.baseUrl?.replace(/\/+$/, ''),
+  };
+  const published = articles.filter((article) => !article.draft).sort(newestFirst);
+  const views = published.map((article) => articleView(article, settings));
+
+  const articlePages: ArticlePage[] = views.map((view, index) => {
+    const newer = views[index - 1];
+    const older = views[index + 1];
+    return {
+      kind: 'article',
+      url: view.url,
+      title: view.title,
+      description: view.description ?? view.excerpt,
+      article: view,
+      newer: newer && { url: newer.url, label: newer.title },
+      older: older && { url: older.url, label: older.title },
+    };
+  });
+
+  const home: ListPage[] = paginate(views.map(summaryOf), settings.pageSize, '/').map(({ items, pagination, url }) => ({
+    kind: 'list',
+    url,
+    title: pagination.pageNumber === 1 ? 'Latest news' : `Latest news, page ${pagination.pageNumber}`,
+    heading: 'Latest news',
+    description: settings.description ?? `The latest of ${views.length} archived articles.`,
+    items,
+    pagination,
+  }));
+
+  return { site, articlePages, listPages: home };
+}
+
+function articleView(article: SafeArticle, settings: SiteSettings): ArticleView {
+  return {
+    url: article.url,
+    title: article.title,
+    description: article.description,
+    excerpt: excerptOf(article),
+    date: dateView(article.date.iso, settings.language),
+    updated: article.updated && dateView(article.updated.iso, settings.language),
+    source: sourceOf(article, settings),
+    authors: article.authors,
+    link: article.link,
+    image: article.image,
+    tags: article.tags,
+    categories: article.categories,
+    readingMinutes: Math.max(1, Math.round(article.wordCount / wordsPerMinute)),
+    wordCount: article.wordCount,
+    html: article.html,
+  };
+}
+
+const summaryOf = ({ url, title, excerpt, date, source }: ArticleView): ArticleSummary => ({ url, title, excerpt, date, source });
+
+const dateView = (iso: string, language: string): DateView => ({ iso, display: formatLongDate(iso, language) });
+
+/** The dek when there is one, else the opening of the text, cut at a word. */
+function excerptOf(article: SafeArticle): string {
+  const text = article.description ?? article.summary ?? article.text.replace(/\s+/g, ' ');
+  if (text.length <= excerptLength) return text;
+  const cut = text.slice(0, excerptLength);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), excerptLength / 2)).trimEnd()}…`;
+}
+
+/**
+ * Who published it: the display name site.yaml gives its feed, else the
+ * feed's host, else the host of the original link.
+ */
+function sourceOf(article: SafeArticle, settings: SiteSettings): SourceView | undefined {
+  const feed = article.source;
+  const link = article.link;
+  if (!feed && !link) return undefined;
+  const named = feed ? settings.sources[feed] ?? settings.sources[feed.replace(/\/$/, '')] : undefined;
+  const host = new URL(feed ?? link ?? '').hostname;
+  return {
+    name: named ?? host,
+    siteUrl: link ? new URL(link).origin + '/' : undefined,
+    feedUrl: feed,
+  };
+}

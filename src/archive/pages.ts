@@ -1,0 +1,95 @@
+/**
+ * The page objects templates render. Each holds exactly what its page shows,
+ * already sorted, grouped, counted and formatted: templates only render.
+ */
+
+export interface SiteView {
+  title: string;
+  description?: string | undefined;
+  language: string;
+  /** Without a trailing slash; absent when the site may live in any folder. */
+  baseUrl?: string | undefined;
+}
+
+export interface DateView {
+  /** Machine-readable, for `<time datetime>`: `2026-01-06T00:00:00.000Z`. */
+  iso: string;
+  /** For people, in the site's language: "6 January 2026". */
+  display: string;
+}
+
+export interface Link {
+  url: string;
+  label: string;
+}
+
+export interface SourceView {
+  name: string;
+  /** The publisher's site, when known. */
+  siteUrl?: string | undefined;
+  /** The feed the article came from, when known. */
+  feedUrl?: string | undefined;
+}
+
+/** An article as a list shows it. */
+export interface ArticleSummary {
+  url: string;
+  title: string;
+  excerpt: string;
+  date: DateView;
+  source?: SourceView | undefined;
+}
+
+export interface ArticleView extends ArticleSummary {
+  description?: string | undefined;
+  authors: string[];
+  updated?: DateView | undefined;
+  /** The original article. */
+  link?: string | undefined;
+  image?: string | undefined;
+  tags: string[];
+  categories: string[];
+  readingMinutes: number;
+  wordCount: number;
+  /** Sanitized HTML: the only content markup a template may output unescaped. */
+  html: string;
+}
+
+export interface Pagination {
+  pageNumber: number;
+  pageCount: number;
+  itemCount: number;
+  first?: string | undefined;
+  previous?: string | undefined;
+  next?: string | undefined;
+  last?: string | undefined;
+}
+
+interface PageBase {
+  /** Root-relative, ends with `/`: `/2026/01/06/some-slug/`. */
+  url: string;
+  /** The `<title>`, without the site name. */
+  title: string;
+  /** `<meta name="description">`. */
+  description: string;
+}
+
+export interface ArticlePage extends PageBase {
+  kind: 'article';
+  article: ArticleView;
+  newer?: Link | undefined;
+  older?: Link | undefined;
+}
+
+export interface ListPage extends PageBase {
+  kind: 'list';
+  heading: string;
+  items: ArticleSummary[];
+  pagination: Pagination;
+}
+
+export interface Archive {
+  site: SiteView;
+  articlePages: ArticlePage[];
+  listPages: ListPage[];
+}

@@ -1,0 +1,57 @@
+/**
+ * The whole pipeline: load → sanitize → index → render. Returns the problems
+ * instead of printing them, and writes nothing when content has errors,
+ * unless asked to build what is valid.
+ */
+import path from 'node:path';
+import { buildArchive } from './archive/buildArchive.ts';
+import { loadContent } from './load/loadContent.ts';
+import { isError, type Problem } from './problems.ts';
+import { renderSite } from './render/renderSite.ts';
+import { sanitizeArticle } from './sanitize/sanitizeArticles.ts';
+
+export interface BuildOptions {
+  contentDir: string;
+  outputDir: string;
+  /** Overrides `baseUrl` in site.yaml. */
+  baseUrl?: string | undefined;
+  /** Build the valid articles even when others have errors. */
+  skipInvalid?: boolean | undefined;
+}
+
+export interface BuildResult {
+  /** True when the site was written. */
+  built: boolean;
+  problems: Problem[];
+  fileCount: number;
+  articleCount: number;
+  pageCount: number;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  assertSeparateFolders(options.contentDir, options.outputDir);
+  const content = loadContent(options.contentDir);
+  const result = { problems: content.problems, fileCount: content.fileCount, articleCount: 0, pageCount: 0 };
+  if (content.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
+
+  const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
+  const published = content.articles.filter((article) => !article.draft).map(sanitizeArticle);
+  const archive = buildArchive(published, site);
+  const pageCount = await renderSite(archive, options.outputDir);
+  return { ...result, built: true, articleCount: published.length, pageCount };
+}
+
+/** The output folder receives generated files; it must not be, or hold, the content. */
+function assertSeparateFolders(contentDir: string, outputDir: string): void {
+  const content = path.resolve(contentDir);
+  const output = path.resolve(outputDir);
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(content, output) || inside(output, content)) {
+    throw new UsageError(
+      `the output folder ${outputDir} and the content folder ${contentDir} overlap: choose an output folder outside the content, like _site`,
+    );
+  }
+}
+
+/** A mistake in how the tool was called, reported without a stack trace. */
+export class UsageError extends Error {}

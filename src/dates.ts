@@ -1,0 +1,75 @@
+/**
+ * Article dates, read as written and placed on the site's calendar.
+ *
+ * A date without a time (`2026-01-06`) is a calendar date: it stays that day
+ * in the site's time zone. A date-time with an offset is an instant: it lands
+ * on whatever day that instant is in the site's time zone. A date-time
+ * without an offset is a wall-clock time in the site's time zone. The build
+ * machine's own time zone never matters.
+ */
+import { DateTime, IANAZone } from 'luxon';
+
+// ISO 8601 as people write it in front matter: a date, optionally a time
+// (`T` or a space), optionally seconds and fractions, optionally an offset.
+const isoDatePattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/** The example shown when a date cannot be read. */
+export const dateExample = 'a date like 2026-01-06 or 2026-01-06T14:30:00-05:00';
+
+/**
+ * Reads a front-matter date in the given zone. Accepts ISO 8601 dates and
+ * date-times, and RFC 2822 (`Tue, 06 Jan 2026 14:30:00 GMT`, the format of RSS
+ * `pubDate`). Returns undefined for anything else, including impossible
+ * calendar dates like 2026-02-30.
+ */
+export function readDate(text: string, timeZone = 'UTC'): DateTime | undefined {
+  const trimmed = text.trim();
+  const iso = isoDatePattern.exec(trimmed);
+  let parsed: DateTime;
+  if (iso) {
+    parsed = DateTime.fromISO(trimmed.replace(' ', 'T').replace(/\s+(?=[Zz+-]\d*)/, ''), {
+      zone: timeZone,
+      setZone: true,
+    });
+  } else {
+    parsed = DateTime.fromRFC2822(trimmed, { zone: timeZone, setZone: true });
+  }
+  return parsed.isValid ? parsed : undefined;
+}
+
+export const isValidDate = (text: string): boolean => readDate(text) !== undefined;
+
+export const isValidTimeZone = (name: string): boolean => IANAZone.isValidZone(name);
+
+/** Where a date falls on the site's calendar. */
+export interface SiteDate {
+  /** The instant, in the site's zone, with its offset: `2026-01-06T00:00:00.000+00:00`. */
+  iso: string;
+  /** Milliseconds since the epoch, for sorting. */
+  epochMs: number;
+  year: string;
+  /** Two digits, `01` to `12`. */
+  month: string;
+  /** Two digits, `01` to `31`. */
+  day: string;
+}
+
+/** Places a valid front-matter date on the site's calendar. */
+export function toSiteDate(text: string, timeZone: string): SiteDate {
+  const read = readDate(text, timeZone);
+  if (!read) throw new Error(`not a valid date: ${JSON.stringify(text)}`);
+  const local = read.setZone(timeZone);
+  return {
+    iso: local.toISO({ suppressMilliseconds: false }) ?? '',
+    epochMs: local.toMillis(),
+    year: local.toFormat('yyyy'),
+    month: local.toFormat('MM'),
+    day: local.toFormat('dd'),
+  };
+}
+
+/** A calendar date for people, in the site's language: "6 January 2026". */
+export function formatLongDate(iso: string, locale: string): string {
+  return DateTime.fromISO(iso, { setZone: true }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+}

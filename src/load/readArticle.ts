@@ -1,0 +1,72 @@
+/**
+ * One content file's text to one article record, in passes: front matter →
+ * shape (zod) → normalized record (slug, URL, date on the site's calendar).
+ * Pure: no file system, so every case is testable with a string.
+ */
+import path from 'node:path';
+import { toSiteDate, type SiteDate } from '../dates.ts';
+import { isError, type Problem } from '../problems.ts';
+import { articleSchema, knownArticleKeys, type ArticleFormat, type ArticleFrontMatter } from '../schema/article.ts';
+import type { SiteSettings } from '../schema/site.ts';
+import { slugify } from '../slug.ts';
+import { detectFormat } from '../sanitize/sanitizeBody.ts';
+import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
+import { readFrontMatter } from './readFrontMatter.ts';
+
+/** An article as loaded: validated, normalized, body not yet sanitized. */
+export type Article = Omit<ArticleFrontMatter, 'date' | 'updated' | 'slug' | 'author' | 'authors' | 'format'> & {
+  /** The file it came from, as shown in problems. */
+  file: string;
+  slug: string;
+  /** `/YYYY/MM/DD/<slug>/`, the date in the site's time zone. */
+  url: string;
+  date: SiteDate;
+  updated?: SiteDate;
+  /** `author` and `authors` together. */
+  authors: string[];
+  format: ArticleFormat;
+  /** The body as written (HTML or Markdown), unsafe until sanitized. */
+  body: string;
+  /** Front-matter keys the schema does not know, kept as written. */
+  extra: Record<string, unknown>;
+};
+
+export interface ReadArticleResult {
+  article?: Article;
+  problems: Problem[];
+}
+
+export function readArticle(file: string, text: string, site: SiteSettings): ReadArticleResult {
+  const frontMatter = readFrontMatter(file, text);
+  if (!frontMatter.ok) return { problems: frontMatter.problems };
+  const { data, body, lineOf } = frontMatter.value;
+
+  const problems = describeUnknownKeys(file, data, knownArticleKeys, lineOf);
+  const parsed = articleSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    problems.push(...describeIssues(file, parsed.error.issues, lineOf));
+    return { problems };
+  }
+  if (problems.some(isError)) return { problems };
+
+  const { date, updated, slug, author, authors, format, ...rest } = parsed.data;
+  const published = toSiteDate(date, site.timezone);
+  const finalSlug = slug ?? (slugify(rest.title) || slugify(path.basename(file, '.md')) || 'article');
+  const extra = Object.fromEntries(Object.entries(data).filter(([key]) => !knownArticleKeys.includes(key)));
+
+  return {
+    problems,
+    article: {
+      ...rest,
+      file,
+      slug: finalSlug,
+      url: `/${published.year}/${published.month}/${published.day}/${finalSlug}/`,
+      date: published,
+      ...(updated ? { updated: toSiteDate(updated, site.timezone) } : {}),
+      authors: [...new Set([...author, ...authors])],
+      format: format ?? detectFormat(body),
+      body,
+      extra,
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads YAML written by people we do not trust: front matter and site.yaml.
+ *
+ * `yaml` with the YAML 1.2 core schema: dates stay strings (no time-zone
+ * surprises), `<<` merge keys are plain keys, `__proto__` is an ordinary own
+ * key, duplicate keys are errors, custom tags (`!!js/function`) are errors,
+ * and alias bombs are stopped. Each key keeps its line for problem reports.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { problem, problemKinds, type Problem } from '../problems.ts';
+
+export interface YamlMapping {
+  data: Record<string, unknown>;
+  /** 1-based line in the file of a field (`['tags', 2]`), where known. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export type YamlResult = { ok: true; value: YamlMapping } | { ok: false; problems: Problem[] };
+
+/** Aliases a document may expand; a YAML "billion laughs" needs thousands. */
+const maxAliasCount = 100;
+
+/**
+ * Parses a YAML mapping. `firstLine` is the file line on which `source`
+ * starts (front matter starts after its `---`), so lines point into the file.
+ */
+export function readYamlMapping(file: string, source: string, firstLine = 1): YamlResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
+
+  const problems: Problem[] = [];
+  for (const error of document.errors) {
+    problems.push(
+      problem(problemKinds.yamlSyntax, { file, line: lineAt(error.pos[0]), message: `is not valid YAML: ${firstSentence(error.message)}` }),
+    );
+  }
+  for (const warning of document.warnings) {
+    const isTag = warning.code === 'TAG_RESOLVE_FAILED';
+    problems.push(
+      problem(isTag ? problemKinds.yamlTag : problemKinds.yamlSyntax, {
+        file,
+        line: lineAt(warning.pos[0]),
+        message: isTag
+          ? `uses a YAML tag, which is not allowed: ${firstSentence(warning.message)}`
+          : `is not valid YAML: ${firstSentence(warning.message)}`,
+      }),
+    );
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount });
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [
+        problem(problemKinds.yamlSyntax, {
+          file,
+          line: firstLine,
+          message: `could not be expanded: ${(error as Error).message}`,
+          hint: `Use fewer YAML aliases (*name): at most ${maxAliasCount} expansions are allowed.`,
+        }),
+      ],
+    };
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      ok: false,
+      problems: [
+        problem(problemKinds.yamlSyntax, {
+          file,
+          line: firstLine,
+          message: `expected fields (key: value), got ${Array.isArray(data) ? 'a list' : 'a single value'}`,
+        }),
+      ],
+    };
+  }
+
+  return {
+    ok: true,
+    value: {
+      data: data as Record<string, unknown>,
+      lineOf(path) {
+        const node = nodeAt(document, path);
+        return node?.range ? lineAt(node.range[0]) : undefined;
+      },
+    },
+  };
+}
+
+/**
+ * The node to point at for a field: a top-level key's own line, else the
+ * deepest node of the path that exists.
+ */
+function nodeAt(document: Document, path: readonly PropertyKey[]): Node | undefined {
+  let node: unknown = document.contents;
+  for (const [depth, step] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
+      if (!pair) return depth === 0 ? undefined : (node as Node);
+      node = path.length === 1 ? pair.key : (pair.value ?? pair.key);
+    } else if (isSeq(node) && typeof step === 'number') {
+      node = node.items[step] ?? node;
+    } else {
+      break;
+    }
+  }
+  return node as Node | undefined;
+}
+
+const firstSentence = (message: string): string => (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');

@@ -1,0 +1,113 @@
+/**
+ * The catalogue of everything that can be wrong with content.
+ *
+ * Problems are data: loading collects them all instead of throwing at the
+ * first one, and the CLI decides how to print them. Codes are permanent:
+ * tests, CI annotations and users' scripts refer to them.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface ProblemKind {
+  code: string;
+  severity: Severity;
+  /** What to do about it, shown under the message. */
+  hint?: string;
+}
+
+export interface Problem {
+  code: string;
+  severity: Severity;
+  /** Path of the file, relative to the working folder, with `/` separators. */
+  file: string;
+  /** 1-based line in the file, where known. */
+  line?: number;
+  /** The front-matter field, as a path: `tags[2]`. */
+  field?: string;
+  message: string;
+  hint?: string;
+}
+
+export const problemKinds = {
+  unreadableFile: {
+    code: 'unreadable-file',
+    severity: 'error',
+  },
+  invalidEncoding: {
+    code: 'invalid-encoding',
+    severity: 'error',
+    hint: 'Save the file as UTF-8.',
+  },
+  emptyFile: {
+    code: 'empty-file',
+    severity: 'error',
+    hint: 'Delete the file, or give it front matter with at least a title and a date.',
+  },
+  missingFrontMatter: {
+    code: 'missing-front-matter',
+    severity: 'error',
+    hint: 'Start the file with a line `---`, then `title:` and `date:`, then a closing `---`.',
+  },
+  unclosedFrontMatter: {
+    code: 'unclosed-front-matter',
+    severity: 'error',
+    hint: 'End the front matter with a line that holds only `---`.',
+  },
+  frontMatterLanguage: {
+    code: 'front-matter-language',
+    severity: 'error',
+    hint: 'Front matter is read as YAML only, never run as code: start it with a plain `---` line.',
+  },
+  yamlSyntax: {
+    code: 'yaml-syntax',
+    severity: 'error',
+  },
+  yamlTag: {
+    code: 'yaml-tag',
+    severity: 'error',
+    hint: 'Remove the tag: front matter holds plain strings, numbers, lists and booleans.',
+  },
+  invalidField: {
+    code: 'invalid-field',
+    severity: 'error',
+  },
+  unknownField: {
+    code: 'unknown-field',
+    severity: 'warning',
+  },
+  duplicateUrl: {
+    code: 'duplicate-url',
+    severity: 'error',
+    hint: 'Give one of them another `slug:` or `date:`.',
+  },
+  invalidSiteSettings: {
+    code: 'invalid-site-settings',
+    severity: 'error',
+  },
+} as const satisfies Record<string, ProblemKind>;
+
+type Details = Omit<Problem, 'code' | 'severity'>;
+
+/** A problem of a catalogued kind; the kind's hint is used unless one is given. */
+export function problem(kind: ProblemKind, details: Details): Problem {
+  const hint = details.hint ?? kind.hint;
+  return { code: kind.code, severity: kind.severity, ...details, ...(hint ? { hint } : {}) };
+}
+
+export const isError = (p: Problem): boolean => p.severity === 'error';
+
+/** Problems in a stable order: by file, then line, then code. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      compareStrings(a.field ?? '', b.field ?? '') ||
+      compareStrings(a.code, b.code),
+  );
+}
+
+/** Locale-independent comparison, so that output never depends on the machine. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

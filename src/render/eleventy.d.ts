@@ -1,0 +1,31 @@
+// Eleventy 3 documents its API in JSDoc only; these are the parts we use.
+declare module '@11ty/eleventy' {
+  export interface UserConfig {
+    addGlobalData(name: string, value: unknown): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    setQuietMode(quiet: boolean): void;
+    setUseGitIgnore(use: boolean): void;
+    setTemplateFormats(formats: string | string[]): void;
+    on(event: 'eleventy.after' | 'eleventy.before', callback: (details: unknown) => unknown): void;
+  }
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    runMode?: 'build' | 'serve' | 'watch';
+    config?: (config: UserConfig) => void | Promise<void>;
+  }
+  export interface WrittenPage {
+    url: string | false;
+    outputPath: string | false;
+    inputPath: string;
+  }
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<[unknown[], WrittenPage[]] | WrittenPage[]>;
+    toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
+    disableLogger(): void;
+  }
+  export default Eleventy;
+}

@@ -1,0 +1,122 @@
+/**
+ * Turns an article body (HTML or Markdown, written by anyone) into HTML that
+ * is safe to put on a page, plus its plain text for summaries, reading time
+ * and search.
+ *
+ * Both formats end in the same steps: relative URLs resolved against the
+ * original article, rehype-sanitize with the news schema (the last step that
+ * sees untrusted markup), then our own additions to links and images.
+ */
+import type { Element, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeParse from 'rehype-parse';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import type { ArticleFormat } from '../schema/article.ts';
+import { newsSchema } from './schema.ts';
+
+export interface SanitizedBody {
+  format: ArticleFormat;
+  html: string;
+  /** The text a reader sees, paragraphs separated by blank lines. */
+  text: string;
+  wordCount: number;
+}
+
+export interface SanitizeOptions {
+  /** `html` or `markdown`; guessed from the body when not given. */
+  format?: ArticleFormat | undefined;
+  /** The original article's URL: relative links and images point there. */
+  baseUrl?: string | undefined;
+}
+
+/** HTML when the body starts with an element or comment, else Markdown. */
+export const detectFormat = (body: string): ArticleFormat =>
+  /^\s*<(?:[a-z]|!--)/i.test(body) ? 'html' : 'markdown';
+
+const urlProperties = ['href', 'src', 'cite', 'longDesc'] as const;
+const hasScheme = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Makes relative URLs absolute against the original article, or drops them
+ * when there is none: on our site they would point at pages that do not
+ * exist. Runs before the sanitizer, which then checks the resulting scheme.
+ */
+function resolveRelativeUrls() {
+  return (tree: Root, file: VFile) => {
+    const base = typeof file.data.baseUrl === 'string' ? file.data.baseUrl : undefined;
+    visit(tree, 'element', (node: Element) => {
+      for (const name of urlProperties) {
+        const value = node.properties[name];
+        if (typeof value !== 'string') continue;
+        const url = value.trim();
+        if (hasScheme.test(url) || url.startsWith('#')) continue;
+        if (url.startsWith('//')) node.properties[name] = `https:${url}`;
+        else if (base && URL.canParse(url, base)) node.properties[name] = new URL(url, base).href;
+        else delete node.properties[name];
+      }
+    });
+  };
+}
+
+/** Images from other sites: load when scrolled to, and tell their host nothing about us. */
+function politeImages() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'img') return;
+      node.properties.loading = 'lazy';
+      node.properties.decoding = 'async';
+      node.properties.referrerPolicy = 'no-referrer';
+    });
+  };
+}
+
+const safeOutput = (processor: Processor<Root, Root, Root>) =>
+  processor
+    .use(resolveRelativeUrls)
+    .use(rehypeSanitize, newsSchema)
+    .use(rehypeExternalLinks, { rel: ['nofollow', 'noopener', 'noreferrer'] })
+    .use(politeImages)
+    .use(rehypeStringify)
+    .freeze();
+
+const processors = {
+  html: safeOutput(unified().use(rehypeParse, { fragment: true }) as unknown as Processor<Root, Root, Root>),
+  markdown: safeOutput(
+    unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeRaw) as unknown as Processor<Root, Root, Root>,
+  ),
+};
+
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+
+export function countWords(text: string): number {
+  let count = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count += 1;
+  return count;
+}
+
+export function sanitizeBody(body: string, options: SanitizeOptions = {}): SanitizedBody {
+  const format = options.format ?? detectFormat(body);
+  const processor = processors[format];
+  const file = new VFile({ value: body, data: { baseUrl: options.baseUrl } });
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const html = processor.stringify(tree, file);
+  const text = toText(tree)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { format, html: String(html), text, wordCount: countWords(text) };
+}

@@ -1,0 +1,64 @@
+/**
+ * What an article body may keep: GitHub's sanitation (hast-util-sanitize's
+ * default schema) adjusted for news. Everything not allowed here is removed.
+ */
+import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+
+const allowedByDefault = defaultSchema.tagNames ?? [];
+
+export const newsSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [
+    // `picture`/`source` carry `srcset`, whose URLs the sanitizer cannot
+    // check; without them the `img` inside still shows.
+    ...allowedByDefault.filter((name) => name !== 'picture' && name !== 'source'),
+    // The furniture of news copy.
+    'figure',
+    'figcaption',
+    'time',
+    'cite',
+    'mark',
+    'small',
+    'abbr',
+    'caption',
+    'u',
+    'wbr',
+  ],
+  attributes: {
+    ...defaultSchema.attributes,
+    abbr: ['title'],
+    time: ['dateTime'],
+  },
+  protocols: {
+    ...defaultSchema.protocols,
+    // No irc:, xmpp: or other schemes that hand the reader to another program.
+    href: ['http', 'https', 'mailto'],
+    src: ['http', 'https'],
+  },
+  // Removed with everything inside them: the default keeps the text of
+  // unknown elements, which would show CSS, scripts and markup as text.
+  strip: [
+    'script',
+    'style',
+    'noscript',
+    'template',
+    'iframe',
+    'frame',
+    'frameset',
+    'noframes',
+    'object',
+    'embed',
+    'applet',
+    'form',
+    'button',
+    'select',
+    'textarea',
+    'svg',
+    'math',
+    'head',
+    'title',
+    'xmp',
+    'plaintext',
+    'noembed',
+  ],
+};

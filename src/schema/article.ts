@@ -1,0 +1,62 @@
+/**
+ * What an article's front matter may hold: the single source of truth.
+ * The `ArticleFrontMatter` type is inferred from it, never written by hand.
+ *
+ * Keys not listed here are stripped by the schema; the loader keeps them
+ * aside (so nothing a file says is lost) and reports them as warnings, which
+ * catches typos like `tittle:`.
+ */
+import { z } from 'zod';
+import { dateExample, isValidDate } from '../dates.ts';
+import { isValidSlug, maxSlugLength } from '../slug.ts';
+import { expecting, flag, optionalHttpUrl, optionalText, stringList, text } from './fields.ts';
+
+const articleDate = z
+  .union([z.string(), z.number().transform(String)], expecting(dateExample))
+  .refine(isValidDate, { error: `expected ${dateExample}` });
+
+const slug = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : value),
+  z
+    .string(expecting('a slug'))
+    .refine(isValidSlug, {
+      error: `expected a slug of lowercase letters, digits and single hyphens (at most ${maxSlugLength} characters), like "peace-talks-resume"`,
+    })
+    .optional(),
+);
+
+export const articleFormats = ['html', 'markdown'] as const;
+
+export const articleSchema = z.object({
+  title: text('a title'),
+  date: articleDate,
+  /** When the article was last changed, if ever; same formats as `date`. */
+  updated: z.preprocess((value) => (value === '' || value === null ? undefined : value), articleDate.optional()),
+  description: optionalText('a description'),
+  summary: optionalText('a summary'),
+  slug,
+  image: optionalHttpUrl,
+  /** The original article. */
+  link: optionalHttpUrl,
+  /** The feed the article came from. */
+  source: optionalHttpUrl,
+  categories: stringList('a category'),
+  tags: stringList('a tag'),
+  author: stringList('an author'),
+  authors: stringList('an author'),
+  draft: flag.default(false),
+  format: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z.enum(articleFormats, expecting('"html" or "markdown"')).optional(),
+  ),
+});
+
+/** The front matter as a file may write it. */
+export type ArticleFrontMatterInput = z.input<typeof articleSchema>;
+/** The front matter after validation: lists are lists, URLs normalized, absent means undefined. */
+export type ArticleFrontMatter = z.output<typeof articleSchema>;
+
+export type ArticleFormat = (typeof articleFormats)[number];
+
+/** The keys the schema knows; every other key is reported as unknown. */
+export const knownArticleKeys: readonly string[] = Object.keys(articleSchema.shape);

@@ -1,0 +1,53 @@
+/**
+ * Field types shared by the article and site schemas. Each carries the
+ * "expected ..." text that problems show; the value found is added by
+ * `describeIssues`.
+ */
+import { z } from 'zod';
+
+/** YAML's empty value (`key:`) and `''` both mean "not given". */
+const toAbsent = (value: unknown): unknown => (value === '' || value === null ? undefined : value);
+
+/** `expected X`, or `is required: expected X` when the field is missing. */
+export const expecting = (what: string) => ({
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? `is required: expected ${what}` : `expected ${what}`,
+});
+
+/** Non-empty text; numbers are taken as text (`title: 1984`). */
+export const text = (what = 'text') =>
+  z
+    .union([z.string(), z.number().transform(String)], expecting(what))
+    .pipe(z.string().trim().min(1, { error: `expected ${what}, not an empty value` }));
+
+export const optionalText = (what = 'text') => z.preprocess(toAbsent, text(what).optional());
+
+const controlOrSpace = /[\s\u0000-\u001f\u007f]/;
+
+/** An absolute http(s) URL, returned in its normalized form. */
+export const httpUrl = z
+  .string(expecting('an http(s) URL'))
+  .trim()
+  .refine(
+    (value) => {
+      if (controlOrSpace.test(value) || !URL.canParse(value)) return false;
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    },
+    { error: 'expected an absolute http(s) URL like https://example.com/page' },
+  )
+  .transform((value) => new URL(value).href);
+
+export const optionalHttpUrl = z.preprocess(toAbsent, httpUrl.optional());
+
+/** A list of strings; one string is a one-item list; blanks and repeats are dropped. */
+export const stringList = (what: string) =>
+  z.preprocess(
+    (value) => (value === null || value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z
+      .array(z.union([z.string(), z.number().transform(String)], expecting(what)))
+      .transform((items) => [...new Set(items.map((item) => item.trim()).filter((item) => item !== ''))]),
+  );
+
+/** `true`/`false`, also written as a string (`"false"` is false, unlike `z.coerce.boolean()`). */
+export const flag = z.union([z.boolean(), z.stringbool()], expecting('true or false'));
