@@ -6,6 +6,7 @@ register();
 const { main } = await import('../src/cli.ts');
 const print = (stream) => (line) => stream.write(`${line}\n`);
 process.exitCode = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
   stdout: print(process.stdout),
   stderr: print(process.stderr),
   env: process.env,

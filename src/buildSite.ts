@@ -11,6 +11,8 @@ import { renderSite } from './render/renderSite.ts';
 import { sanitizeArticle } from './sanitize/sanitizeArticles.ts';
 
 export interface BuildOptions {
+  /** The folder that `contentDir` and `outputDir` are relative to; the process's by default. */
+  cwd?: string | undefined;
   contentDir: string;
   outputDir: string;
   /** Overrides `baseUrl` in site.yaml. */
@@ -29,22 +31,22 @@ export interface BuildResult {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  assertSeparateFolders(options.contentDir, options.outputDir);
-  const content = loadContent(options.contentDir);
+  const cwd = options.cwd ?? process.cwd();
+  const outputDir = path.resolve(cwd, options.outputDir);
+  assertSeparateFolders(path.resolve(cwd, options.contentDir), outputDir, options);
+  const content = loadContent(options.contentDir, cwd);
   const result = { problems: content.problems, fileCount: content.fileCount, articleCount: 0, pageCount: 0 };
   if (content.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
 
   const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
   const published = content.articles.filter((article) => !article.draft).map(sanitizeArticle);
   const archive = buildArchive(published, site);
-  const pageCount = await renderSite(archive, options.outputDir);
+  const pageCount = await renderSite(archive, outputDir);
   return { ...result, built: true, articleCount: published.length, pageCount };
 }
 
 /** The output folder receives generated files; it must not be, or hold, the content. */
-function assertSeparateFolders(contentDir: string, outputDir: string): void {
-  const content = path.resolve(contentDir);
-  const output = path.resolve(outputDir);
+function assertSeparateFolders(content: string, output: string, { contentDir, outputDir }: BuildOptions): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   if (inside(content, output) || inside(output, content)) {
     throw new UsageError(

@@ -16,10 +16,12 @@ interface Command {
   usage: string;
   options: Options;
   optionHelp: [string, string][];
-  run(values: Record<string, unknown>, out: Output): Promise<number> | number;
+  run(values: Record<string, unknown>, out: Context): Promise<number> | number;
 }
 
-interface Output {
+/** Where the command runs: its folder, environment and output streams. */
+export interface Context {
+  cwd: string;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   env: Record<string, string | undefined>;
@@ -49,6 +51,7 @@ const commands: Record<string, Command> = {
       const started = performance.now();
       const baseUrl = values['base-url'] === undefined ? undefined : parseBaseUrl(String(values['base-url']));
       const result = await buildSite({
+        cwd: out.cwd,
         contentDir: String(values.content),
         outputDir: String(values.output),
         baseUrl,
@@ -65,7 +68,8 @@ const commands: Record<string, Command> = {
         `Built ${plural(result.articleCount, 'article')} on ${plural(result.pageCount, 'page')} into ${String(values.output)}/ in ${seconds} s` +
           (result.problems.length > 0 ? ` (${summary})` : ''),
       );
-      return result.problems.some(isError) ? 1 : 0;
+      // Built despite errors only when --skip-invalid asked for it.
+      return 0;
     },
   },
   check: {
@@ -74,7 +78,7 @@ const commands: Record<string, Command> = {
     options: { ...contentOption, ...helpOption },
     optionHelp: [['--content DIR', 'the content folder (default: content)']],
     run(values, out) {
-      const content = loadContent(String(values.content));
+      const content = loadContent(String(values.content), out.cwd);
       reportProblems(content.problems, out, out.stdout);
       out.stdout(summarize(content.problems, content.fileCount));
       return content.problems.some(isError) ? 1 : 0;
@@ -83,7 +87,7 @@ const commands: Record<string, Command> = {
 };
 
 /** Prints each problem on one line, then each kind's hint once; annotations under GitHub Actions. */
-function reportProblems(problems: readonly Problem[], out: Output, print: (line: string) => void): void {
+function reportProblems(problems: readonly Problem[], out: Context, print: (line: string) => void): void {
   for (const p of problems) print(formatProblem(p));
   const hints = new Map(problems.filter((p) => p.hint).map((p) => [p.code, p.hint]));
   if (hints.size > 0) {
@@ -128,7 +132,7 @@ function commandHelp(command: Command): string {
   ].join('\n');
 }
 
-export async function main(args: readonly string[], out: Output): Promise<number> {
+export async function main(args: readonly string[], out: Context): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     (name === undefined ? out.stderr : out.stdout)(mainHelp());

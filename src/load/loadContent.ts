@@ -23,12 +23,17 @@ export interface LoadedContent {
 }
 
 /** Paths as people see them: relative to the working folder, `/`-separated. */
-export const displayPath = (absolute: string): string =>
-  path.relative(process.cwd(), absolute).split(path.sep).join('/') || '.';
+export const pathShownFrom =
+  (cwd: string) =>
+  (absolute: string): string =>
+    path.relative(cwd, absolute).split(path.sep).join('/') || '.';
 
-export function loadContent(contentDir: string): LoadedContent {
-  const { site, problems } = loadSite(contentDir, displayPath);
-  const found = findContentFiles(contentDir, displayPath);
+/** Loads `contentDir` (relative to `cwd`); problems name files relative to `cwd`. */
+export function loadContent(contentDir: string, cwd = process.cwd()): LoadedContent {
+  const root = path.resolve(cwd, contentDir);
+  const displayPath = pathShownFrom(cwd);
+  const { site, problems } = loadSite(root, displayPath);
+  const found = findContentFiles(root, displayPath);
   problems.push(...found.problems);
 
   const articles: Article[] = [];

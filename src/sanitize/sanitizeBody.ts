@@ -67,6 +67,46 @@ function resolveRelativeUrls() {
   };
 }
 
+/**
+ * The sanitizer prefixes ids and names (`id="main"` → `id="user-content-main"`)
+ * so content cannot clobber the page's own. Taking an existing prefix off
+ * first makes sanitizing idempotent, and in-page links (`#note`) are given
+ * the prefix too, so footnotes and tables of contents keep working.
+ */
+const clobberPrefix = newsSchema.clobberPrefix ?? 'user-content-';
+const clobbered: readonly string[] = ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'];
+const withoutPrefix = (value: string): string => {
+  let result = value;
+  while (result.startsWith(clobberPrefix)) result = result.slice(clobberPrefix.length);
+  return result;
+};
+
+function removeClobberPrefix() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const { properties } = node;
+      for (const name of clobbered) {
+        const value = properties[name];
+        if (typeof value === 'string') properties[name] = withoutPrefix(value);
+        else if (Array.isArray(value)) properties[name] = value.map((item) => withoutPrefix(String(item)));
+      }
+      const href = node.properties.href;
+      if (typeof href === 'string' && href.startsWith('#')) node.properties.href = `#${withoutPrefix(href.slice(1))}`;
+    });
+  };
+}
+
+function prefixFragmentLinks() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (typeof href === 'string' && href.length > 1 && href.startsWith('#')) {
+        node.properties.href = `#${clobberPrefix}${href.slice(1)}`;
+      }
+    });
+  };
+}
+
 /** Images from other sites: load when scrolled to, and tell their host nothing about us. */
 function politeImages() {
   return (tree: Root) => {
@@ -82,7 +122,9 @@ function politeImages() {
 const safeOutput = (processor: Processor<Root, Root, Root>) =>
   processor
     .use(resolveRelativeUrls)
+    .use(removeClobberPrefix)
     .use(rehypeSanitize, newsSchema)
+    .use(prefixFragmentLinks)
     .use(rehypeExternalLinks, { rel: ['nofollow', 'noopener', 'noreferrer'] })
     .use(politeImages)
     .use(rehypeStringify)
@@ -94,16 +136,26 @@ const processors = {
     unified()
       .use(remarkParse)
       .use(remarkGfm)
-      .use(remarkRehype, { allowDangerousHtml: true })
+      // The sanitizer adds the clobber prefix; remark-rehype must not add it first.
+      .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
       .use(rehypeRaw) as unknown as Processor<Root, Root, Root>,
   ),
 };
 
-const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+// A word is a run of letters, marks and digits (with inner apostrophes or
+// hyphens); in scripts written without spaces each character counts as one,
+// the usual convention for reading time. Intl.Segmenter is exact but about
+// 20 times slower, which matters at 100,000 articles.
+const unspaced = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const wordPattern = new RegExp(
+  `[${unspaced}]|(?:(?![${unspaced}])[\\p{L}\\p{M}\\p{N}])+(?:['’-](?:(?![${unspaced}])[\\p{L}\\p{M}\\p{N}])+)*`,
+  'gu',
+);
 
 export function countWords(text: string): number {
   let count = 0;
-  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count += 1;
+  wordPattern.lastIndex = 0;
+  while (wordPattern.exec(text)) count += 1;
   return count;
 }
 

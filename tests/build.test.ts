@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { article, fixture, runBin, runCli, writeTree } from './helpers.ts';
+
+const seed = readFileSync(fixture('articles/seed-001.md'), 'utf8');
+const seedUrl = '2026/01/06/nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp-as-nations-near-finalization-of-security-pact/';
+
+const parseHtml = (text: string): Root => unified().use(rehypeParse).parse(text);
+const page = (site: string, url: string): Root => parseHtml(readFileSync(path.join(site, url, 'index.html'), 'utf8'));
+const text = (node: Root | Element | undefined): string => {
+  if (!node) return '';
+  if ('value' in node) return String(node.value);
+  return (node.children as (Root | Element)[]).map(text).join('');
+};
+const attr = (node: Element | undefined, name: string): string | undefined => {
+  const value = node?.properties[name];
+  return Array.isArray(value) ? value.join(' ') : value === undefined ? undefined : String(value);
+};
+
+/** Every HTML file in a built site, as URL paths (`/`, `/2026/01/06/x/`). */
+function builtPages(site: string): string[] {
+  return readdirSync(site, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('index.html'))
+    .map((file) => `/${path.dirname(file).split(path.sep).join('/')}/`.replace(/^\/\.\/$/, '/'))
+    .sort();
+}
+
+describe('build: the sample site', async () => {
+  const cwd = writeTree({
+    'content/site.yaml': 'title: Test Archive\npageSize: 2\nsources:\n  https://feeds.foxnews.com/foxnews/latest: Fox News\n',
+    'content/2026/01/seed.md': seed,
+    'content/2026/01/markdown.md': article(
+      { title: 'A Markdown story', date: '2026-01-05T09:00:00Z', author: 'Jane Doe', link: 'https://example.com/news/md' },
+      'Some **bold** text with [a link](https://example.com/more) and a [relative one](/other).\n\n{{ 7 * 7 }} {% raw %}',
+    ),
+    'content/2026/01/hostile.md': article(
+      { title: '"<script>alert(1)</script> {{ 7 * 7 }}"', date: '2026-01-04', description: '"\\" onmouseover=\\"alert(1)"' },
+      '<p>Text</p><script>alert(2)</script><img src="https://example.com/x.png" onerror="alert(3)"><a href="javascript:alert(4)">x</a>',
+    ),
+    'content/2026/01/draft.md': article({ title: 'Secret draft', date: '2026-01-07', draft: 'true' }),
+    'content/2026/01/older.md': article({ title: 'Older story', date: '2026-01-01' }),
+  });
+  const site = path.join(cwd, '_site');
+  const run = await runCli(['build'], { cwd });
+
+  test('builds, saying what it built', () => {
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /Built 4 articles on 6 pages into _site\//);
+  });
+
+  test('writes one page per published article and the paginated home, nothing for drafts', () => {
+    assert.deepEqual(builtPages(site), [
+      '/',
+      '/2026/01/01/older-story/',
+      '/2026/01/04/script-alert-1-script-7-7/',
+      '/2026/01/05/a-markdown-story/',
+      `/${seedUrl}`,
+      '/page/2/',
+    ]);
+    assert.ok(!readFileSync(path.join(site, 'index.html'), 'utf8').includes('Secret draft'));
+  });
+
+  test('the home page lists the newest first, with pagination', () => {
+    const home = page(site, '');
+    const titles = selectAll('.article-list h2 a', home).map(text);
+    assert.deepEqual(titles, [
+      "NATO ambassador says Ukraine peace deal could be 'on the cusp' as nations near finalization of security pact",
+      'A Markdown story',
+    ]);
+    assert.equal(text(select('.pagination [aria-current]', home)), 'Page 1 of 2');
+    assert.equal(attr(select('.pagination a[rel=next]', home), 'href'), 'page/2/');
+    const second = page(site, 'page/2');
+    assert.deepEqual(selectAll('.article-list h2 a', second).map(text), ['<script>alert(1)</script> {{ 7 * 7 }}', 'Older story']);
+    assert.equal(text(select('.pagination [aria-current]', second)), 'Page 2 of 2');
+  });
+
+  test('the seed article page shows its body with links intact and no target or script', () => {
+    const html = readFileSync(path.join(site, seedUrl, 'index.html'), 'utf8');
+    const tree = parseHtml(html);
+    assert.equal(text(select('h1', tree)), "NATO ambassador says Ukraine peace deal could be 'on the cusp' as nations near finalization of security pact");
+    assert.equal(text(select('.kicker', tree)), 'Fox News');
+    assert.equal(attr(select('time', tree), 'dateTime'), '2026-01-06T00:00:00.000Z');
+    const links = selectAll('.article-body a', tree);
+    assert.equal(links.length, 9, 'all nine links of the seed body');
+    assert.equal(attr(links[0], 'href'), 'https://www.foxnews.com/category/world/conflicts/ukraine');
+    assert.equal(attr(links[0], 'rel'), 'nofollow noopener noreferrer');
+    assert.ok(!/target=/.test(html));
+    assert.ok(!/<script/i.test(html));
+    assert.equal(
+      attr(select('a.original-link', tree), 'href'),
+      'https://www.foxnews.com/media/nato-ambassador-says-ukraine-peace-deal-could-on-cusp-nations-near-finalization-security-pact',
+    );
+    assert.deepEqual(selectAll('.tags li', tree).map(text), ['finalization', 'ambassador', 'security', 'ukraine', 'nations']);
+    assert.match(text(select('title', tree)), /^NATO ambassador .* · Test Archive$/);
+  });
+
+  test('Markdown is rendered, template syntax in content is shown, never run', () => {
+    const tree = page(site, '2026/01/05/a-markdown-story');
+    assert.equal(text(select('.article-body strong', tree)), 'bold');
+    assert.match(text(select('.article-body', tree)), /\{\{ 7 \* 7 \}\} \{% raw %\}/);
+    assert.equal(text(select('.byline .authors', tree)), 'By Jane Doe');
+    const relative = selectAll('.article-body a', tree).find((a) => text(a) === 'relative one');
+    assert.equal(attr(relative, 'href'), 'https://example.com/other');
+  });
+
+  test('hostile front matter and body are escaped or removed', () => {
+    const html = readFileSync(path.join(site, '2026/01/04/script-alert-1-script-7-7/index.html'), 'utf8');
+    assert.ok(!/<script/i.test(html), 'no script element');
+    assert.ok(!/onerror|onmouseover=/i.test(html.replace(/&quot; onmouseover=&quot;/g, '')), 'no event handlers');
+    assert.ok(!/javascript:/i.test(html));
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}'));
+    const tree = parseHtml(html);
+    assert.equal(attr(select('meta[name=description]', tree), 'content'), '" onmouseover="alert(1)');
+  });
+
+  test('internal links are relative and all resolve', () => {
+    const pages = builtPages(site);
+    for (const url of pages) {
+      const tree = page(site, url);
+      for (const element of selectAll('a[href], link[href]', tree)) {
+        const href = attr(element, 'href') ?? '';
+        if (/^(https?:|mailto:|#)/.test(href)) continue;
+        assert.ok(!href.startsWith('/'), `${url}: ${href} should be relative`);
+        const target = new URL(href, `http://site${url}`).pathname;
+        const file = path.join(site, target, target.endsWith('/') ? 'index.html' : '');
+        assert.ok(existsSync(file), `${url} links to ${href}, which does not exist`);
+      }
+    }
+  });
+
+  test('article pages link to the older and newer article', () => {
+    const tree = page(site, '2026/01/05/a-markdown-story');
+    assert.equal(attr(select('a[rel=next]', tree), 'href'), `../../06/${seedUrl.split('/')[3]}/`);
+    assert.equal(attr(select('a[rel=prev]', tree), 'href'), '../../04/script-alert-1-script-7-7/');
+  });
+});
+
+describe('build: with a base URL', async () => {
+  const cwd = writeTree({ 'content/a.md': article({ title: 'A', date: '2026-01-06' }) });
+  const run = await runCli(['build', '--base-url', 'https://news.example.org/archive/', '--output', 'public'], { cwd });
+  test('pages carry their canonical URL', () => {
+    assert.equal(run.code, 0, run.stderr);
+    const tree = page(path.join(cwd, 'public'), '2026/01/06/a');
+    assert.equal(attr(select('link[rel=canonical]', tree), 'href'), 'https://news.example.org/archive/2026/01/06/a/');
+  });
+});
+
+describe('build: invalid content', async () => {
+  const files = {
+    'content/good.md': article({ title: 'Good', date: '2026-01-06' }),
+    'content/bad.md': article({ title: 'Bad', date: '2026-13-45' }),
+  };
+
+  test('fails with the same report as check, and writes nothing', async () => {
+    const cwd = writeTree(files);
+    const build = await runCli(['build'], { cwd });
+    const check = await runCli(['check'], { cwd });
+    assert.equal(build.code, 1);
+    assert.ok(build.stderr.startsWith(check.stdout.split('\n')[0] ?? 'missing'), build.stderr);
+    assert.match(build.stderr, /nothing was built/);
+    assert.equal(existsSync(path.join(cwd, '_site')), false);
+  });
+
+  test('--skip-invalid builds the rest and still prints the problems', async () => {
+    const cwd = writeTree(files);
+    const run = await runCli(['build', '--skip-invalid'], { cwd });
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /content\/bad\.md:3: date: expected a date/);
+    assert.ok(existsSync(path.join(cwd, '_site/2026/01/06/good/index.html')));
+    assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/01/06/good/']);
+  });
+});
+
+describe('build: dates do not depend on the machine', async () => {
+  const files = {
+    'content/a.md': article({ title: 'Plain date', date: '2026-01-06' }),
+    'content/b.md': article({ title: 'New year', date: '2025-12-31T23:30:00-05:00' }),
+  };
+  const builds = await Promise.all(
+    ['America/Los_Angeles', 'Asia/Tokyo'].map(async (tz) => {
+      const cwd = writeTree(files);
+      const run = await runBin(['build'], { cwd, env: { TZ: tz, LANG: tz === 'Asia/Tokyo' ? 'ja_JP.UTF-8' : 'en_US.UTF-8' } });
+      return { tz, cwd, run };
+    }),
+  );
+  for (const { tz, cwd, run } of builds) {
+    test(`TZ=${tz}: a plain date is that day, an instant is on its UTC day`, () => {
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/01/01/new-year/', '/2026/01/06/plain-date/']);
+    });
+  }
+  test('both machines write the same bytes', () => {
+    const [first, second] = builds.map(({ cwd }) =>
+      builtPages(path.join(cwd, '_site')).map((url) => readFileSync(path.join(cwd, '_site', url, 'index.html'), 'utf8')),
+    );
+    assert.deepEqual(first, second);
+  });
+});

@@ -1,0 +1,67 @@
+/** Shared test helpers: temporary content folders and running the CLI. */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli.ts';
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+export const fixture = (name: string): string => path.join(projectRoot, 'tests', 'fixtures', name);
+
+/** A new temporary folder; removed when the test process exits. */
+export function tempDir(prefix = 'news-archive-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Writes files (path → text or bytes) under a new temporary folder and returns it. */
+export function writeTree(files: Record<string, string | Uint8Array>, root = tempDir()): string {
+  for (const [name, data] of Object.entries(files)) {
+    const target = path.join(root, name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, data);
+  }
+  return root;
+}
+
+/** A minimal valid article file. */
+export function article(fields: Record<string, string>, body = '<p>Body text.</p>'): string {
+  const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join('\n')}\n---\n${body}\n`;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process, as if in `cwd`, capturing what it prints. */
+export async function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(args, {
+    cwd: options.cwd ?? tempDir(),
+    stdout: (line) => stdout.push(line),
+    stderr: (line) => stderr.push(line),
+    env: options.env ?? {},
+  });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+/** Runs the installed `news-archive` command as a separate process, as a user would. */
+export function runBin(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(projectRoot, 'bin', 'news-archive.js'), ...args],
+      { cwd: options.cwd, env: { ...process.env, ...options.env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}

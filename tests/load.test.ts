@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { loadContent } from '../src/load/loadContent.ts';
+import { readArticle } from '../src/load/readArticle.ts';
+import { defaultSiteSettings } from '../src/schema/site.ts';
+import { article, fixture, tempDir, writeTree } from './helpers.ts';
+
+const seedText = readFileSync(fixture('articles/seed-001.md'), 'utf8');
+const good = article({ title: 'Good', date: '2026-01-06' });
+
+/** Loads a content folder written from `files`, with paths shown relative to it. */
+function load(files: Record<string, string | Uint8Array>) {
+  return loadContent('content', writeTree(files));
+}
+
+const codes = (result: ReturnType<typeof load>) => result.problems.map((p) => `${p.file} ${p.code}`);
+
+describe('the seed article', () => {
+  test('loads to the exact record', () => {
+    const { article: loaded, problems } = readArticle('content/2026/01/seed.md', seedText, defaultSiteSettings);
+    assert.deepEqual(problems, []);
+    assert.ok(loaded);
+    const { body, ...record } = loaded;
+    assert.deepEqual(record, {
+      file: 'content/2026/01/seed.md',
+      title: "NATO ambassador says Ukraine peace deal could be 'on the cusp' as nations near finalization of security pact",
+      date: { iso: '2026-01-06T00:00:00.000Z', epochMs: Date.UTC(2026, 0, 6), year: '2026', month: '01', day: '06' },
+      description:
+        'Ukraine security talks may see breakthrough as U.S. NATO ambassador says 50-nation coalition nears agreement on comprehensive framework for peace deal and security guarantees.',
+      summary:
+        'Ukraine security talks may see breakthrough as U.S. NATO ambassador says 50-nation coalition nears agreement on comprehensive framework for peace deal and security guarantees.',
+      slug: 'nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp-as-nations-near-finalization-of-security-pact',
+      url: '/2026/01/06/nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp-as-nations-near-finalization-of-security-pact/',
+      image: undefined,
+      link: 'https://www.foxnews.com/media/nato-ambassador-says-ukraine-peace-deal-could-on-cusp-nations-near-finalization-security-pact',
+      source: 'https://feeds.foxnews.com/foxnews/latest',
+      categories: ['feeds.foxnews.com'],
+      tags: ['finalization', 'ambassador', 'security', 'ukraine', 'nations'],
+      authors: [],
+      draft: false,
+      format: 'html',
+      extra: {},
+    });
+    assert.ok(body.startsWith('<p>Negotiations over <a href="https://www.foxnews.com/category/world/conflicts/ukraine"'));
+    assert.ok(body.trimEnd().endsWith('is what ensures peace through strength," Whitaker said.</p>'));
+  });
+
+  test('loads the same with a UTF-8 BOM and CRLF line endings', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seedText.replace(/\n/g, '\r\n'))]);
+    const result = load({ 'content/seed.md': bytes });
+    assert.deepEqual(result.problems, []);
+    const reference = readArticle('content/seed.md', seedText, defaultSiteSettings).article;
+    assert.ok(reference);
+    const [loaded] = result.articles;
+    assert.deepEqual({ ...loaded, body: loaded?.body.replace(/\r\n/g, '\n') }, reference);
+  });
+});
+
+describe('front matter is YAML, never code', () => {
+  for (const opener of ['---js', '---javascript', '---JS', '---Javascript', '---coffee', '---json']) {
+    test(`${opener} front matter is refused without running`, () => {
+      const marker = `__newsArchivePwned_${opener.replace(/\W/g, '')}`;
+      const text = `${opener}\n{ title: (globalThis.${marker} = true, "x"), date: "2026-01-06" }\n---\nbody\n`;
+      const result = readArticle('content/evil.md', text, defaultSiteSettings);
+      assert.equal((globalThis as Record<string, unknown>)[marker], undefined, 'the front matter code must not run');
+      assert.equal(result.article, undefined);
+      assert.equal(result.problems[0]?.code, 'front-matter-language');
+      assert.match(result.problems[0]?.message ?? '', /is refused: expected YAML/);
+    });
+  }
+
+  test('YAML tags that would build objects are refused', () => {
+    const result = readArticle('content/a.md', '---\ntitle: !!js/function "function () { return 1 }"\ndate: 2026-01-06\n---\n', defaultSiteSettings);
+    assert.equal(result.problems[0]?.code, 'yaml-tag');
+    assert.equal(result.problems[0]?.line, 2);
+  });
+
+  test('__proto__ and merge keys do not pollute prototypes', () => {
+    const text = '---\ntitle: x\ndate: 2026-01-06\n__proto__:\n  polluted: true\nbase: &b {polluted: true}\nother:\n  <<: *b\n---\n';
+    const result = readArticle('content/a.md', text, defaultSiteSettings);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.ok(result.article);
+    assert.deepEqual(result.problems.map((p) => p.field), ['__proto__', 'base', 'other']);
+  });
+
+  test('an alias bomb is stopped', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 8; i++) levels.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(9).fill(`*${'abcdefgh'[i - 1]}`).join(',')}]`);
+    const result = readArticle('content/a.md', `---\ntitle: x\ndate: 2026-01-06\n${levels.join('\n')}\n---\n`, defaultSiteSettings);
+    assert.equal(result.article, undefined);
+    assert.match(result.problems[0]?.message ?? '', /could not be expanded/);
+  });
+});
+
+describe('broken files are named, with the line where known', () => {
+  const cases: [string, string | Uint8Array, string, number | undefined][] = [
+    ['empty', '', 'empty-file', undefined],
+    ['only spaces', '  \n\n', 'empty-file', undefined],
+    ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'invalid-encoding', undefined],
+    ['invalid UTF-8', Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'), 'invalid-encoding', 2],
+    ['no front matter', '# Just markdown\n', 'missing-front-matter', 1],
+    ['unclosed front matter', '---\ntitle: x\ndate: 2026-01-06\n\nbody', 'unclosed-front-matter', 1],
+    ['YAML syntax error', '---\ntitle: x\ndate: [2026\n---\n', 'yaml-syntax', undefined],
+    ['duplicate keys', '---\ntitle: x\ndate: 2026-01-06\ntitle: y\n---\n', 'yaml-syntax', 4],
+    ['a list instead of fields', '---\n- a\n- b\n---\n', 'yaml-syntax', 1],
+  ];
+  for (const [name, data, code, line] of cases) {
+    test(name, () => {
+      const result = load({ 'content/bad.md': data, 'content/good.md': good });
+      assert.deepEqual(result.articles.map((a) => a.file), ['content/good.md'], 'the good article still loads');
+      const problem = result.problems[0];
+      assert.equal(problem?.file, 'content/bad.md');
+      assert.equal(problem?.code, code);
+      if (line !== undefined) assert.equal(problem?.line, line);
+    });
+  }
+});
+
+describe('the content folder', () => {
+  test('every problem of every file is reported at once', () => {
+    const result = load({
+      'content/a.md': article({ date: '2026-13-45', link: 'javascript:alert(1)' }),
+      'content/b.md': '---js\n{}\n---\n',
+      'content/c/d.md': article({ title: 'x', date: '2026-01-06', tittle: 'typo' }),
+      'content/ok.md': good,
+    });
+    assert.deepEqual(codes(result), [
+      'content/a.md invalid-field',
+      'content/a.md invalid-field',
+      'content/a.md invalid-field',
+      'content/b.md front-matter-language',
+      'content/c/d.md unknown-field',
+    ]);
+    assert.deepEqual(result.problems.slice(0, 3).map((p) => p.field), ['title', 'date', 'link']);
+    assert.deepEqual(result.articles.map((a) => a.file), ['content/c/d.md', 'content/ok.md']);
+  });
+
+  test('files and folders starting with _ or . are skipped, and only .md files are read', () => {
+    const result = load({
+      'content/_drafts/x.md': 'not an article',
+      'content/.git/y.md': 'not an article',
+      'content/_partial.md': 'not an article',
+      'content/notes.txt': 'not an article',
+      'content/2026/ok.md': good,
+    });
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.fileCount, 1);
+  });
+
+  test('two articles with one URL are a problem naming both files', () => {
+    const result = load({
+      'content/a.md': article({ title: 'Same title', date: '2026-01-06' }),
+      'content/b.md': article({ title: 'Same  Title!', date: '2026-01-06T10:00:00Z' }),
+      'content/c.md': article({ title: 'Same title', date: '2026-01-07' }),
+    });
+    assert.equal(result.problems.length, 1);
+    const [problem] = result.problems;
+    assert.equal(problem?.code, 'duplicate-url');
+    assert.equal(problem?.file, 'content/b.md');
+    assert.match(problem?.message ?? '', /\/2026\/01\/06\/same-title\/.*content\/a\.md/);
+    assert.deepEqual(result.articles.map((a) => a.file), ['content/a.md', 'content/c.md']);
+  });
+
+  test('a link to a file outside the content folder is not followed', () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'secret.md'), good);
+    mkdirSync(path.join(root, 'content'));
+    symlinkSync(path.join(root, 'secret.md'), path.join(root, 'content', 'linked.md'));
+    const result = loadContent('content', root);
+    assert.deepEqual(result.articles, []);
+    assert.equal(result.problems[0]?.file, 'content/linked.md');
+    assert.match(result.problems[0]?.message ?? '', /outside the content folder/);
+  });
+});
+
+describe('dates land on the site calendar', () => {
+  test('a date without time stays that day in any site time zone', () => {
+    for (const timezone of ['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati']) {
+      const result = load({ 'content/site.yaml': `timezone: ${timezone}\n`, 'content/a.md': article({ title: 'x', date: '2026-01-06' }) });
+      assert.equal(result.articles[0]?.url, '/2026/01/06/x/', timezone);
+    }
+  });
+  test('an instant lands on its day in the site time zone, UTC by default', () => {
+    const text = article({ title: 'x', date: '2025-12-31T23:30:00-05:00' });
+    assert.equal(load({ 'content/a.md': text }).articles[0]?.url, '/2026/01/01/x/');
+    assert.equal(load({ 'content/site.yaml': 'timezone: America/New_York\n', 'content/a.md': text }).articles[0]?.url, '/2025/12/31/x/');
+  });
+});
+
+describe('site.yaml', () => {
+  test('a missing file means defaults', () => {
+    const result = load({ 'content/a.md': good });
+    assert.equal(result.site.title, 'News archive');
+    assert.equal(result.site.pageSize, 20);
+    assert.equal(result.site.timezone, 'UTC');
+  });
+  test('bad values are problems with their line, and the rest still applies', () => {
+    const result = load({
+      'content/site.yaml': 'title: My Archive\ntimezone: Mars/Olympus\npageSize: 0\nbaseurl: https://x.org\n',
+      'content/a.md': good,
+    });
+    assert.equal(result.site.title, 'My Archive');
+    assert.equal(result.site.timezone, 'UTC');
+    const summary = result.problems.map((p) => `${p.line} ${p.field} ${p.code}`);
+    assert.deepEqual(summary, ['2 timezone invalid-site-settings', '3 pageSize invalid-site-settings', '4 baseurl unknown-field']);
+    assert.match(result.problems[2]?.message ?? '', /did you mean "baseUrl"/);
+  });
+});

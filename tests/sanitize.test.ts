@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { detectFormat, sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
+
+const html = (body: string, baseUrl?: string) => sanitizeBody(body, { format: 'html', baseUrl }).html;
+const markdown = (body: string) => sanitizeBody(body, { format: 'markdown' }).html;
+
+/** What no sanitized output may contain, whatever went in. */
+function assertHarmless(output: string): void {
+  assert.doesNotMatch(output, /<(script|style|iframe|object|embed|form|base|meta|link|svg|math|template|noscript)\b/i);
+  assert.doesNotMatch(output, /\son[a-z]+\s*=/i, 'no event handler attributes');
+  assert.doesNotMatch(output, /\sstyle\s*=/i, 'no style attributes');
+  assert.doesNotMatch(output, /(href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(javascript|vbscript|data):/i);
+  assert.doesNotMatch(output, /target=/i);
+}
+
+describe('dangerous markup is removed', () => {
+  const named: Record<string, string> = {
+    'script element': '<p>a</p><script>alert(1)</script><p>b</p>',
+    'script with attributes': '<script src="https://evil.example/x.js"></script>',
+    'event handler': '<img src="https://example.com/x.png" onerror="alert(1)">',
+    'event handler on a link': '<a href="https://example.com" onclick="alert(1)" onmouseover=alert(1)>x</a>',
+    'javascript: link': '<a href="javascript:alert(1)">x</a>',
+    'javascript: in capitals': '<a href="JaVaScRiPt:alert(1)">x</a>',
+    'javascript: with entities': '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+    'javascript: with hex entities and no semicolons': '<a href="&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)">x</a>',
+    'javascript: split by a tab': '<a href="java\tscript:alert(1)">x</a>',
+    'javascript: split by an encoded newline': '<a href="java&#10;script:alert(1)">x</a>',
+    'javascript: after spaces and control characters': '<a href=" \u0001javascript:alert(1)">x</a>',
+    'vbscript: link': '<a href="vbscript:msgbox(1)">x</a>',
+    'data: link': '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    'data: image': '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
+    iframe: '<iframe src="https://evil.example"></iframe>',
+    'iframe srcdoc': '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    'object and embed': '<object data="x.swf"><embed src="x.swf"></object>',
+    'style element': '<style>body{background:url(javascript:alert(1))}</style><p>x</p>',
+    'style attribute': '<p style="background:url(javascript:alert(1))">x</p>',
+    'form with formaction': '<form action="https://evil.example"><button formaction="javascript:alert(1)">go</button></form>',
+    'meta refresh': '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    'base element': '<base href="https://evil.example/">',
+    'link element': '<link rel="stylesheet" href="https://evil.example/x.css">',
+    'SVG with script': '<svg><script>alert(1)</script></svg>',
+    'SVG onload': '<svg onload="alert(1)"><circle r="1"/></svg>',
+    'SVG animate to javascript:': '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text y="20">x</text></a></svg>',
+    'SVG use with data:': '<svg><use href="data:image/svg+xml,<svg id=x onload=alert(1)>#x"/></svg>',
+    'MathML link': '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">x</maction></math>',
+    'MathML mglyph escape': '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    'noscript mXSS': '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    'template content': '<template><script>alert(1)</script></template>',
+    'comment breaking out': '<!--><img src=x onerror=alert(1)>-->',
+    'unclosed attribute': '<img src="x" alt="<script>alert(1)</script>',
+    'DOM clobbering name': '<img name="getElementById"><form id="x">',
+  };
+  for (const [name, input] of Object.entries(named)) {
+    test(name, () => {
+      const output = html(input);
+      assertHarmless(output);
+      // Running it again finds nothing left to remove.
+      assert.equal(html(output), output);
+    });
+  }
+
+  test('stripped elements leave no text behind', () => {
+    const output = html('<p>keep</p><style>.x{color:red}</style><script>var secret = 1</script><noscript>enable js</noscript><svg><text>svg text</text></svg>');
+    assert.equal(output, '<p>keep</p>');
+  });
+
+  test('ids and names cannot clobber the page, and in-page links still find them', () => {
+    const output = html('<p><a href="#main">jump</a></p><h2 id="main">Heading</h2>');
+    assert.equal(output, '<p><a href="#user-content-main">jump</a></p><h2 id="user-content-main">Heading</h2>');
+    assert.equal(html(output), output);
+  });
+});
+
+describe('news markup is kept', () => {
+  test('links keep their URL and get rel, lose target', () => {
+    const output = html('<a href="https://example.com/story" target="_blank" rel="noopener">story</a>');
+    assert.equal(output, '<a href="https://example.com/story" rel="nofollow noopener noreferrer">story</a>');
+  });
+  test('mailto links are kept, other schemes are not', () => {
+    assert.equal(html('<a href="mailto:desk@example.com">mail</a>'), '<a href="mailto:desk@example.com">mail</a>');
+    assert.equal(html('<a href="irc://irc.example.com/news">chat</a>'), '<a>chat</a>');
+  });
+  test('figures, captions, time, cite, mark, small, sub and sup are kept', () => {
+    const input =
+      '<figure><img src="https://example.com/a.jpg" alt="A photo"><figcaption>Caption <cite>AP</cite></figcaption></figure>' +
+      '<p><time datetime="2026-01-06">Tuesday</time> <mark>key</mark> <small>fine print</small> H<sub>2</sub>O x<sup>2</sup></p>';
+    const output = html(input);
+    for (const element of ['<figure>', '<figcaption>', '<cite>', '<time datetime="2026-01-06">', '<mark>', '<small>', '<sub>', '<sup>']) {
+      assert.ok(output.includes(element), `${element} in ${output}`);
+    }
+  });
+  test('images load lazily without sending a referrer', () => {
+    assert.equal(
+      html('<img src="https://example.com/a.jpg" alt="A">'),
+      '<img src="https://example.com/a.jpg" alt="A" loading="lazy" decoding="async" referrerpolicy="no-referrer">',
+    );
+  });
+  test('relative URLs point to the original site', () => {
+    const output = html('<a href="/world/story">x</a><img src="pic.jpg" alt="">', 'https://news.example.com/2026/01/story');
+    assert.ok(output.includes('href="https://news.example.com/world/story"'), output);
+    assert.ok(output.includes('src="https://news.example.com/2026/01/pic.jpg"'), output);
+  });
+  test('relative URLs without an original are dropped, in-page anchors kept', () => {
+    assert.equal(html('<a href="/world/story">x</a><a href="#note">y</a>'), '<a>x</a><a href="#user-content-note">y</a>');
+  });
+});
+
+describe('Markdown bodies', () => {
+  test('render with GFM and pass through the same sanitizer', () => {
+    const output = markdown('# Title\n\nSome *text* and a [link](https://example.com).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~');
+    assert.ok(output.includes('<h1>Title</h1>'));
+    assert.ok(output.includes('<a href="https://example.com" rel="nofollow noopener noreferrer">link</a>'));
+    assert.ok(output.includes('<table>'));
+    assert.ok(output.includes('<del>gone</del>'));
+  });
+  test('footnotes link to their notes', () => {
+    const output = markdown('Claim.[^1]\n\n[^1]: Source.');
+    const target = /href="#(user-content-fn-1)"/.exec(output)?.[1];
+    assert.ok(target, output);
+    assert.ok(output.includes(`id="${target}"`), output);
+    assert.equal(html(output), output);
+  });
+  test('raw HTML and Markdown links get the same treatment', () => {
+    const output = markdown('Hello <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))\n\n<iframe src="https://evil.example"></iframe>');
+    assertHarmless(output);
+    assert.ok(!output.includes('alert'), output);
+  });
+});
+
+describe('format detection, text and word count', () => {
+  test('HTML when the body starts with an element, else Markdown', () => {
+    assert.equal(detectFormat('  \n<p>x</p>'), 'html');
+    assert.equal(detectFormat('<!-- note -->text'), 'html');
+    assert.equal(detectFormat('Plain *text*'), 'markdown');
+    assert.equal(detectFormat('1 < 2'), 'markdown');
+  });
+  test('plain text and word count come from what the reader sees', () => {
+    const result = sanitizeBody('<p>One two <b>three</b>.</p><script>four five</script><p>Six&nbsp;seven</p>');
+    assert.equal(result.text, 'One two three.\n\nSix seven');
+    assert.equal(result.wordCount, 5);
+  });
+  test('words are counted in scripts without spaces too', () => {
+    assert.ok(sanitizeBody('<p>東京で会議が開かれた</p>').wordCount > 1);
+  });
+});

@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readArticle } from '../src/load/readArticle.ts';
+import { defaultSiteSettings } from '../src/schema/site.ts';
+import { article } from './helpers.ts';
+
+const base = { title: 'Peace talks resume', date: '2026-01-06' };
+
+/** Reads an article made of the base fields plus `fields` (YAML source text per key). */
+function read(fields: Record<string, string>, body?: string) {
+  return readArticle('content/a.md', article({ ...base, ...fields }, body), defaultSiteSettings);
+}
+
+function valid(fields: Record<string, string>) {
+  const result = read(fields);
+  assert.deepEqual(result.problems.filter((p) => p.severity === 'error'), []);
+  assert.ok(result.article);
+  return result.article;
+}
+
+function invalid(fields: Record<string, string>, field: string, ...expectedParts: string[]) {
+  const result = read(fields);
+  assert.equal(result.article, undefined, 'an article with an invalid field is not loaded');
+  const problem = result.problems.find((p) => p.field === field);
+  assert.ok(problem, `expected a problem for ${field}, got ${JSON.stringify(result.problems)}`);
+  assert.equal(problem.code, 'invalid-field');
+  for (const part of expectedParts) assert.ok(problem.message.includes(part), `${JSON.stringify(problem.message)} should include ${JSON.stringify(part)}`);
+  return problem;
+}
+
+describe('title', () => {
+  test('is required', () => {
+    const result = readArticle('content/a.md', article({ date: '2026-01-06' }), defaultSiteSettings);
+    const problem = result.problems.find((p) => p.field === 'title');
+    assert.equal(problem?.message, 'is required: expected a title');
+  });
+  test('is trimmed, and a number is taken as text', () => {
+    assert.equal(valid({ title: '"  Spaced  "' }).title, 'Spaced');
+    assert.equal(valid({ title: '1984' }).title, '1984');
+  });
+  test('cannot be empty or a list', () => {
+    invalid({ title: "''" }, 'title', 'expected a title');
+    invalid({ title: '[a, b]' }, 'title', 'expected a title', 'got a list of 2');
+  });
+});
+
+describe('date', () => {
+  test('is required', () => {
+    const result = readArticle('content/a.md', article({ title: 'x' }), defaultSiteSettings);
+    assert.match(result.problems.find((p) => p.field === 'date')?.message ?? '', /^is required: expected a date like 2026-01-06/);
+  });
+  test('accepts a date, a date-time with offset or Z, and an RSS date', () => {
+    assert.equal(valid({ date: '2026-01-06' }).date.iso, '2026-01-06T00:00:00.000Z');
+    assert.equal(valid({ date: '2026-01-06T14:30:00-05:00' }).date.iso, '2026-01-06T19:30:00.000Z');
+    assert.equal(valid({ date: '"2026-01-06T14:30Z"' }).date.iso, '2026-01-06T14:30:00.000Z');
+    assert.equal(valid({ date: '2026-01-06 14:30:00' }).date.iso, '2026-01-06T14:30:00.000Z');
+    assert.equal(valid({ date: '"Tue, 06 Jan 2026 14:30:00 GMT"' }).date.iso, '2026-01-06T14:30:00.000Z');
+  });
+  test('rejects impossible dates and other formats, showing what was found', () => {
+    const problem = invalid({ date: '2026-13-45' }, 'date');
+    assert.equal(problem.message, 'expected a date like 2026-01-06 or 2026-01-06T14:30:00-05:00, got "2026-13-45"');
+    invalid({ date: '2026-02-30' }, 'date', 'got "2026-02-30"');
+    invalid({ date: 'yesterday' }, 'date', 'got "yesterday"');
+    invalid({ date: '20260106' }, 'date', 'got "20260106"');
+    invalid({ date: '06/01/2026' }, 'date');
+  });
+  test('reports the line of the field', () => {
+    const problem = invalid({ date: '2026-13-45' }, 'date');
+    assert.equal(problem.line, 3);
+  });
+});
+
+describe('updated', () => {
+  test('is optional and read like date', () => {
+    assert.equal(valid({}).updated, undefined);
+    assert.equal(valid({ updated: '2026-01-07T10:00:00+02:00' }).updated?.iso, '2026-01-07T08:00:00.000Z');
+    invalid({ updated: 'soon' }, 'updated', 'got "soon"');
+  });
+});
+
+describe('description and summary', () => {
+  test('are optional; empty means absent', () => {
+    const a = valid({ description: "''", summary: '' });
+    assert.equal(a.description, undefined);
+    assert.equal(a.summary, undefined);
+    assert.equal(valid({ description: 'A dek.' }).description, 'A dek.');
+  });
+  test('must be text', () => {
+    invalid({ description: '{a: 1}' }, 'description', 'expected a description', 'got a set of fields');
+  });
+});
+
+describe('slug', () => {
+  test('is derived from the title when absent, transliterated and lowercase', () => {
+    assert.equal(valid({}).slug, 'peace-talks-resume');
+    // Transliterated to readable ASCII (the exact romanization is the library's).
+    assert.match(valid({ title: '"Україна: переговори"' }).slug, /^ukrayina-pere[gh]ovor[iy]$/);
+    assert.equal(valid({ title: '"C++ & Rust: 50% faster?"' }).slug, 'c-and-rust-50-faster');
+  });
+  test('derived from a very long title is cut at a word', () => {
+    const slug = valid({ title: 'word '.repeat(500) }).slug;
+    assert.ok(slug.length <= 100 && !slug.endsWith('-'), slug);
+  });
+  test('falls back to the file name when the title has no letters', () => {
+    const result = readArticle('content/2026/lead-story.md', article({ title: '"!!!"', date: '2026-01-06' }), defaultSiteSettings);
+    assert.equal(result.article?.slug, 'lead-story');
+  });
+  test('when given, is used as is', () => {
+    const a = valid({ slug: 'my-own-slug' });
+    assert.equal(a.slug, 'my-own-slug');
+    assert.equal(a.url, '/2026/01/06/my-own-slug/');
+  });
+  for (const bad of ['../etc', 'a/b', 'a\\\\b', '..', '.', 'Upper-Case', 'with space', 'trailing-', 'ünïcode', '%2e%2e', 'a--b']) {
+    test(`rejects ${JSON.stringify(bad)}: never a path`, () => {
+      invalid({ slug: JSON.stringify(bad) }, 'slug', 'expected a slug of lowercase letters, digits and single hyphens');
+    });
+  }
+});
+
+describe('image, link and source', () => {
+  for (const field of ['image', 'link', 'source'] as const) {
+    test(`${field}: optional http(s) URL, '' means absent`, () => {
+      assert.equal(valid({})[field], undefined);
+      assert.equal(valid({ [field]: "''" })[field], undefined);
+      assert.equal(valid({ [field]: 'https://example.com/a?b=1' })[field], 'https://example.com/a?b=1');
+      assert.equal(valid({ [field]: 'HTTP://Example.COM' })[field], 'http://example.com/');
+    });
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative/path', 'example.com/page', 'ftp://example.com/', 'https://exa mple.com/']) {
+      test(`${field}: rejects ${bad}`, () => {
+        invalid({ [field]: JSON.stringify(bad) }, field, 'expected an absolute http(s) URL');
+      });
+    }
+  }
+});
+
+describe('categories and tags', () => {
+  for (const field of ['categories', 'tags'] as const) {
+    test(`${field}: a list, or one string as a one-item list; absent is empty`, () => {
+      assert.deepEqual(valid({})[field], []);
+      assert.deepEqual(valid({ [field]: 'solo' })[field], ['solo']);
+      assert.deepEqual(valid({ [field]: '[" a ", b, b, "", 2026]' })[field], ['a', 'b', '2026']);
+    });
+    test(`${field}: items must be text`, () => {
+      invalid({ [field]: '[ok, {x: 1}]' }, `${field}[1]`, 'got a set of fields');
+    });
+  }
+});
+
+describe('author and authors', () => {
+  test('are optional and merged into authors', () => {
+    assert.deepEqual(valid({}).authors, []);
+    assert.deepEqual(valid({ author: 'Max Bacall' }).authors, ['Max Bacall']);
+    assert.deepEqual(valid({ author: 'A', authors: '[B, A]' }).authors, ['A', 'B']);
+  });
+});
+
+describe('draft', () => {
+  test('defaults to false', () => {
+    assert.equal(valid({}).draft, false);
+  });
+  test('reads booleans, and "false" as false', () => {
+    assert.equal(valid({ draft: 'true' }).draft, true);
+    assert.equal(valid({ draft: '"false"' }).draft, false);
+    assert.equal(valid({ draft: 'no' }).draft, false);
+    assert.equal(valid({ draft: 'yes' }).draft, true);
+  });
+  test('rejects anything else', () => {
+    invalid({ draft: 'maybe' }, 'draft', 'expected true or false', 'got "maybe"');
+  });
+});
+
+describe('format', () => {
+  test('is guessed from the body when absent', () => {
+    assert.equal(read({}, '<p>html</p>').article?.format, 'html');
+    assert.equal(read({}, '# Markdown\n\ntext').article?.format, 'markdown');
+  });
+  test('when given, wins', () => {
+    assert.equal(read({ format: 'markdown' }, '<p>html</p>').article?.format, 'markdown');
+    assert.equal(read({ format: 'HTML' }, 'text').article?.format, 'html');
+  });
+  test('rejects other formats', () => {
+    invalid({ format: 'rst' }, 'format', 'expected "html" or "markdown"', 'got "rst"');
+  });
+});
+
+describe('unknown keys', () => {
+  test('are kept and reported as a warning naming the key, with a suggestion', () => {
+    const result = read({ tittle: 'Typo' });
+    assert.ok(result.article, 'a warning does not stop the article');
+    assert.deepEqual(result.article.extra, { tittle: 'Typo' });
+    const warning = result.problems.find((p) => p.code === 'unknown-field');
+    assert.equal(warning?.severity, 'warning');
+    assert.equal(warning?.field, 'tittle');
+    assert.match(warning?.message ?? '', /did you mean "title"/);
+    assert.equal(warning?.line, 4);
+  });
+});
