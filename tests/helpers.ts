@@ -9,12 +9,12 @@ import { main } from '../src/cli.ts';
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 export const fixture = (name: string): string => path.join(projectRoot, 'tests', 'fixtures', name);
 
-/** A new temporary folder; removed when the test process exits. */
-export function tempDir(prefix = 'news-archive-test-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+// One folder per test process holds every temporary folder, removed on exit.
+const testRoot = mkdtempSync(path.join(tmpdir(), 'news-archive-test-'));
+process.on('exit', () => rmSync(testRoot, { recursive: true, force: true }));
+
+/** A new, empty temporary folder. */
+export const tempDir = (): string => mkdtempSync(path.join(testRoot, 'case-'));
 
 /** Writes files (path → text or bytes) under a new temporary folder and returns it. */
 export function writeTree(files: Record<string, string | Uint8Array>, root = tempDir()): string {

@@ -208,3 +208,10 @@ describe('site.yaml', () => {
     assert.match(result.problems[2]?.message ?? '', /did you mean "baseUrl"/);
   });
 });
+
+describe('site.yaml sources', () => {
+  test('display names are found whatever the spelling of the feed URL', () => {
+    const result = load({ 'content/site.yaml': 'sources:\n  HTTPS://Feeds.Example.com: Example News\n', 'content/a.md': good });
+    assert.deepEqual(result.site.sources, { 'https://feeds.example.com/': 'Example News' });
+  });
+});

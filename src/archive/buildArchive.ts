@@ -94,7 +94,7 @@ function sourceOf(article: SafeArticle, settings: SiteSettings): SourceView | un
   const feed = article.source;
   const link = article.link;
   if (!feed && !link) return undefined;
-  const named = feed ? settings.sources[feed] ?? settings.sources[feed.replace(/\/$/, '')] : undefined;
+  const named = feed ? settings.sources[feed] : undefined;
   const host = new URL(feed ?? link ?? '').hostname;
   return {
     name: named ?? host,
