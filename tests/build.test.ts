@@ -51,7 +51,7 @@ describe('build: the sample site', async () => {
 
   test('builds, saying what it built', () => {
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /Built 4 articles on 6 pages into _site\//);
+    assert.match(run.stderr, /Built 4 articles on 12 pages into _site\//);
   });
 
   test('writes one page per published article and the paginated home, nothing for drafts', () => {
@@ -62,6 +62,12 @@ describe('build: the sample site', async () => {
       '/2026/01/05/a-markdown-story/',
       `/${seedUrl}`,
       '/page/2/',
+      '/tags/',
+      '/tags/ambassador/',
+      '/tags/finalization/',
+      '/tags/nations/',
+      '/tags/security/',
+      '/tags/ukraine/',
     ]);
     assert.ok(!readFileSync(path.join(site, 'index.html'), 'utf8').includes('Secret draft'));
   });
@@ -98,6 +104,18 @@ describe('build: the sample site', async () => {
     );
     assert.deepEqual(selectAll('.tags li', tree).map(text), ['finalization', 'ambassador', 'security', 'ukraine', 'nations']);
     assert.match(text(select('title', tree)), /^NATO ambassador .* · Test Archive$/);
+  });
+
+  test('tags link to their pages, which list the article, and /tags/ counts them', () => {
+    const tree = page(site, seedUrl);
+    assert.equal(attr(select('.tags a', tree), 'href'), '../../../../tags/finalization/');
+    const tagPage = page(site, 'tags/security');
+    assert.equal(text(select('h1', tagPage)), 'Tagged “security”');
+    assert.deepEqual(selectAll('.article-list h2 a', tagPage).map(text), [
+      "NATO ambassador says Ukraine peace deal could be 'on the cusp' as nations near finalization of security pact",
+    ]);
+    const index = page(site, 'tags');
+    assert.deepEqual(selectAll('.term-list li', index).map(text), ['ambassador 1', 'finalization 1', 'nations 1', 'security 1', 'ukraine 1']);
   });
 
   test('Markdown is rendered, template syntax in content is shown, never run', () => {
@@ -173,7 +191,7 @@ describe('build: invalid content', async () => {
     assert.equal(run.code, 0);
     assert.match(run.stderr, /content\/bad\.md:3: date: expected a date/);
     assert.ok(existsSync(path.join(cwd, '_site/2026/01/06/good/index.html')));
-    assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/01/06/good/']);
+    assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/01/06/good/', '/tags/']);
   });
 });
 
@@ -192,7 +210,7 @@ describe('build: dates do not depend on the machine', async () => {
   for (const { tz, cwd, run } of builds) {
     test(`TZ=${tz}: a plain date is that day, an instant is on its UTC day`, () => {
       assert.equal(run.code, 0, run.stderr);
-      assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/01/01/new-year/', '/2026/01/06/plain-date/']);
+      assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/01/01/new-year/', '/2026/01/06/plain-date/', '/tags/']);
     });
   }
   test('both machines write the same bytes', () => {

@@ -6,8 +6,21 @@ import { formatLongDate } from '../dates.ts';
 import { compareStrings } from '../problems.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
-import type { Archive, ArticlePage, ArticleSummary, ArticleView, DateView, ListPage, SiteView, SourceView } from './pages.ts';
+import type {
+  Archive,
+  ArticlePage,
+  ArticleSummary,
+  ArticleView,
+  DateView,
+  Link,
+  ListPage,
+  SiteView,
+  SourceView,
+  TermIndexPage,
+  TermLink,
+} from './pages.ts';
 import { paginate } from './paginate.ts';
+import { foldTerm, groupTerms, type Term } from './taxonomy.ts';
 
 /** Words a minute, for reading time; a common figure for adults reading news. */
 const wordsPerMinute = 230;
@@ -25,7 +38,10 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     baseUrl: settings.baseUrl?.replace(/\/+$/, ''),
   };
   const published = articles.filter((article) => !article.draft).sort(newestFirst);
-  const views = published.map((article) => articleView(article, settings));
+  const tags = groupTerms(published, (article) => article.tags, 'tag');
+  const tagLinks = linksByArticle(tags, '/tags/');
+  const views = published.map((article) => articleView(article, settings, tagLinks.get(article.url) ?? []));
+  const viewByUrl = new Map(views.map((view) => [view.url, view]));
 
   const articlePages: ArticlePage[] = views.map((view, index) => {
     const newer = views[index - 1];
@@ -41,20 +57,62 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     };
   });
 
-  const home: ListPage[] = paginate(views.map(summaryOf), settings.pageSize, '/').map(({ items, pagination, url }) => ({
-    kind: 'list',
-    url,
-    title: pagination.pageNumber === 1 ? 'Latest news' : `Latest news, page ${pagination.pageNumber}`,
-    heading: 'Latest news',
-    description: settings.description ?? `The latest of ${views.length} archived articles.`,
-    items,
-    pagination,
-  }));
+  const listPages = (baseUrl: string, heading: string, description: string, list: readonly ArticleView[]): ListPage[] =>
+    paginate(list.map(summaryOf), settings.pageSize, baseUrl).map(({ items, pagination, url }) => ({
+      kind: 'list',
+      url,
+      title: pagination.pageNumber === 1 ? heading : `${heading}, page ${pagination.pageNumber}`,
+      heading,
+      description,
+      items,
+      pagination,
+    }));
 
-  return { site, articlePages, listPages: home };
+  const home = listPages('/', 'Latest news', settings.description ?? `The latest of ${views.length} archived articles.`, views);
+  const tagPages = tags.flatMap((tag) => {
+    const list = tag.items.map((article) => viewByUrl.get(article.url)).filter((view) => view !== undefined);
+    return listPages(`/tags/${tag.slug}/`, `Tagged “${tag.name}”`, `${countOf(list.length, 'article')} tagged “${tag.name}”.`, list);
+  });
+
+  return {
+    site,
+    articlePages,
+    listPages: [...home, ...tagPages],
+    termIndexPages: [termIndex('/tags/', 'Tags', 'tag', tags)],
+  };
 }
 
-function articleView(article: SafeArticle, settings: SiteSettings): ArticleView {
+const countOf = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
+/** For each article (by URL), links to the terms it has, in the article's own order. */
+function linksByArticle(terms: readonly Term<SafeArticle>[], prefix: string): Map<string, Link[]> {
+  const byKey = new Map(terms.map((term) => [term.key, term]));
+  const links = new Map<string, Link[]>();
+  for (const term of terms) {
+    for (const article of term.items) {
+      if (links.has(article.url)) continue;
+      const own = [...new Set(article.tags.map(foldTerm))].map((key) => byKey.get(key)).filter((found) => found !== undefined);
+      links.set(article.url, own.map((found) => ({ url: `${prefix}${found.slug}/`, label: found.name })));
+    }
+  }
+  return links;
+}
+
+function termIndex(url: string, heading: string, noun: string, terms: readonly Term<SafeArticle>[]): TermIndexPage {
+  const links: TermLink[] = terms.map((term) => ({ url: `${url}${term.slug}/`, label: term.name, count: term.items.length }));
+  const byName = (a: TermLink, b: TermLink) => compareStrings(a.label.toLowerCase(), b.label.toLowerCase()) || compareStrings(a.url, b.url);
+  return {
+    kind: 'terms',
+    url,
+    title: heading,
+    heading,
+    description: `All ${countOf(terms.length, noun)} of the archive, with the number of articles each.`,
+    byCount: [...links].sort((a, b) => b.count - a.count || byName(a, b)),
+    alphabetical: [...links].sort(byName),
+  };
+}
+
+function articleView(article: SafeArticle, settings: SiteSettings, tags: Link[]): ArticleView {
   return {
     url: article.url,
     title: article.title,
@@ -66,7 +124,7 @@ function articleView(article: SafeArticle, settings: SiteSettings): ArticleView 
     authors: article.authors,
     link: article.link,
     image: article.image,
-    tags: article.tags,
+    tags,
     categories: article.categories,
     readingMinutes: Math.max(1, Math.round(article.wordCount / wordsPerMinute)),
     wordCount: article.wordCount,

@@ -47,7 +47,7 @@ export interface ArticleView extends ArticleSummary {
   /** The original article. */
   link?: string | undefined;
   image?: string | undefined;
-  tags: string[];
+  tags: Link[];
   categories: string[];
   readingMinutes: number;
   wordCount: number;
@@ -88,8 +88,24 @@ export interface ListPage extends PageBase {
   pagination: Pagination;
 }
 
+/** A term with the number of articles it has: a tag on `/tags/`. */
+export interface TermLink extends Link {
+  count: number;
+}
+
+/** The overview of a taxonomy: `/tags/`. */
+export interface TermIndexPage extends PageBase {
+  kind: 'terms';
+  heading: string;
+  /** Most used first; ties A–Z. */
+  byCount: TermLink[];
+  /** A–Z by name. */
+  alphabetical: TermLink[];
+}
+
 export interface Archive {
   site: SiteView;
   articlePages: ArticlePage[];
   listPages: ListPage[];
+  termIndexPages: TermIndexPage[];
 }

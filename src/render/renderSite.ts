@@ -11,7 +11,7 @@ import { eleventyConfigPath, templatesDir } from '../paths.ts';
 const safePageUrl = /^\/(?:[a-z0-9][a-z0-9._~-]*\/)*$/;
 
 export function assertSafeUrls(archive: Archive): void {
-  for (const page of [...archive.articlePages, ...archive.listPages]) {
+  for (const page of [...archive.articlePages, ...archive.listPages, ...archive.termIndexPages]) {
     if (!safePageUrl.test(page.url) || page.url.split('/').some((segment) => segment === '..' || segment === '.')) {
       throw new Error(`refusing to write a page at an unsafe URL: ${JSON.stringify(page.url)}`);
     }
@@ -29,5 +29,5 @@ export async function renderSite(archive: Archive, outputDir: string): Promise<n
   });
   eleventy.disableLogger();
   await eleventy.write();
-  return archive.articlePages.length + archive.listPages.length;
+  return archive.articlePages.length + archive.listPages.length + archive.termIndexPages.length;
 }
