@@ -73,3 +73,15 @@ export function toSiteDate(text: string, timeZone: string): SiteDate {
 export function formatLongDate(iso: string, locale: string): string {
   return DateTime.fromISO(iso, { setZone: true }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
 }
+
+/** A month's name for people, in the site's language: "January 2026". */
+export function formatMonth(year: string, month: string, locale: string): string {
+  return DateTime.fromObject({ year: Number(year), month: Number(month), day: 1 }, { zone: 'UTC' })
+    .setLocale(locale)
+    .toLocaleString({ month: 'long', year: 'numeric' });
+}
+
+/** A month's short name alone: "Jan". */
+export function formatMonthShort(month: number, locale: string): string {
+  return DateTime.fromObject({ year: 2001, month, day: 1 }, { zone: 'UTC' }).setLocale(locale).toLocaleString({ month: 'short' });
+}

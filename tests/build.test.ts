@@ -51,16 +51,25 @@ describe('build: the sample site', async () => {
 
   test('builds, saying what it built', () => {
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /Built 4 articles on 12 pages into _site\//);
+    assert.match(run.stderr, /Built 4 articles on 21 pages into _site\//);
   });
 
   test('writes one page per published article and the paginated home, nothing for drafts', () => {
     assert.deepEqual(builtPages(site), [
       '/',
+      '/2026/',
+      '/2026/01/',
+      '/2026/01/01/',
       '/2026/01/01/older-story/',
+      '/2026/01/04/',
       '/2026/01/04/script-alert-1-script-7-7/',
+      '/2026/01/05/',
       '/2026/01/05/a-markdown-story/',
+      '/2026/01/06/',
       `/${seedUrl}`,
+      '/2026/01/page/2/',
+      '/2026/page/2/',
+      '/archive/',
       '/page/2/',
       '/tags/',
       '/tags/ambassador/',
@@ -116,6 +125,27 @@ describe('build: the sample site', async () => {
     ]);
     const index = page(site, 'tags');
     assert.deepEqual(selectAll('.term-list li', index).map(text), ['ambassador 1', 'finalization 1', 'nations 1', 'security 1', 'ukraine 1']);
+  });
+
+  test('date pages list their articles, and /archive/ counts them by month', () => {
+    const month = page(site, '2026/01');
+    assert.equal(text(select('h1', month)), 'January 2026');
+    assert.equal(text(select('.pagination [aria-current]', month)), 'Page 1 of 2');
+    const day = page(site, '2026/01/05');
+    assert.equal(text(select('h1', day)), 'January 5, 2026');
+    assert.deepEqual(selectAll('.article-list h2 a', day).map(text), ['A Markdown story']);
+    const overview = page(site, 'archive');
+    assert.equal(text(select('.calendar-year h2 .count', overview)), '4 articles');
+    const months = selectAll('.calendar-months li', overview).map((li) => text(li).trim().replace(/\s+/g, ' '));
+    assert.equal(months.length, 12);
+    assert.equal(months[0], 'Jan 4');
+    assert.equal(months[1], 'Feb 0');
+    assert.equal(attr(select('.calendar-months a', overview), 'href'), '../2026/01/');
+  });
+
+  test('article pages have breadcrumbs to their day, month and year', () => {
+    const crumbs = selectAll('.breadcrumbs a', page(site, seedUrl)).map((a) => `${text(a)} ${attr(a, 'href')}`);
+    assert.deepEqual(crumbs, ['Home ../../../../', '2026 ../../../', 'January 2026 ../../', 'January 6, 2026 ../']);
   });
 
   test('Markdown is rendered, template syntax in content is shown, never run', () => {
@@ -191,7 +221,7 @@ describe('build: invalid content', async () => {
     assert.equal(run.code, 0);
     assert.match(run.stderr, /content\/bad\.md:3: date: expected a date/);
     assert.ok(existsSync(path.join(cwd, '_site/2026/01/06/good/index.html')));
-    assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/01/06/good/', '/tags/']);
+    assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/', '/2026/01/', '/2026/01/06/', '/2026/01/06/good/', '/archive/', '/tags/']);
   });
 });
 
@@ -210,7 +240,7 @@ describe('build: dates do not depend on the machine', async () => {
   for (const { tz, cwd, run } of builds) {
     test(`TZ=${tz}: a plain date is that day, an instant is on its UTC day`, () => {
       assert.equal(run.code, 0, run.stderr);
-      assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/01/01/new-year/', '/2026/01/06/plain-date/', '/tags/']);
+      assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/', '/2026/01/', '/2026/01/01/', '/2026/01/01/new-year/', '/2026/01/06/', '/2026/01/06/plain-date/', '/archive/', '/tags/']);
     });
   }
   test('both machines write the same bytes', () => {

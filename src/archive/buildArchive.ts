@@ -6,6 +6,7 @@ import { formatLongDate } from '../dates.ts';
 import { compareStrings } from '../problems.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
+import { calendarOverview, dateBreadcrumbs, groupByDate } from './calendar.ts';
 import type {
   Archive,
   ArticlePage,
@@ -42,6 +43,8 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
   const tagLinks = linksByArticle(tags, '/tags/');
   const views = published.map((article) => articleView(article, settings, tagLinks.get(article.url) ?? []));
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
+  const viewsOf = (list: readonly SafeArticle[]): ArticleView[] =>
+    list.map((article) => viewByUrl.get(article.url)).filter((view) => view !== undefined);
 
   const articlePages: ArticlePage[] = views.map((view, index) => {
     const newer = views[index - 1];
@@ -49,6 +52,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     return {
       kind: 'article',
       url: view.url,
+      breadcrumbs: dateBreadcrumbs(published[index]!, settings.language),
       title: view.title,
       description: view.description ?? view.excerpt,
       article: view,
@@ -69,16 +73,28 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     }));
 
   const home = listPages('/', 'Latest news', settings.description ?? `The latest of ${views.length} archived articles.`, views);
-  const tagPages = tags.flatMap((tag) => {
-    const list = tag.items.map((article) => viewByUrl.get(article.url)).filter((view) => view !== undefined);
-    return listPages(`/tags/${tag.slug}/`, `Tagged “${tag.name}”`, `${countOf(list.length, 'article')} tagged “${tag.name}”.`, list);
-  });
+  const tagPages = tags.flatMap((tag) =>
+    listPages(`/tags/${tag.slug}/`, `Tagged “${tag.name}”`, `${countOf(tag.items.length, 'article')} tagged “${tag.name}”.`, viewsOf(tag.items)),
+  );
+  const datePages = groupByDate(published, settings.language).flatMap((group) =>
+    listPages(group.url, group.heading, `${countOf(group.articles.length, 'article')} from ${group.heading}.`, viewsOf(group.articles)),
+  );
 
   return {
     site,
     articlePages,
-    listPages: [...home, ...tagPages],
+    listPages: [...home, ...datePages, ...tagPages],
     termIndexPages: [termIndex('/tags/', 'Tags', 'tag', tags)],
+    calendarPages: [
+      {
+        kind: 'calendar',
+        url: '/archive/',
+        title: 'Archive',
+        heading: 'Archive',
+        description: `${countOf(published.length, 'article')} by year and month.`,
+        years: calendarOverview(published, settings.language),
+      },
+    ],
   };
 }
 

@@ -76,6 +76,8 @@ interface PageBase {
 
 export interface ArticlePage extends PageBase {
   kind: 'article';
+  /** Home › year › month › day. */
+  breadcrumbs: Link[];
   article: ArticleView;
   newer?: Link | undefined;
   older?: Link | undefined;
@@ -103,9 +105,32 @@ export interface TermIndexPage extends PageBase {
   alphabetical: TermLink[];
 }
 
+export interface MonthCell {
+  label: string;
+  count: number;
+  /** Absent for a month without articles. */
+  url?: string | undefined;
+}
+
+export interface YearRow {
+  label: string;
+  url: string;
+  count: number;
+  /** All twelve months, January first. */
+  months: MonthCell[];
+}
+
+/** `/archive/`: every year with its months and counts. */
+export interface CalendarPage extends PageBase {
+  kind: 'calendar';
+  heading: string;
+  years: YearRow[];
+}
+
 export interface Archive {
   site: SiteView;
   articlePages: ArticlePage[];
   listPages: ListPage[];
   termIndexPages: TermIndexPage[];
+  calendarPages: CalendarPage[];
 }

@@ -10,8 +10,10 @@ import { eleventyConfigPath, templatesDir } from '../paths.ts';
 /** Root-relative folder URLs made of safe segments only: `/`, `/2026/01/06/a-slug/`. */
 const safePageUrl = /^\/(?:[a-z0-9][a-z0-9._~-]*\/)*$/;
 
+const allPages = (archive: Archive) => [...archive.articlePages, ...archive.listPages, ...archive.termIndexPages, ...archive.calendarPages];
+
 export function assertSafeUrls(archive: Archive): void {
-  for (const page of [...archive.articlePages, ...archive.listPages, ...archive.termIndexPages]) {
+  for (const page of allPages(archive)) {
     if (!safePageUrl.test(page.url) || page.url.split('/').some((segment) => segment === '..' || segment === '.')) {
       throw new Error(`refusing to write a page at an unsafe URL: ${JSON.stringify(page.url)}`);
     }
@@ -29,5 +31,5 @@ export async function renderSite(archive: Archive, outputDir: string): Promise<n
   });
   eleventy.disableLogger();
   await eleventy.write();
-  return archive.articlePages.length + archive.listPages.length + archive.termIndexPages.length;
+  return allPages(archive).length;
 }
