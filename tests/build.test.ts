@@ -23,6 +23,8 @@ const attr = (node: Element | undefined, name: string): string | undefined => {
   return Array.isArray(value) ? value.join(' ') : value === undefined ? undefined : String(value);
 };
 
+const isArticleUrl = (url: string): boolean => /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(url);
+
 /** Every HTML file in a built site, as URL paths (`/`, `/2026/01/06/x/`). */
 function builtPages(site: string): string[] {
   return readdirSync(site, { recursive: true, encoding: 'utf8' })
@@ -51,7 +53,7 @@ describe('build: the sample site', async () => {
 
   test('builds, saying what it built', () => {
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /Built 4 articles on 21 pages into _site\//);
+    assert.match(run.stderr, /Built 4 articles on 25 pages into _site\//);
   });
 
   test('writes one page per published article and the paginated home, nothing for drafts', () => {
@@ -71,6 +73,10 @@ describe('build: the sample site', async () => {
       '/2026/page/2/',
       '/archive/',
       '/page/2/',
+      '/sources/',
+      '/sources/example-com/',
+      '/sources/fox-news/',
+      '/sources/unknown-source/',
       '/tags/',
       '/tags/ambassador/',
       '/tags/finalization/',
@@ -125,6 +131,21 @@ describe('build: the sample site', async () => {
     ]);
     const index = page(site, 'tags');
     assert.deepEqual(selectAll('.term-list li', index).map(text), ['ambassador 1', 'finalization 1', 'nations 1', 'security 1', 'ukraine 1']);
+  });
+
+  test('sources: named from site.yaml, else the host, else "Unknown source", each with its page', () => {
+    const seedPage = page(site, seedUrl);
+    assert.equal(attr(select('.kicker a', seedPage), 'href'), '../../../../sources/fox-news/');
+    const fox = page(site, 'sources/fox-news');
+    assert.equal(text(select('h1', fox)), 'Fox News');
+    assert.deepEqual(selectAll('.source-links a', fox).map((a) => attr(a, 'href')), [
+      'https://www.foxnews.com/',
+      'https://feeds.foxnews.com/foxnews/latest',
+    ]);
+    const unknown = page(site, 'sources/unknown-source');
+    assert.deepEqual(selectAll('.article-list h2 a', unknown).map(text), ['<script>alert(1)</script> {{ 7 * 7 }}', 'Older story']);
+    const index = page(site, 'sources');
+    assert.deepEqual(selectAll('.term-list li', index).map(text), ['example.com 1', 'Fox News 1', 'Unknown source 2']);
   });
 
   test('date pages list their articles, and /archive/ counts them by month', () => {
@@ -221,7 +242,7 @@ describe('build: invalid content', async () => {
     assert.equal(run.code, 0);
     assert.match(run.stderr, /content\/bad\.md:3: date: expected a date/);
     assert.ok(existsSync(path.join(cwd, '_site/2026/01/06/good/index.html')));
-    assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/', '/2026/01/', '/2026/01/06/', '/2026/01/06/good/', '/archive/', '/tags/']);
+    assert.deepEqual(builtPages(path.join(cwd, '_site')).filter(isArticleUrl), ['/2026/01/06/good/']);
   });
 });
 
@@ -240,7 +261,8 @@ describe('build: dates do not depend on the machine', async () => {
   for (const { tz, cwd, run } of builds) {
     test(`TZ=${tz}: a plain date is that day, an instant is on its UTC day`, () => {
       assert.equal(run.code, 0, run.stderr);
-      assert.deepEqual(builtPages(path.join(cwd, '_site')), ['/', '/2026/', '/2026/01/', '/2026/01/01/', '/2026/01/01/new-year/', '/2026/01/06/', '/2026/01/06/plain-date/', '/archive/', '/tags/']);
+      const dated = builtPages(path.join(cwd, '_site')).filter((url) => url.startsWith('/202'));
+      assert.deepEqual(dated, ['/2026/', '/2026/01/', '/2026/01/01/', '/2026/01/01/new-year/', '/2026/01/06/', '/2026/01/06/plain-date/']);
     });
   }
   test('both machines write the same bytes', () => {

@@ -41,7 +41,11 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
   const published = articles.filter((article) => !article.draft).sort(newestFirst);
   const tags = groupTerms(published, (article) => article.tags, 'tag');
   const tagLinks = linksByArticle(tags, '/tags/');
-  const views = published.map((article) => articleView(article, settings, tagLinks.get(article.url) ?? []));
+  const sources = groupTerms(published, (article) => [sourceName(article, settings)], 'source');
+  const sourceByKey = sourceViews(sources);
+  const views = published.map((article) =>
+    articleView(article, settings, tagLinks.get(article.url) ?? [], sourceByKey.get(foldTerm(sourceName(article, settings)))),
+  );
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
   const viewsOf = (list: readonly SafeArticle[]): ArticleView[] =>
     list.map((article) => viewByUrl.get(article.url)).filter((view) => view !== undefined);
@@ -61,7 +65,13 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     };
   });
 
-  const listPages = (baseUrl: string, heading: string, description: string, list: readonly ArticleView[]): ListPage[] =>
+  const listPages = (
+    baseUrl: string,
+    heading: string,
+    description: string,
+    list: readonly ArticleView[],
+    source?: SourceView,
+  ): ListPage[] =>
     paginate(list.map(summaryOf), settings.pageSize, baseUrl).map(({ items, pagination, url }) => ({
       kind: 'list',
       url,
@@ -70,11 +80,21 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
       description,
       items,
       pagination,
+      source,
     }));
 
   const home = listPages('/', 'Latest news', settings.description ?? `The latest of ${views.length} archived articles.`, views);
   const tagPages = tags.flatMap((tag) =>
     listPages(`/tags/${tag.slug}/`, `Tagged “${tag.name}”`, `${countOf(tag.items.length, 'article')} tagged “${tag.name}”.`, viewsOf(tag.items)),
+  );
+  const sourcePages = sources.flatMap((source) =>
+    listPages(
+      `/sources/${source.slug}/`,
+      source.name,
+      `${countOf(source.items.length, 'article')} from ${source.name}.`,
+      viewsOf(source.items),
+      sourceByKey.get(source.key),
+    ),
   );
   const datePages = groupByDate(published, settings.language).flatMap((group) =>
     listPages(group.url, group.heading, `${countOf(group.articles.length, 'article')} from ${group.heading}.`, viewsOf(group.articles)),
@@ -83,8 +103,8 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
   return {
     site,
     articlePages,
-    listPages: [...home, ...datePages, ...tagPages],
-    termIndexPages: [termIndex('/tags/', 'Tags', 'tag', tags)],
+    listPages: [...home, ...datePages, ...tagPages, ...sourcePages],
+    termIndexPages: [termIndex('/tags/', 'Tags', 'tag', tags), termIndex('/sources/', 'Sources', 'source', sources)],
     calendarPages: [
       {
         kind: 'calendar',
@@ -128,7 +148,7 @@ function termIndex(url: string, heading: string, noun: string, terms: readonly T
   };
 }
 
-function articleView(article: SafeArticle, settings: SiteSettings, tags: Link[]): ArticleView {
+function articleView(article: SafeArticle, settings: SiteSettings, tags: Link[], source: SourceView | undefined): ArticleView {
   return {
     url: article.url,
     title: article.title,
@@ -136,7 +156,7 @@ function articleView(article: SafeArticle, settings: SiteSettings, tags: Link[])
     excerpt: excerptOf(article),
     date: dateView(article.date.iso, settings.language),
     updated: article.updated && dateView(article.updated.iso, settings.language),
-    source: sourceOf(article, settings),
+    source,
     authors: article.authors,
     link: article.link,
     image: article.image,
@@ -164,15 +184,26 @@ function excerptOf(article: SafeArticle): string {
  * Who published it: the display name site.yaml gives its feed, else the
  * feed's host, else the host of the original link.
  */
-function sourceOf(article: SafeArticle, settings: SiteSettings): SourceView | undefined {
-  const feed = article.source;
-  const link = article.link;
-  if (!feed && !link) return undefined;
-  const named = feed ? settings.sources[feed] : undefined;
-  const host = new URL(feed ?? link ?? '').hostname;
-  return {
-    name: named ?? host,
-    siteUrl: link ? new URL(link).origin + '/' : undefined,
-    feedUrl: feed,
-  };
+export function sourceName(article: SafeArticle, settings: SiteSettings): string {
+  const named = article.source ? settings.sources[article.source] : undefined;
+  const url = article.source ?? article.link;
+  return named ?? (url ? new URL(url).hostname : unknownSource);
+}
+
+export const unknownSource = 'Unknown source';
+
+/** What a reader is told of a source: our page, and the publisher's site and feed when known. */
+function sourceViews(sources: readonly Term<SafeArticle>[]): Map<string, SourceView> {
+  const views = new Map<string, SourceView>();
+  for (const source of sources) {
+    const withLink = source.items.find((article) => article.link);
+    const withFeed = source.items.find((article) => article.source);
+    views.set(source.key, {
+      name: source.name,
+      url: `/sources/${source.slug}/`,
+      siteUrl: withLink?.link ? new URL(withLink.link).origin + '/' : undefined,
+      feedUrl: withFeed?.source,
+    });
+  }
+  return views;
 }

@@ -25,6 +25,8 @@ export interface Link {
 
 export interface SourceView {
   name: string;
+  /** Our page of the source's articles. */
+  url: string;
   /** The publisher's site, when known. */
   siteUrl?: string | undefined;
   /** The feed the article came from, when known. */
@@ -88,6 +90,8 @@ export interface ListPage extends PageBase {
   heading: string;
   items: ArticleSummary[];
   pagination: Pagination;
+  /** On a source's pages: the publisher's site and feed. */
+  source?: SourceView | undefined;
 }
 
 /** A term with the number of articles it has: a tag on `/tags/`. */
