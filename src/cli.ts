@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildSite, UsageError } from './buildSite.ts';
+import { countOf } from './format.ts';
 import { loadContent } from './load/loadContent.ts';
 import { isError, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
@@ -65,7 +66,7 @@ const commands: Record<string, Command> = {
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       out.stderr(
-        `Built ${plural(result.articleCount, 'article')} on ${plural(result.pageCount, 'page')} into ${String(values.output)}/ in ${seconds} s` +
+        `Built ${countOf(result.articleCount, 'article')} on ${countOf(result.pageCount, 'page')} into ${String(values.output)}/ in ${seconds} s` +
           (result.problems.length > 0 ? ` (${summary})` : ''),
       );
       // Built despite errors only when --skip-invalid asked for it.
@@ -102,8 +103,6 @@ function parseBaseUrl(value: string): string {
   if (!parsed.success) throw new UsageError(`--base-url: expected an absolute http(s) URL like https://news.example.org/, got ${JSON.stringify(value)}`);
   return parsed.data;
 }
-
-const plural = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));

@@ -3,6 +3,7 @@
  * the form editors and CI logs turn into links; under GitHub Actions also as
  * workflow annotations, so they show on the pull request.
  */
+import { countOf } from './format.ts';
 import type { Problem } from './problems.ts';
 
 /** `content/x.md:3: warning: tittle: is not a known field ... [unknown-field]` */
@@ -26,10 +27,8 @@ export function formatAnnotation(p: Problem): string {
 export function summarize(problems: readonly Problem[], fileCount: number): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  return `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(fileCount, 'article file')}`;
+  return `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} in ${countOf(fileCount, 'article file')}`;
 }
-
-const count = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Content may hold terminal escapes and bidi overrides; a report shows neither. */
 const withoutControls = (text: string): string =>

@@ -3,6 +3,7 @@
  * to render. Pure: the same input always gives the same pages.
  */
 import { formatLongDate } from '../dates.ts';
+import { countOf } from '../format.ts';
 import { compareStrings } from '../problems.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
@@ -117,8 +118,6 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     ],
   };
 }
-
-const countOf = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 /** For each article (by URL), links to the terms it has, in the article's own order. */
 function linksByArticle(terms: readonly Term<SafeArticle>[], prefix: string): Map<string, Link[]> {

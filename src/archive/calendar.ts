@@ -3,6 +3,7 @@
  * calendar, and the `/archive/` overview of years and months with counts.
  */
 import { formatLongDate, formatMonth, formatMonthShort } from '../dates.ts';
+import { countOf } from '../format.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { Link, YearRow } from './pages.ts';
 
@@ -48,16 +49,20 @@ export function calendarOverview(articles: readonly SafeArticle[], language: str
   }
   return [...counts.entries()]
     .sort(([a], [b]) => Number(b) - Number(a))
-    .map(([year, months]) => ({
-      label: year,
-      url: `/${year}/`,
-      count: months.reduce((sum, n) => sum + n, 0),
-      months: months.map((count, index) => ({
-        label: formatMonthShort(index + 1, language),
+    .map(([year, months]) => {
+      const count = months.reduce((sum, n) => sum + n, 0);
+      return {
+        label: year,
+        url: `/${year}/`,
         count,
-        url: count > 0 ? `/${year}/${String(index + 1).padStart(2, '0')}/` : undefined,
-      })),
-    }));
+        countLabel: countOf(count, 'article'),
+        months: months.map((monthCount, index) => ({
+          label: formatMonthShort(index + 1, language),
+          count: monthCount,
+          url: monthCount > 0 ? `/${year}/${String(index + 1).padStart(2, '0')}/` : undefined,
+        })),
+      };
+    });
 }
 
 /** Home › year › month › day, for an article page. */

@@ -120,6 +120,8 @@ export interface YearRow {
   label: string;
   url: string;
   count: number;
+  /** "1 article", "12 articles". */
+  countLabel: string;
   /** All twelve months, January first. */
   months: MonthCell[];
 }
