@@ -49,34 +49,24 @@ export function readYamlMapping(file: string, source: string, firstLine = 1): Ya
   }
   if (problems.length > 0) return { ok: false, problems };
 
+  // A problem with the document as a whole points at its first line.
+  const wholeDocument = (message: string, hint?: string): YamlResult => ({
+    ok: false,
+    problems: [problem(problemKinds.yamlSyntax, { file, line: firstLine, message, ...(hint ? { hint } : {}) })],
+  });
+
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount });
   } catch (error) {
-    return {
-      ok: false,
-      problems: [
-        problem(problemKinds.yamlSyntax, {
-          file,
-          line: firstLine,
-          message: `could not be expanded: ${(error as Error).message}`,
-          hint: `Use fewer YAML aliases (*name): at most ${maxAliasCount} expansions are allowed.`,
-        }),
-      ],
-    };
+    return wholeDocument(
+      `could not be expanded: ${(error as Error).message}`,
+      `Use fewer YAML aliases (*name): at most ${maxAliasCount} expansions are allowed.`,
+    );
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return {
-      ok: false,
-      problems: [
-        problem(problemKinds.yamlSyntax, {
-          file,
-          line: firstLine,
-          message: `expected fields (key: value), got ${Array.isArray(data) ? 'a list' : 'a single value'}`,
-        }),
-      ],
-    };
+    return wholeDocument(`expected fields (key: value), got ${Array.isArray(data) ? 'a list' : 'a single value'}`);
   }
 
   return {
