@@ -41,11 +41,11 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
   };
   const published = articles.filter((article) => !article.draft).sort(newestFirst);
   const tags = groupTerms(published, (article) => article.tags, 'tag');
-  const tagLinks = linksByArticle(tags, '/tags/');
+  const tagLinks = termLinker(tags, '/tags/');
   const sources = groupTerms(published, (article) => [sourceName(article, settings)], 'source');
   const sourceByKey = sourceViews(sources);
   const views = published.map((article) =>
-    articleView(article, settings, tagLinks.get(article.url) ?? [], sourceByKey.get(foldTerm(sourceName(article, settings)))),
+    articleView(article, settings, tagLinks(article.tags), sourceByKey.get(foldTerm(sourceName(article, settings)))),
   );
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
   const viewsOf = (list: readonly SafeArticle[]): ArticleView[] =>
@@ -84,7 +84,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
       source,
     }));
 
-  const home = listPages('/', 'Latest news', settings.description ?? `The latest of ${views.length} archived articles.`, views);
+  const home = listPages('/', 'Latest news', settings.description ?? `The latest of ${countOf(views.length, 'archived article')}.`, views);
   const tagPages = tags.flatMap((tag) =>
     listPages(`/tags/${tag.slug}/`, `Tagged “${tag.name}”`, `${countOf(tag.items.length, 'article')} tagged “${tag.name}”.`, viewsOf(tag.items)),
   );
@@ -119,18 +119,14 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
   };
 }
 
-/** For each article (by URL), links to the terms it has, in the article's own order. */
-function linksByArticle(terms: readonly Term<SafeArticle>[], prefix: string): Map<string, Link[]> {
+/** Links to an article's terms, in the article's own order. */
+function termLinker(terms: readonly Term<SafeArticle>[], prefix: string): (names: readonly string[]) => Link[] {
   const byKey = new Map(terms.map((term) => [term.key, term]));
-  const links = new Map<string, Link[]>();
-  for (const term of terms) {
-    for (const article of term.items) {
-      if (links.has(article.url)) continue;
-      const own = [...new Set(article.tags.map(foldTerm))].map((key) => byKey.get(key)).filter((found) => found !== undefined);
-      links.set(article.url, own.map((found) => ({ url: `${prefix}${found.slug}/`, label: found.name })));
-    }
-  }
-  return links;
+  return (names) =>
+    [...new Set(names.map(foldTerm))]
+      .map((key) => byKey.get(key))
+      .filter((term) => term !== undefined)
+      .map((term) => ({ url: `${prefix}${term.slug}/`, label: term.name }));
 }
 
 function termIndex(url: string, heading: string, noun: string, terms: readonly Term<SafeArticle>[]): TermIndexPage {
