@@ -23,19 +23,29 @@ const words =
     ' ',
   );
 
-export function generateCorpus(dir: string, count: number, seed = 1): void {
+export interface CorpusOptions {
+  seed?: number;
+  /** Years of dates, ending with 2025. */
+  years?: number;
+  sources?: number;
+  /** Distinct tags to draw from, Zipf-distributed. */
+  tags?: number;
+}
+
+export function generateCorpus(dir: string, count: number, options: CorpusOptions = {}): void {
+  const { seed = 1, years = 10, tags: tagCount = 400, sources: sourceCount = 40 } = options;
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   // Zipf-like: low indexes are far more common.
   const zipf = (n: number): number => Math.min(n - 1, Math.floor(n ** next()) - 1);
-  const sources = Array.from({ length: 40 }, (_, i) => `https://feeds.source${i}.example/rss`);
-  const start = Date.UTC(2016, 0, 1);
-  const span = 10 * 365 * 24 * 3600 * 1000;
+  const sources = Array.from({ length: sourceCount }, (_, i) => `https://feeds.source${i}.example/rss`);
+  const start = Date.UTC(2026 - years, 0, 1);
+  const span = years * 365 * 24 * 3600 * 1000;
 
   for (let i = 0; i < count; i++) {
     const date = new Date(start + Math.floor(next() * span));
     const title = Array.from({ length: 6 + Math.floor(next() * 8) }, () => pick(words)).join(' ');
-    const tags = Array.from({ length: 1 + Math.floor(next() * 5) }, () => `topic-${zipf(400)}`);
+    const tags = Array.from({ length: 1 + Math.floor(next() * 5) }, () => `topic-${zipf(tagCount)}`);
     const paragraphs = Array.from({ length: 8 + Math.floor(next() * 30) }, () => {
       const sentence = Array.from({ length: 25 + Math.floor(next() * 25) }, () => pick(words)).join(' ');
       return next() < 0.3 ? `<p>${sentence} <a href="https://example.com/${pick(words)}" target="_blank">${pick(words)}</a>.</p>` : `<p>${sentence}.</p>`;
@@ -45,6 +55,7 @@ export function generateCorpus(dir: string, count: number, seed = 1): void {
     const source = pick(sources);
     const month = String(date.getUTCMonth() + 1).padStart(2, '0');
     const file = path.join(dir, String(date.getUTCFullYear()), month, `article-${i}.md`);
+    const link = `https://www.source${sources.indexOf(source)}.example/story/${i}`;
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(
       file,
@@ -53,7 +64,7 @@ export function generateCorpus(dir: string, count: number, seed = 1): void {
         `title: "${title} ${i}"`,
         `date: ${date.toISOString()}`,
         `description: "${title}."`,
-        `link: 'https://www.source.example/story/${i}'`,
+        `link: '${link}'`,
         `source: '${source}'`,
         'categories:',
         `- '${new URL(source).host}'`,
