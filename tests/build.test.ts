@@ -53,7 +53,7 @@ describe('build: the sample site', async () => {
 
   test('builds, saying what it built', () => {
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /Built 4 articles on 25 pages into _site\//);
+    assert.match(run.stderr, /Built 4 articles on 29 pages into _site\//);
   });
 
   test('writes one page per published article and the paginated home, nothing for drafts', () => {
@@ -72,6 +72,10 @@ describe('build: the sample site', async () => {
       '/2026/01/page/2/',
       '/2026/page/2/',
       '/archive/',
+      '/authors/',
+      '/authors/jane-doe/',
+      '/categories/',
+      '/categories/feeds-foxnews-com/',
       '/page/2/',
       '/sources/',
       '/sources/example-com/',
@@ -146,6 +150,14 @@ describe('build: the sample site', async () => {
     assert.deepEqual(selectAll('.article-list h2 a', unknown).map(text), ['<script>alert(1)</script> {{ 7 * 7 }}', 'Older story']);
     const index = page(site, 'sources');
     assert.deepEqual(selectAll('.term-list li', index).map(text), ['example.com 1', 'Fox News 1', 'Unknown source 2']);
+  });
+
+  test('authors and categories have pages like tags', () => {
+    const markdownPage = page(site, '2026/01/05/a-markdown-story');
+    assert.equal(attr(select('.byline .authors a', markdownPage), 'href'), '../../../../authors/jane-doe/');
+    assert.equal(text(select('h1', page(site, 'authors/jane-doe'))), 'By Jane Doe');
+    assert.equal(attr(select('.categories a', page(site, seedUrl)), 'href'), '../../../../categories/feeds-foxnews-com/');
+    assert.deepEqual(selectAll('.term-list li', page(site, 'categories')).map(text), ['feeds.foxnews.com 1']);
   });
 
   test('date pages list their articles, and /archive/ counts them by month', () => {

@@ -24,6 +24,22 @@ import type {
 import { paginate } from './paginate.ts';
 import { foldTerm, groupTerms, type Term } from './taxonomy.ts';
 
+/** Taxonomies of free-text terms: one mechanism, one URL space each. */
+interface FreeTextTaxonomy {
+  name: 'tags' | 'categories' | 'authors';
+  url: string;
+  title: string;
+  noun: string;
+  heading: (term: string) => string;
+  termsOf: (article: SafeArticle) => readonly string[];
+}
+
+const freeTextTaxonomies: FreeTextTaxonomy[] = [
+  { name: 'tags', url: '/tags/', title: 'Tags', noun: 'tag', heading: (term) => `Tagged “${term}”`, termsOf: (a) => a.tags },
+  { name: 'categories', url: '/categories/', title: 'Categories', noun: 'category', heading: (term) => `In “${term}”`, termsOf: (a) => a.categories },
+  { name: 'authors', url: '/authors/', title: 'Authors', noun: 'author', heading: (term) => `By ${term}`, termsOf: (a) => a.authors },
+];
+
 /** Words a minute, for reading time; a common figure for adults reading news. */
 const wordsPerMinute = 230;
 const excerptLength = 200;
@@ -40,12 +56,23 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     baseUrl: settings.baseUrl?.replace(/\/+$/, ''),
   };
   const published = articles.filter((article) => !article.draft).sort(newestFirst);
-  const tags = groupTerms(published, (article) => article.tags, 'tag');
-  const tagLinks = termLinker(tags, '/tags/');
+  const taxonomies = freeTextTaxonomies.map((taxonomy) => {
+    const terms = groupTerms(published, taxonomy.termsOf, taxonomy.noun);
+    return { ...taxonomy, terms, linksOf: termLinker(terms, taxonomy.url) };
+  });
+  const linksOf = (article: SafeArticle, name: FreeTextTaxonomy['name']): Link[] => {
+    const found = taxonomies.find((taxonomy) => taxonomy.name === name);
+    return found ? found.linksOf(found.termsOf(article)) : [];
+  };
   const sources = groupTerms(published, (article) => [sourceName(article, settings)], 'source');
   const sourceByKey = sourceViews(sources);
   const views = published.map((article) =>
-    articleView(article, settings, tagLinks(article.tags), sourceByKey.get(foldTerm(sourceName(article, settings)))),
+    articleView(article, settings, {
+      tags: linksOf(article, 'tags'),
+      categories: linksOf(article, 'categories'),
+      authors: linksOf(article, 'authors'),
+      source: sourceByKey.get(foldTerm(sourceName(article, settings))),
+    }),
   );
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
   const viewsOf = (list: readonly SafeArticle[]): ArticleView[] =>
@@ -85,8 +112,15 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     }));
 
   const home = listPages('/', 'Latest news', settings.description ?? `The latest of ${countOf(views.length, 'archived article')}.`, views);
-  const tagPages = tags.flatMap((tag) =>
-    listPages(`/tags/${tag.slug}/`, `Tagged “${tag.name}”`, `${countOf(tag.items.length, 'article')} tagged “${tag.name}”.`, viewsOf(tag.items)),
+  const termPages = taxonomies.flatMap((taxonomy) =>
+    taxonomy.terms.flatMap((term) =>
+      listPages(
+        `${taxonomy.url}${term.slug}/`,
+        taxonomy.heading(term.name),
+        `${countOf(term.items.length, 'article')} ${taxonomy.heading(term.name).toLowerCase()}.`,
+        viewsOf(term.items),
+      ),
+    ),
   );
   const sourcePages = sources.flatMap((source) =>
     listPages(
@@ -104,8 +138,11 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
   return {
     site,
     articlePages,
-    listPages: [...home, ...datePages, ...tagPages, ...sourcePages],
-    termIndexPages: [termIndex('/tags/', 'Tags', 'tag', tags), termIndex('/sources/', 'Sources', 'source', sources)],
+    listPages: [...home, ...datePages, ...termPages, ...sourcePages],
+    termIndexPages: [
+      ...taxonomies.map((taxonomy) => termIndex(taxonomy.url, taxonomy.title, taxonomy.noun, taxonomy.terms)),
+      termIndex('/sources/', 'Sources', 'source', sources),
+    ],
     calendarPages: [
       {
         kind: 'calendar',
@@ -143,7 +180,14 @@ function termIndex(url: string, heading: string, noun: string, terms: readonly T
   };
 }
 
-function articleView(article: SafeArticle, settings: SiteSettings, tags: Link[], source: SourceView | undefined): ArticleView {
+interface ArticleLinks {
+  tags: Link[];
+  categories: Link[];
+  authors: Link[];
+  source: SourceView | undefined;
+}
+
+function articleView(article: SafeArticle, settings: SiteSettings, { tags, categories, authors, source }: ArticleLinks): ArticleView {
   return {
     url: article.url,
     title: article.title,
@@ -152,11 +196,11 @@ function articleView(article: SafeArticle, settings: SiteSettings, tags: Link[],
     date: dateView(article.date.iso, settings.language),
     updated: article.updated && dateView(article.updated.iso, settings.language),
     source,
-    authors: article.authors,
+    authors,
     link: article.link,
     image: article.image,
     tags,
-    categories: article.categories,
+    categories,
     readingMinutes: Math.max(1, Math.round(article.wordCount / wordsPerMinute)),
     wordCount: article.wordCount,
     html: article.html,

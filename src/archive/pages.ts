@@ -44,13 +44,13 @@ export interface ArticleSummary {
 
 export interface ArticleView extends ArticleSummary {
   description?: string | undefined;
-  authors: string[];
+  authors: Link[];
   updated?: DateView | undefined;
   /** The original article. */
   link?: string | undefined;
   image?: string | undefined;
   tags: Link[];
-  categories: string[];
+  categories: Link[];
   readingMinutes: number;
   wordCount: number;
   /** Sanitized HTML: the only content markup a template may output unescaped. */
