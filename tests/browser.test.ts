@@ -1,0 +1,159 @@
+/**
+ * A reader in a real Chromium (Debian's `chromium`, or CHROME_PATH) browses
+ * the built site served on localhost: by clicking links only, with axe-core
+ * checking every page type for WCAG 2.2 AA violations. Screenshots at phone
+ * and desktop widths are kept in test-results/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sirv from 'sirv';
+import { article, projectRoot, runCli, writeTree } from './helpers.ts';
+
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const screenshots = path.join(projectRoot, 'test-results', 'screenshots');
+
+/** Seven articles on security from two sources, two to a page, so lists have several pages. */
+function content(): Record<string, string> {
+  const files: Record<string, string> = {
+    'content/site.yaml': 'title: Browser Test Archive\npageSize: 2\nsources:\n  https://feeds.example.com/world: Example World\n',
+  };
+  for (let day = 1; day <= 7; day++) {
+    files[`content/2026/01/story-${day}.md`] = article(
+      {
+        title: `Security talks, day ${day}`,
+        date: `2026-01-0${day}T12:00:00Z`,
+        description: `What happened on day ${day} of the talks.`,
+        link: `https://news.example.com/2026/01/0${day}/talks`,
+        source: day % 2 ? 'https://feeds.example.com/world' : "''",
+        tags: '[Security, Diplomacy]',
+        author: 'Jane Doe',
+      },
+      `<p>Delegations met for the ${day}th time. <a href="https://example.com/background">Background</a>.</p><figure><figcaption>Talks, day ${day}</figcaption></figure>`,
+    );
+  }
+  return files;
+}
+
+describe('a reader in Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let origin = '';
+  let page: Page;
+
+  before(async () => {
+    if (!existsSync(chromePath)) {
+      throw new Error(
+        `Chromium was not found at ${chromePath}. Install it (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome executable.`,
+      );
+    }
+    const cwd = writeTree(content());
+    const run = await runCli(['build'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    const serve = sirv(path.join(cwd, '_site'), { dev: true });
+    server = createServer((request, response) =>
+      serve(request, response, () => {
+        response.writeHead(404).end('not found');
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: chromePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage();
+    // Pages must not need the network: anything not on this server is refused.
+    await page.route((url) => !url.href.startsWith(origin), (route) => route.abort());
+    mkdirSync(screenshots, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function checkAccessibility(name: string): Promise<void> {
+    await page.addScriptTag({ path: axePath });
+    const { violations, passes } = await page.evaluate(async () => {
+      type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] };
+      const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<AxeResult> } }).axe;
+      const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return {
+        violations: result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        passes: result.passes.length,
+      };
+    });
+    assert.ok(passes > 10, `axe ran its rules on the ${name} page`);
+    assert.deepEqual(violations, [], `axe on the ${name} page`);
+  }
+
+  async function screenshot(name: string): Promise<void> {
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(screenshots, `${name}-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  test('goes from home to an article, its tag, page 2 of the tag, a month and a source, by clicking', async () => {
+    await page.goto(`${origin}/`);
+    assert.equal(await page.title(), 'Latest news · Browser Test Archive');
+    await checkAccessibility('home');
+    await screenshot('home');
+
+    await page.getByRole('link', { name: 'Security talks, day 7' }).click();
+    await page.waitForURL(`${origin}/2026/01/07/security-talks-day-7/`);
+    assert.equal(await page.locator('h1').textContent(), 'Security talks, day 7');
+    await checkAccessibility('article');
+    await screenshot('article');
+
+    await page.locator('.tags').getByRole('link', { name: 'Security' }).click();
+    await page.waitForURL(`${origin}/tags/security/`);
+    assert.equal(await page.locator('h1').textContent(), 'Tagged “Security”');
+    await checkAccessibility('tag');
+    await screenshot('tag');
+
+    await page.getByRole('link', { name: 'Next' }).click();
+    await page.waitForURL(`${origin}/tags/security/page/2/`);
+    assert.equal((await page.locator('.pagination [aria-current]').textContent())?.trim(), 'Page 2 of 4');
+
+    await page.getByRole('link', { name: 'Security talks, day 5' }).click();
+    await page.waitForURL(`${origin}/2026/01/05/security-talks-day-5/`);
+    await page.locator('.breadcrumbs').getByRole('link', { name: 'January 2026' }).click();
+    await page.waitForURL(`${origin}/2026/01/`);
+    assert.equal(await page.locator('h1').textContent(), 'January 2026');
+    await checkAccessibility('month');
+
+    await page.locator('.article-list').getByRole('link', { name: 'Example World' }).first().click();
+    await page.waitForURL(`${origin}/sources/example-world/`);
+    assert.equal(await page.locator('h1').textContent(), 'Example World');
+    await checkAccessibility('source');
+  });
+
+  test('the overview pages pass axe too', async () => {
+    for (const [name, url] of [
+      ['archive', '/archive/'],
+      ['tags-index', '/tags/'],
+      ['sources-index', '/sources/'],
+    ] as const) {
+      await page.goto(`${origin}${url}`);
+      await checkAccessibility(name);
+      if (name === 'archive') await screenshot(name);
+    }
+  });
+
+  test('the skip link is the first stop of the keyboard and moves focus to the content', async () => {
+    await page.goto(`${origin}/`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'main');
+  });
+});
