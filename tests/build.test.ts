@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
+import { HtmlValidate } from 'html-validate';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { article, fixture, runBin, runCli, writeTree } from './helpers.ts';
@@ -198,6 +199,18 @@ describe('build: the sample site', async () => {
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}'));
     const tree = parseHtml(html);
     assert.equal(attr(select('meta[name=description]', tree), 'content'), '" onmouseover="alert(1)');
+  });
+
+  test('every page is valid HTML', async () => {
+    // html-validate's recommended rules, less two matters of taste: the
+    // lowercase doctype, and headline-length titles, which news has.
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off', 'long-title': 'off' } });
+    const messages: string[] = [];
+    for (const url of builtPages(site)) {
+      const report = await validator.validateString(readFileSync(path.join(site, url, 'index.html'), 'utf8'), url);
+      for (const result of report.results) for (const m of result.messages) messages.push(`${url}:${m.line} ${m.ruleId}: ${m.message}`);
+    }
+    assert.deepEqual(messages, []);
   });
 
   test('internal links are relative and all resolve', () => {

@@ -96,6 +96,9 @@ describe('news markup is kept', () => {
       '<img src="https://example.com/a.jpg" alt="A" loading="lazy" decoding="async" referrerpolicy="no-referrer">',
     );
   });
+  test('images without alternative text are marked decorative', () => {
+    assert.match(html('<img src="https://example.com/a.jpg">'), /^<img src="https:\/\/example.com\/a.jpg" alt="" /);
+  });
   test('relative URLs point to the original site', () => {
     const output = html('<a href="/world/story">x</a><img src="pic.jpg" alt="">', 'https://news.example.com/2026/01/story');
     assert.ok(output.includes('href="https://news.example.com/world/story"'), output);

@@ -107,11 +107,17 @@ function prefixFragmentLinks() {
   };
 }
 
-/** Images from other sites: load when scrolled to, and tell their host nothing about us. */
+/**
+ * Images from other sites: load when scrolled to, and tell their host
+ * nothing about us. One without alternative text is marked decorative
+ * (`alt=""`): its content is unknown, and a screen reader would otherwise
+ * read out its file name.
+ */
 function politeImages() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'img') return;
+      if (typeof node.properties.alt !== 'string') node.properties.alt = '';
       node.properties.loading = 'lazy';
       node.properties.decoding = 'async';
       node.properties.referrerPolicy = 'no-referrer';
