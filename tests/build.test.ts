@@ -150,7 +150,15 @@ describe('build: the sample site', async () => {
     const unknown = page(site, 'sources/unknown-source');
     assert.deepEqual(selectAll('.article-list h2 a', unknown).map(text), ['<script>alert(1)</script> {{ 7 * 7 }}', 'Older story']);
     const index = page(site, 'sources');
-    assert.deepEqual(selectAll('.term-list li', index).map(text), ['example.com 1', 'Fox News 1', 'Unknown source 2']);
+    assert.deepEqual(
+      selectAll('.term-list > li', index).map((li) => text(li).replace(/\s+/g, ' ').trim()),
+      ['example.com 1 site', 'Fox News 1 site feed', 'Unknown source 2'],
+    );
+    const foxLinks = selectAll('.term-list > li', index)[1];
+    assert.deepEqual(selectAll('.term-links a', foxLinks).map((a) => attr(a, 'href')), [
+      'https://www.foxnews.com/',
+      'https://feeds.foxnews.com/foxnews/latest',
+    ]);
   });
 
   test('authors and categories have pages like tags', () => {

@@ -141,7 +141,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     listPages: [...home, ...datePages, ...termPages, ...sourcePages],
     termIndexPages: [
       ...taxonomies.map((taxonomy) => termIndex(taxonomy.url, taxonomy.title, taxonomy.noun, taxonomy.terms)),
-      termIndex('/sources/', 'Sources', 'source', sources),
+      termIndex('/sources/', 'Sources', 'source', sources, (source) => sourceByKey.get(source.key)),
     ],
     calendarPages: [
       {
@@ -166,8 +166,20 @@ function termLinker(terms: readonly Term<SafeArticle>[], prefix: string): (names
       .map((term) => ({ url: `${prefix}${term.slug}/`, label: term.name }));
 }
 
-function termIndex(url: string, heading: string, noun: string, terms: readonly Term<SafeArticle>[]): TermIndexPage {
-  const links: TermLink[] = terms.map((term) => ({ url: `${url}${term.slug}/`, label: term.name, count: term.items.length }));
+function termIndex(
+  url: string,
+  heading: string,
+  noun: string,
+  terms: readonly Term<SafeArticle>[],
+  sourceOf: (term: Term<SafeArticle>) => SourceView | undefined = () => undefined,
+): TermIndexPage {
+  const links: TermLink[] = terms.map((term) => ({
+    url: `${url}${term.slug}/`,
+    label: term.name,
+    count: term.items.length,
+    siteUrl: sourceOf(term)?.siteUrl,
+    feedUrl: sourceOf(term)?.feedUrl,
+  }));
   const byName = (a: TermLink, b: TermLink) => compareStrings(a.label.toLowerCase(), b.label.toLowerCase()) || compareStrings(a.url, b.url);
   return {
     kind: 'terms',

@@ -97,6 +97,9 @@ export interface ListPage extends PageBase {
 /** A term with the number of articles it has: a tag on `/tags/`. */
 export interface TermLink extends Link {
   count: number;
+  /** For a source: the publisher's site and feed, when known. */
+  siteUrl?: string | undefined;
+  feedUrl?: string | undefined;
 }
 
 /** The overview of a taxonomy: `/tags/`. */
