@@ -149,6 +149,24 @@ describe('a reader in Chromium', () => {
     }
   });
 
+  test('dark mode follows the reader’s setting and keeps its contrast', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      for (const [name, url] of [
+        ['home-dark', '/'],
+        ['article-dark', '/2026/01/07/security-talks-day-7/'],
+      ] as const) {
+        await page.goto(`${origin}${url}`);
+        const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
+        assert.equal(background, 'rgb(22, 21, 20)', 'the dark palette is used');
+        await checkAccessibility(name);
+        await screenshot(name);
+      }
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
   test('the skip link is the first stop of the keyboard and moves focus to the content', async () => {
     await page.goto(`${origin}/`);
     await page.keyboard.press('Tab');
