@@ -24,20 +24,21 @@ import type {
 import { paginate } from './paginate.ts';
 import { foldTerm, groupTerms, type Term } from './taxonomy.ts';
 
-/** Taxonomies of free-text terms: one mechanism, one URL space each. */
+/** Taxonomies of free-text terms: one mechanism, one URL space each, named by the article field they group. */
+type TaxonomyName = 'tags' | 'categories' | 'authors';
+
 interface FreeTextTaxonomy {
-  name: 'tags' | 'categories' | 'authors';
+  name: TaxonomyName;
   url: string;
   title: string;
   noun: string;
   heading: (term: string) => string;
-  termsOf: (article: SafeArticle) => readonly string[];
 }
 
 const freeTextTaxonomies: FreeTextTaxonomy[] = [
-  { name: 'tags', url: '/tags/', title: 'Tags', noun: 'tag', heading: (term) => `Tagged “${term}”`, termsOf: (a) => a.tags },
-  { name: 'categories', url: '/categories/', title: 'Categories', noun: 'category', heading: (term) => `In “${term}”`, termsOf: (a) => a.categories },
-  { name: 'authors', url: '/authors/', title: 'Authors', noun: 'author', heading: (term) => `By ${term}`, termsOf: (a) => a.authors },
+  { name: 'tags', url: '/tags/', title: 'Tags', noun: 'tag', heading: (term) => `Tagged “${term}”` },
+  { name: 'categories', url: '/categories/', title: 'Categories', noun: 'category', heading: (term) => `In “${term}”` },
+  { name: 'authors', url: '/authors/', title: 'Authors', noun: 'author', heading: (term) => `By ${term}` },
 ];
 
 /** Words a minute, for reading time; a common figure for adults reading news. */
@@ -57,22 +58,17 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
   };
   const published = articles.filter((article) => !article.draft).sort(newestFirst);
   const taxonomies = freeTextTaxonomies.map((taxonomy) => {
-    const terms = groupTerms(published, taxonomy.termsOf, taxonomy.noun);
+    const terms = groupTerms(published, (article) => article[taxonomy.name], taxonomy.noun);
     return { ...taxonomy, terms, linksOf: termLinker(terms, taxonomy.url) };
   });
-  const linksOf = (article: SafeArticle, name: FreeTextTaxonomy['name']): Link[] => {
-    const found = taxonomies.find((taxonomy) => taxonomy.name === name);
-    return found ? found.linksOf(found.termsOf(article)) : [];
-  };
-  const sources = groupTerms(published, (article) => [sourceName(article, settings)], 'source');
+  const termLinks = (article: SafeArticle) =>
+    Object.fromEntries(taxonomies.map((taxonomy) => [taxonomy.name, taxonomy.linksOf(article[taxonomy.name])])) as Record<TaxonomyName, Link[]>;
+  const sourceNames = new Map(published.map((article) => [article.url, sourceName(article, settings)]));
+  const sourceNameOf = (article: SafeArticle): string => sourceNames.get(article.url) ?? unknownSource;
+  const sources = groupTerms(published, (article) => [sourceNameOf(article)], 'source');
   const sourceByKey = sourceViews(sources);
   const views = published.map((article) =>
-    articleView(article, settings, {
-      tags: linksOf(article, 'tags'),
-      categories: linksOf(article, 'categories'),
-      authors: linksOf(article, 'authors'),
-      source: sourceByKey.get(foldTerm(sourceName(article, settings))),
-    }),
+    articleView(article, settings, { ...termLinks(article), source: sourceByKey.get(foldTerm(sourceNameOf(article))) }),
   );
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
   const viewsOf = (list: readonly SafeArticle[]): ArticleView[] =>
@@ -173,13 +169,10 @@ function termIndex(
   terms: readonly Term<SafeArticle>[],
   sourceOf: (term: Term<SafeArticle>) => SourceView | undefined = () => undefined,
 ): TermIndexPage {
-  const links: TermLink[] = terms.map((term) => ({
-    url: `${url}${term.slug}/`,
-    label: term.name,
-    count: term.items.length,
-    siteUrl: sourceOf(term)?.siteUrl,
-    feedUrl: sourceOf(term)?.feedUrl,
-  }));
+  const links: TermLink[] = terms.map((term) => {
+    const source = sourceOf(term);
+    return { url: `${url}${term.slug}/`, label: term.name, count: term.items.length, siteUrl: source?.siteUrl, feedUrl: source?.feedUrl };
+  });
   const byName = (a: TermLink, b: TermLink) => compareStrings(a.label.toLowerCase(), b.label.toLowerCase()) || compareStrings(a.url, b.url);
   return {
     kind: 'terms',
@@ -192,12 +185,7 @@ function termIndex(
   };
 }
 
-interface ArticleLinks {
-  tags: Link[];
-  categories: Link[];
-  authors: Link[];
-  source: SourceView | undefined;
-}
+type ArticleLinks = Record<TaxonomyName, Link[]> & { source: SourceView | undefined };
 
 function articleView(article: SafeArticle, settings: SiteSettings, { tags, categories, authors, source }: ArticleLinks): ArticleView {
   return {
@@ -241,7 +229,7 @@ export function sourceName(article: SafeArticle, settings: SiteSettings): string
   return named ?? (url ? new URL(url).hostname : unknownSource);
 }
 
-export const unknownSource = 'Unknown source';
+const unknownSource = 'Unknown source';
 
 /** What a reader is told of a source: our page, and the publisher's site and feed when known. */
 function sourceViews(sources: readonly Term<SafeArticle>[]): Map<string, SourceView> {

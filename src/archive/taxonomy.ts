@@ -22,8 +22,11 @@ export interface Term<T> {
   items: T[];
 }
 
+/** A spelling as shown: Unicode width and spacing evened out, case kept. */
+const evenSpelling = (term: string): string => term.normalize('NFKC').trim().replace(/\s+/g, ' ');
+
 /** Case, Unicode width and spacing do not make a different term. */
-export const foldTerm = (term: string): string => term.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+export const foldTerm = (term: string): string => evenSpelling(term).toLowerCase();
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 6);
 
@@ -32,12 +35,12 @@ export function groupTerms<T>(items: readonly T[], termsOf: (item: T) => readonl
   for (const item of items) {
     const seen = new Set<string>();
     for (const spelling of termsOf(item)) {
-      const key = foldTerm(spelling);
+      const shown = evenSpelling(spelling);
+      const key = shown.toLowerCase();
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { spellings: new Map(), items: [] }));
-      const shown = spelling.normalize('NFKC').trim().replace(/\s+/g, ' ');
       group.spellings.set(shown, (group.spellings.get(shown) ?? 0) + 1);
       group.items.push(item);
     }
