@@ -25,9 +25,16 @@ export interface BuildResult {
   /** True when the site was written. */
   built: boolean;
   problems: Problem[];
-  fileCount: number;
+  /** Files read from the content folder. */
+  contentFileCount: number;
   articleCount: number;
+  /** HTML pages written. */
   pageCount: number;
+  /** Feeds, sitemaps and robots.txt written. */
+  fileCount: number;
+  searchPageCount: number;
+  /** False without a base URL: feeds and the sitemap need absolute URLs. */
+  hasFeeds: boolean;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -35,14 +42,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(cwd, options.outputDir);
   assertSeparateFolders(path.resolve(cwd, options.contentDir), outputDir, options);
   const content = loadContent(options.contentDir, cwd);
-  const result = { problems: content.problems, fileCount: content.fileCount, articleCount: 0, pageCount: 0 };
+  const result = { problems: content.problems, contentFileCount: content.fileCount, articleCount: 0, pageCount: 0, fileCount: 0, searchPageCount: 0, hasFeeds: false };
   if (content.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
 
   const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
   const published = content.articles.filter((article) => !article.draft).map(sanitizeArticle);
   const archive = buildArchive(published, site);
-  const pageCount = await renderSite(archive, outputDir);
-  return { ...result, built: true, articleCount: published.length, pageCount };
+  const rendered = await renderSite(archive, outputDir);
+  return { ...result, built: true, articleCount: published.length, ...rendered, hasFeeds: archive.atomFeedPages.length > 0 };
 }
 
 /** The output folder receives generated files; it must not be, or hold, the content. */

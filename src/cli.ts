@@ -59,16 +59,23 @@ const commands: Record<string, Command> = {
         skipInvalid: Boolean(values['skip-invalid']),
       });
       reportProblems(result.problems, out, out.stderr);
-      const summary = summarize(result.problems, result.fileCount);
+      const summary = summarize(result.problems, result.contentFileCount);
       if (!result.built) {
         out.stderr(`${summary}: nothing was built. Fix the errors, or build the rest with --skip-invalid.`);
         return 1;
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       out.stderr(
-        `Built ${countOf(result.articleCount, 'article')} on ${countOf(result.pageCount, 'page')} into ${String(values.output)}/ in ${seconds} s` +
+        `Built ${countOf(result.articleCount, 'article')} into ${String(values.output)}/ in ${seconds} s: ` +
+          `${countOf(result.pageCount, 'page')}, ${countOf(result.fileCount, 'other file')} (${result.hasFeeds ? 'feeds, sitemap, ' : ''}robots.txt), ` +
+          `${countOf(result.searchPageCount, 'page')} in the search index` +
           (result.problems.length > 0 ? ` (${summary})` : ''),
       );
+      if (!result.hasFeeds) {
+        out.stderr(
+          'note: no feeds and no sitemap were written, as they need absolute URLs: set baseUrl in site.yaml or pass --base-url https://your.site/',
+        );
+      }
       // Built despite errors only when --skip-invalid asked for it.
       return 0;
     },

@@ -8,12 +8,17 @@ import { compareStrings } from '../problems.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { calendarOverview, dateBreadcrumbs, groupByDate } from './calendar.ts';
+import { atomFeed, atomType, feedLink, jsonFeed, jsonFeedType, type FeedSettings, type FeedSubject } from './feeds.ts';
+import { socialMeta, structuredData } from './metadata.ts';
 import type {
   Archive,
   ArticlePage,
   ArticleSummary,
   ArticleView,
+  CalendarPage,
   DateView,
+  FeedLink,
+  FeedPage,
   Link,
   ListPage,
   SiteView,
@@ -22,6 +27,7 @@ import type {
   TermLink,
 } from './pages.ts';
 import { paginate } from './paginate.ts';
+import { sitemapPages } from './sitemap.ts';
 import { foldTerm, groupTerms, type Term } from './taxonomy.ts';
 
 /** Taxonomies of free-text terms: one mechanism, one URL space each, named by the article field they group. */
@@ -49,13 +55,28 @@ const excerptLength = 200;
 export const newestFirst = (a: SafeArticle, b: SafeArticle): number =>
   b.date.epochMs - a.date.epochMs || compareStrings(a.url, b.url);
 
-export function buildArchive(articles: readonly SafeArticle[], settings: SiteSettings): Archive {
+export interface ArchiveOptions {
+  /** URLs in one sitemap file before `/sitemap.xml` becomes an index; the protocol's 50,000 unless testing. */
+  sitemapLimit?: number | undefined;
+}
+
+export function buildArchive(articles: readonly SafeArticle[], settings: SiteSettings, options: ArchiveOptions = {}): Archive {
+  const baseUrl = settings.baseUrl?.replace(/\/+$/, '');
+  // Feeds and sitemaps are read away from the site, so they need absolute URLs: without a base URL there are none.
+  const feedSettings: FeedSettings | undefined = baseUrl === undefined ? undefined : { baseUrl, siteTitle: settings.title, language: settings.language, feedSize: settings.feedSize };
   const site: SiteView = {
     title: settings.title,
     description: settings.description,
     language: settings.language,
-    baseUrl: settings.baseUrl?.replace(/\/+$/, ''),
+    baseUrl,
+    feeds: feedSettings
+      ? [
+          { url: '/feed.xml', type: atomType, title: `${settings.title} (Atom)` },
+          { url: '/feed.json', type: jsonFeedType, title: `${settings.title} (JSON Feed)` },
+        ]
+      : [],
   };
+  const pageContext = { siteTitle: settings.title, language: settings.language, baseUrl };
   const published = articles.filter((article) => !article.draft).sort(newestFirst);
   const taxonomies = freeTextTaxonomies.map((taxonomy) => {
     const terms = groupTerms(published, (article) => article[taxonomy.name], taxonomy.noun);
@@ -77,12 +98,18 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
   const articlePages: ArticlePage[] = views.map((view, index) => {
     const newer = views[index - 1];
     const older = views[index + 1];
+    const article = published[index]!;
+    const description = view.description ?? view.excerpt;
     return {
       kind: 'article',
       url: view.url,
-      breadcrumbs: dateBreadcrumbs(published[index]!, settings.language),
+      breadcrumbs: dateBreadcrumbs(article, settings.language),
       title: view.title,
-      description: view.description ?? view.excerpt,
+      description,
+      socialMeta: socialMeta(view, description, pageContext),
+      structuredData: structuredData(view, pageContext),
+      // Sorted as text by Pagefind: UTC instants compare correctly, local ones across offsets may not.
+      search: { year: article.date.year, date: new Date(article.date.epochMs).toISOString() },
       article: view,
       newer: newer && { url: newer.url, label: newer.title },
       older: older && { url: older.url, label: older.title },
@@ -95,6 +122,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     description: string,
     list: readonly ArticleView[],
     source?: SourceView,
+    feeds?: FeedLink[],
   ): ListPage[] =>
     paginate(list.map(summaryOf), settings.pageSize, baseUrl).map(({ items, pagination, url }) => ({
       kind: 'list',
@@ -105,48 +133,93 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
       items,
       pagination,
       source,
+      feeds,
     }));
+
+  const feedPages: FeedPage[] = [];
+  /** The Atom feed of a tag or source, when feeds are made; its link goes on the term's pages. */
+  const termFeed = (subject: FeedSubject): FeedLink[] | undefined => {
+    if (!feedSettings) return undefined;
+    const feed = atomFeed(subject, feedSettings);
+    feedPages.push(feed);
+    return [feedLink(feed)];
+  };
+  if (feedSettings) {
+    const subject = { pageUrl: '/', title: settings.title, description: settings.description, articles: views };
+    feedPages.push(atomFeed(subject, feedSettings), jsonFeed(subject, feedSettings));
+  }
 
   const home = listPages('/', 'Latest news', settings.description ?? `The latest of ${countOf(views.length, 'archived article')}.`, views);
   const termPages = taxonomies.flatMap((taxonomy) =>
-    taxonomy.terms.flatMap((term) =>
-      listPages(
-        `${taxonomy.url}${term.slug}/`,
-        taxonomy.heading(term.name),
-        `${countOf(term.items.length, 'article')} ${taxonomy.heading(term.name).toLowerCase()}.`,
-        viewsOf(term.items),
-      ),
-    ),
+    taxonomy.terms.flatMap((term) => {
+      const url = `${taxonomy.url}${term.slug}/`;
+      const heading = taxonomy.heading(term.name);
+      const description = `${countOf(term.items.length, 'article')} ${heading.toLowerCase()}.`;
+      const list = viewsOf(term.items);
+      // Feeds for tags, the taxonomy readers follow; categories and authors have pages only.
+      const feeds = taxonomy.name === 'tags' ? termFeed({ pageUrl: url, title: `${heading} · ${settings.title}`, description, articles: list }) : undefined;
+      return listPages(url, heading, description, list, undefined, feeds);
+    }),
   );
-  const sourcePages = sources.flatMap((source) =>
-    listPages(
-      `/sources/${source.slug}/`,
-      source.name,
-      `${countOf(source.items.length, 'article')} from ${source.name}.`,
-      viewsOf(source.items),
-      sourceByKey.get(source.key),
-    ),
-  );
+  const sourcePages = sources.flatMap((source) => {
+    const url = `/sources/${source.slug}/`;
+    const description = `${countOf(source.items.length, 'article')} from ${source.name}.`;
+    const list = viewsOf(source.items);
+    const feeds = termFeed({ pageUrl: url, title: `${source.name} · ${settings.title}`, description, articles: list });
+    return listPages(url, source.name, description, list, sourceByKey.get(source.key), feeds);
+  });
   const datePages = groupByDate(published, settings.language).flatMap((group) =>
     listPages(group.url, group.heading, `${countOf(group.articles.length, 'article')} from ${group.heading}.`, viewsOf(group.articles)),
   );
 
+  const allListPages = [...home, ...datePages, ...termPages, ...sourcePages];
+  const termIndexPages = [
+    ...taxonomies.map((taxonomy) => termIndex(taxonomy.url, taxonomy.title, taxonomy.noun, taxonomy.terms)),
+    termIndex('/sources/', 'Sources', 'source', sources, (source) => sourceByKey.get(source.key)),
+  ];
+  const calendarPages: CalendarPage[] = [
+    {
+      kind: 'calendar',
+      url: '/archive/',
+      title: 'Archive',
+      heading: 'Archive',
+      description: `${countOf(published.length, 'article')} by year and month.`,
+      years: calendarOverview(published, settings.language),
+    },
+  ];
+  const sitemap =
+    baseUrl === undefined
+      ? []
+      : sitemapPages(
+          [
+            ...articlePages.map((page) => ({ url: page.url, lastmod: (page.article.updated ?? page.article.date).iso })),
+            ...[...allListPages, ...termIndexPages, ...calendarPages].map((page) => ({ url: page.url })),
+          ],
+          baseUrl,
+          options.sitemapLimit,
+        );
+
   return {
     site,
     articlePages,
-    listPages: [...home, ...datePages, ...termPages, ...sourcePages],
-    termIndexPages: [
-      ...taxonomies.map((taxonomy) => termIndex(taxonomy.url, taxonomy.title, taxonomy.noun, taxonomy.terms)),
-      termIndex('/sources/', 'Sources', 'source', sources, (source) => sourceByKey.get(source.key)),
+    listPages: allListPages,
+    termIndexPages,
+    calendarPages,
+    atomFeedPages: feedPages.filter((feed) => feed.format === 'atom'),
+    jsonFeedPages: feedPages.filter((feed) => feed.format === 'json'),
+    sitemapPages: sitemap,
+    searchPages: [{ kind: 'search', url: '/search/', title: 'Search', description: `Search the articles of ${settings.title}.` }],
+    notFoundPages: [
+      // Hosts serve it at any missing address, where relative links would lead nowhere.
+      { kind: 'not-found', url: '/404.html', title: 'Page not found', description: 'There is no page at this address.', linkRoot: baseUrl ?? '' },
     ],
-    calendarPages: [
+    robotsPages: [
       {
-        kind: 'calendar',
-        url: '/archive/',
-        title: 'Archive',
-        heading: 'Archive',
-        description: `${countOf(published.length, 'article')} by year and month.`,
-        years: calendarOverview(published, settings.language),
+        kind: 'robots',
+        url: '/robots.txt',
+        title: 'robots.txt',
+        description: 'Rules for crawlers.',
+        sitemapUrl: sitemap.length > 0 ? `${baseUrl}/sitemap.xml` : undefined,
       },
     ],
   };

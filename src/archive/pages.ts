@@ -9,6 +9,15 @@ export interface SiteView {
   language: string;
   /** Without a trailing slash; absent when the site may live in any folder. */
   baseUrl?: string | undefined;
+  /** The whole archive's feeds; absent without a base URL, as feeds need absolute URLs. */
+  feeds: FeedLink[];
+}
+
+/** A `<link rel="alternate">` to a feed, for autodiscovery. */
+export interface FeedLink {
+  url: string;
+  type: 'application/atom+xml' | 'application/feed+json';
+  title: string;
 }
 
 export interface DateView {
@@ -74,10 +83,20 @@ interface PageBase {
   title: string;
   /** `<meta name="description">`. */
   description: string;
+  /** Links on the page start with this instead of being relative to it (see `LinkingPage`). */
+  linkRoot?: string | undefined;
+  /** Feeds of what this page lists, besides the site's. */
+  feeds?: FeedLink[] | undefined;
 }
 
 export interface ArticlePage extends PageBase {
   kind: 'article';
+  /** Open Graph and Twitter card tags, as property/name → content pairs. */
+  socialMeta: MetaTag[];
+  /** JSON-LD `NewsArticle`, serialized so that it is safe inside `<script>`. */
+  structuredData: string;
+  /** Search filters and sort keys (Pagefind). */
+  search: { year: string; date: string };
   /** Home › year › month › day. */
   breadcrumbs: Link[];
   article: ArticleView;
@@ -136,10 +155,86 @@ export interface CalendarPage extends PageBase {
   years: YearRow[];
 }
 
+export interface MetaTag {
+  /** `property` for Open Graph, `name` for Twitter. */
+  attribute: 'property' | 'name';
+  key: string;
+  content: string;
+}
+
+/** An Atom entry or JSON Feed item: one article with absolute URLs. */
+export interface FeedEntry {
+  /** Permanent: the article's absolute URL, which never depends on the build. */
+  id: string;
+  url: string;
+  title: string;
+  /** RFC 3339. */
+  published: string;
+  updated: string;
+  authors: string[];
+  categories: { term: string; scheme: string }[];
+  summary?: string | undefined;
+  image?: string | undefined;
+  /** The original article. */
+  externalUrl?: string | undefined;
+  /** Sanitized HTML. */
+  html: string;
+}
+
+/** One feed, in both formats' terms; `url` says where and which. */
+export interface FeedPage {
+  kind: 'feed';
+  format: 'atom' | 'json';
+  url: string;
+  /** Absolute URL of this feed (`rel="self"`). */
+  selfUrl: string;
+  /** Absolute URL of the page the feed follows. */
+  pageUrl: string;
+  title: string;
+  description?: string | undefined;
+  language: string;
+  /** Who publishes the feed: the site. */
+  author: string;
+  /** The newest entry's date (RFC 3339), never the build's, so unchanged content gives an unchanged feed. */
+  updated: string;
+  entries: FeedEntry[];
+}
+
+export interface SitemapUrl {
+  loc: string;
+  /** W3C datetime, when known. */
+  lastmod?: string | undefined;
+}
+
+/** `/sitemap.xml`: a list of URLs, or, past 50,000 of them, an index of sitemaps. */
+export interface SitemapPage {
+  kind: 'sitemap' | 'sitemap-index';
+  url: string;
+  entries: SitemapUrl[];
+}
+
+/** Pages of the site itself rather than of its articles: search, 404, robots.txt. */
+export interface UtilityPage extends PageBase {
+  kind: 'search' | 'not-found' | 'robots';
+}
+
+export interface RobotsPage extends UtilityPage {
+  kind: 'robots';
+  /** The sitemap's absolute URL, when there is a sitemap. */
+  sitemapUrl?: string | undefined;
+}
+
 export interface Archive {
   site: SiteView;
   articlePages: ArticlePage[];
   listPages: ListPage[];
   termIndexPages: TermIndexPage[];
   calendarPages: CalendarPage[];
+  /** Lists of one page kind each, as Eleventy renders one template per kind. */
+  atomFeedPages: FeedPage[];
+  jsonFeedPages: FeedPage[];
+  sitemapPages: SitemapPage[];
+  searchPages: UtilityPage[];
+  notFoundPages: UtilityPage[];
+  robotsPages: RobotsPage[];
 }

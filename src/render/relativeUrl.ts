@@ -15,3 +15,21 @@ export function relativeUrl(target: string, from: string): string {
   if (targetPath.endsWith('/')) relative += '/';
   return relative + suffix;
 }
+
+/** The page a link is written on: its URL, and its link root when it has one. */
+export interface LinkingPage {
+  url: string;
+  /**
+   * Set on pages a host serves at other addresses than their own (the 404
+   * page answers any missing URL), where relative links would break: links
+   * are then this root (the base URL, or nothing) followed by the
+   * root-relative URL.
+   */
+  linkRoot?: string | undefined;
+}
+
+/** The `relativeUrl` filter of the templates: `{{ '/tags/' | relativeUrl(p) }}`. */
+export function linkFrom(target: string, page: LinkingPage): string {
+  if (page.linkRoot !== undefined && target.startsWith('/') && !target.startsWith('//')) return page.linkRoot + target;
+  return relativeUrl(target, page.url);
+}

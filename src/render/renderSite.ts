@@ -6,11 +6,26 @@
 import { Eleventy } from '@11ty/eleventy';
 import type { Archive } from '../archive/pages.ts';
 import { eleventyConfigPath, templatesDir } from '../paths.ts';
+import { indexSearch } from './indexSearch.ts';
 
-/** Root-relative folder URLs made of safe segments only: `/`, `/2026/01/06/a-slug/`. */
-const safePageUrl = /^\/(?:[a-z0-9][a-z0-9._~-]*\/)*$/;
+/**
+ * Root-relative URLs made of safe segments only: folders like `/` and
+ * `/2026/01/06/a-slug/`, or files like `/tags/kyiv/feed.xml`.
+ */
+const safePageUrl = /^\/(?:[a-z0-9][a-z0-9._~-]*\/)*(?:[a-z0-9][a-z0-9_-]*\.[a-z]+)?$/;
 
-const allPages = (archive: Archive) => [...archive.articlePages, ...archive.listPages, ...archive.termIndexPages, ...archive.calendarPages];
+export const allPages = (archive: Archive) => [
+  ...archive.articlePages,
+  ...archive.listPages,
+  ...archive.termIndexPages,
+  ...archive.calendarPages,
+  ...archive.atomFeedPages,
+  ...archive.jsonFeedPages,
+  ...archive.sitemapPages,
+  ...archive.searchPages,
+  ...archive.notFoundPages,
+  ...archive.robotsPages,
+];
 
 export function assertSafeUrls(archive: Archive): void {
   for (const page of allPages(archive)) {
@@ -20,7 +35,16 @@ export function assertSafeUrls(archive: Archive): void {
   }
 }
 
-export async function renderSite(archive: Archive, outputDir: string): Promise<number> {
+export interface RenderResult {
+  /** HTML pages written. */
+  pageCount: number;
+  /** Other files written from the Archive: feeds, sitemaps, robots.txt. */
+  fileCount: number;
+  /** Pages in the search index. */
+  searchPageCount: number;
+}
+
+export async function renderSite(archive: Archive, outputDir: string): Promise<RenderResult> {
   assertSafeUrls(archive);
   const eleventy = new Eleventy(templatesDir, outputDir, {
     configPath: eleventyConfigPath,
@@ -31,5 +55,8 @@ export async function renderSite(archive: Archive, outputDir: string): Promise<n
   });
   eleventy.disableLogger();
   await eleventy.write();
-  return allPages(archive).length;
+  const searchPageCount = await indexSearch(outputDir, archive.site.language);
+  const pages = allPages(archive);
+  const pageCount = pages.filter((page) => page.url.endsWith('/') || page.url.endsWith('.html')).length;
+  return { pageCount, fileCount: pages.length - pageCount, searchPageCount };
 }

@@ -33,6 +33,8 @@ export const siteSchema = z.object({
     .default('UTC'),
   /** Articles on one page of a list. */
   pageSize: z.int(expecting('a whole number from 1 to 500')).min(1).max(500).default(20),
+  /** Entries in each feed: the newest this many articles. */
+  feedSize: z.int(expecting('a whole number from 1 to 1000')).min(1).max(1000).default(50),
   /** Display names of sources, by feed URL: `https://feeds.example.com/rss: Example News`. */
   sources: z
     .record(z.string(), text('a source name'), expecting('a map from feed URL to display name'))

@@ -1,0 +1,33 @@
+/**
+ * The search index: Pagefind reads the built article pages (only elements
+ * marked `data-pagefind-body`, so index pages stay out) and writes its index
+ * and browser code to `pagefind/` in the output folder.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+
+/** Indexes the site in `outputDir`; returns how many pages the index holds. */
+export async function indexSearch(outputDir: string, language: string): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: primaryLanguage(language) });
+    if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outputDir });
+    if (added.errors.length > 0) throw new Error(`the search index could not read the site: ${added.errors.join('; ')}`);
+    const outputPath = path.join(outputDir, 'pagefind');
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join('; ')}`);
+    // `added.page_count` counts every page read; the entry file counts those indexed.
+    const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+interface PagefindEntry {
+  languages: Record<string, { page_count: number }>;
+}
+
+/** Pagefind stems by ISO 639-1 language: `en-GB` → `en`. */
+const primaryLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();

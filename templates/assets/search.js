@@ -1,0 +1,187 @@
+// The search page: queries Pagefind's index in the browser, with filters by
+// tag, source and year and a date order. The query and choices live in the
+// address (?q=kyiv&tag=Ukraine&sort=newest), so a search can be linked to.
+// Plain JavaScript served as it is; every text from the index is inserted as
+// text, never as HTML.
+
+const form = document.querySelector('[data-search-form]');
+const input = document.querySelector('[data-search-input]');
+const sortSelect = document.querySelector('[data-search-sort]');
+const options = document.querySelector('[data-search-options]');
+const filterBox = document.querySelector('[data-search-filters]');
+const statusLine = document.querySelector('[data-search-status]');
+const resultList = document.querySelector('[data-search-results]');
+
+/** Filters offered, by Pagefind filter name, with their labels. */
+const filterLabels = { tag: 'Tag', source: 'Source', year: 'Year' };
+const resultsPerPage = 20;
+
+let pagefind;
+let searchNumber = 0;
+
+async function start() {
+  try {
+    pagefind = await import(new URL('../pagefind/pagefind.js', import.meta.url).href);
+    await pagefind.options({ excerptLength: 30 });
+    await pagefind.init();
+  } catch {
+    statusLine.textContent =
+      'Search is not available here: the search index could not be loaded. Search works when the site is served over http(s), not opened as files.';
+    return;
+  }
+  const state = readAddress();
+  input.value = state.query;
+  sortSelect.value = state.sort;
+  renderFilters(await pagefind.filters(), state.filters);
+  options.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    runSearch();
+  });
+  let typing;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(runSearch, 250);
+  });
+  sortSelect.addEventListener('change', runSearch);
+  filterBox.addEventListener('change', runSearch);
+  if (state.query || hasFilters(state.filters)) runSearch();
+}
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const name of Object.keys(filterLabels)) filters[name] = params.getAll(name);
+  return { query: params.get('q') ?? '', sort: ['newest', 'oldest'].includes(params.get('sort')) ? params.get('sort') : '', filters };
+}
+
+function currentState() {
+  const filters = {};
+  for (const name of Object.keys(filterLabels)) {
+    filters[name] = [...filterBox.querySelectorAll(`input[data-filter="${name}"]:checked`)].map((box) => box.value);
+  }
+  return { query: input.value.trim(), sort: sortSelect.value, filters };
+}
+
+function writeAddress(state) {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  if (state.sort) params.set('sort', state.sort);
+  for (const [name, values] of Object.entries(state.filters)) for (const value of values) params.append(name, value);
+  const search = params.toString();
+  history.replaceState(null, '', search ? `?${search}` : location.pathname);
+}
+
+const hasFilters = (filters) => Object.values(filters).some((values) => values.length > 0);
+
+/** One group of checkboxes per filter, values by number of articles, most first. */
+function renderFilters(available, chosen) {
+  for (const [name, label] of Object.entries(filterLabels)) {
+    const counts = Object.entries(available[name] ?? {}).sort((a, b) =>
+      name === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0]),
+    );
+    if (counts.length === 0) continue;
+    const group = document.createElement('details');
+    group.className = 'search-filter';
+    if (chosen[name].length > 0) group.open = true;
+    const summary = document.createElement('summary');
+    summary.textContent = label;
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.className = 'visually-hidden';
+    legend.textContent = `Only articles with this ${label.toLowerCase()}`;
+    fieldset.append(legend);
+    for (const [value, count] of counts) {
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = value;
+      box.dataset.filter = name;
+      box.checked = chosen[name].includes(value);
+      const choice = document.createElement('label');
+      choice.append(box, ` ${value} `);
+      const number = document.createElement('span');
+      number.className = 'count';
+      number.textContent = String(count);
+      choice.append(number);
+      fieldset.append(choice);
+    }
+    group.append(summary, fieldset);
+    filterBox.append(group);
+  }
+}
+
+async function runSearch() {
+  const state = currentState();
+  writeAddress(state);
+  const number = ++searchNumber;
+  if (!state.query && !hasFilters(state.filters)) {
+    resultList.replaceChildren();
+    statusLine.textContent = '';
+    return;
+  }
+  const filters = {};
+  for (const [name, values] of Object.entries(state.filters)) if (values.length > 0) filters[name] = { any: values };
+  const sort = state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined;
+  // Without words, Pagefind lists everything the filters allow (query null).
+  const search = await pagefind.search(state.query || null, { filters, sort });
+  if (number !== searchNumber || !search) return; // a newer search has started
+  resultList.replaceChildren();
+  const described = state.query ? ` for “${state.query}”` : '';
+  statusLine.textContent =
+    search.results.length === 0
+      ? `No articles found${described}.`
+      : `${search.results.length} ${search.results.length === 1 ? 'article' : 'articles'} found${described}.`;
+  await showResults(search.results, 0, number);
+}
+
+async function showResults(results, from, number) {
+  const shown = await Promise.all(results.slice(from, from + resultsPerPage).map((result) => result.data()));
+  if (number !== searchNumber) return;
+  document.querySelector('[data-search-more]')?.remove();
+  for (const data of shown) resultList.append(resultItem(data));
+  if (from + resultsPerPage < results.length) {
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.dataset.searchMore = '';
+    more.className = 'search-more';
+    more.textContent = 'Show more results';
+    more.addEventListener('click', () => showResults(results, from + resultsPerPage, number));
+    resultList.after(more);
+  }
+}
+
+function resultItem(data) {
+  const item = document.createElement('li');
+  const summary = document.createElement('article');
+  summary.className = 'summary';
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  // Pagefind's URLs start at the site's root; this page is one folder down from it.
+  link.href = data.url.startsWith('/') ? `..${data.url}` : data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  meta.textContent = [data.meta.date, data.meta.source].filter(Boolean).join(' · ');
+  const excerpt = document.createElement('p');
+  excerpt.className = 'excerpt';
+  excerpt.append(...highlighted(data.excerpt));
+  summary.append(heading, meta, excerpt);
+  item.append(summary);
+  return item;
+}
+
+/** Pagefind's excerpt is HTML with <mark> around the words found; keep the text and the marks, nothing else. */
+function highlighted(excerptHtml) {
+  const parsed = new DOMParser().parseFromString(`<body>${excerptHtml}`, 'text/html');
+  return [...parsed.body.childNodes].map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
+  });
+}
+
+start();
