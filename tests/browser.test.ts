@@ -38,6 +38,15 @@ function content(): Record<string, string> {
       `<p>Delegations met for the ${day}th time. <a href="https://example.com/background">Background</a>.</p><figure><figcaption>Talks, day ${day}</figcaption></figure>`,
     );
   }
+  // Two December stories for search: only one is mostly about avalanches.
+  files['content/2025/12/avalanche.md'] = article(
+    { title: 'Avalanche closes the mountain pass', date: '2025-12-10T08:00:00Z', tags: '[Weather]' },
+    '<p>An avalanche buried the road to the pass overnight. Avalanche teams worked until dawn; the avalanche risk stays high.</p>',
+  );
+  files['content/2025/12/ski-resorts.md'] = article(
+    { title: 'Ski resorts count the cost of a short season', date: '2025-12-12T08:00:00Z', tags: '[Economy]' },
+    '<p>Resorts lost bookings after the early avalanche and a warm spell. Hotels are offering discounts.</p>',
+  );
   return files;
 }
 
@@ -165,6 +174,44 @@ describe('a reader in Chromium', () => {
     } finally {
       await page.emulateMedia({ colorScheme: 'light' });
     }
+  });
+
+  test('search finds an article by a word of its text, narrows by tag, and keeps the search in the address', async () => {
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Search' }).first().click();
+    await page.waitForURL(`${origin}/search/`);
+    await page.getByLabel('Words to find').focus();
+    await page.keyboard.type('avalanche');
+    await page.keyboard.press('Enter');
+    const results = page.locator('[data-search-results] h2 a');
+    await page.getByText('2 articles found for “avalanche”.').waitFor();
+    assert.deepEqual(await results.allTextContents(), ['Avalanche closes the mountain pass', 'Ski resorts count the cost of a short season']);
+    assert.match((await page.locator('[data-search-results] .excerpt mark').first().textContent()) ?? '', /avalanche/i);
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'avalanche');
+    await checkAccessibility('search');
+    await screenshot('search');
+
+    // Narrow by a tag, with the keyboard: open the Tag filter and tick "Economy".
+    await page.locator('.search-filter summary', { hasText: 'Tag' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('checkbox', { name: /Economy/ }).focus();
+    await page.keyboard.press('Space');
+    await page.getByText('1 article found for “avalanche”.').waitFor();
+    assert.deepEqual(await results.allTextContents(), ['Ski resorts count the cost of a short season']);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll('tag'), ['Economy']);
+
+    // The address alone gives the same results, and a result leads to its article.
+    await page.goto(`${origin}/search/?q=avalanche&tag=Economy`);
+    await page.getByText('1 article found for “avalanche”.').waitFor();
+    await results.first().click();
+    await page.waitForURL(`${origin}/2025/12/12/ski-resorts-count-the-cost-of-a-short-season/`);
+  });
+
+  test('search results can be ordered by date', async () => {
+    await page.goto(`${origin}/search/?q=talks&sort=oldest`);
+    await page.getByText('7 articles found for “talks”.').waitFor();
+    const titles = await page.locator('[data-search-results] h2 a').allTextContents();
+    assert.deepEqual(titles, [1, 2, 3, 4, 5, 6, 7].map((day) => `Security talks, day ${day}`));
   });
 
   test('the skip link is the first stop of the keyboard and moves focus to the content', async () => {

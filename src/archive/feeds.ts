@@ -25,10 +25,6 @@ export interface FeedSettings {
 export const atomType = 'application/atom+xml';
 export const jsonFeedType = 'application/feed+json';
 
-/** Characters XML 1.0 forbids (C0 controls but tab and newlines, unpaired surrogates, U+FFFE/F): a feed with one does not parse. */
-const notXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-export const xmlSafe = (text: string): string => text.replace(notXmlCharacters, '');
-
 /** The Atom feed of a page that lists articles, at `feed.xml` under it. */
 export function atomFeed(subject: FeedSubject, settings: FeedSettings): FeedPage {
   return feed('atom', `${subject.pageUrl}feed.xml`, subject, settings);
@@ -52,10 +48,10 @@ function feed(format: FeedPage['format'], url: string, subject: FeedSubject, set
     url,
     selfUrl: settings.baseUrl + url,
     pageUrl: settings.baseUrl + subject.pageUrl,
-    title: xmlSafe(subject.title),
-    description: subject.description && xmlSafe(subject.description),
+    title: subject.title,
+    description: subject.description && subject.description,
     language: settings.language,
-    author: xmlSafe(settings.siteTitle),
+    author: settings.siteTitle,
     updated: newestDate(entries),
     entries,
   };
@@ -66,18 +62,18 @@ function feedEntry(article: ArticleView, baseUrl: string): FeedEntry {
   return {
     id: url,
     url,
-    title: xmlSafe(article.title),
+    title: article.title,
     published: article.date.iso,
     updated: (article.updated ?? article.date).iso,
-    authors: article.authors.map((author) => xmlSafe(author.label)),
+    authors: article.authors.map((author) => author.label),
     categories: [
-      ...article.tags.map((tag) => ({ term: xmlSafe(tag.label), scheme: `${baseUrl}/tags/` })),
-      ...article.categories.map((category) => ({ term: xmlSafe(category.label), scheme: `${baseUrl}/categories/` })),
+      ...article.tags.map((tag) => ({ term: tag.label, scheme: `${baseUrl}/tags/` })),
+      ...article.categories.map((category) => ({ term: category.label, scheme: `${baseUrl}/categories/` })),
     ],
-    summary: xmlSafe(article.description ?? article.excerpt) || undefined,
+    summary: (article.description ?? article.excerpt) || undefined,
     image: article.image,
     externalUrl: article.link,
-    html: xmlSafe(article.html),
+    html: article.html,
   };
 }
 

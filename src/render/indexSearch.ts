@@ -7,22 +7,36 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
+/**
+ * Pagefind runs one backend process per Node process, and `close()` stops it
+ * for everyone: builds in one process (tests, scripts) take turns, and the
+ * last one out closes it.
+ */
+let turn: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+
 /** Indexes the site in `outputDir`; returns how many pages the index holds. */
-export async function indexSearch(outputDir: string, language: string): Promise<number> {
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: primaryLanguage(language) });
-    if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outputDir });
-    if (added.errors.length > 0) throw new Error(`the search index could not read the site: ${added.errors.join('; ')}`);
-    const outputPath = path.join(outputDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join('; ')}`);
-    // `added.page_count` counts every page read; the entry file counts those indexed.
-    const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  } finally {
-    await pagefind.close();
-  }
+export function indexSearch(outputDir: string, language: string): Promise<number> {
+  waiting += 1;
+  const result = turn.then(() => indexNow(outputDir, language));
+  turn = result.catch(() => undefined).finally(async () => {
+    waiting -= 1;
+    if (waiting === 0) await pagefind.close();
+  });
+  return result;
+}
+
+async function indexNow(outputDir: string, language: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: primaryLanguage(language) });
+  if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: outputDir });
+  if (added.errors.length > 0) throw new Error(`the search index could not read the site: ${added.errors.join('; ')}`);
+  const outputPath = path.join(outputDir, 'pagefind');
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join('; ')}`);
+  // `added.page_count` counts every page read; the entry file counts those indexed.
+  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 interface PagefindEntry {

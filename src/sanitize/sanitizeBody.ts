@@ -21,6 +21,7 @@ import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { ArticleFormat } from '../schema/article.ts';
+import { dropUnprintable } from '../schema/fields.ts';
 import { newsSchema } from './schema.ts';
 
 export interface SanitizedBody {
@@ -125,8 +126,26 @@ function politeImages() {
   };
 }
 
+/**
+ * Control characters, raw or written as `&#1;`, reach the tree as text; they
+ * are invisible, and a feed carrying one is not XML. Dropped, as from front matter.
+ */
+function removeUnprintable() {
+  return (tree: Root) => {
+    visit(tree, (node) => {
+      if (node.type === 'text' || node.type === 'comment') node.value = dropUnprintable(node.value);
+      else if (node.type === 'element') {
+        for (const [name, value] of Object.entries(node.properties)) {
+          if (typeof value === 'string') node.properties[name] = dropUnprintable(value);
+        }
+      }
+    });
+  };
+}
+
 const safeOutput = (processor: Processor<Root, Root, Root>) =>
   processor
+    .use(removeUnprintable)
     .use(resolveRelativeUrls)
     .use(removeClobberPrefix)
     .use(rehypeSanitize, newsSchema)

@@ -14,10 +14,19 @@ export const expecting = (what: string) => ({
     issue.input === undefined ? `is required: expected ${what}` : `expected ${what}`,
 });
 
+/**
+ * Characters that are invisible, and that HTML calls errors and XML forbids:
+ * C0 controls but tab and line breaks, DEL, U+FFFE/U+FFFF and halves of
+ * surrogate pairs. They are dropped from text, as a feed with one would not parse.
+ */
+const unprintable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const dropUnprintable = (value: string): string => value.replace(unprintable, '');
+
 /** Non-empty text; numbers are taken as text (`title: 1984`). */
 export const text = (what = 'text') =>
   z
     .union([z.string(), z.number().transform(String)], expecting(what))
+    .transform(dropUnprintable)
     .pipe(z.string().trim().min(1, { error: `expected ${what}, not an empty value` }));
 
 export const optionalText = (what = 'text') => z.preprocess(toAbsent, text(what).optional());
@@ -46,7 +55,7 @@ export const stringList = (what: string) =>
     (value) => (value === null || value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
     z
       .array(z.union([z.string(), z.number().transform(String)], expecting(what)))
-      .transform((items) => [...new Set(items.map((item) => item.trim()).filter((item) => item !== ''))]),
+      .transform((items) => [...new Set(items.map((item) => dropUnprintable(item).trim()).filter((item) => item !== ''))]),
   );
 
 /** `true`/`false`, also written as a string (`"false"` is false, unlike `z.coerce.boolean()`). */

@@ -1,0 +1,336 @@
+/**
+ * Feeds, sitemap, robots.txt and page metadata of a built site, read back
+ * with real parsers: feedsmith for Atom and JSON Feed, libxml2 (xmllint, as
+ * WebAssembly) for XML well-formedness and the sitemap schema.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { parseAtomFeed, parseJsonFeed } from 'feedsmith';
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { validateXML } from 'xmllint-wasm';
+import { buildArchive } from '../src/archive/buildArchive.ts';
+import { loadContent } from '../src/load/loadContent.ts';
+import { renderSite } from '../src/render/renderSite.ts';
+import { sanitizeArticle } from '../src/sanitize/sanitizeArticles.ts';
+import { article, fixture, runCli, tempDir, writeTree } from './helpers.ts';
+
+const baseUrl = 'https://news.example.org/archive';
+/** Everything a feed must escape, and an emoji; the control character cannot appear in XML and is dropped. */
+const nastyTitle = `Q&A: <b>“Quotes”</b> & 'apostrophes' "too" ]]> 🎉`;
+
+function content(): Record<string, string> {
+  return {
+    'content/site.yaml': [
+      'title: Feed & Test <Archive>',
+      'description: Stories for the feed tests.',
+      'feedSize: 3',
+      'sources:',
+      '  https://feeds.example.com/world: Example World',
+    ].join('\n'),
+    'content/2026/01/nasty.md': article(
+      {
+        title: JSON.stringify(nastyTitle + '\u0001'),
+        date: '2026-01-05T10:00:00+02:00',
+        updated: '2026-01-08T09:30:00Z',
+        description: JSON.stringify('A dek with </script><script>alert(1)</script> & more'),
+        author: '[Jane Doe, "O\'Brien & Sons"]',
+        tags: '[Kyiv, Q&A]',
+        link: 'https://news.example.com/a?x=1&y=2',
+        source: 'https://feeds.example.com/world',
+        image: 'https://news.example.com/photo.jpg',
+      },
+      '<p>Body with <a href="#note">a note</a> &amp; an ampersand.</p><p id="note">The note.</p>',
+    ),
+    ...Object.fromEntries(
+      [1, 2, 3, 4].map((day) => [
+        `content/2026/01/day-${day}.md`,
+        article(
+          { title: `Day ${day}`, date: `2026-01-0${day}T12:00:00Z`, tags: day % 2 ? '[Kyiv]' : '[Other]', source: 'https://feeds.example.com/world' },
+          `<p>Story of day ${day}.</p>`,
+        ),
+      ]),
+    ),
+    'content/2026/01/elsewhere.md': article({ title: 'Elsewhere', date: '2026-01-03T00:00:00Z', link: 'https://other.example.net/x' }),
+  };
+}
+
+const read = (site: string, file: string): string => readFileSync(path.join(site, file), 'utf8');
+const parseHtml = (html: string): Root => unified().use(rehypeParse).parse(html);
+
+async function assertWellFormedXml(xml: string, name: string): Promise<void> {
+  const result = await validateXML({ xml: { fileName: 'document.xml', contents: xml }, normalization: 'format' });
+  assert.deepEqual(
+    result.errors.map((error) => error.rawMessage),
+    [],
+    `${name} is well-formed XML`,
+  );
+}
+
+async function assertValidSitemap(xml: string, schema: 'sitemap.xsd' | 'siteindex.xsd'): Promise<void> {
+  const result = await validateXML({
+    xml: { fileName: 'sitemap.xml', contents: xml },
+    schema: { fileName: schema, contents: readFileSync(fixture(`sitemap/${schema}`), 'utf8') },
+  });
+  assert.deepEqual(
+    result.errors.map((error) => error.rawMessage),
+    [],
+    `valid against ${schema}`,
+  );
+  assert.ok(result.valid);
+}
+
+type AtomFeed = ReturnType<typeof parseAtomFeed<string>>;
+
+/** An Atom text construct's text, however the parser shapes it. */
+const textOf = (construct: string | { value?: string } | undefined): string | undefined =>
+  typeof construct === 'string' ? construct : construct?.value;
+
+/** RFC 4287's required elements: id, title and updated on the feed and on every entry; an author on the feed or on every entry. */
+function assertAtomRequirements(feed: AtomFeed, name: string): void {
+  assert.ok(feed.id, `${name}: feed id`);
+  assert.ok(feed.title, `${name}: feed title`);
+  assert.ok(feed.updated, `${name}: feed updated`);
+  const feedHasAuthor = (feed.authors ?? []).length > 0;
+  for (const entry of feed.entries ?? []) {
+    assert.ok(entry.id && /^https?:\/\//.test(entry.id), `${name}: entry id is an absolute IRI`);
+    assert.ok(entry.title, `${name}: entry title`);
+    assert.ok(entry.updated, `${name}: entry updated`);
+    assert.ok(feedHasAuthor || (entry.authors ?? []).length > 0, `${name}: entry author`);
+    assert.ok((entry.links ?? []).some((link) => (link.rel ?? 'alternate') === 'alternate'), `${name}: entry alternate link`);
+  }
+}
+
+const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+describe('feeds', async () => {
+  const cwd = writeTree(content());
+  const site = path.join(cwd, '_site');
+  const run = await runCli(['build', '--base-url', `${baseUrl}/`], { cwd });
+
+  test('the build writes them when it has a base URL', () => {
+    assert.equal(run.code, 0, run.stderr);
+    for (const file of ['feed.xml', 'feed.json', 'tags/kyiv/feed.xml', 'tags/other/feed.xml', 'sources/example-world/feed.xml', 'sitemap.xml', 'robots.txt']) {
+      assert.ok(existsSync(path.join(site, file)), `${file} exists`);
+    }
+    assert.doesNotMatch(run.stderr, /no feeds/);
+  });
+
+  test('the Atom feed parses, has RFC 4287’s required elements, and lists the newest articles first', async () => {
+    const xml = read(site, 'feed.xml');
+    await assertWellFormedXml(xml, 'feed.xml');
+    const feed = parseAtomFeed(xml);
+    assertAtomRequirements(feed, 'feed.xml');
+    assert.equal(textOf(feed.title), 'Feed & Test <Archive>');
+    assert.equal(feed.id, `${baseUrl}/feed.xml`);
+    assert.deepEqual(
+      feed.links?.map((link) => [link.rel, link.href]),
+      [
+        ['self', `${baseUrl}/feed.xml`],
+        ['alternate', `${baseUrl}/`],
+      ],
+    );
+    // feedSize: 3, newest first by publication date.
+    assert.deepEqual(
+      feed.entries?.map((entry) => textOf(entry.title)),
+      [nastyTitle, 'Day 4', 'Day 3'],
+    );
+  });
+
+  test('an entry carries title, link, permanent id, dates in RFC 3339, authors, categories, summary and the sanitized body', () => {
+    const entry = parseAtomFeed(read(site, 'feed.xml')).entries?.[0];
+    const url = `${baseUrl}/2026/01/05/q-and-a-b-quotes-b-and-apostrophes-too/`;
+    assert.ok(entry);
+    assert.equal(textOf(entry.title), nastyTitle, 'markup characters, quotes and emoji survive, as text');
+    assert.equal(entry.id, url);
+    assert.deepEqual(
+      entry.links?.map((link) => [link.rel, link.href]),
+      [
+        ['alternate', url],
+        ['related', 'https://news.example.com/a?x=1&y=2'],
+      ],
+    );
+    assert.match(entry.published ?? '', rfc3339);
+    assert.equal(Date.parse(entry.published ?? ''), Date.parse('2026-01-05T08:00:00Z'));
+    assert.equal(Date.parse(entry.updated ?? ''), Date.parse('2026-01-08T09:30:00Z'));
+    assert.deepEqual(
+      entry.authors?.map((author) => author.name),
+      ['Jane Doe', "O'Brien & Sons"],
+    );
+    assert.deepEqual(
+      entry.categories?.map((category) => category.term),
+      ['Kyiv', 'Q&A'],
+    );
+    assert.equal(textOf(entry.summary), 'A dek with </script><script>alert(1)</script> & more');
+    const body = parseHtml(textOf(entry.content) ?? '');
+    assert.equal(toText(select('p', body) ?? body), 'Body with a note & an ampersand.');
+    assert.equal(select('a', body)?.properties.href, '#user-content-note', 'in-page links kept (xml:base resolves them)');
+    assert.doesNotMatch(textOf(entry.content) ?? '', /<script/);
+  });
+
+  test('the feed date is the newest entry’s date, not the build’s', () => {
+    const feed: AtomFeed = parseAtomFeed(read(site, 'feed.xml'));
+    assert.equal(Date.parse(feed.updated ?? ''), Date.parse('2026-01-08T09:30:00Z'));
+  });
+
+  test('the JSON Feed is version 1.1 with its required members', () => {
+    const text = read(site, 'feed.json');
+    const raw = JSON.parse(text) as { version: string; items: { id: string; content_html?: string; content_text?: string }[] };
+    assert.equal(raw.version, 'https://jsonfeed.org/version/1.1');
+    for (const item of raw.items) {
+      assert.equal(typeof item.id, 'string');
+      assert.ok(item.content_html ?? item.content_text, 'an item has content');
+    }
+    const feed = parseJsonFeed(text);
+    assert.equal(feed.title, 'Feed & Test <Archive>');
+    assert.equal(feed.feed_url, `${baseUrl}/feed.json`);
+    assert.deepEqual(
+      feed.items?.map((item) => item.title),
+      [nastyTitle, 'Day 4', 'Day 3'],
+    );
+    const first = feed.items?.[0];
+    assert.equal(first?.url, `${baseUrl}/2026/01/05/q-and-a-b-quotes-b-and-apostrophes-too/`);
+    assert.equal(first?.external_url, 'https://news.example.com/a?x=1&y=2');
+    assert.deepEqual(first?.tags, ['Kyiv', 'Q&A']);
+    assert.deepEqual(
+      first?.authors?.map((author) => author.name),
+      ['Jane Doe', "O'Brien & Sons"],
+    );
+    assert.equal(first?.image, 'https://news.example.com/photo.jpg');
+  });
+
+  test('a tag’s feed and a source’s feed hold only their own articles', async () => {
+    const tag = parseAtomFeed(read(site, 'tags/kyiv/feed.xml'));
+    assertAtomRequirements(tag, 'tags/kyiv/feed.xml');
+    assert.deepEqual(
+      tag.entries?.map((entry) => textOf(entry.title)),
+      [nastyTitle, 'Day 3', 'Day 1'],
+    );
+    const source = read(site, 'sources/example-world/feed.xml');
+    await assertWellFormedXml(source, 'sources/example-world/feed.xml');
+    const parsed = parseAtomFeed(source);
+    assertAtomRequirements(parsed, 'sources/example-world/feed.xml');
+    assert.ok(!parsed.entries?.some((entry) => textOf(entry.title) === 'Elsewhere'));
+    assert.equal(parsed.links?.find((link) => link.rel === 'alternate')?.href, `${baseUrl}/sources/example-world/`);
+  });
+
+  test('pages announce their feeds for autodiscovery, with links that reach the files', () => {
+    const alternates = (url: string) =>
+      selectAll('link[rel=alternate]', parseHtml(read(site, `${url}index.html`))).map((link) => {
+        const href = String((link as Element).properties.href);
+        const target = path.join(site, url, href);
+        assert.ok(existsSync(target), `${href} from ${url} reaches a file`);
+        return [String((link as Element).properties.type), path.relative(site, target)];
+      });
+    assert.deepEqual(alternates(''), [
+      ['application/atom+xml', 'feed.xml'],
+      ['application/feed+json', 'feed.json'],
+    ]);
+    assert.deepEqual(alternates('tags/kyiv/').slice(2), [['application/atom+xml', 'tags/kyiv/feed.xml']]);
+    assert.deepEqual(alternates('sources/example-world/').slice(2), [['application/atom+xml', 'sources/example-world/feed.xml']]);
+  });
+
+  test('the sitemap is valid and lists every article and index page, with article dates', async () => {
+    const xml = read(site, 'sitemap.xml');
+    await assertValidSitemap(xml, 'sitemap.xsd');
+    const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
+    const pages = readdirSync(site, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('index.html') && !file.startsWith('search'))
+      .map((file) => `${baseUrl}/${path.dirname(file).split(path.sep).join('/')}/`.replace(/\/\.\/$/, '/'));
+    assert.deepEqual([...locs].sort(), pages.sort());
+    assert.match(xml, /<loc>https:\/\/news\.example\.org\/archive\/2026\/01\/04\/day-4\/<\/loc><lastmod>2026-01-04T12:00:00\.000Z<\/lastmod>/);
+  });
+
+  test('robots.txt points to the sitemap', () => {
+    assert.match(read(site, 'robots.txt'), new RegExp(`^Sitemap: ${baseUrl}/sitemap\\.xml$`, 'm'));
+  });
+
+  test('two builds of the same content give byte-identical feeds and sitemap', async () => {
+    const again = await runCli(['build', '--base-url', `${baseUrl}/`, '--output', 'again'], { cwd });
+    assert.equal(again.code, 0, again.stderr);
+    for (const file of ['feed.xml', 'feed.json', 'tags/kyiv/feed.xml', 'sources/example-world/feed.xml', 'sitemap.xml', 'robots.txt']) {
+      assert.equal(read(path.join(cwd, 'again'), file), read(site, file), file);
+    }
+  });
+
+  test('article pages carry Open Graph, Twitter card and JSON-LD NewsArticle metadata', () => {
+    const html = parseHtml(read(site, '2026/01/05/q-and-a-b-quotes-b-and-apostrophes-too/index.html'));
+    const meta = (key: string) =>
+      selectAll(`meta[property="${key}"], meta[name="${key}"]`, html).map((node) => String((node as Element).properties.content));
+    assert.deepEqual(meta('og:title'), [nastyTitle]);
+    assert.deepEqual(meta('og:type'), ['article']);
+    assert.deepEqual(meta('og:url'), [`${baseUrl}/2026/01/05/q-and-a-b-quotes-b-and-apostrophes-too/`]);
+    assert.deepEqual(meta('og:image'), ['https://news.example.com/photo.jpg']);
+    assert.deepEqual(meta('article:tag'), ['Kyiv', 'Q&A']);
+    assert.deepEqual(meta('twitter:card'), ['summary_large_image']);
+
+    const scripts = selectAll('script[type="application/ld+json"]', html);
+    assert.equal(scripts.length, 1);
+    const json = (scripts[0]!.children[0] as { value: string }).value;
+    assert.doesNotMatch(json, /<\/script/i, 'content cannot close the script element');
+    const data = JSON.parse(json) as Record<string, unknown>;
+    assert.equal(data['@type'], 'NewsArticle');
+    assert.equal(data.headline, nastyTitle);
+    assert.equal(data.description, 'A dek with </script><script>alert(1)</script> & more');
+    assert.equal(Date.parse(String(data.datePublished)), Date.parse('2026-01-05T08:00:00Z'));
+    assert.deepEqual(data.author, [
+      { '@type': 'Person', name: 'Jane Doe' },
+      { '@type': 'Person', name: "O'Brien & Sons" },
+    ]);
+    assert.deepEqual(data.publisher, { '@type': 'Organization', name: 'Example World', url: 'https://news.example.com/' });
+    assert.deepEqual(data.image, ['https://news.example.com/photo.jpg']);
+    assert.equal(data.isBasedOn, 'https://news.example.com/a?x=1&y=2');
+    assert.equal(select('script:not([type="application/ld+json"]):not([src])', html), undefined, 'no other inline script');
+  });
+});
+
+describe('feeds: without a base URL', async () => {
+  const cwd = writeTree(content());
+  const site = path.join(cwd, '_site');
+  const run = await runCli(['build'], { cwd });
+
+  test('no feed or sitemap is written, no page links to one, and the build says why', () => {
+    assert.equal(run.code, 0, run.stderr);
+    for (const file of ['feed.xml', 'feed.json', 'tags/kyiv/feed.xml', 'sitemap.xml']) assert.ok(!existsSync(path.join(site, file)), file);
+    assert.doesNotMatch(read(site, 'index.html'), /rel="alternate"/);
+    assert.match(run.stderr, /no feeds and no sitemap were written, as they need absolute URLs: set baseUrl in site\.yaml or pass --base-url/);
+    assert.doesNotMatch(read(site, 'robots.txt'), /Sitemap:/);
+  });
+
+  test('the 404 page links from the site root, as hosts serve it at any address', () => {
+    const html = parseHtml(read(site, '404.html'));
+    const hrefs = selectAll('a[href]', html).map((node) => String((node as Element).properties.href));
+    assert.ok(hrefs.includes('/search/'));
+    assert.ok(hrefs.every((href) => href.startsWith('/') || href.startsWith('#')), hrefs.join(' '));
+  });
+});
+
+describe('sitemap: past the limit of one file', () => {
+  test('becomes a valid sitemap index of valid sitemaps that together list every page once', async () => {
+    const cwd = writeTree(content());
+    const loaded = loadContent('content', cwd);
+    const archive = buildArchive(loaded.articles.map(sanitizeArticle), { ...loaded.site, baseUrl: `${baseUrl}/` }, { sitemapLimit: 10 });
+    const output = tempDir();
+    await renderSite(archive, output);
+    const index = read(output, 'sitemap.xml');
+    await assertValidSitemap(index, 'siteindex.xsd');
+    const parts = [...index.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]!);
+    assert.ok(parts.length >= 3, `${parts.length} sitemaps`);
+    const listed: string[] = [];
+    for (const part of parts) {
+      const xml = read(output, part.slice(baseUrl.length));
+      await assertValidSitemap(xml, 'sitemap.xsd');
+      const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]!);
+      assert.ok(locs.length <= 10);
+      listed.push(...locs);
+    }
+    assert.equal(new Set(listed).size, listed.length, 'no page twice');
+    assert.equal(listed.length, archive.sitemapPages.slice(1).reduce((sum, part) => sum + part.entries.length, 0));
+    assert.ok(listed.includes(`${baseUrl}/2026/01/04/day-4/`));
+  });
+});
