@@ -1,7 +1,8 @@
 /**
  * A generated archive of 2,000 articles (3 years, 40 sources, a few hundred
  * tags), built and crawled from the home page the way a reader or a search
- * engine would find its pages.
+ * engine would find its pages, and the feeds and sitemap it announces read
+ * back with a real feed parser.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,11 +11,13 @@ import { before, describe, test } from 'node:test';
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
+import { parseFeed } from 'feedsmith';
 import { unified } from 'unified';
 import { generateCorpus } from '../bench/generateCorpus.ts';
 import { runCli, tempDir } from './helpers.ts';
 
 const articleCount = 2000;
+const baseUrl = 'https://archive.example.org';
 const parser = unified().use(rehypeParse);
 const fileOf = (site: string, url: string): string => path.join(site, url, 'index.html');
 const textOf = (node: unknown): string => {
@@ -30,7 +33,7 @@ describe(`a generated archive of ${articleCount} articles`, () => {
 
   before(async () => {
     generateCorpus(path.join(cwd, 'content'), articleCount, { years: 3, sources: 40, tags: 300 });
-    const run = await runCli(['build'], { cwd });
+    const run = await runCli(['build', '--base-url', `${baseUrl}/`], { cwd });
     assert.equal(run.code, 0, run.stderr);
 
     // Breadth-first from the home page, following every internal link.
@@ -97,6 +100,35 @@ describe(`a generated archive of ${articleCount} articles`, () => {
         const link = select('a', entry);
         const target = new URL(String(link?.properties.href), `http://site${index}`).pathname;
         assert.equal(listed(target), Number(textOf(select('.count', entry))), target);
+      }
+    }
+  });
+
+  test('the sitemap lists exactly the pages the crawl found, but the search page', () => {
+    const xml = readFileSync(path.join(site, 'sitemap.xml'), 'utf8');
+    const listed = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]!.slice(baseUrl.length)).sort();
+    const crawled = [...pages.keys()].filter((url) => url !== '/search/').sort();
+    assert.equal(listed.length, crawled.length);
+    assert.deepEqual(listed, crawled);
+  });
+
+  test('every feed a page announces parses, with the newest entries of what the page lists', () => {
+    const feeds = new Set<string>();
+    for (const [url, tree] of pages) {
+      for (const link of selectAll('link[rel=alternate]', tree)) feeds.add(new URL(String(link.properties.href), `http://site${url}`).pathname);
+    }
+    assert.ok(feeds.size > 300, `${feeds.size} feeds`);
+    for (const feedUrl of feeds) {
+      const parsed = parseFeed(readFileSync(path.join(site, feedUrl), 'utf8'));
+      const entries = parsed.format === 'json' ? parsed.feed.items : parsed.format === 'atom' ? parsed.feed.entries : undefined;
+      assert.ok(entries && entries.length > 0 && entries.length <= 50, `${feedUrl}: ${entries?.length} entries`);
+      if (feedUrl.endsWith('/feed.xml') && feedUrl !== '/feed.xml') {
+        // A tag's or source's feed starts with the first article its page lists.
+        const listUrl = feedUrl.replace(/feed\.xml$/, '');
+        const first = select('.article-list h2 a', pages.get(listUrl) as Root);
+        const firstUrl = new URL(String(first?.properties.href), `http://site${listUrl}`).pathname;
+        const entry = entries?.[0] as { id?: string } | undefined;
+        assert.equal(entry?.id, `${baseUrl}${firstUrl}`, feedUrl);
       }
     }
   });

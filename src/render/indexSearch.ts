@@ -29,7 +29,8 @@ export function indexSearch(outputDir: string, language: string): Promise<number
 async function indexNow(outputDir: string, language: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: primaryLanguage(language) });
   if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: outputDir });
+  // Only article pages hold indexed content; reading the lists too would double the work.
+  const added = await index.addDirectory({ path: outputDir, glob: articlePages });
   if (added.errors.length > 0) throw new Error(`the search index could not read the site: ${added.errors.join('; ')}`);
   const outputPath = path.join(outputDir, 'pagefind');
   const written = await index.writeFiles({ outputPath });
@@ -42,6 +43,9 @@ async function indexNow(outputDir: string, language: string): Promise<number> {
 interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
 }
+
+/** Article pages, `/YYYY/MM/DD/<slug>/`, as a glob relative to the output folder. */
+const articlePages = '[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html';
 
 /** Pagefind stems by ISO 639-1 language: `en-GB` → `en`. */
 const primaryLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
