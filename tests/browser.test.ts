@@ -63,7 +63,8 @@ describe('a reader in Chromium', () => {
       );
     }
     const cwd = writeTree(content());
-    const run = await runCli(['build'], { cwd });
+    // With a base URL, as a deployed site is built: feeds and their links included.
+    const run = await runCli(['build', '--base-url', 'https://news.example.org/'], { cwd });
     assert.equal(run.code, 0, run.stderr);
     const serve = sirv(path.join(cwd, '_site'), { dev: true });
     server = createServer((request, response) =>

@@ -71,8 +71,8 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     baseUrl,
     feeds: feedSettings
       ? [
-          { url: '/feed.xml', type: atomType, title: `${settings.title} (Atom)` },
-          { url: '/feed.json', type: jsonFeedType, title: `${settings.title} (JSON Feed)` },
+          { url: '/feed.xml', type: atomType, title: `${settings.title} (Atom)`, label: 'Atom feed' },
+          { url: '/feed.json', type: jsonFeedType, title: `${settings.title} (JSON Feed)`, label: 'JSON Feed' },
         ]
       : [],
   };

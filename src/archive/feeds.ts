@@ -37,7 +37,9 @@ export function jsonFeed(subject: FeedSubject, settings: FeedSettings): FeedPage
 
 /** What a page's `<head>` announces for its feed. */
 export function feedLink(page: FeedPage): FeedLink {
-  return { url: page.url, type: page.format === 'atom' ? atomType : jsonFeedType, title: page.title };
+  return page.format === 'atom'
+    ? { url: page.url, type: atomType, title: page.title, label: 'Atom feed' }
+    : { url: page.url, type: jsonFeedType, title: page.title, label: 'JSON Feed' };
 }
 
 function feed(format: FeedPage['format'], url: string, subject: FeedSubject, settings: FeedSettings): FeedPage {

@@ -18,6 +18,8 @@ export interface FeedLink {
   url: string;
   type: 'application/atom+xml' | 'application/feed+json';
   title: string;
+  /** For a visible link: "Atom feed". */
+  label: string;
 }
 
 export interface DateView {
