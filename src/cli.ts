@@ -6,9 +6,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildSite, UsageError } from './buildSite.ts';
 import { countOf } from './format.ts';
 import { loadContent } from './load/loadContent.ts';
-import { isError, type Problem } from './problems.ts';
+import { duplicateWarnings } from './duplicates/findDuplicates.ts';
+import { importArticles } from './import/importArticles.ts';
+import { isError, sortProblems, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
+import { newArticle } from './write/newArticle.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -17,7 +20,9 @@ interface Command {
   usage: string;
   options: Options;
   optionHelp: [string, string][];
-  run(values: Record<string, unknown>, out: Context): Promise<number> | number;
+  /** Commands that take arguments besides options (`import FILE...`). */
+  takesArguments?: boolean;
+  run(values: Record<string, unknown>, out: Context, args: string[]): Promise<number> | number;
 }
 
 /** Where the command runs: its folder, environment and output streams. */
@@ -87,12 +92,135 @@ const commands: Record<string, Command> = {
     optionHelp: [['--content DIR', 'the content folder (default: content)']],
     run(values, out) {
       const content = loadContent(String(values.content), out.cwd);
-      reportProblems(content.problems, out, out.stdout);
-      out.stdout(summarize(content.problems, content.fileCount));
-      return content.problems.some(isError) ? 1 : 0;
+      const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles)]);
+      reportProblems(problems, out, out.stdout);
+      out.stdout(summarize(problems, content.fileCount));
+      return problems.some(isError) ? 1 : 0;
+    },
+  },
+  new: {
+    summary: 'write a new article file, dated now unless --date is given',
+    usage: 'news-archive new --title TITLE [--date DATE] [--link URL] [--source URL] [--tags a,b] [--author NAME] [--description TEXT] [--slug SLUG] [--draft] [--content DIR]',
+    options: {
+      ...contentOption,
+      title: { type: 'string' },
+      date: { type: 'string' },
+      link: { type: 'string' },
+      source: { type: 'string' },
+      tags: { type: 'string' },
+      categories: { type: 'string' },
+      author: { type: 'string', multiple: true },
+      description: { type: 'string' },
+      slug: { type: 'string' },
+      draft: { type: 'boolean', default: false },
+      ...helpOption,
+    },
+    optionHelp: [
+      ['--title TITLE', 'the headline (required)'],
+      ['--date DATE', 'e.g. 2026-01-06 or 2026-01-06T14:30:00+02:00 (default: now, in the site’s time zone)'],
+      ['--link URL', 'the original article'],
+      ['--source URL', 'the feed it came from'],
+      ['--tags a,b', 'tags, separated by commas'],
+      ['--categories a,b', 'categories, separated by commas'],
+      ['--author NAME', 'an author; repeat for more'],
+      ['--description TEXT', 'the dek'],
+      ['--slug SLUG', 'the last part of the URL (default: from the title)'],
+      ['--draft', 'leave it out of the built site until draft: false'],
+      ['--content DIR', 'the content folder (default: content)'],
+    ],
+    run(values, out) {
+      if (typeof values.title !== 'string' || values.title.trim() === '') throw new UsageError('--title is required');
+      const result = newArticle({
+        cwd: out.cwd,
+        contentDir: String(values.content),
+        fields: {
+          title: values.title,
+          date: optionalString(values.date),
+          link: optionalString(values.link),
+          source: optionalString(values.source),
+          tags: commaList(values.tags),
+          categories: commaList(values.categories),
+          authors: (values.author as string[] | undefined) ?? [],
+          description: optionalString(values.description),
+          slug: optionalString(values.slug),
+          draft: Boolean(values.draft),
+        },
+      });
+      if (!result.planned) {
+        reportProblems(result.problems, out, out.stderr);
+        return 1;
+      }
+      const url = (result.baseUrl?.replace(/\/+$/, '') ?? '') + result.planned.article.url;
+      out.stdout(`Wrote ${result.planned.shownPath}`);
+      out.stdout(`Its page will be ${url}${values.draft ? ' once draft is set to false' : ''}. Write the body below the front matter, in Markdown or HTML.`);
+      return 0;
+    },
+  },
+  import: {
+    summary: 'turn text clippings, article files and RSS/Atom/JSON feeds (files or URLs) into article files',
+    usage: 'news-archive import FILE|URL... [--date DATE] [--link URL] [--source URL] [--title TITLE] [--tags a,b] [--dry-run] [--keep-duplicates] [--content DIR]',
+    takesArguments: true,
+    options: {
+      ...contentOption,
+      date: { type: 'string' },
+      link: { type: 'string' },
+      source: { type: 'string' },
+      title: { type: 'string' },
+      tags: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'keep-duplicates': { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '20' },
+      ...helpOption,
+    },
+    optionHelp: [
+      ['--date DATE', 'the date of a clipping, or of feed items without one'],
+      ['--link URL', 'the original article of a clipping'],
+      ['--source URL', 'the feed the articles came from (for feed files, overrides the feed’s own URL)'],
+      ['--title TITLE', 'the headline of a clipping that has none'],
+      ['--tags a,b', 'tags to add to every imported article'],
+      ['--dry-run', 'say what would be written, write nothing'],
+      ['--keep-duplicates', 'import articles even when the archive already has them'],
+      ['--timeout SECONDS', 'how long to wait for a feed URL (default: 20)'],
+      ['--content DIR', 'the content folder (default: content)'],
+    ],
+    async run(values, out, inputs) {
+      if (inputs.length === 0) throw new UsageError('give at least one file or feed URL to import');
+      const timeout = Number(values.timeout);
+      if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
+      const dryRun = Boolean(values['dry-run']);
+      const result = await importArticles({
+        cwd: out.cwd,
+        contentDir: String(values.content),
+        inputs,
+        date: optionalString(values.date),
+        link: optionalString(values.link),
+        source: optionalString(values.source),
+        title: optionalString(values.title),
+        tags: commaList(values.tags),
+        dryRun,
+        keepDuplicates: Boolean(values['keep-duplicates']),
+        timeoutSeconds: timeout,
+      });
+      if (result.problems.length > 0) {
+        reportProblems(result.problems, out, out.stderr);
+        out.stderr(`${summarize(result.problems, inputs.length, 'input')}: nothing was written.`);
+        return 1;
+      }
+      for (const plan of result.planned) out.stdout(`${dryRun ? 'would write' : 'wrote'} ${plan.shownPath}  (${plan.article.url})`);
+      for (const skip of result.skipped) out.stdout(`skipped "${skip.title}" from ${skip.input}: ${skip.reason}`);
+      out.stdout(
+        `${dryRun ? 'Dry run: would import' : 'Imported'} ${countOf(result.planned.length, 'article')}` +
+          (result.skipped.length > 0 ? `, skipped ${countOf(result.skipped.length, 'article')} already in the archive` : '') +
+          (dryRun ? '; nothing was written.' : '.'),
+      );
+      return 0;
     },
   },
 };
+
+const optionalString = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const commaList = (value: unknown): string[] =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : [];
 
 /** Prints each problem on one line, then each kind's hint once; annotations under GitHub Actions. */
 function reportProblems(problems: readonly Problem[], out: Context, print: (line: string) => void): void {
@@ -155,8 +283,8 @@ export async function main(args: readonly string[], out: Context): Promise<numbe
       out.stdout(commandHelp(command));
       return 0;
     }
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    return await command.run(values, out);
+    if (positionals.length > 0 && !command.takesArguments) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    return await command.run(values, out, positionals);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       out.stderr(`news-archive ${name}: ${(error as Error).message}\n\n${commandHelp(command)}`);

@@ -84,6 +84,19 @@ export const problemKinds = {
     code: 'invalid-site-settings',
     severity: 'error',
   },
+  duplicateArticle: {
+    code: 'duplicate-article',
+    severity: 'warning',
+    hint: 'Two files hold one article (the same link, or nearly the same text): delete one unless you mean to keep both captures.',
+  },
+  unreadableInput: {
+    code: 'unreadable-input',
+    severity: 'error',
+  },
+  malformedInput: {
+    code: 'malformed-input',
+    severity: 'error',
+  },
 } as const satisfies Record<string, ProblemKind>;
 
 type Details = Omit<Problem, 'code' | 'severity'>;

@@ -24,10 +24,10 @@ export function formatAnnotation(p: Problem): string {
   return `::${p.severity} ${properties.join(',')}::${escapeData(`${field}${p.message}${hint}`)}`;
 }
 
-export function summarize(problems: readonly Problem[], fileCount: number): string {
+export function summarize(problems: readonly Problem[], fileCount: number, noun = 'article file'): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  return `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} in ${countOf(fileCount, 'article file')}`;
+  return `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} in ${countOf(fileCount, noun)}`;
 }
 
 /** Content may hold terminal escapes and bidi overrides; a report shows neither. */

@@ -1,0 +1,127 @@
+/**
+ * Articles that are the same article: equal links once normalized, or
+ * near-identical texts (two captures of one story). Candidates come from an
+ * index of a few "anchor" shingles per text, so the work grows with the
+ * archive, not with its square.
+ */
+import { compareStrings, problem, problemKinds, type Problem } from '../problems.ts';
+import { fingerprint, overlap, type Fingerprint } from './fingerprint.ts';
+import { normalizeLink } from './normalizeLink.ts';
+
+export interface Comparable {
+  /** Names the article in reports: its file. */
+  id: string;
+  link?: string | undefined;
+  body: string;
+}
+
+export interface DuplicatePair {
+  /** The earlier of the two in `id` order. */
+  first: string;
+  second: string;
+  reason: 'link' | 'text';
+  /** For `text`: the share of the shorter text found in the other, 0 to 1. */
+  similarity?: number | undefined;
+}
+
+/** Share of the shorter text's passages found in the other for the two to be one article. */
+export const nearIdentical = 0.8;
+/** A text must be at least this share of the other's length: a paragraph quoted in a long article is not a copy of it. */
+const minimumLengthRatio = 0.5;
+/** Texts shorter than this many shingles are too short to call copies. */
+const minimumShingles = 12;
+/** Anchor shingles per text: its smallest hashes, a sample that copies share. */
+const anchorsPerText = 16;
+/** An anchor shared by more texts than this is boilerplate ("All rights reserved"), not evidence. */
+const maxBucketSize = 50;
+
+export interface IndexedText {
+  id: string;
+  fingerprint: Fingerprint;
+}
+
+/** Finds every duplicate pair among `items`. */
+export function findDuplicates(items: readonly Comparable[]): DuplicatePair[] {
+  const index = new DuplicateIndex();
+  const pairs: DuplicatePair[] = [];
+  for (const item of [...items].sort((a, b) => compareStrings(a.id, b.id))) {
+    pairs.push(...index.match(item));
+    index.add(item);
+  }
+  return pairs;
+}
+
+/** An archive's links and texts, to ask "is this already here?" of new articles. */
+export class DuplicateIndex {
+  readonly #byLink = new Map<string, string>();
+  readonly #texts = new Map<string, Fingerprint>();
+  readonly #byAnchor = new Map<number, string[]>();
+
+  add(item: Comparable): void {
+    const link = safeNormalize(item.link);
+    if (link && !this.#byLink.has(link)) this.#byLink.set(link, item.id);
+    const print = fingerprint(item.body);
+    if (print.shingles.size < minimumShingles) return;
+    this.#texts.set(item.id, print);
+    for (const anchor of anchorsOf(print)) {
+      const bucket = this.#byAnchor.get(anchor);
+      if (!bucket) this.#byAnchor.set(anchor, [item.id]);
+      else if (bucket.length <= maxBucketSize) bucket.push(item.id);
+    }
+  }
+
+  /** The articles already indexed that `item` duplicates: by link first, then by text. */
+  match(item: Comparable): DuplicatePair[] {
+    const pairs: DuplicatePair[] = [];
+    const link = safeNormalize(item.link);
+    const sameLink = link ? this.#byLink.get(link) : undefined;
+    if (sameLink !== undefined) pairs.push({ first: sameLink, second: item.id, reason: 'link' });
+
+    const print = fingerprint(item.body);
+    if (print.shingles.size < minimumShingles) return pairs;
+    const candidates = new Set<string>();
+    for (const anchor of anchorsOf(print)) {
+      const bucket = this.#byAnchor.get(anchor);
+      if (bucket && bucket.length <= maxBucketSize) for (const id of bucket) candidates.add(id);
+    }
+    for (const id of [...candidates].sort(compareStrings)) {
+      if (id === sameLink) continue;
+      const other = this.#texts.get(id)!;
+      const ratio = Math.min(print.shingles.size, other.shingles.size) / Math.max(print.shingles.size, other.shingles.size);
+      if (ratio < minimumLengthRatio) continue;
+      const similarity = overlap(print, other);
+      if (similarity >= nearIdentical) pairs.push({ first: id, second: item.id, reason: 'text', similarity });
+    }
+    return pairs;
+  }
+}
+
+function anchorsOf(print: Fingerprint): number[] {
+  return [...print.shingles].sort((a, b) => a - b).slice(0, anchorsPerText);
+}
+
+function safeNormalize(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  try {
+    return normalizeLink(link);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `check`'s warnings: one per pair, on the later file, naming the earlier. */
+export function duplicateWarnings(articles: readonly { file: string; link?: string | undefined; body: string }[]): Problem[] {
+  return findDuplicates(articles.map((article) => ({ id: article.file, link: article.link, body: article.body }))).map((pair) =>
+    problem(problemKinds.duplicateArticle, {
+      file: pair.second,
+      field: pair.reason === 'link' ? 'link' : undefined,
+      message: describeDuplicate(pair),
+    }),
+  );
+}
+
+export function describeDuplicate(pair: DuplicatePair): string {
+  return pair.reason === 'link'
+    ? `the same article as ${pair.first}: their links are equal once normalized`
+    : `nearly the same text as ${pair.first} (${Math.round((pair.similarity ?? 0) * 100)}% of its passages are in the other)`;
+}

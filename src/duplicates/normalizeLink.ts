@@ -1,0 +1,25 @@
+/**
+ * One form for links that lead to the same article: scheme, host case and
+ * `www.`, default ports, trailing slashes, fragments and tracking parameters
+ * (utm_*, fbclid and the like) do not count; the rest of the query is sorted.
+ */
+import normalizeUrl from 'normalize-url';
+
+/** Query parameters that say how a reader arrived, never which article it is. */
+const trackingParameters: (string | RegExp)[] = [
+  /^utm_\w+$/i,
+  /^(?:fbclid|gclid|gclsrc|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|oly_enc_id|oly_anon_id|vero_id|wickedid|ocid|cmpid|cmp|ncid|taid|ito|s_cid|rss|feedtype|at_medium|at_campaign|smid|smtyp|ref|ref_src|ref_url|src)$/i,
+];
+
+export function normalizeLink(link: string): string {
+  return normalizeUrl(link, {
+    forceHttps: true,
+    stripWWW: true,
+    stripHash: true,
+    removeTrailingSlash: true,
+    removeSingleSlash: true,
+    removeQueryParameters: trackingParameters,
+    sortQueryParameters: true,
+    removeDirectoryIndex: [/^index\.(?:html?|php)$/],
+  });
+}

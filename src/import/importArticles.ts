@@ -1,0 +1,250 @@
+/**
+ * `news-archive import`: clippings, article files and feeds (files or URLs)
+ * to article files in the content folder. Everything is read and checked
+ * first; if any input has an error nothing is written. Articles the archive
+ * already holds (same link once normalized, or nearly the same text) are
+ * skipped and reported, so importing a feed again adds only its new items.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
+import { loadContent, pathShownFrom } from '../load/loadContent.ts';
+import { decodeText } from '../load/readFrontMatter.ts';
+import { readArticle } from '../load/readArticle.ts';
+import { problem, problemKinds, type Problem } from '../problems.ts';
+import type { SiteSettings } from '../schema/site.ts';
+import { planArticle, writeNewFile, type ArticleDraft, type PlannedArticle } from '../write/articleFile.ts';
+import { readClipping } from './readClipping.ts';
+import { readFeed } from './readFeed.ts';
+
+export interface ImportOptions {
+  cwd: string;
+  contentDir: string;
+  /** Files or http(s) URLs of feeds. */
+  inputs: string[];
+  /** For what the inputs do not say. */
+  date?: string | undefined;
+  link?: string | undefined;
+  source?: string | undefined;
+  title?: string | undefined;
+  tags?: string[] | undefined;
+  /** Plan and report, write nothing. */
+  dryRun?: boolean | undefined;
+  /** Import articles even when the archive already has them. */
+  keepDuplicates?: boolean | undefined;
+  /** Seconds to wait for a feed URL. */
+  timeoutSeconds?: number | undefined;
+}
+
+export interface SkippedArticle {
+  input: string;
+  title: string;
+  /** Why: "the same article as content/...". */
+  reason: string;
+}
+
+export interface ImportResult {
+  problems: Problem[];
+  /** Written, or to be written with `dryRun`. */
+  planned: PlannedArticle[];
+  skipped: SkippedArticle[];
+  written: boolean;
+}
+
+export async function importArticles(options: ImportOptions): Promise<ImportResult> {
+  const contentDir = path.resolve(options.cwd, options.contentDir);
+  const shownPath = pathShownFrom(options.cwd);
+  const existing = loadContent(options.contentDir, options.cwd);
+  const site = existing.site;
+
+  const duplicates = new DuplicateIndex();
+  const takenUrls = new Set<string>();
+  for (const article of existing.articles) {
+    duplicates.add({ id: article.file, link: article.link, body: article.body });
+    takenUrls.add(article.url);
+  }
+  const takenFiles = new Set<string>();
+
+  const problems: Problem[] = [];
+  const planned: PlannedArticle[] = [];
+  const skipped: SkippedArticle[] = [];
+
+  for (const input of options.inputs) {
+    const read = await draftsOf(input, options, site);
+    if ('problems' in read) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const inputProblems: Problem[] = [];
+    const inputPlans: PlannedArticle[] = [];
+    for (const draft of read.drafts) {
+      const plan = planArticle(draft, contentDir, site, shownPath, (file, url) => takenFiles.has(file) || takenUrls.has(url) || existsSync(file));
+      if (!plan.planned) {
+        // The loader's problems name a provisional file; the input is what the user knows.
+        inputProblems.push(...plan.problems.map((p) => ({ ...p, file: shownInput(input, options.cwd), message: `${JSON.stringify(draft.title)}: ${p.message}` })));
+        continue;
+      }
+      const candidate = { id: plan.planned.shownPath, link: plan.planned.article.link, body: plan.planned.article.body };
+      const [duplicate] = duplicates.match(candidate);
+      if (duplicate && !options.keepDuplicates) {
+        skipped.push({ input: shownInput(input, options.cwd), title: draft.title, reason: describeDuplicate(duplicate) });
+        continue;
+      }
+      duplicates.add(candidate);
+      takenFiles.add(plan.planned.path);
+      takenUrls.add(plan.planned.article.url);
+      inputPlans.push(plan.planned);
+    }
+    problems.push(...inputProblems);
+    if (inputProblems.length === 0) planned.push(...inputPlans);
+  }
+
+  if (problems.length > 0 || options.dryRun) return { problems, planned, skipped, written: false };
+  for (const plan of planned) {
+    if (!writeNewFile(plan.path, plan.text)) {
+      throw new Error(`${plan.shownPath} appeared while importing; it was left as it is`);
+    }
+  }
+  return { problems, planned, skipped, written: true };
+}
+
+
+const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
+const shownInput = (input: string, cwd: string): string => (isUrl(input) ? input : pathShownFrom(cwd)(path.resolve(cwd, input)));
+
+type Drafts = { drafts: ArticleDraft[] } | { problems: Problem[] };
+
+/** One input's articles: what kind of input it is decides how it is read. */
+async function draftsOf(input: string, options: ImportOptions, site: SiteSettings): Promise<Drafts> {
+  const file = shownInput(input, options.cwd);
+  const unreadable = (message: string): Drafts => ({ problems: [problem(problemKinds.unreadableInput, { file, message })] });
+  const malformed = (message: string, hint?: string): Drafts => ({
+    problems: [problem(problemKinds.malformedInput, { file, message, ...(hint ? { hint } : {}) })],
+  });
+
+  let text: string;
+  if (isUrl(input)) {
+    const fetched = await fetchText(input, options.timeoutSeconds ?? 20);
+    if ('error' in fetched) return unreadable(fetched.error);
+    text = fetched.text;
+  } else {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.resolve(options.cwd, input));
+    } catch (error) {
+      return unreadable(`could not be read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+    const decoded = decodeText(file, bytes);
+    if (!decoded.ok) return { problems: [decoded.problem] };
+    text = decoded.text.replace(/^\uFEFF/, '');
+  }
+
+  const kind = kindOf(input, text);
+  if (kind === 'empty') return malformed('is empty: expected a feed, an article file or a text clipping');
+
+  if (kind === 'feed') {
+    let feed: ReturnType<typeof readFeed>;
+    try {
+      feed = readFeed(text, { source: options.source ?? (isUrl(input) ? input : undefined), date: options.date });
+    } catch (error) {
+      return malformed(`is not a feed that can be read (${(error as Error).message}): expected RSS 2.0, RSS 1.0, Atom or JSON Feed`);
+    }
+    if (feed.items.length === 0) return malformed('is a feed without items: there is nothing to import');
+    const incomplete = feed.items.filter((item) => !item.draft);
+    if (incomplete.length > 0) {
+      const list = incomplete.slice(0, 3).map((item) => `"${item.label}" has no ${item.missing?.join(' and ')}`);
+      return malformed(
+        `${incomplete.length} of its ${feed.items.length} items cannot become articles: ${list.join('; ')}${incomplete.length > 3 ? '; ...' : ''}`,
+        'Give the items a title and a date, or pass --date for items without one.',
+      );
+    }
+    return { drafts: feed.items.map((item) => withFlags(item.draft!, options, { overrideTitle: false })) };
+  }
+
+  if (kind === 'article') {
+    const read = readArticle(file, text, site);
+    if (!read.article) return { problems: read.problems };
+    // An article file is kept exactly as written; only its place in the content folder is chosen.
+    const { article } = read;
+    return { drafts: [{ title: article.title, date: article.date.iso, slug: article.slug, link: article.link, body: article.body, text }] };
+  }
+
+  const clipping = readClipping(text);
+  if (clipping.paragraphs.length === 0) return malformed('holds no paragraphs of text: expected a clipping of an article');
+  const title = options.title ?? clipping.title;
+  const missing = [...(title ? [] : ['--title']), ...(options.date ? [] : ['--date'])];
+  if (missing.length > 0) {
+    return malformed(
+      `is a text clipping without ${[...(title ? [] : ['a headline']), ...(options.date ? [] : ['a date'])].join(' or ')}: pass ${missing.join(' and ')}`,
+      'A clipping gives its headline, dek, byline and text; its date, link and source come from --date, --link and --source.',
+    );
+  }
+  const source = options.source ?? sourceNamed(clipping.outlet, site);
+  return {
+    drafts: [
+      withFlags(
+        {
+          title: title!,
+          date: options.date!,
+          description: clipping.dek,
+          summary: clipping.dek,
+          link: options.link,
+          source,
+          categories: source ? [new URL(source).hostname] : [],
+          authors: clipping.authors,
+          draft: false,
+          body: clipping.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'),
+        },
+        options,
+        { overrideTitle: true },
+      ),
+    ],
+  };
+}
+
+/** Flags fill in what an input does not say; `--title` names a single article only. */
+function withFlags(draft: ArticleDraft, options: ImportOptions, { overrideTitle }: { overrideTitle: boolean }): ArticleDraft {
+  return {
+    ...draft,
+    title: overrideTitle && options.title ? options.title : draft.title,
+    link: draft.link ?? options.link,
+    source: draft.source ?? options.source,
+    tags: [...new Set([...(draft.tags ?? []), ...(options.tags ?? [])])],
+  };
+}
+
+/** The feed URL site.yaml gives a source name ("Fox News"), if any. */
+function sourceNamed(outlet: string | undefined, site: SiteSettings): string | undefined {
+  if (!outlet) return undefined;
+  const wanted = outlet.toLowerCase();
+  return Object.entries(site.sources).find(([, name]) => name.toLowerCase() === wanted)?.[0];
+}
+
+type InputKind = 'feed' | 'article' | 'clipping' | 'empty';
+
+function kindOf(input: string, text: string): InputKind {
+  const start = text.trimStart();
+  if (start === '') return 'empty';
+  if (start.startsWith('---')) return 'article';
+  if (/^(?:<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>])/i.test(start)) return 'feed';
+  if (start.startsWith('{') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\//.test(start.slice(0, 2000))) return 'feed';
+  if (/\.(?:xml|rss|atom|rdf)$/i.test(input) || isUrl(input)) return 'feed';
+  return 'clipping';
+}
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+async function fetchText(url: string, timeoutSeconds: number): Promise<{ text: string } | { error: string }> {
+  try {
+    const response = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutSeconds * 1000),
+      headers: { accept: 'application/atom+xml, application/rss+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8' },
+      redirect: 'follow',
+    });
+    if (!response.ok) return { error: `could not be fetched: the server answered ${response.status} ${response.statusText}` };
+    return { text: await response.text() };
+  } catch (error) {
+    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutSeconds} s` : (error as Error).message;
+    return { error: `could not be fetched: ${reason}` };
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * An RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed document to article drafts,
+ * one per item, in the seed-001 layout: title, date, description and summary
+ * (the item's summary as text), link, source (the feed's URL), categories
+ * (the feed's host), tags (the item's categories), authors, image, and the
+ * HTML body as the feed gives it (sanitized when the site is built).
+ * Parsing is feedsmith's; nothing here reads XML.
+ */
+import { parseFeed } from 'feedsmith';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import type { ArticleDraft } from '../write/articleFile.ts';
+
+export interface FeedItemDraft {
+  draft?: ArticleDraft;
+  /** Why the item could not become an article (no title, no date). */
+  missing?: string[];
+  /** The item's title or link, to name it in reports. */
+  label: string;
+}
+
+export interface ReadFeedResult {
+  /** The feed's own URL, when it names one (`rel="self"`). */
+  feedUrl?: string | undefined;
+  items: FeedItemDraft[];
+}
+
+export interface FeedDefaults {
+  /** The feed's URL when known from outside (fetched from, or `--source`); wins over the feed's own. */
+  source?: string | undefined;
+  /** For items without a date of their own. */
+  date?: string | undefined;
+}
+
+const htmlParser = unified().use(rehypeParse, { fragment: true });
+/** The text a reader sees in an HTML fragment. */
+export const textOfHtml = (html: string): string => toText(htmlParser.parse(html)).replace(/\s+/g, ' ').trim();
+
+const clean = (text: string | undefined): string | undefined => {
+  const trimmed = text?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : undefined;
+};
+const unique = (values: (string | undefined)[]): string[] => [...new Set(values.map(clean).filter((value) => value !== undefined))];
+const httpOnly = (url: string | undefined): string | undefined => (url && /^https?:\/\//i.test(url) && URL.canParse(url) ? url : undefined);
+const hostOf = (url: string | undefined): string | undefined => (url && URL.canParse(url) ? new URL(url).hostname : undefined);
+
+/** Throws with feedsmith's message when the text is no feed it knows. */
+export function readFeed(text: string, defaults: FeedDefaults = {}): ReadFeedResult {
+  const parsed = parseFeed(text) as Parsed;
+  const entries = commonEntries(parsed);
+  const source = httpOnly(defaults.source) ?? httpOnly(entries.selfUrl);
+  const categories = unique([hostOf(source) ?? hostOf(entries.homeUrl)]);
+  return {
+    feedUrl: entries.selfUrl,
+    items: entries.items.map((item) => {
+      const title = clean(item.title);
+      const date = clean(item.date) ?? defaults.date;
+      const label = title ?? item.link ?? 'an item without a title';
+      const missing = [...(title ? [] : ['title']), ...(date ? [] : ['date'])];
+      if (!title || !date) return { label, missing };
+      const summary = item.summaryHtml ? clean(textOfHtml(item.summaryHtml)) : undefined;
+      return {
+        label,
+        draft: {
+          title,
+          date,
+          description: summary,
+          summary,
+          image: httpOnly(item.image),
+          link: httpOnly(item.link),
+          source,
+          categories,
+          tags: unique(item.tags),
+          authors: unique(item.authors),
+          draft: false,
+          body: item.bodyHtml ?? item.summaryHtml ?? '',
+        },
+      };
+    }),
+  };
+}
+
+/** What every feed format says about an item, in one shape. */
+interface CommonItem {
+  title?: string | undefined;
+  link?: string | undefined;
+  date?: string | undefined;
+  summaryHtml?: string | undefined;
+  bodyHtml?: string | undefined;
+  tags: (string | undefined)[];
+  authors: (string | undefined)[];
+  image?: string | undefined;
+}
+
+interface CommonFeed {
+  selfUrl?: string | undefined;
+  homeUrl?: string | undefined;
+  items: CommonItem[];
+}
+
+/** feedsmith's result, narrowed to what is read here (each format's fields are typed where used). */
+type Parsed = { format: 'rss' | 'rdf' | 'atom' | 'json'; feed: unknown };
+type TextConstruct = string | { value?: string; type?: string } | undefined;
+
+/** Atom text constructs: `type="html"` holds markup, the others text. */
+const atomText = (construct: TextConstruct): string | undefined => {
+  if (construct === undefined || typeof construct === 'string') return construct;
+  return construct.type === 'html' || construct.type === 'xhtml' ? textOfHtml(construct.value ?? '') : construct.value;
+};
+const atomHtml = (construct: TextConstruct): string | undefined => {
+  if (construct === undefined || typeof construct === 'string') return construct && escapeText(construct);
+  return construct.type === 'html' || construct.type === 'xhtml' ? construct.value : construct.value && escapeText(construct.value);
+};
+const escapeText = (text: string): string => `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`;
+
+function commonEntries(parsed: Parsed): CommonFeed {
+  switch (parsed.format) {
+    case 'rss':
+    case 'rdf': {
+      const feed = parsed.feed as {
+        link?: string;
+        atom?: { links?: { href?: string; rel?: string }[] };
+        items?: {
+          title?: string;
+          link?: string;
+          description?: string;
+          pubDate?: string;
+          categories?: { name?: string }[];
+          authors?: string[];
+          dc?: { creators?: string[]; date?: string; dates?: string[] };
+          content?: { encoded?: string };
+          enclosures?: { url?: string; type?: string }[];
+          media?: { contents?: { url?: string; medium?: string; type?: string }[]; thumbnails?: { url?: string }[] };
+        }[];
+      };
+      return {
+        selfUrl: feed.atom?.links?.find((link) => link.rel === 'self')?.href,
+        homeUrl: feed.link,
+        items: (feed.items ?? []).map((item) => ({
+          title: item.title,
+          link: item.link,
+          date: item.pubDate ?? item.dc?.date ?? item.dc?.dates?.[0],
+          summaryHtml: item.description,
+          bodyHtml: item.content?.encoded,
+          tags: (item.categories ?? []).map((category) => category.name),
+          authors: [...(item.authors ?? []), ...(item.dc?.creators ?? [])],
+          image:
+            item.media?.contents?.find((media) => media.medium === 'image' || media.type?.startsWith('image/'))?.url ??
+            item.media?.thumbnails?.[0]?.url ??
+            item.enclosures?.find((enclosure) => enclosure.type?.startsWith('image/'))?.url,
+        })),
+      };
+    }
+    case 'atom': {
+      const feed = parsed.feed as {
+        links?: { href?: string; rel?: string }[];
+        entries?: {
+          title?: TextConstruct;
+          links?: { href?: string; rel?: string; type?: string }[];
+          published?: string;
+          updated?: string;
+          summary?: TextConstruct;
+          content?: TextConstruct;
+          categories?: { term?: string; label?: string }[];
+          authors?: { name?: string }[];
+          media?: { thumbnails?: { url?: string }[] };
+        }[];
+      };
+      return {
+        selfUrl: feed.links?.find((link) => link.rel === 'self')?.href,
+        homeUrl: feed.links?.find((link) => (link.rel ?? 'alternate') === 'alternate')?.href,
+        items: (feed.entries ?? []).map((entry) => ({
+          title: atomText(entry.title),
+          link: entry.links?.find((link) => (link.rel ?? 'alternate') === 'alternate')?.href,
+          date: entry.published ?? entry.updated,
+          summaryHtml: atomHtml(entry.summary),
+          bodyHtml: atomHtml(entry.content),
+          tags: (entry.categories ?? []).map((category) => category.label ?? category.term),
+          authors: (entry.authors ?? []).map((author) => author.name),
+          image:
+            entry.links?.find((link) => link.rel === 'enclosure' && link.type?.startsWith('image/'))?.href ?? entry.media?.thumbnails?.[0]?.url,
+        })),
+      };
+    }
+    case 'json': {
+      const feed = parsed.feed as {
+        feed_url?: string;
+        home_page_url?: string;
+        items?: {
+          title?: string;
+          url?: string;
+          date_published?: string;
+          date_modified?: string;
+          summary?: string;
+          content_html?: string;
+          content_text?: string;
+          tags?: string[];
+          authors?: { name?: string }[];
+          image?: string;
+        }[];
+      };
+      return {
+        selfUrl: feed.feed_url,
+        homeUrl: feed.home_page_url,
+        items: (feed.items ?? []).map((item) => ({
+          title: item.title,
+          link: item.url,
+          date: item.date_published ?? item.date_modified,
+          summaryHtml: item.summary && escapeText(item.summary),
+          bodyHtml: item.content_html ?? (item.content_text && escapeText(item.content_text)),
+          tags: item.tags ?? [],
+          authors: (item.authors ?? []).map((author) => author.name),
+          image: item.image,
+        })),
+      };
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * `news-archive new`: one article file from command-line fields, dated now
+ * in the site's time zone unless told otherwise. Never replaces a file and
+ * never takes a URL the archive already uses.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
+import { loadContent, pathShownFrom } from '../load/loadContent.ts';
+import { problem, problemKinds, type Problem } from '../problems.ts';
+import { planArticle, writeNewFile, type ArticleDraft, type PlannedArticle } from './articleFile.ts';
+
+export interface NewArticleOptions {
+  cwd: string;
+  contentDir: string;
+  fields: Omit<ArticleDraft, 'date' | 'body'> & { date?: string | undefined };
+  /** For tests: the moment "now" is. */
+  now?: DateTime | undefined;
+}
+
+export interface NewArticleResult {
+  planned?: PlannedArticle;
+  problems: Problem[];
+  /** The site's address, to print the article's full URL. */
+  baseUrl?: string | undefined;
+}
+
+export function newArticle(options: NewArticleOptions): NewArticleResult {
+  const contentDir = path.resolve(options.cwd, options.contentDir);
+  const existing = loadContent(options.contentDir, options.cwd);
+  const now = (options.now ?? DateTime.now()).setZone(existing.site.timezone);
+  const draft: ArticleDraft = {
+    ...options.fields,
+    date: options.fields.date ?? now.toISO({ suppressMilliseconds: true })!,
+    draft: options.fields.draft || undefined,
+    body: '',
+  };
+  const usedUrls = new Map(existing.articles.map((article) => [article.url, article.file]));
+  const plan = planArticle(draft, contentDir, existing.site, pathShownFrom(options.cwd));
+  if (!plan.planned) return { problems: plan.problems.map((p) => ({ ...p, file: 'new article' })) };
+  const { planned } = plan;
+
+  const refuse = (message: string): NewArticleResult => ({
+    problems: [problem(problemKinds.duplicateUrl, { file: planned.shownPath, message, hint: 'Choose another --slug (or title), or --date.' })],
+  });
+  if (existsSync(planned.path)) return refuse('already exists: nothing was written');
+  const sameUrl = usedUrls.get(planned.article.url);
+  if (sameUrl) return refuse(`would have the URL ${planned.article.url}, which ${sameUrl} already has`);
+  if (planned.article.link) {
+    const index = new DuplicateIndex();
+    for (const article of existing.articles) index.add({ id: article.file, link: article.link, body: '' });
+    const [duplicate] = index.match({ id: planned.shownPath, link: planned.article.link, body: '' });
+    if (duplicate) {
+      const message = `is ${describeDuplicate(duplicate)}: nothing was written`;
+      return { problems: [{ ...problem(problemKinds.duplicateArticle, { file: planned.shownPath, field: 'link', message }), severity: 'error' }] };
+    }
+  }
+  if (!writeNewFile(planned.path, planned.text)) return refuse('already exists: nothing was written');
+  return { planned, problems: [], baseUrl: existing.site.baseUrl };
+}
