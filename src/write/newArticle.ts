@@ -29,7 +29,7 @@ export interface NewArticleResult {
 export function newArticle(options: NewArticleOptions): NewArticleResult {
   const contentDir = path.resolve(options.cwd, options.contentDir);
   const existing = loadContent(options.contentDir, options.cwd);
-  const now = (options.now ?? DateTime.now()).setZone(existing.site.timezone);
+  const now = (options.now ?? DateTime.now()).setZone(existing.site.timezone).startOf('second');
   const draft: ArticleDraft = {
     ...options.fields,
     date: options.fields.date ?? now.toISO({ suppressMilliseconds: true })!,
