@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { buildArchive } from './archive/buildArchive.ts';
+import type { Archive } from './archive/pages.ts';
 import { loadContent } from './load/loadContent.ts';
 import { isError, type Problem } from './problems.ts';
 import { renderSite } from './render/renderSite.ts';
@@ -41,19 +42,40 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const outputDir = path.resolve(cwd, options.outputDir);
   assertSeparateFolders(path.resolve(cwd, options.contentDir), outputDir, options);
-  const content = loadContent(options.contentDir, cwd);
-  const result = { problems: content.problems, contentFileCount: content.fileCount, articleCount: 0, pageCount: 0, fileCount: 0, searchPageCount: 0, hasFeeds: false };
-  if (content.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
+  const prepared = prepareArchive({ ...options, cwd });
+  const result = {
+    problems: prepared.problems,
+    contentFileCount: prepared.contentFileCount,
+    articleCount: 0,
+    pageCount: 0,
+    fileCount: 0,
+    searchPageCount: 0,
+    hasFeeds: false,
+  };
+  if (prepared.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
 
+  const rendered = await renderSite(prepared.archive, outputDir);
+  return { ...result, built: true, articleCount: prepared.articleCount, ...rendered, hasFeeds: prepared.archive.atomFeedPages.length > 0 };
+}
+
+export interface PreparedArchive {
+  archive: Archive;
+  problems: Problem[];
+  contentFileCount: number;
+  articleCount: number;
+}
+
+/** Load, sanitize, index: the Archive of the valid articles, and every problem found. Drafts only when previewing. */
+export function prepareArchive(options: BuildOptions & { cwd: string; includeDrafts?: boolean }): PreparedArchive {
+  const content = loadContent(options.contentDir, options.cwd);
   const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
-  const published = content.articles.filter((article) => !article.draft).map(sanitizeArticle);
-  const archive = buildArchive(published, site);
-  const rendered = await renderSite(archive, outputDir);
-  return { ...result, built: true, articleCount: published.length, ...rendered, hasFeeds: archive.atomFeedPages.length > 0 };
+  const shown = content.articles.filter((article) => options.includeDrafts || !article.draft).map(sanitizeArticle);
+  const archive = buildArchive(shown, site, { includeDrafts: options.includeDrafts });
+  return { archive, problems: content.problems, contentFileCount: content.fileCount, articleCount: shown.length };
 }
 
 /** The output folder receives generated files; it must not be, or hold, the content. */
-function assertSeparateFolders(content: string, output: string, { contentDir, outputDir }: BuildOptions): void {
+export function assertSeparateFolders(content: string, output: string, { contentDir, outputDir }: BuildOptions): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   if (inside(content, output) || inside(output, content)) {
     throw new UsageError(

@@ -11,6 +11,7 @@ import { importArticles } from './import/importArticles.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
+import { serveSite } from './serve/serveSite.ts';
 import { newArticle } from './write/newArticle.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -213,6 +214,43 @@ const commands: Record<string, Command> = {
           (result.skipped.length > 0 ? `, skipped ${countOf(result.skipped.length, 'article')} already in the archive` : '') +
           (dryRun ? '; nothing was written.' : '.'),
       );
+      return 0;
+    },
+  },
+  serve: {
+    summary: 'preview the site, drafts included, on localhost; rebuilds when content or templates change',
+    usage: 'news-archive serve [--content DIR] [--output DIR] [--port PORT]',
+    options: {
+      ...contentOption,
+      output: { type: 'string', default: '_preview' },
+      port: { type: 'string', default: '8080' },
+      ...helpOption,
+    },
+    optionHelp: [
+      ['--content DIR', 'the content folder (default: content)'],
+      ['--output DIR', 'where the preview is written (default: _preview, apart from the built site, since it shows drafts)'],
+      ['--port PORT', 'the port on localhost (default: 8080)'],
+    ],
+    async run(values, out) {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port: expected a port number from 1 to 65535, got ${JSON.stringify(values.port)}`);
+      const server = await serveSite({
+        cwd: out.cwd,
+        contentDir: String(values.content),
+        outputDir: String(values.output),
+        port,
+        onBuild: ({ articleCount, fileCount, problems, seconds }) => {
+          reportProblems(problems, out, out.stderr);
+          out.stderr(`Built ${countOf(articleCount, 'article')} in ${seconds.toFixed(1)} s${problems.length > 0 ? ` (${summarize(problems, fileCount)}; articles with errors are left out)` : ''}`);
+        },
+        onError: (error) => out.stderr(`The preview could not be rebuilt: ${error.message}`),
+      });
+      out.stderr(`Serving ${server.url} with drafts shown, from ${String(values.output)}/. Editing an article, site.yaml or a template rebuilds it. Ctrl+C stops.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await server.close();
       return 0;
     },
   },

@@ -58,6 +58,8 @@ export const newestFirst = (a: SafeArticle, b: SafeArticle): number =>
 export interface ArchiveOptions {
   /** URLs in one sitemap file before `/sitemap.xml` becomes an index; the protocol's 50,000 unless testing. */
   sitemapLimit?: number | undefined;
+  /** Show drafts, marked as such: for previews (`serve`), never for `build`. */
+  includeDrafts?: boolean | undefined;
 }
 
 export function buildArchive(articles: readonly SafeArticle[], settings: SiteSettings, options: ArchiveOptions = {}): Archive {
@@ -77,7 +79,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
       : [],
   };
   const pageContext = { siteTitle: settings.title, language: settings.language, baseUrl };
-  const published = articles.filter((article) => !article.draft).sort(newestFirst);
+  const published = articles.filter((article) => options.includeDrafts || !article.draft).sort(newestFirst);
   const taxonomies = freeTextTaxonomies.map((taxonomy) => {
     const terms = groupTerms(published, (article) => article[taxonomy.name], taxonomy.noun);
     return { ...taxonomy, terms, linksOf: termLinker(terms, taxonomy.url) };
@@ -277,10 +279,11 @@ function articleView(article: SafeArticle, settings: SiteSettings, { tags, categ
     readingMinutes: Math.max(1, Math.round(article.wordCount / wordsPerMinute)),
     wordCount: article.wordCount,
     html: article.html,
+    draft: article.draft || undefined,
   };
 }
 
-const summaryOf = ({ url, title, excerpt, date, source }: ArticleView): ArticleSummary => ({ url, title, excerpt, date, source });
+const summaryOf = ({ url, title, excerpt, date, source, draft }: ArticleView): ArticleSummary => ({ url, title, excerpt, date, source, draft });
 
 const dateView = (iso: string, language: string): DateView => ({ iso, display: formatLongDate(iso, language) });
 

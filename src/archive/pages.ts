@@ -51,6 +51,8 @@ export interface ArticleSummary {
   excerpt: string;
   date: DateView;
   source?: SourceView | undefined;
+  /** Only in previews: a draft, marked as one. */
+  draft?: boolean | undefined;
 }
 
 export interface ArticleView extends ArticleSummary {

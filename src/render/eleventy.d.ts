@@ -5,6 +5,8 @@ declare module '@11ty/eleventy' {
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addExtension(extensions: string[], options: { key: string }): void;
+    addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
+    setServerOptions(options: Record<string, unknown>): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
@@ -27,6 +29,10 @@ declare module '@11ty/eleventy' {
     write(): Promise<[unknown[], WrittenPage[]] | WrittenPage[]>;
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
     disableLogger(): void;
+    init(): Promise<void>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
   }
   export default Eleventy;
 }

@@ -1,0 +1,98 @@
+/**
+ * `news-archive serve`, run as a user runs it (a separate process): it serves
+ * the preview with drafts marked, and an edit to an article shows up in the
+ * served page without restarting it.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { article, projectRoot, writeTree } from './helpers.ts';
+
+/** A port nobody is listening on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Fetches `url` until `check` passes on its text, or fails after `seconds`. */
+async function eventually(url: string, check: (text: string) => boolean, seconds = 20): Promise<string> {
+  const deadline = Date.now() + seconds * 1000;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      last = await response.text();
+      if (response.ok && check(last)) return last;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`${url} did not show what was expected within ${seconds} s; last answer:\n${last.slice(0, 500)}`);
+}
+
+describe('serve', () => {
+  const cwd = writeTree({
+    'content/site.yaml': 'title: Preview\n',
+    'content/2026/01/story.md': article({ title: 'First title', date: '2026-01-06', slug: 'story' }, '<p>Story text.</p>'),
+    'content/2026/01/draft.md': article({ title: 'Unfinished piece', date: '2026-01-07', draft: 'true' }),
+  });
+  let server: ChildProcess;
+  let origin = '';
+  let output = '';
+
+  before(async () => {
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    server = spawn(process.execPath, [path.join(projectRoot, 'bin', 'news-archive.js'), 'serve', '--port', String(port)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout?.on('data', (chunk) => (output += chunk));
+    server.stderr?.on('data', (chunk) => (output += chunk));
+    await eventually(`${origin}/`, (text) => text.includes('First title'));
+  });
+
+  after(async () => {
+    if (server.exitCode === null) {
+      server.kill('SIGINT');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+  });
+
+  test('serves the site with drafts shown and marked as drafts', async () => {
+    const home = await eventually(`${origin}/`, (text) => text.includes('Unfinished piece'));
+    assert.match(home, /<span class="draft-mark">Draft<\/span> <a href="2026\/01\/07\/unfinished-piece\/">Unfinished piece<\/a>/);
+    const draft = await eventually(`${origin}/2026/01/07/unfinished-piece/`, () => true);
+    assert.match(draft, /class="draft-mark">Draft: shown in the preview only/);
+    assert.match(output, /Serving http:\/\/localhost:\d+\/ with drafts shown/);
+  });
+
+  test('an edited article shows its new title in the served page', async () => {
+    const file = path.join(cwd, 'content/2026/01/story.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: First title', 'title: Second title, edited'));
+    await eventually(`${origin}/2026/01/06/story/`, (text) => text.includes('<h1>Second title, edited</h1>'));
+    await eventually(`${origin}/`, (text) => text.includes('Second title, edited') && !text.includes('First title'));
+  });
+
+  test('a new article appears, and an invalid one is reported while the rest is still served', async () => {
+    writeFileSync(path.join(cwd, 'content/2026/01/added.md'), article({ title: 'Added later', date: '2026-01-08' }));
+    writeFileSync(path.join(cwd, 'content/2026/01/broken.md'), article({ title: 'Broken', date: '2026-13-45' }));
+    await eventually(`${origin}/`, (text) => text.includes('Added later'));
+    const deadline = Date.now() + 10_000;
+    while (!/content\/2026\/01\/broken\.md:\d+: date: expected a date/.test(output) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.match(output, /content\/2026\/01\/broken\.md:\d+: date: expected a date/);
+    assert.match(output, /Built 3 articles in [\d.]+ s \(1 error, 0 warnings in 4 article files; articles with errors are left out\)/);
+  });
+
+  test('stops cleanly on Ctrl+C', async () => {
+    server.kill('SIGINT');
+    const code = await new Promise((resolve) => server.once('exit', resolve));
+    assert.equal(code, 0);
+  });
+});
