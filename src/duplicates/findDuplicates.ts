@@ -32,6 +32,8 @@ const minimumLengthRatio = 0.5;
 const minimumShingles = 12;
 /** Anchor shingles per text: its smallest hashes, a sample that copies share. */
 const anchorsPerText = 16;
+/** Anchors two texts must share to be compared in full. */
+const minimumSharedAnchors = 2;
 /** An anchor shared by more texts than this is boilerplate ("All rights reserved"), not evidence. */
 const maxBucketSize = 50;
 
@@ -45,8 +47,9 @@ export function findDuplicates(items: readonly Comparable[]): DuplicatePair[] {
   const index = new DuplicateIndex();
   const pairs: DuplicatePair[] = [];
   for (const item of [...items].sort((a, b) => compareStrings(a.id, b.id))) {
-    pairs.push(...index.match(item));
-    index.add(item);
+    const print = fingerprint(item.body);
+    pairs.push(...index.match(item, print));
+    index.add(item, print);
   }
   return pairs;
 }
@@ -57,11 +60,11 @@ export class DuplicateIndex {
   readonly #texts = new Map<string, Fingerprint>();
   readonly #byAnchor = new Map<number, string[]>();
 
-  add(item: Comparable): void {
+  /** `print` is `fingerprint(item.body)`, when already computed. */
+  add(item: Comparable, print = fingerprint(item.body)): void {
     const link = safeNormalize(item.link);
     if (link && !this.#byLink.has(link)) this.#byLink.set(link, item.id);
-    const print = fingerprint(item.body);
-    if (print.shingles.size < minimumShingles) return;
+    if (print.shingles.length < minimumShingles) return;
     this.#texts.set(item.id, print);
     for (const anchor of anchorsOf(print)) {
       const bucket = this.#byAnchor.get(anchor);
@@ -71,23 +74,24 @@ export class DuplicateIndex {
   }
 
   /** The articles already indexed that `item` duplicates: by link first, then by text. */
-  match(item: Comparable): DuplicatePair[] {
+  match(item: Comparable, print = fingerprint(item.body)): DuplicatePair[] {
     const pairs: DuplicatePair[] = [];
     const link = safeNormalize(item.link);
     const sameLink = link ? this.#byLink.get(link) : undefined;
     if (sameLink !== undefined) pairs.push({ first: sameLink, second: item.id, reason: 'link' });
 
-    const print = fingerprint(item.body);
-    if (print.shingles.size < minimumShingles) return pairs;
-    const candidates = new Set<string>();
+    if (print.shingles.length < minimumShingles) return pairs;
+    // Copies share several anchors; texts that share one are usually just alike in a phrase.
+    const sharedAnchors = new Map<string, number>();
     for (const anchor of anchorsOf(print)) {
       const bucket = this.#byAnchor.get(anchor);
-      if (bucket && bucket.length <= maxBucketSize) for (const id of bucket) candidates.add(id);
+      if (bucket && bucket.length <= maxBucketSize) for (const id of bucket) sharedAnchors.set(id, (sharedAnchors.get(id) ?? 0) + 1);
     }
-    for (const id of [...candidates].sort(compareStrings)) {
+    const candidates = [...sharedAnchors].filter(([, count]) => count >= minimumSharedAnchors).map(([id]) => id);
+    for (const id of candidates.sort(compareStrings)) {
       if (id === sameLink) continue;
       const other = this.#texts.get(id)!;
-      const ratio = Math.min(print.shingles.size, other.shingles.size) / Math.max(print.shingles.size, other.shingles.size);
+      const ratio = Math.min(print.shingles.length, other.shingles.length) / Math.max(print.shingles.length, other.shingles.length);
       if (ratio < minimumLengthRatio) continue;
       const similarity = overlap(print, other);
       if (similarity >= nearIdentical) pairs.push({ first: id, second: item.id, reason: 'text', similarity });
@@ -96,9 +100,7 @@ export class DuplicateIndex {
   }
 }
 
-function anchorsOf(print: Fingerprint): number[] {
-  return [...print.shingles].sort((a, b) => a - b).slice(0, anchorsPerText);
-}
+const anchorsOf = (print: Fingerprint): Uint32Array => print.shingles.subarray(0, anchorsPerText);
 
 function safeNormalize(link: string | undefined): string | undefined {
   if (!link) return undefined;

@@ -9,8 +9,8 @@ import { decodeHTML } from 'entities';
 const shingleSize = 5;
 
 export interface Fingerprint {
-  /** Hashed shingles, no repeats. */
-  shingles: Set<number>;
+  /** Hashed shingles, sorted, no repeats: the smallest are a sample that copies share. */
+  shingles: Uint32Array;
 }
 
 /**
@@ -18,22 +18,35 @@ export interface Fingerprint {
  * compare texts (not to display them), and much cheaper than parsing.
  */
 export function plainWords(body: string): string[] {
-  const text = decodeHTML(
-    body
-      .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/\]\([^)]*\)/g, ' ')
-      .replace(/\bhttps?:\/\/\S+/g, ' '),
-  );
+  const stripped = body
+    .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\]\([^)]*\)/g, ' ')
+    .replace(/\bhttps?:\/\/\S+/g, ' ');
+  const text = stripped.includes('&') ? decodeHTML(stripped) : stripped;
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
 export function fingerprint(body: string): Fingerprint {
-  const words = plainWords(body);
-  const shingles = new Set<number>();
-  if (words.length > 0 && words.length < shingleSize) shingles.add(hash(words.join(' ')));
-  for (let i = 0; i + shingleSize <= words.length; i++) shingles.add(hash(words.slice(i, i + shingleSize).join(' ')));
-  return { shingles };
+  // Each word is hashed once; a shingle's hash combines its words' hashes in order.
+  const words = Uint32Array.from(plainWords(body), hash);
+  const count = words.length === 0 ? 0 : Math.max(1, words.length - shingleSize + 1);
+  const hashes = new Uint32Array(count);
+  for (let i = 0; i < count; i++) hashes[i] = combine(words, i, Math.min(i + shingleSize, words.length));
+  hashes.sort();
+  return { shingles: uniqueSorted(hashes) };
+}
+
+function combine(words: Uint32Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ words[i]!, 0x01000193) ^ (h >>> 15);
+  return h >>> 0;
+}
+
+function uniqueSorted(sorted: Uint32Array): Uint32Array {
+  let length = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[length++] = sorted[i]!;
+  return sorted.slice(0, length);
 }
 
 /**
@@ -41,11 +54,21 @@ export function fingerprint(body: string): Fingerprint {
  * that lost its last paragraphs, or gained a caption, still scores high.
  */
 export function overlap(a: Fingerprint, b: Fingerprint): number {
-  const [small, large] = a.shingles.size <= b.shingles.size ? [a.shingles, b.shingles] : [b.shingles, a.shingles];
-  if (small.size === 0) return 0;
+  const smaller = Math.min(a.shingles.length, b.shingles.length);
+  if (smaller === 0) return 0;
+  // Both lists are sorted: one merge-like walk counts what they share.
   let shared = 0;
-  for (const shingle of small) if (large.has(shingle)) shared += 1;
-  return shared / small.size;
+  for (let i = 0, j = 0; i < a.shingles.length && j < b.shingles.length; ) {
+    const x = a.shingles[i]!;
+    const y = b.shingles[j]!;
+    if (x === y) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return shared / smaller;
 }
 
 /** FNV-1a, 32 bits: fast, and collisions only blur a similarity by a hair. */
