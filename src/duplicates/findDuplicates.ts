@@ -90,14 +90,23 @@ export class DuplicateIndex {
     const candidates = [...sharedAnchors].filter(([, count]) => count >= minimumSharedAnchors).map(([id]) => id);
     for (const id of candidates.sort(compareStrings)) {
       if (id === sameLink) continue;
-      const other = this.#texts.get(id)!;
-      const ratio = Math.min(print.shingles.length, other.shingles.length) / Math.max(print.shingles.length, other.shingles.length);
-      if (ratio < minimumLengthRatio) continue;
-      const similarity = overlap(print, other);
-      if (similarity >= nearIdentical) pairs.push({ first: id, second: item.id, reason: 'text', similarity });
+      const similarity = copySimilarity(print, this.#texts.get(id)!);
+      if (similarity !== undefined) pairs.push({ first: id, second: item.id, reason: 'text', similarity });
     }
     return pairs;
   }
+}
+
+/**
+ * When two texts are one article captured twice: how alike they are (the
+ * share of the shorter's passages found in the other); undefined when they
+ * are not copies, or too short to tell.
+ */
+export function copySimilarity(a: Fingerprint, b: Fingerprint): number | undefined {
+  const [shorter, longer] = [Math.min(a.shingles.length, b.shingles.length), Math.max(a.shingles.length, b.shingles.length)];
+  if (shorter < minimumShingles || shorter / longer < minimumLengthRatio) return undefined;
+  const similarity = overlap(a, b);
+  return similarity >= nearIdentical ? similarity : undefined;
 }
 
 const anchorsOf = (print: Fingerprint): Uint32Array => print.shingles.subarray(0, anchorsPerText);

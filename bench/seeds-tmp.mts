@@ -1,0 +1,13 @@
+import { loadContent } from '../src/load/loadContent.ts';
+import { sanitizeArticle } from '../src/sanitize/sanitizeArticles.ts';
+import { relateArticles, weightedText } from '../src/related/relateArticles.ts';
+import { textNeighbors } from '../src/related/similarity.ts';
+import { tokenizerFor } from '../src/related/terms.ts';
+const c = loadContent('content', '.');
+const arts = c.articles.map(sanitizeArticle).map((a) => ({ url: a.file.split('/').pop()!.replace('nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp-as-nations-near-finalization-of', 'seed00X'), title: a.title, text: a.text, epochMs: a.date.epochMs, tags: a.tags, link: a.link, source: a.source ?? '' }));
+const nb = textNeighbors(arts.map(weightedText), tokenizerFor('en'));
+nb.forEach((l, i) => console.log(arts[i]!.url, l.map((n) => arts[n.index]!.url.slice(0, 12) + ':' + n.score.toFixed(2)).join(' ')));
+const r = relateArticles(arts, { language: 'en' });
+console.log('stories', r.stories.map((s) => s.members));
+console.log('dups', [...r.duplicateOf]);
+console.log('related', [...r.related]);

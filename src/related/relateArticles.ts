@@ -1,0 +1,187 @@
+/**
+ * How the archive's articles relate: duplicates (one article captured twice),
+ * stories (one event covered by several articles, close in text and in time)
+ * and "more like this" (alike in text, sharing tags, near in time). Computed
+ * once per build from the text neighbors of every article; deterministic.
+ */
+import { copySimilarity } from '../duplicates/findDuplicates.ts';
+import { fingerprint } from '../duplicates/fingerprint.ts';
+import { normalizeLink } from '../duplicates/normalizeLink.ts';
+import { compareStrings } from '../problems.ts';
+import { textNeighbors, type Neighbor } from './similarity.ts';
+import { tokenizerFor } from './terms.ts';
+
+/** What relating needs of an article. */
+export interface RelatableArticle {
+  url: string;
+  title: string;
+  /** Plain text of the body (and dek). */
+  text: string;
+  epochMs: number;
+  tags: readonly string[];
+  link?: string | undefined;
+  /** The outlet, to tell independent coverage from more of the same. */
+  source: string;
+}
+
+export interface Story {
+  /** Member URLs, oldest first; duplicates included. */
+  members: string[];
+}
+
+export interface Relations {
+  /** Up to `relatedCount` URLs per article, best first; never its own story's or its duplicates. */
+  related: Map<string, string[]>;
+  stories: Story[];
+  storyOf: Map<string, Story>;
+  /** A second capture → the article it copies (the earlier one). */
+  duplicateOf: Map<string, string>;
+}
+
+export interface RelateOptions {
+  language: string;
+  relatedCount?: number;
+}
+
+/** Cosine similarity from which two articles close in time are one story. */
+export const storySimilarity = 0.3;
+/** ...or from which they are, when each is among the other's `mutualRank` closest articles. */
+export const mutualStorySimilarity = 0.13;
+const mutualRank = 3;
+/** Days within which two articles can be one story. */
+export const storyWindowDays = 4;
+/** Below this, articles are not even "related". */
+const minimumRelatedScore = 0.02;
+/** Text neighbors this alike are checked for being copies. */
+const duplicateCandidate = 0.6;
+const day = 86_400_000;
+
+export function relateArticles(articles: readonly RelatableArticle[], options: RelateOptions): Relations {
+  // A stable order, so that the same archive always gives the same result.
+  const ordered = [...articles].sort((a, b) => a.epochMs - b.epochMs || compareStrings(a.url, b.url));
+  const tokenize = tokenizerFor(options.language);
+  const neighbors = textNeighbors(ordered.map(weightedText), tokenize);
+
+  const duplicateOf = findCopies(ordered, neighbors);
+
+  // Stories: union of close pairs (alike and near in time), and of copies.
+  const parent = ordered.map((_, index) => index);
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+  const union = (a: number, b: number) => {
+    const [rootA, rootB] = [find(a), find(b)];
+    if (rootA !== rootB) parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+  };
+  const indexOf = new Map(ordered.map((article, index) => [article.url, index]));
+  for (const [copy, original] of duplicateOf) union(indexOf.get(copy)!, indexOf.get(original)!);
+  const closest = neighbors.map((list) => new Set(list.slice(0, mutualRank).map((neighbor) => neighbor.index)));
+  neighbors.forEach((list, index) => {
+    for (const { index: other, score } of list) {
+      if (Math.abs(ordered[index]!.epochMs - ordered[other]!.epochMs) > storyWindowDays * day) continue;
+      // Alike enough on their own, or less alike but each among the other's closest articles.
+      const mutual = closest[index]!.has(other) && closest[other]!.has(index);
+      if (score >= storySimilarity || (mutual && score >= mutualStorySimilarity)) union(index, other);
+    }
+  });
+  const groups = new Map<number, string[]>();
+  ordered.forEach((article, index) => {
+    const root = find(index);
+    groups.set(root, [...(groups.get(root) ?? []), article.url]);
+  });
+  const stories = [...groups.values()].filter((members) => members.length > 1).map((members) => ({ members }));
+  const storyOf = new Map(stories.flatMap((story) => story.members.map((url) => [url, story] as const)));
+
+  const related = new Map<string, string[]>();
+  ordered.forEach((article, index) => {
+    const story = storyOf.get(article.url);
+    const tags = new Set(article.tags.map((tag) => tag.toLowerCase()));
+    // Not its own story (shown as "also covered by"), and copies only through their original.
+    const candidates = neighbors[index]!.filter(({ index: other }) => {
+      const url = ordered[other]!.url;
+      return !duplicateOf.has(url) && (!story || storyOf.get(url) !== story);
+    });
+    const scored = candidates.map(({ index: other, score }) => relatedScore(article, ordered[other]!, score, tags));
+    scored.sort((a, b) => b.score - a.score || compareStrings(a.url, b.url));
+    related.set(
+      article.url,
+      scored.filter((candidate) => candidate.score >= minimumRelatedScore).slice(0, options.relatedCount ?? 5).map((candidate) => candidate.url),
+    );
+  });
+
+  return { related, stories, storyOf, duplicateOf };
+}
+
+/**
+ * The text to compare, with the title counted twice and names (capitalized
+ * words: places, people, organisations) once more: they tell one event from
+ * another of the same kind ("earthquake" in Chile or in Japan).
+ */
+export function weightedText(article: RelatableArticle): string {
+  const all = `${article.title}\n${article.text}`;
+  const names = all.match(/(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+/gu) ?? [];
+  return `${article.title}\n${all}\n${names.join(' ')}`;
+}
+
+/**
+ * Text similarity first, raised by shared tags and lowered by distance in
+ * time: a week apart costs a little, a season half, a year most of the score,
+ * so the list is neither just the newest articles nor blind to dates.
+ */
+function relatedScore(article: RelatableArticle, other: RelatableArticle, similarity: number, tags: Set<string>): { url: string; score: number } {
+  const shared = other.tags.filter((tag) => tags.has(tag.toLowerCase())).length;
+  const days = Math.abs(article.epochMs - other.epochMs) / day;
+  const score = similarity * (1 + 0.15 * Math.min(shared, 3)) * (1 / (1 + days / 90));
+  return { url: other.url, score };
+}
+
+/** Of two captures, the one to keep: the earlier, else the fuller text, else the one with a link to the original, else by URL. */
+function isBetterOriginal(a: RelatableArticle, b: RelatableArticle): boolean {
+  if (a.epochMs !== b.epochMs) return a.epochMs < b.epochMs;
+  if (a.text.length !== b.text.length) return a.text.length > b.text.length;
+  if (Boolean(a.link) !== Boolean(b.link)) return Boolean(a.link);
+  return compareStrings(a.url, b.url) <= 0;
+}
+
+/** Copies: the same link once normalized, or near-identical texts among close text neighbors. The earlier is the original. */
+function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Neighbor[][]): Map<string, string> {
+  const duplicateOf = new Map<string, string>();
+  const original = (url: string): string => duplicateOf.get(url) ?? url;
+  const byUrl = new Map(ordered.map((article) => [article.url, article]));
+  /** Two captures of one article: the better original is kept, and what copied the other now copies it. */
+  const markCopy = (a: string, b: string) => {
+    const [first, second] = [original(a), original(b)];
+    if (first === second) return;
+    const [kept, copy] = isBetterOriginal(byUrl.get(first)!, byUrl.get(second)!) ? [first, second] : [second, first];
+    duplicateOf.set(copy, kept);
+    for (const [url, target] of duplicateOf) if (target === copy) duplicateOf.set(url, kept);
+  };
+  const byLink = new Map<string, string>();
+  for (const article of ordered) {
+    if (!article.link) continue;
+    let link: string;
+    try {
+      link = normalizeLink(article.link);
+    } catch {
+      continue;
+    }
+    const first = byLink.get(link);
+    if (first === undefined) byLink.set(link, article.url);
+    else markCopy(first, article.url);
+  }
+  const prints = new Map<number, ReturnType<typeof fingerprint>>();
+  const printOf = (index: number) => {
+    let print = prints.get(index);
+    if (!print) prints.set(index, (print = fingerprint(ordered[index]!.text)));
+    return print;
+  };
+  neighbors.forEach((list, index) => {
+    for (const { index: other, score } of list) {
+      // Each pair once.
+      if (other > index || score < duplicateCandidate) continue;
+      if (copySimilarity(printOf(index), printOf(other)) !== undefined) markCopy(ordered[other]!.url, ordered[index]!.url);
+    }
+  });
+  return duplicateOf;
+}
