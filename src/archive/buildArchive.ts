@@ -10,6 +10,8 @@ import type { SiteSettings } from '../schema/site.ts';
 import { calendarOverview, dateBreadcrumbs, groupByDate } from './calendar.ts';
 import { atomFeed, atomType, feedLink, jsonFeed, jsonFeedType, type FeedSettings, type FeedSubject } from './feeds.ts';
 import { socialMeta, structuredData } from './metadata.ts';
+import { storyViews } from './stories.ts';
+import { relateArticles } from '../related/relateArticles.ts';
 import type {
   Archive,
   ArticlePage,
@@ -94,6 +96,19 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     articleView(article, settings, { ...termLinks(article), source: sourceByKey.get(foldTerm(sourceNameOf(article))) }),
   );
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
+  const relations = relateArticles(
+    published.map((article) => ({
+      url: article.url,
+      title: article.title,
+      text: article.description ? `${article.description}\n${article.text}` : article.text,
+      epochMs: article.date.epochMs,
+      tags: article.tags,
+      link: article.link,
+      source: sourceNameOf(article),
+    })),
+    { language: settings.language },
+  );
+  const stories = storyViews(relations, published, viewByUrl, (iso) => formatLongDate(iso, settings.language));
   const viewsOf = (list: readonly SafeArticle[]): ArticleView[] =>
     list.map((article) => viewByUrl.get(article.url)).filter((view) => view !== undefined);
 
@@ -112,6 +127,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
       structuredData: structuredData(view, pageContext),
       // Sorted as text by Pagefind: UTC instants compare correctly, local ones across offsets may not.
       search: { year: article.date.year, date: new Date(article.date.epochMs).toISOString() },
+      ...stories.linksOf(view.url),
       article: view,
       newer: newer && { url: newer.url, label: newer.title },
       older: older && { url: older.url, label: older.title },
@@ -195,7 +211,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
       : sitemapPages(
           [
             ...articlePages.map((page) => ({ url: page.url, lastmod: (page.article.updated ?? page.article.date).iso })),
-            ...[...allListPages, ...termIndexPages, ...calendarPages].map((page) => ({ url: page.url })),
+            ...[...allListPages, ...termIndexPages, ...calendarPages, ...stories.pages].map((page) => ({ url: page.url })),
           ],
           baseUrl,
           options.sitemapLimit,
@@ -207,6 +223,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     listPages: allListPages,
     termIndexPages,
     calendarPages,
+    storyPages: stories.pages,
     atomFeedPages: feedPages.filter((feed) => feed.format === 'atom'),
     jsonFeedPages: feedPages.filter((feed) => feed.format === 'json'),
     sitemapPages: sitemap,

@@ -101,6 +101,14 @@ export interface ArticlePage extends PageBase {
   structuredData: string;
   /** Search filters and sort keys (Pagefind). */
   search: { year: string; date: string };
+  /** "More like this": alike in text and tags, near in time; not this article's story. */
+  related: ArticleSummary[];
+  /** The story this article is part of, with its counts: "5 articles from 4 sources". */
+  story?: Link | undefined;
+  /** The same story from other sources. */
+  alsoCoveredBy: ArticleSummary[];
+  /** When this is a second capture of an article: the one it copies. */
+  copyOf?: Link | undefined;
   /** Home › year › month › day. */
   breadcrumbs: Link[];
   article: ArticleView;
@@ -157,6 +165,24 @@ export interface CalendarPage extends PageBase {
   kind: 'calendar';
   heading: string;
   years: YearRow[];
+}
+
+/** One source's articles in a story, oldest first. */
+export interface StorySource {
+  name: string;
+  /** Our page of the source. */
+  url?: string | undefined;
+  items: (ArticleSummary & { copy?: boolean | undefined })[];
+}
+
+/** `/stories/<slug>/`: one event's coverage, by source and time. */
+export interface StoryPage extends PageBase {
+  kind: 'story';
+  heading: string;
+  /** "6 articles from 5 sources, 3–5 February 2026"; copies counted apart. */
+  summary: string;
+  /** Sources in the order they first reported. */
+  sources: StorySource[];
 }
 
 export interface MetaTag {
@@ -234,6 +260,7 @@ export interface Archive {
   listPages: ListPage[];
   termIndexPages: TermIndexPage[];
   calendarPages: CalendarPage[];
+  storyPages: StoryPage[];
   /** Lists of one page kind each, as Eleventy renders one template per kind. */
   atomFeedPages: FeedPage[];
   jsonFeedPages: FeedPage[];

@@ -147,7 +147,11 @@ function isBetterOriginal(a: RelatableArticle, b: RelatableArticle): boolean {
 /** Copies: the same link once normalized, or near-identical texts among close text neighbors. The earlier is the original. */
 function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Neighbor[][]): Map<string, string> {
   const duplicateOf = new Map<string, string>();
-  const original = (url: string): string => duplicateOf.get(url) ?? url;
+  const original = (url: string): string => {
+    let current = url;
+    for (let next = duplicateOf.get(current); next !== undefined; next = duplicateOf.get(current)) current = next;
+    return current;
+  };
   const byUrl = new Map(ordered.map((article) => [article.url, article]));
   /** Two captures of one article: the better original is kept, and what copied the other now copies it. */
   const markCopy = (a: string, b: string) => {
@@ -155,7 +159,6 @@ function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Ne
     if (first === second) return;
     const [kept, copy] = isBetterOriginal(byUrl.get(first)!, byUrl.get(second)!) ? [first, second] : [second, first];
     duplicateOf.set(copy, kept);
-    for (const [url, target] of duplicateOf) if (target === copy) duplicateOf.set(url, kept);
   };
   const byLink = new Map<string, string>();
   for (const article of ordered) {
@@ -183,5 +186,6 @@ function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Ne
       if (copySimilarity(printOf(index), printOf(other)) !== undefined) markCopy(ordered[other]!.url, ordered[index]!.url);
     }
   });
-  return duplicateOf;
+  // Every copy points straight at the article it copies.
+  return new Map([...duplicateOf.keys()].map((copy) => [copy, original(copy)]));
 }

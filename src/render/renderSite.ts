@@ -19,6 +19,7 @@ export const allPages = (archive: Archive) => [
   ...archive.listPages,
   ...archive.termIndexPages,
   ...archive.calendarPages,
+  ...archive.storyPages,
   ...archive.atomFeedPages,
   ...archive.jsonFeedPages,
   ...archive.sitemapPages,

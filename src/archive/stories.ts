@@ -1,0 +1,89 @@
+/**
+ * Relations between articles (src/related/) as what pages show: "more like
+ * this", "also covered by", the story link, the copy notice, and the story
+ * pages themselves. Articles and independent sources are counted apart, and
+ * second captures apart from both.
+ */
+import { countOf } from '../format.ts';
+import type { Relations } from '../related/relateArticles.ts';
+import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { ArticleSummary, ArticleView, Link, StoryPage, StorySource } from './pages.ts';
+
+export interface StoryLinks {
+  related: ArticleSummary[];
+  story?: Link | undefined;
+  alsoCoveredBy: ArticleSummary[];
+  copyOf?: Link | undefined;
+}
+
+export interface StoryViews {
+  pages: StoryPage[];
+  linksOf(url: string): StoryLinks;
+}
+
+export function storyViews(
+  relations: Relations,
+  articles: readonly SafeArticle[],
+  viewByUrl: ReadonlyMap<string, ArticleView>,
+  formatDate: (iso: string) => string,
+): StoryViews {
+  const articleByUrl = new Map(articles.map((article) => [article.url, article]));
+  const summary = (url: string): ArticleSummary => {
+    const { title, excerpt, date, source, draft } = viewByUrl.get(url)!;
+    return { url, title, excerpt, date, source, draft };
+  };
+  const sourceName = (url: string): string => viewByUrl.get(url)?.source?.name ?? '';
+
+  const usedSlugs = new Set<string>();
+  const pageOf = new Map<string, StoryPage>();
+  const pages = relations.stories.map((story) => {
+    const originals = story.members.filter((url) => !relations.duplicateOf.has(url));
+    const lead = articleByUrl.get(originals[0] ?? story.members[0]!)!;
+    let slug = lead.slug;
+    for (let n = 2; usedSlugs.has(slug); n++) slug = `${lead.slug}-${n}`;
+    usedSlugs.add(slug);
+
+    const sources: StorySource[] = [];
+    for (const url of story.members) {
+      const name = sourceName(url);
+      let group = sources.find((source) => source.name === name);
+      if (!group) sources.push((group = { name, url: viewByUrl.get(url)?.source?.url, items: [] }));
+      group.items.push({ ...summary(url), copy: relations.duplicateOf.has(url) || undefined });
+    }
+    const copies = story.members.length - originals.length;
+    // Independent sources: those with an article of their own, not just a copy of another's.
+    const sourceCount = new Set(originals.map(sourceName)).size;
+    const first = articleByUrl.get(story.members[0]!)!;
+    const last = articleByUrl.get(story.members.at(-1)!)!;
+    const span = first.date.iso.slice(0, 10) === last.date.iso.slice(0, 10) ? formatDate(first.date.iso) : `${formatDate(first.date.iso)} to ${formatDate(last.date.iso)}`;
+    const counts = `${countOf(originals.length, 'article')} from ${countOf(sourceCount, 'source')}${copies > 0 ? ` (and ${countOf(copies, 'second capture')})` : ''}`;
+    const page: StoryPage = {
+      kind: 'story',
+      url: `/stories/${slug}/`,
+      title: `Story: ${lead.title}`,
+      heading: lead.title,
+      description: `${counts}, ${span}.`,
+      summary: `${counts}, ${span}`,
+      sources,
+    };
+    for (const url of story.members) pageOf.set(url, page);
+    return page;
+  });
+
+  return {
+    pages,
+    linksOf(url) {
+      const page = pageOf.get(url);
+      const copyOf = relations.duplicateOf.get(url);
+      const ownSource = sourceName(url);
+      const members = page ? relations.storyOf.get(url)!.members : [];
+      return {
+        related: (relations.related.get(url) ?? []).map(summary),
+        story: page && { url: page.url, label: page.summary },
+        // The other outlets' versions; the same outlet's follow-ups and second captures are on the story page.
+        alsoCoveredBy: members.filter((other) => other !== url && !relations.duplicateOf.has(other) && sourceName(other) !== ownSource).map(summary),
+        copyOf: copyOf ? { url: copyOf, label: viewByUrl.get(copyOf)!.title } : undefined,
+      };
+    },
+  };
+}
