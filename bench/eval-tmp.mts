@@ -25,3 +25,5 @@ same.sort((a, b) => a - b); diff.sort((a, b) => b - a);
 console.log('same-story min', same.slice(0, 8).map((x) => x.toFixed(2)).join(' '));
 console.log('diff max', diff.slice(0, 8).map((x) => x.toFixed(2)).join(' '));
 console.log('related volcano-1', rel.related.get('volcano-1'), 'other-japan-quake', rel.related.get('other-japan-quake'));
+const copyPairs = items.filter((i) => i.duplicateOf);
+for (const c of copyPairs) { const i = items.indexOf(c); const j = items.findIndex((x) => x.id === c.duplicateOf); console.log('copy cos', c.id, nb[i]!.find((n) => n.index === j)?.score.toFixed(3)); }

@@ -53,14 +53,13 @@ export const storyWindowDays = 4;
 /** Below this, articles are not even "related". */
 const minimumRelatedScore = 0.02;
 /** Text neighbors this alike are checked for being copies. */
-const duplicateCandidate = 0.6;
+const duplicateCandidate = 0.75;
 const day = 86_400_000;
 
 export function relateArticles(articles: readonly RelatableArticle[], options: RelateOptions): Relations {
   // A stable order, so that the same archive always gives the same result.
   const ordered = [...articles].sort((a, b) => a.epochMs - b.epochMs || compareStrings(a.url, b.url));
-  const tokenize = tokenizerFor(options.language);
-  const neighbors = textNeighbors(ordered.map(weightedText), tokenize);
+  const neighbors = textNeighbors(ordered.map(weightedText), tokenizerFor(options.language));
 
   const duplicateOf = findCopies(ordered, neighbors);
 

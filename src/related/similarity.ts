@@ -2,7 +2,8 @@
  * Which articles read alike: TF-IDF vectors (sublinear term frequency,
  * smoothed inverse document frequency, the title counted twice), cut to each
  * article's strongest terms and compared through an inverted index, so each
- * article meets only the articles that share a term with it, never all pairs.
+ * article meets only the articles that share a less common term with it,
+ * never all pairs; the best of those are scored exactly.
  */
 import type { Tokenizer } from './terms.ts';
 
@@ -19,60 +20,97 @@ export interface SimilarityOptions {
   /** Terms kept per document vector: its highest weights. */
   termsPerDocument?: number;
   /**
-   * Terms found in more documents than this are left out of the comparison:
-   * in a large archive they are common words with little weight, and walking
-   * their long lists is most of the cost.
+   * Terms found in more documents than this do not propose candidates: in a
+   * large archive they are common words, and walking their long lists would
+   * be most of the cost. They still count in the exact score of candidates.
    */
   maxPostings?: number;
+  /** Of a document's terms, how many of the strongest look for candidates (all count in the score). */
+  proposingTerms?: number;
+  /** Candidates per document scored exactly: those sharing the most weight in less common terms. */
+  candidatesPerDocument?: number;
 }
 
 interface SparseVector {
   terms: Uint32Array;
   weights: Float32Array;
+  /** Positions (in `terms`) of the strongest few terms, which propose candidates. */
+  proposers: Uint8Array;
 }
 
-export function textNeighbors(texts: readonly string[], tokenize: Tokenizer, options: SimilarityOptions = {}): Neighbor[][] {
-  const { topK = 20, termsPerDocument = 48, maxPostings = 2000 } = options;
-  const vocabulary = new Map<string, number>();
+export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, options: SimilarityOptions = {}): Neighbor[][] {
+  const { topK = 20, termsPerDocument = 48, proposingTerms = 16, maxPostings = 1000, candidatesPerDocument = 64 } = options;
+  // Words → term ids, each distinct word looked up once: -1 for words that are no term.
+  const idOfWord = new Map<string, number>();
+  const idOfTerm = new Map<string, number>();
   const documentFrequency: number[] = [];
-
-  // Term counts per document, and in how many documents each term occurs.
-  const counts = texts.map((text) => {
-    const termCounts = new Map<number, number>();
-    for (const term of tokenize(text)) {
-      let id = vocabulary.get(term);
-      if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(term, id);
-        documentFrequency.push(0);
+  const idOf = (word: string): number => {
+    let id = idOfWord.get(word);
+    if (id === undefined) {
+      const term = tokenizer.term(word);
+      if (term === undefined) id = -1;
+      else {
+        id = idOfTerm.get(term);
+        if (id === undefined) {
+          id = idOfTerm.size;
+          idOfTerm.set(term, id);
+          documentFrequency.push(0);
+        }
       }
-      const previous = termCounts.get(id);
-      if (previous === undefined) documentFrequency[id]! += 1;
-      termCounts.set(id, (previous ?? 0) + 1);
+      idOfWord.set(word, id);
     }
-    return termCounts;
+    return id;
+  };
+
+  // Each document as sorted term ids with their counts; and in how many documents each term occurs.
+  const counted = texts.map((text) => {
+    const words = tokenizer.words(text);
+    const ids = new Uint32Array(words.length);
+    let length = 0;
+    for (const word of words) {
+      const id = idOf(word);
+      if (id >= 0) ids[length++] = id;
+    }
+    const sorted = ids.subarray(0, length).sort();
+    const terms: number[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]! += 1;
+      else {
+        terms.push(sorted[i]!);
+        counts.push(1);
+        documentFrequency[sorted[i]!]! += 1;
+      }
+    }
+    return { terms, counts };
   });
 
   const total = texts.length;
-  const vectors: SparseVector[] = counts.map((termCounts) => {
-    const weighted = [...termCounts].map(([term, count]) => ({
-      term,
-      weight: (1 + Math.log(count)) * Math.log(1 + total / documentFrequency[term]!),
-    }));
-    weighted.sort((a, b) => b.weight - a.weight || a.term - b.term);
-    const kept = weighted.slice(0, termsPerDocument);
-    const norm = Math.hypot(...kept.map((entry) => entry.weight)) || 1;
-    return { terms: Uint32Array.from(kept, (entry) => entry.term), weights: Float32Array.from(kept, (entry) => entry.weight / norm) };
+  const vectors: SparseVector[] = counted.map(({ terms, counts }) => {
+    const weights = new Float64Array(terms.length);
+    for (let i = 0; i < terms.length; i++) weights[i] = (1 + Math.log(counts[i]!)) * Math.log(1 + total / documentFrequency[terms[i]!]!);
+    // The strongest terms: those at or above the `termsPerDocument`-th largest weight (a native sort finds it).
+    const threshold = terms.length <= termsPerDocument ? -Infinity : Float64Array.from(weights).sort()[terms.length - termsPerDocument]!;
+    const kept: number[] = [];
+    for (let i = 0; i < terms.length && kept.length < termsPerDocument; i++) if (weights[i]! >= threshold) kept.push(i);
+    let norm = 0;
+    for (const i of kept) norm += weights[i]! ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const keptWeights = Float32Array.from(kept, (i) => weights[i]! / norm);
+    const proposers = Uint8Array.from(
+      [...keptWeights.keys()].sort((a, b) => keptWeights[b]! - keptWeights[a]! || a - b).slice(0, proposingTerms),
+    );
+    return { terms: Uint32Array.from(kept, (i) => terms[i]!), weights: keptWeights, proposers };
   });
 
   // Postings: for each term, the documents whose vector holds it, with its weight there.
-  const postingCount = new Uint32Array(vocabulary.size);
+  const postingCount = new Uint32Array(idOfTerm.size);
   for (const vector of vectors) for (const term of vector.terms) postingCount[term]! += 1;
-  const postingStart = new Uint32Array(vocabulary.size + 1);
-  for (let term = 0; term < vocabulary.size; term++) postingStart[term + 1] = postingStart[term]! + postingCount[term]!;
-  const postingDocument = new Uint32Array(postingStart[vocabulary.size]!);
-  const postingWeight = new Float32Array(postingStart[vocabulary.size]!);
-  const filled = postingStart.slice(0, vocabulary.size);
+  const postingStart = new Uint32Array(idOfTerm.size + 1);
+  for (let term = 0; term < idOfTerm.size; term++) postingStart[term + 1] = postingStart[term]! + postingCount[term]!;
+  const postingDocument = new Uint32Array(postingStart[idOfTerm.size]!);
+  const postingWeight = new Float32Array(postingStart[idOfTerm.size]!);
+  const filled = postingStart.slice(0, idOfTerm.size);
   vectors.forEach((vector, document) => {
     vector.terms.forEach((term, position) => {
       const slot = filled[term]!++;
@@ -81,23 +119,44 @@ export function textNeighbors(texts: readonly string[], tokenize: Tokenizer, opt
     });
   });
 
-  const scores = new Float32Array(total);
+  // Candidates come from the less common terms, through their postings; the
+  // best candidates are then scored exactly, over all their terms.
+  const partial = new Float32Array(total);
   const touched: number[] = [];
   return vectors.map((vector, document) => {
-    vector.terms.forEach((term, position) => {
+    vector.proposers.forEach((position) => {
+      const term = vector.terms[position]!;
       if (postingCount[term]! > maxPostings) return;
       const weight = vector.weights[position]!;
       for (let slot = postingStart[term]!; slot < postingStart[term + 1]!; slot++) {
         const other = postingDocument[slot]!;
         if (other === document) continue;
-        if (scores[other] === 0) touched.push(other);
-        scores[other]! += weight * postingWeight[slot]!;
+        if (partial[other] === 0) touched.push(other);
+        partial[other]! += weight * postingWeight[slot]!;
       }
     });
-    const neighbors = touched.map((index) => ({ index, score: Math.min(1, scores[index]!) }));
-    for (const index of touched) scores[index] = 0;
+    let candidates = touched;
+    if (touched.length > candidatesPerDocument) {
+      // The best partial scores, found with a native sort of the scores alone.
+      const scores = Float32Array.from(touched, (index) => partial[index]!).sort();
+      const threshold = scores[scores.length - candidatesPerDocument]!;
+      candidates = touched.filter((index) => partial[index]! >= threshold);
+    }
+    const neighbors = candidates.map((index) => ({ index, score: Math.min(1, dot(vector, vectors[index]!)) }));
+    for (const index of touched) partial[index] = 0;
     touched.length = 0;
     neighbors.sort((a, b) => b.score - a.score || a.index - b.index);
     return neighbors.slice(0, topK);
   });
+}
+
+/** Dot product of two sparse vectors with sorted terms. */
+function dot(a: SparseVector, b: SparseVector): number {
+  let sum = 0;
+  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
+    if (a.terms[i] === b.terms[j]) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (a.terms[i]! < b.terms[j]!) i++;
+    else j++;
+  }
+  return sum;
 }

@@ -14,29 +14,35 @@ const stopwordLists: Record<string, readonly string[]> = {
   ro: stopwords.ron, ru: stopwords.rus, es: stopwords.spa, sv: stopwords.swe, tr: stopwords.tur, uk: stopwords.ukr, zh: stopwords.zho,
 };
 
-const word = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const separators = /[^\p{L}\p{M}\p{N}'’]+/u;
 const digitsOnly = /^\p{N}+$/u;
 
-export type Tokenizer = (text: string) => string[];
+export interface Tokenizer {
+  /** The words of a text, lowercased, in order. */
+  words(text: string): string[];
+  /** A word's index term, or undefined for a word that says nothing (stop word, number). */
+  term(word: string): string | undefined;
+}
 
-/** A tokenizer for one language; it remembers stems, as news reuses its words. */
 export function tokenizerFor(language: string): Tokenizer {
   const primary = language.split('-')[0]!.toLowerCase();
   const stop = new Set(stopwordLists[primary] ?? stopwords.eng);
-  const stems = new Map<string, string>();
-  const stem = primary === 'en' ? (token: string) => stemmer(token) : (token: string) => token;
-  return (text) => {
-    const terms: string[] = [];
-    for (const match of text.normalize('NFKC').toLowerCase().matchAll(word)) {
-      const token = match[0].replace(/['’]s$/, '');
-      if (token.length < 2 || stop.has(token) || digitsOnly.test(token)) continue;
-      let stemmed = stems.get(token);
-      if (stemmed === undefined) {
-        stemmed = stem(token);
-        stems.set(token, stemmed);
-      }
-      terms.push(stemmed);
-    }
-    return terms;
+  const stem = primary === 'en' ? stemmer : (word: string) => word;
+  return {
+    words(text) {
+      // NFKC only matters beyond ASCII, and costs as much as the rest.
+      const normalized = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text;
+      return normalized.toLowerCase().split(separators);
+    },
+    term(word) {
+      const bare = word.replace(/^['’]+|['’]+$/g, '').replace(/['’]s$/, '');
+      if (bare.length < 2 || stop.has(bare) || digitsOnly.test(bare)) return undefined;
+      return stem(bare);
+    },
   };
+}
+
+/** All of a text's terms, in order: for tests and tools; `textNeighbors` caches `term` per word itself. */
+export function termsOf(text: string, tokenizer: Tokenizer): string[] {
+  return tokenizer.words(text).map((word) => tokenizer.term(word)).filter((term) => term !== undefined);
 }
