@@ -87,7 +87,9 @@ export function relateArticles(articles: readonly RelatableArticle[], options: R
   const groups = new Map<number, string[]>();
   ordered.forEach((article, index) => {
     const root = find(index);
-    groups.set(root, [...(groups.get(root) ?? []), article.url]);
+    const group = groups.get(root);
+    if (group) group.push(article.url);
+    else groups.set(root, [article.url]);
   });
   const stories = [...groups.values()].filter((members) => members.length > 1).map((members) => ({ members }));
   const storyOf = new Map(stories.flatMap((story) => story.members.map((url) => [url, story] as const)));

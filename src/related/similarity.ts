@@ -39,7 +39,7 @@ interface SparseVector {
 }
 
 export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, options: SimilarityOptions = {}): Neighbor[][] {
-  const { topK = 20, termsPerDocument = 48, proposingTerms = 16, maxPostings = 1000, candidatesPerDocument = 64 } = options;
+  const { topK = 20, termsPerDocument = 48, proposingTerms = 16, maxPostings = 500, candidatesPerDocument = 64 } = options;
   // Words → term ids, each distinct word looked up once: -1 for words that are no term.
   const idOfWord = new Map<string, number>();
   const idOfTerm = new Map<string, number>();
@@ -72,17 +72,18 @@ export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, op
       if (id >= 0) ids[length++] = id;
     }
     const sorted = ids.subarray(0, length).sort();
-    const terms: number[] = [];
-    const counts: number[] = [];
+    const terms = new Uint32Array(sorted.length);
+    const counts = new Uint32Array(sorted.length);
+    let distinct = 0;
     for (let i = 0; i < sorted.length; i++) {
-      if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]! += 1;
+      if (i > 0 && sorted[i] === sorted[i - 1]) counts[distinct - 1]! += 1;
       else {
-        terms.push(sorted[i]!);
-        counts.push(1);
+        terms[distinct] = sorted[i]!;
+        counts[distinct++] = 1;
         documentFrequency[sorted[i]!]! += 1;
       }
     }
-    return { terms, counts };
+    return { terms: terms.slice(0, distinct), counts: counts.slice(0, distinct) };
   });
 
   const total = texts.length;
@@ -137,9 +138,7 @@ export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, op
     });
     let candidates = touched;
     if (touched.length > candidatesPerDocument) {
-      // The best partial scores, found with a native sort of the scores alone.
-      const scores = Float32Array.from(touched, (index) => partial[index]!).sort();
-      const threshold = scores[scores.length - candidatesPerDocument]!;
+      const threshold = kthLargest(Float32Array.from(touched, (index) => partial[index]!), candidatesPerDocument);
       candidates = touched.filter((index) => partial[index]! >= threshold);
     }
     const neighbors = candidates.map((index) => ({ index, score: Math.min(1, dot(vector, vectors[index]!)) }));
@@ -148,6 +147,31 @@ export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, op
     neighbors.sort((a, b) => b.score - a.score || a.index - b.index);
     return neighbors.slice(0, topK);
   });
+}
+
+/** The k-th largest value (quickselect, linear on average: the lists can hold thousands of scores). */
+function kthLargest(values: Float32Array, k: number): number {
+  const target = values.length - k;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        [values[i], values[j]] = [values[j]!, values[i]!];
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target]!;
 }
 
 /** Dot product of two sparse vectors with sorted terms. */
