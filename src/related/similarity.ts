@@ -39,7 +39,7 @@ interface SparseVector {
 }
 
 export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, options: SimilarityOptions = {}): Neighbor[][] {
-  const { topK = 20, termsPerDocument = 48, proposingTerms = 16, maxPostings = 500, candidatesPerDocument = 64 } = options;
+  const { topK = 20, termsPerDocument = 48, proposingTerms = 12, maxPostings = 250, candidatesPerDocument = 48 } = options;
   // Words → term ids, each distinct word looked up once: -1 for words that are no term.
   const idOfWord = new Map<string, number>();
   const idOfTerm = new Map<string, number>();
