@@ -124,7 +124,7 @@ export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, op
   // best candidates are then scored exactly, over all their terms.
   const partial = new Float32Array(total);
   const touched: number[] = [];
-  return vectors.map((vector, document) => {
+  const found = vectors.map((vector, document) => {
     vector.proposers.forEach((position) => {
       const term = vector.terms[position]!;
       if (postingCount[term]! > maxPostings) return;
@@ -146,6 +146,19 @@ export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, op
     touched.length = 0;
     neighbors.sort((a, b) => b.score - a.score || a.index - b.index);
     return neighbors.slice(0, topK);
+  });
+
+  // Similarity is symmetric, but candidates are proposed by each side's own
+  // strongest terms: a pair found from one side counts for both.
+  const reverse: Neighbor[][] = found.map(() => []);
+  found.forEach((list, document) => {
+    for (const { index, score } of list) reverse[index]!.push({ index: document, score });
+  });
+  return found.map((list, document) => {
+    const own = new Set(list.map((neighbor) => neighbor.index));
+    const added = reverse[document]!.filter((neighbor) => !own.has(neighbor.index));
+    if (added.length === 0) return list;
+    return [...list, ...added].sort((a, b) => b.score - a.score || a.index - b.index).slice(0, topK);
   });
 }
 
