@@ -136,6 +136,14 @@ describe('a reader in Chromium', () => {
 
     await page.getByRole('link', { name: 'Security talks, day 5' }).click();
     await page.waitForURL(`${origin}/2026/01/05/security-talks-day-5/`);
+    // The story these days of talks form, from the article's "Also covered by" section.
+    await page.getByRole('link', { name: 'All the coverage of this story' }).click();
+    await page.waitForURL(/\/stories\/[a-z0-9-]+\/$/);
+    assert.match((await page.locator('.meta').first().textContent()) ?? '', /^7 articles from 2 sources/);
+    await checkAccessibility('story');
+    await screenshot('story');
+    await page.goBack();
+
     await page.locator('.breadcrumbs').getByRole('link', { name: 'January 2026' }).click();
     await page.waitForURL(`${origin}/2026/01/`);
     assert.equal(await page.locator('h1').textContent(), 'January 2026');
