@@ -5,7 +5,7 @@
  * and desktop widths are kept in test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import sirv from 'sirv';
 import { article, projectRoot, runCli, writeTree } from './helpers.ts';
 
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = path.join(projectRoot, 'test-results', 'screenshots');
 
 /** Seven articles on security from two sources, two to a page, so lists have several pages. */
@@ -55,6 +55,7 @@ describe('a reader in Chromium', () => {
   let server: Server;
   let origin = '';
   let page: Page;
+  const violations: string[] = [];
 
   before(async () => {
     if (!existsSync(chromePath)) {
@@ -79,6 +80,10 @@ describe('a reader in Chromium', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
     page = await browser.newPage();
+    // Every Content-Security-Policy violation on any page, reported to the test.
+    await page.exposeFunction('reportViolation', (violation: string) => violations.push(violation));
+    await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
+      reportViolation(event.violatedDirective + ' blocked ' + event.blockedURI + ' on ' + location.pathname));`);
     // Pages must not need the network: anything not on this server is refused.
     await page.route((url) => !url.href.startsWith(origin), (route) => route.abort());
     mkdirSync(screenshots, { recursive: true });
@@ -90,7 +95,8 @@ describe('a reader in Chromium', () => {
   });
 
   async function checkAccessibility(name: string): Promise<void> {
-    await page.addScriptTag({ path: axePath });
+    // Evaluated through the DevTools protocol: the pages' policy rightly refuses injected <script> elements.
+    await page.evaluate(axeSource);
     const { violations, passes } = await page.evaluate(async () => {
       type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] };
       const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<AxeResult> } }).axe;
@@ -221,6 +227,10 @@ describe('a reader in Chromium', () => {
     await page.getByText('7 articles found for “talks”.').waitFor();
     const titles = await page.locator('[data-search-results] h2 a').allTextContents();
     assert.deepEqual(titles, [1, 2, 3, 4, 5, 6, 7].map((day) => `Security talks, day ${day}`));
+  });
+
+  test('no page broke the Content Security Policy, search included', () => {
+    assert.deepEqual(violations, []);
   });
 
   test('the skip link is the first stop of the keyboard and moves focus to the content', async () => {

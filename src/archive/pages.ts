@@ -9,6 +9,8 @@ export interface SiteView {
   language: string;
   /** Without a trailing slash; absent when the site may live in any folder. */
   baseUrl?: string | undefined;
+  /** The Content-Security-Policy of every page. */
+  contentSecurityPolicy: string;
   /** The whole archive's feeds; absent without a base URL, as feeds need absolute URLs. */
   feeds: FeedLink[];
 }
