@@ -310,3 +310,44 @@ describe('build: dates do not depend on the machine', async () => {
     assert.deepEqual(first, second);
   });
 });
+
+describe('build: reproducible', async () => {
+  // Two machines: other time zone, other locale, other folder. The whole output must be the same bytes.
+  const files = {
+    'content/site.yaml': 'title: Reproducible\ntimezone: Europe/Kyiv\nsources:\n  https://feeds.foxnews.com/foxnews/latest: Fox News\n',
+    'content/2026/01/seed.md': seed,
+    'content/2026/01/ukr.md': article(
+      { title: '"Україна: переговори в Парижі"', date: '2026-01-06T22:30:00Z', tags: '[Україна, Security, security]', author: 'Олена' },
+      '<p>Делегації зустрілися в Парижі. Ukraine security talks.</p>',
+    ),
+    'content/2026/01/md.md': article({ title: 'Markdown', date: '2026-01-05 09:00', tags: '[Ünïcödé, Zebra, apple]' }, 'Some *text* about security guarantees for Ukraine.'),
+  };
+  const builds = await Promise.all(
+    [
+      { TZ: 'America/Los_Angeles', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
+      { TZ: 'Asia/Tokyo', LANG: 'ja_JP.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+    ].map(async (env) => {
+      const cwd = writeTree(files);
+      const run = await runBin(['build', '--base-url', 'https://news.example.org/'], { cwd, env });
+      return { cwd, run };
+    }),
+  );
+
+  test('two builds on machines with other time zones, locales and folders write byte-identical sites, search index included', () => {
+    for (const { run } of builds) assert.equal(run.code, 0, run.stderr);
+    const [first, second] = builds.map(({ cwd }) => {
+      const site = path.join(cwd, '_site');
+      return Object.fromEntries(
+        readdirSync(site, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+          .sort()
+          .map((file) => [file, readFileSync(path.join(site, file)).toString('base64')]),
+      );
+    });
+    assert.ok(Object.keys(first!).some((file) => file.startsWith('pagefind')), 'the search index is compared too');
+    assert.ok(Object.keys(first!).includes('feed.xml') && Object.keys(first!).includes('sitemap.xml'));
+    assert.deepEqual(Object.keys(first!), Object.keys(second!));
+    for (const file of Object.keys(first!)) assert.equal(first![file], second![file], file);
+  });
+});
