@@ -1,0 +1,150 @@
+/**
+ * Properties that must hold for any input, checked with fast-check on
+ * random front matter, random files and random (hostile) HTML and Markdown:
+ * nothing throws unexpectedly, nothing dangerous comes out, and sanitizing
+ * is idempotent.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import type { Element, Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { stringify } from 'yaml';
+import { readArticle } from '../src/load/readArticle.ts';
+import { sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
+import { defaultSiteSettings } from '../src/schema/site.ts';
+import { slugPattern } from '../src/slug.ts';
+
+const runs = { numRuns: 400 };
+const parser = unified().use(rehypeParse, { fragment: true });
+
+const knownKeys = ['title', 'date', 'updated', 'description', 'summary', 'slug', 'image', 'link', 'source', 'categories', 'tags', 'author', 'authors', 'draft', 'format'];
+const hostileStrings = fc.oneof(
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom('', ' ', '../../etc/passwd', '/abs/path', 'a/b', '..', '%2e%2e', '\u0000', '\u202e', 'javascript:alert(1)', 'data:text/html,x', '2026-01-06', '2026-02-30', 'true', 'false', 'null', '__proto__', 'constructor', '<script>alert(1)</script>', 'https://example.com/a', '//evil.example', 'x'.repeat(5000)),
+);
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    hostileStrings,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor')), tie('value'), { maxKeys: 3 }),
+  ),
+})).value;
+const frontMatter = fc.dictionary(fc.oneof(fc.constantFrom(...knownKeys), fc.string()), value, { maxKeys: 10 });
+
+describe('the loader, on any input', () => {
+  test('random front matter gives an article with a safe URL, or problems naming the file; it never throws', () => {
+    fc.assert(
+      fc.property(frontMatter, fc.string(), (data, body) => {
+        const text = `---\n${stringify(data)}---\n${body}`;
+        const result = readArticle('content/x.md', text, defaultSiteSettings);
+        for (const problem of result.problems) {
+          assert.equal(problem.file, 'content/x.md');
+          assert.ok(problem.message.length > 0);
+        }
+        if (result.article) {
+          assert.match(result.article.slug, slugPattern);
+          assert.match(result.article.url, /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/);
+          assert.equal(Object.getPrototypeOf(result.article.extra), Object.prototype, 'no prototype was replaced');
+        }
+      }),
+      runs,
+    );
+  });
+
+  test('random file contents, front matter or not, never throw', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string().map((s) => `---\n${s}`), fc.string().map((s) => `---\n${s}\n---\n`)), (text) => {
+        const result = readArticle('content/x.md', text, defaultSiteSettings);
+        assert.ok(result.article || result.problems.length > 0);
+      }),
+      runs,
+    );
+  });
+});
+
+/** HTML built from the pieces attacks are made of. */
+const dangerousTag = fc.constantFrom('script', 'img', 'svg', 'math', 'a', 'iframe', 'style', 'template', 'noscript', 'object', 'embed', 'form', 'input', 'button', 'base', 'meta', 'link', 'table', 'select', 'option', 'textarea', 'xmp', 'plaintext', 'p', 'div', 'figure', 'details', 'video', 'source', 'picture', 'frameset');
+const attribute = fc.oneof(
+  fc.constantFrom(
+    'onerror=alert(1)',
+    'onload="alert(1)"',
+    'href="javascript:alert(1)"',
+    'href=" jav&#x09;ascript:alert(1)"',
+    'src="data:text/html,<script>alert(1)</script>"',
+    'xlink:href="javascript:alert(1)"',
+    'formaction=javascript:alert(1)',
+    'style="background:url(javascript:alert(1))"',
+    'srcset="x 1x, javascript:alert(1) 2x"',
+    'id=main',
+    'name=cookie',
+    'href=#note',
+    'src=x',
+    'src=//evil.example/x.png',
+    'http-equiv=refresh content="0;url=javascript:alert(1)"',
+  ),
+  fc.string().map((s) => `title="${s.replace(/"/g, '&quot;')}"`),
+);
+const element: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    fc.string(),
+    fc.constantFrom('<!-- x -->', '<![CDATA[x]]>', '&lt;script&gt;', '&#0;', '</p>', '<', '>', '"', "'", '`', '\u0000'),
+    fc.tuple(dangerousTag, fc.array(attribute, { maxLength: 3 }), fc.array(tie('node'), { maxLength: 3 }), fc.boolean()).map(
+      ([tag, attributes, children, closed]) => `<${tag} ${attributes.join(' ')}>${children.join('')}${closed ? `</${tag}>` : ''}`,
+    ),
+  ),
+})).node;
+const hostileHtml = fc.array(element, { minLength: 1, maxLength: 6 }).map((nodes) => nodes.join(''));
+
+const forbiddenElements = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'base', 'meta', 'link', 'form', 'button', 'svg', 'math', 'template', 'textarea', 'select']);
+
+function assertSafe(html: string): void {
+  const tree = parser.parse(html) as Root;
+  visit(tree, 'element', (node: Element) => {
+    assert.ok(!forbiddenElements.has(node.tagName), `no <${node.tagName}> in ${html.slice(0, 200)}`);
+    // GFM task lists keep their checkboxes, always disabled.
+    if (node.tagName === 'input') assert.ok(node.properties.type === 'checkbox' && node.properties.disabled === true, 'only disabled checkboxes');
+    for (const [name, value] of Object.entries(node.properties)) {
+      assert.ok(!/^on/i.test(name), `no ${name}`);
+      assert.ok(name !== 'style', 'no style attribute');
+      if (['href', 'src', 'cite', 'srcSet', 'action', 'formAction', 'xLinkHref', 'poster'].includes(name)) {
+        assert.match(String(value), /^(?:https?:|mailto:|#)/i, `${name}=${String(value)}`);
+      }
+    }
+  });
+}
+
+describe('the sanitizer, on any input', () => {
+  test('hostile HTML: never throws, nothing dangerous comes out, and its output sanitizes to itself', () => {
+    fc.assert(
+      fc.property(hostileHtml, fc.option(fc.constant('https://news.example.com/story/1'), { nil: undefined }), (html, baseUrl) => {
+        const once = sanitizeBody(html, { format: 'html', baseUrl });
+        assertSafe(once.html);
+        assert.equal(sanitizeBody(once.html, { format: 'html', baseUrl }).html, once.html);
+      }),
+      runs,
+    );
+  });
+
+  test('hostile Markdown (with raw HTML inside): the same', () => {
+    const markdown = fc
+      .array(fc.oneof(hostileHtml, fc.constantFrom('# Heading', '[x](javascript:alert(1))', '![i](data:image/png;base64,AAAA)', '<javascript:alert(1)>', '[^1]\n\n[^1]: note', '| a | b |\n|---|---|\n| 1 | 2 |', '```\n<script>\n```', '> quote', '* item'), fc.string()), { maxLength: 6 })
+      .map((parts) => parts.join('\n\n'));
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const once = sanitizeBody(text, { format: 'markdown' });
+        assertSafe(once.html);
+        assert.equal(sanitizeBody(once.html, { format: 'html' }).html, once.html);
+      }),
+      runs,
+    );
+  });
+});
