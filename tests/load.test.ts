@@ -215,3 +215,25 @@ describe('site.yaml sources', () => {
     assert.deepEqual(result.site.sources, { 'https://feeds.example.com/': 'Example News' });
   });
 });
+
+describe('dates in file names, as Jekyll and Eleventy write them', () => {
+  const jekyll = '---\nlayout: post\ntitle: Annual Journal Pays Tribute\nauthor: Barbara McKenna\n---\nBody.\n';
+
+  test('2026-01-06-some-slug.md without a date is dated and named by its file name', () => {
+    const { article: loaded } = readArticle('content/_posts/1998-04-06-farm-tours.md', jekyll, defaultSiteSettings);
+    assert.equal(loaded?.url, '/1998/04/06/farm-tours/');
+    assert.deepEqual(loaded?.authors, ['Barbara McKenna']);
+  });
+
+  test('front matter wins over the file name', () => {
+    const text = '---\ntitle: T\ndate: 2026-02-01\nslug: own\n---\n';
+    assert.equal(readArticle('content/1998-04-06-farm-tours.md', text, defaultSiteSettings).article?.url, '/2026/02/01/own/');
+  });
+
+  test('a file name that is not a real date gives the usual problem', () => {
+    const { article: loaded, problems } = readArticle('content/1999-12-6-ace.md', jekyll, defaultSiteSettings);
+    assert.equal(loaded, undefined);
+    assert.match(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), /date: is required/);
+    assert.match(readArticle('content/1999-02-30-x.md', jekyll, defaultSiteSettings).problems.map((p) => p.message).join('\n'), /expected a date/);
+  });
+});

@@ -36,13 +36,26 @@ export interface ReadArticleResult {
   problems: Problem[];
 }
 
+/**
+ * Jekyll's and Eleventy's convention: `2026-01-06-some-slug.md` dates the
+ * article (and names it) when its front matter does not. Front matter wins.
+ */
+const datedFileName = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;
+
+function withDateFromFileName(file: string, data: Record<string, unknown>): Record<string, unknown> {
+  const named = datedFileName.exec(path.basename(file));
+  if (!named || (data.date !== undefined && data.date !== null && data.date !== '')) return data;
+  const slug = data.slug === undefined || data.slug === null || data.slug === '' ? slugify(named[2]!) || undefined : data.slug;
+  return { ...data, date: named[1], ...(slug === undefined ? {} : { slug }) };
+}
+
 export function readArticle(file: string, text: string, site: SiteSettings): ReadArticleResult {
   const frontMatter = readFrontMatter(file, text);
   if (!frontMatter.ok) return { problems: frontMatter.problems };
   const { data, body, lineOf } = frontMatter.value;
 
   const problems = describeUnknownKeys(file, data, knownArticleKeys, lineOf);
-  const parsed = articleSchema.safeParse(data, { reportInput: true });
+  const parsed = articleSchema.safeParse(withDateFromFileName(file, data), { reportInput: true });
   if (!parsed.success) {
     problems.push(...describeIssues(file, parsed.error.issues, lineOf));
     return { problems };
