@@ -103,6 +103,7 @@ console.log(`Working in ${work}`);
       const plan = planArticle(draft, content, defaultSiteSettings, pathShownFrom(work), (target, url) => takenFiles.has(target) || takenUrls.has(url));
       if (!plan.planned) {
         refused += 1;
+        if (refused <= 3) console.log(`  refused: ${JSON.stringify(draft.title).slice(0, 80)}: ${plan.problems.map((p) => `${p.field ?? ''} ${p.message}`).join('; ').slice(0, 160)}`);
         continue;
       }
       const candidate = { id: plan.planned.shownPath, link: plan.planned.article.link, body: plan.planned.article.body };

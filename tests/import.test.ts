@@ -195,6 +195,18 @@ describe('import: feeds', () => {
     assert.deepEqual(writtenFiles(run.stdout), ['content/2026/01/new-item.md']);
   });
 
+  test('titles without letters a URL can keep still give visible files and pages', async () => {
+    const feed = rss([
+      { title: '日本のニュース', link: 'https://www.example.com/jp', date: 'Tue, 06 Jan 2026 10:00:00 GMT' },
+      { title: '🔥🔥🔥', link: 'https://www.example.com/fire', date: 'Tue, 06 Jan 2026 11:00:00 GMT' },
+    ]);
+    const cwd = writeTree({ 'content/site.yaml': siteYaml, 'feed.xml': feed });
+    const run = await runCli(['import', 'feed.xml'], { cwd });
+    assert.deepEqual(writtenFiles(run.stdout), ['content/2026/01/article.md', 'content/2026/01/article-2.md']);
+    const check = await runCli(['check'], { cwd });
+    assert.match(check.stdout, /in 2 article files/);
+  });
+
   test('an Atom feed: HTML titles as text, categories as tags, the self link as source', async () => {
     const atom = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom News</title><id>urn:atom-news</id><updated>2026-01-06T10:00:00Z</updated>

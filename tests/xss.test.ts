@@ -200,15 +200,16 @@ describe(`hostile content: ${payloads.length} XSS payloads in every field`, () =
     for (let i = 0; i < payloads.length; i++) assert.ok(existsSync(path.join(site, `2026/01/01/p-${i}/index.html`)), `p-${i}`);
   });
 
-  test('no page holds an event handler, script URL, foreign script, frame, plugin, form, style or <base>', () => {
+  test('no page holds an event handler, script URL, foreign script, frame, plugin, form, style or <base>', (t) => {
     const parser = unified().use(rehypeParse);
     const pages = builtFiles(site).filter((url) => url.endsWith('.html'));
     assert.ok(pages.length > payloads.length * 4, `${pages.length} pages`);
     const found = pages.flatMap((url) => dangers(parser.parse(readFileSync(path.join(site, url), 'utf8')), url).map((danger) => `${url}: ${danger}`));
+    t.diagnostic(`${pages.length} HTML pages checked; findings: ${found.length}`);
     assert.deepEqual(found.slice(0, 20), []);
   });
 
-  test('in Chromium, no page, feed or search result runs content: no dialog, no navigation, no request leaving the site but the content’s declared images', async () => {
+  test('in Chromium, no page, feed or search result runs content: no dialog, no navigation, no request leaving the site but the content’s declared images', async (t) => {
     const files = builtFiles(site);
     const pages = files.filter((url) => url.endsWith('/index.html') || url === '/404.html').map((url) => url.replace(/index\.html$/, ''));
     // Feeds are XML and JSON, which browsers show as text; the site's own and a sample of the tags' and sources'.
@@ -232,6 +233,7 @@ describe(`hostile content: ${payloads.length} XSS payloads in every field`, () =
     const results = await search!.locator('[data-search-results] li').count();
     await context.close();
 
+    t.diagnostic(`${payloads.length} payloads × 10 fields; loaded ${pages.length} pages, ${feeds.length} feeds and ${8 + 40} searches; traps fired: ${fired.length}; requests leaving the site: ${outside.length} (images), ${outside.filter((r) => !r.startsWith('image ')).length} other`);
     assert.deepEqual(fired, [], 'no trap fired');
     // Images are remote by design (img-src https:): the lead images, and body images, whose relative
     // URLs point at the original article's site. Anything else leaving the site is a failure.

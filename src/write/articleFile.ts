@@ -75,7 +75,8 @@ export function planArticle(
   shownPathOf: (absolute: string) => string,
   isTaken: (file: string, url: string) => boolean = () => false,
 ): { planned?: PlannedArticle; problems: Problem[] } {
-  const baseSlug = draft.slug ?? slugify(draft.title);
+  // A title with no letter or digit a slug can keep (emoji, symbols) still needs a file name that is not hidden.
+  const baseSlug = draft.slug ?? (slugify(draft.title) || 'article');
   for (let attempt = 1; ; attempt++) {
     const slug = attempt === 1 ? baseSlug : `${baseSlug.slice(0, 190)}-${attempt}`;
     const text = articleFileText({ ...draft, slug });
