@@ -45,7 +45,12 @@ export interface RenderResult {
   searchPageCount: number;
 }
 
-export async function renderSite(archive: Archive, outputDir: string): Promise<RenderResult> {
+export interface RenderOptions {
+  /** Index the written site for search (default: yes); benchmarks time it apart. */
+  indexSearch?: boolean;
+}
+
+export async function renderSite(archive: Archive, outputDir: string, options: RenderOptions = {}): Promise<RenderResult> {
   assertSafeUrls(archive);
   const eleventy = new Eleventy(templatesDir, outputDir, {
     configPath: eleventyConfigPath,
@@ -56,7 +61,7 @@ export async function renderSite(archive: Archive, outputDir: string): Promise<R
   });
   eleventy.disableLogger();
   await eleventy.write();
-  const searchPageCount = await indexSearch(outputDir, archive.site.language);
+  const searchPageCount = options.indexSearch === false ? 0 : await indexSearch(outputDir, archive.site.language);
   const pages = allPages(archive);
   const pageCount = pages.filter((page) => page.url.endsWith('/') || page.url.endsWith('.html')).length;
   return { pageCount, fileCount: pages.length - pageCount, searchPageCount };
