@@ -21,7 +21,6 @@ if (args[0] === '--one') {
       epochMs: article.date.getTime(),
       tags: article.tags,
       link: article.link,
-      source: article.source,
     });
   }
   const before = process.memoryUsage().rss;

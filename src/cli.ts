@@ -101,7 +101,7 @@ const commands: Record<string, Command> = {
   },
   new: {
     summary: 'write a new article file, dated now unless --date is given',
-    usage: 'news-archive new --title TITLE [--date DATE] [--link URL] [--source URL] [--tags a,b] [--author NAME] [--description TEXT] [--slug SLUG] [--draft] [--content DIR]',
+    usage: 'news-archive new --title TITLE [--date DATE] [--link URL] [--source URL] [--tags a,b] [--categories a,b] [--author NAME] [--description TEXT] [--slug SLUG] [--draft] [--content DIR]',
     options: {
       ...contentOption,
       title: { type: 'string' },
@@ -159,7 +159,7 @@ const commands: Record<string, Command> = {
   },
   import: {
     summary: 'turn text clippings, article files and RSS/Atom/JSON feeds (files or URLs) into article files',
-    usage: 'news-archive import FILE|URL... [--date DATE] [--link URL] [--source URL] [--title TITLE] [--tags a,b] [--dry-run] [--keep-duplicates] [--content DIR]',
+    usage: 'news-archive import FILE|URL... [--date DATE] [--link URL] [--source URL] [--title TITLE] [--tags a,b] [--dry-run] [--keep-duplicates] [--timeout SECONDS] [--content DIR]',
     takesArguments: true,
     options: {
       ...contentOption,

@@ -30,7 +30,6 @@ const relatable = (item: LabelledArticle): RelatableArticle => ({
   text: item.body,
   epochMs: Date.parse(item.date),
   tags: item.tags,
-  source: item.source,
 });
 
 /** Unordered pairs of ids for which `same` holds. */
@@ -129,7 +128,6 @@ describe('related articles: ranking', () => {
     text: `${shared} ${own[url]}`,
     epochMs: Date.parse(date),
     tags,
-    source: url,
   });
   const others = [on('2026-03-01', 'x-far'), on('2026-06-20', 'x-near')];
 

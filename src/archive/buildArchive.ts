@@ -124,7 +124,6 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
       epochMs: article.date.epochMs,
       tags: article.tags,
       link: article.link,
-      source: sourceNameOf(article),
     })),
     { language: settings.language },
   );

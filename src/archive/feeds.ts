@@ -51,7 +51,7 @@ function feed(format: FeedPage['format'], url: string, subject: FeedSubject, set
     selfUrl: settings.baseUrl + url,
     pageUrl: settings.baseUrl + subject.pageUrl,
     title: subject.title,
-    description: subject.description && subject.description,
+    description: subject.description,
     language: settings.language,
     author: settings.siteTitle,
     updated: newestDate(entries),

@@ -6,7 +6,7 @@
  */
 import { compareStrings, problem, problemKinds, type Problem } from '../problems.ts';
 import { fingerprint, overlap, type Fingerprint } from './fingerprint.ts';
-import { normalizeLink } from './normalizeLink.ts';
+import { normalizedLinkOf } from './normalizeLink.ts';
 
 export interface Comparable {
   /** Names the article in reports: its file. */
@@ -62,7 +62,7 @@ export class DuplicateIndex {
 
   /** `print` is `fingerprint(item.body)`, when already computed. */
   add(item: Comparable, print = fingerprint(item.body)): void {
-    const link = safeNormalize(item.link);
+    const link = normalizedLinkOf(item.link);
     if (link && !this.#byLink.has(link)) this.#byLink.set(link, item.id);
     if (print.shingles.length < minimumShingles) return;
     this.#texts.set(item.id, print);
@@ -76,7 +76,7 @@ export class DuplicateIndex {
   /** The articles already indexed that `item` duplicates: by link first, then by text. */
   match(item: Comparable, print = fingerprint(item.body)): DuplicatePair[] {
     const pairs: DuplicatePair[] = [];
-    const link = safeNormalize(item.link);
+    const link = normalizedLinkOf(item.link);
     const sameLink = link ? this.#byLink.get(link) : undefined;
     if (sameLink !== undefined) pairs.push({ first: sameLink, second: item.id, reason: 'link' });
 
@@ -110,15 +110,6 @@ export function copySimilarity(a: Fingerprint, b: Fingerprint): number | undefin
 }
 
 const anchorsOf = (print: Fingerprint): Uint32Array => print.shingles.subarray(0, anchorsPerText);
-
-function safeNormalize(link: string | undefined): string | undefined {
-  if (!link) return undefined;
-  try {
-    return normalizeLink(link);
-  } catch {
-    return undefined;
-  }
-}
 
 /** `check`'s warnings: one per pair, on the later file, naming the earlier. */
 export function duplicateWarnings(articles: readonly { file: string; link?: string | undefined; body: string }[]): Problem[] {

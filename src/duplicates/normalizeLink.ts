@@ -11,6 +11,16 @@ const trackingParameters: (string | RegExp)[] = [
   /^(?:fbclid|gclid|gclsrc|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|oly_enc_id|oly_anon_id|vero_id|wickedid|ocid|cmpid|cmp|ncid|taid|ito|s_cid|rss|feedtype|at_medium|at_campaign|smid|smtyp|ref|ref_src|ref_url|src)$/i,
 ];
 
+/** The normalized link, or undefined for none or one that cannot be read as a URL. */
+export function normalizedLinkOf(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  try {
+    return normalizeLink(link);
+  } catch {
+    return undefined;
+  }
+}
+
 export function normalizeLink(link: string): string {
   return normalizeUrl(link, {
     forceHttps: true,

@@ -5,8 +5,8 @@
  * once per build from the text neighbors of every article; deterministic.
  */
 import { copySimilarity } from '../duplicates/findDuplicates.ts';
-import { fingerprint } from '../duplicates/fingerprint.ts';
-import { normalizeLink } from '../duplicates/normalizeLink.ts';
+import { fingerprint, type Fingerprint } from '../duplicates/fingerprint.ts';
+import { normalizedLinkOf } from '../duplicates/normalizeLink.ts';
 import { compareStrings } from '../problems.ts';
 import { textNeighbors, type Neighbor } from './similarity.ts';
 import { tokenizerFor } from './terms.ts';
@@ -20,8 +20,6 @@ export interface RelatableArticle {
   epochMs: number;
   tags: readonly string[];
   link?: string | undefined;
-  /** The outlet, to tell independent coverage from more of the same. */
-  source: string;
 }
 
 export interface Story {
@@ -163,18 +161,13 @@ function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Ne
   };
   const byLink = new Map<string, string>();
   for (const article of ordered) {
-    if (!article.link) continue;
-    let link: string;
-    try {
-      link = normalizeLink(article.link);
-    } catch {
-      continue;
-    }
+    const link = normalizedLinkOf(article.link);
+    if (link === undefined) continue;
     const first = byLink.get(link);
     if (first === undefined) byLink.set(link, article.url);
     else markCopy(first, article.url);
   }
-  const prints = new Map<number, ReturnType<typeof fingerprint>>();
+  const prints = new Map<number, Fingerprint>();
   const printOf = (index: number) => {
     let print = prints.get(index);
     if (!print) prints.set(index, (print = fingerprint(ordered[index]!.text)));

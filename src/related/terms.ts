@@ -42,7 +42,3 @@ export function tokenizerFor(language: string): Tokenizer {
   };
 }
 
-/** All of a text's terms, in order: for tests and tools; `textNeighbors` caches `term` per word itself. */
-export function termsOf(text: string, tokenizer: Tokenizer): string[] {
-  return tokenizer.words(text).map((word) => tokenizer.term(word)).filter((term) => term !== undefined);
-}
