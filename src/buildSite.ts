@@ -6,10 +6,9 @@
 import path from 'node:path';
 import { buildArchive } from './archive/buildArchive.ts';
 import type { Archive } from './archive/pages.ts';
-import { loadContent } from './load/loadContent.ts';
+import { defaultCacheDir, loadContent } from './load/loadContent.ts';
 import { isError, type Problem } from './problems.ts';
 import { renderSite } from './render/renderSite.ts';
-import { sanitizeArticle } from './sanitize/sanitizeArticles.ts';
 
 export interface BuildOptions {
   /** The folder that `contentDir` and `outputDir` are relative to; the process's by default. */
@@ -20,6 +19,8 @@ export interface BuildOptions {
   baseUrl?: string | undefined;
   /** Build the valid articles even when others have errors. */
   skipInvalid?: boolean | undefined;
+  /** Where loaded articles are cached between builds, relative to `cwd`; `false` for none. */
+  cacheDir?: string | false | undefined;
 }
 
 export interface BuildResult {
@@ -42,7 +43,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const outputDir = path.resolve(cwd, options.outputDir);
   assertSeparateFolders(path.resolve(cwd, options.contentDir), outputDir, options);
-  const prepared = prepareArchive({ ...options, cwd });
+  const prepared = await prepareArchive({ ...options, cwd });
   const result = {
     problems: prepared.problems,
     contentFileCount: prepared.contentFileCount,
@@ -66,10 +67,10 @@ export interface PreparedArchive {
 }
 
 /** Load, sanitize, index: the Archive of the valid articles, and every problem found. Drafts only when previewing. */
-export function prepareArchive(options: BuildOptions & { cwd: string; includeDrafts?: boolean }): PreparedArchive {
-  const content = loadContent(options.contentDir, options.cwd);
+export async function prepareArchive(options: BuildOptions & { cwd: string; includeDrafts?: boolean }): Promise<PreparedArchive> {
+  const content = await loadContent(options.contentDir, options.cwd, { mode: 'build', cacheDir: options.cacheDir ?? defaultCacheDir });
   const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
-  const shown = content.articles.filter((article) => options.includeDrafts || !article.draft).map(sanitizeArticle);
+  const shown = content.articles.filter((article) => options.includeDrafts || !article.draft);
   const archive = buildArchive(shown, site, { includeDrafts: options.includeDrafts });
   return { archive, problems: content.problems, contentFileCount: content.fileCount, articleCount: shown.length };
 }

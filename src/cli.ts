@@ -91,8 +91,8 @@ const commands: Record<string, Command> = {
     usage: 'news-archive check [--content DIR]',
     options: { ...contentOption, ...helpOption },
     optionHelp: [['--content DIR', 'the content folder (default: content)']],
-    run(values, out) {
-      const content = loadContent(String(values.content), out.cwd);
+    async run(values, out) {
+      const content = await loadContent(String(values.content), out.cwd);
       const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles)]);
       reportProblems(problems, out, out.stdout);
       out.stdout(summarize(problems, content.fileCount));
@@ -129,9 +129,9 @@ const commands: Record<string, Command> = {
       ['--draft', 'leave it out of the built site until draft: false'],
       ['--content DIR', 'the content folder (default: content)'],
     ],
-    run(values, out) {
+    async run(values, out) {
       if (typeof values.title !== 'string' || values.title.trim() === '') throw new UsageError('--title is required');
-      const result = newArticle({
+      const result = await newArticle({
         cwd: out.cwd,
         contentDir: String(values.content),
         fields: {

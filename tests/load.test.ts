@@ -15,7 +15,7 @@ function load(files: Record<string, string | Uint8Array>) {
   return loadContent('content', writeTree(files));
 }
 
-const codes = (result: ReturnType<typeof load>) => result.problems.map((p) => `${p.file} ${p.code}`);
+const codes = (result: Awaited<ReturnType<typeof load>>) => result.problems.map((p) => `${p.file} ${p.code}`);
 
 describe('the seed article', () => {
   test('loads to the exact record', () => {
@@ -47,9 +47,9 @@ describe('the seed article', () => {
     assert.ok(body.trimEnd().endsWith('is what ensures peace through strength," Whitaker said.</p>'));
   });
 
-  test('loads the same with a UTF-8 BOM and CRLF line endings', () => {
+  test('loads the same with a UTF-8 BOM and CRLF line endings', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seedText.replace(/\n/g, '\r\n'))]);
-    const result = load({ 'content/seed.md': bytes });
+    const result = await load({ 'content/seed.md': bytes });
     assert.deepEqual(result.problems, []);
     const reference = readArticle('content/seed.md', seedText, defaultSiteSettings).article;
     assert.ok(reference);
@@ -107,8 +107,8 @@ describe('broken files are named, with the line where known', () => {
     ['a list instead of fields', '---\n- a\n- b\n---\n', 'yaml-syntax', 1],
   ];
   for (const [name, data, code, line] of cases) {
-    test(name, () => {
-      const result = load({ 'content/bad.md': data, 'content/good.md': good });
+    test(name, async () => {
+      const result = await load({ 'content/bad.md': data, 'content/good.md': good });
       assert.deepEqual(result.articles.map((a) => a.file), ['content/good.md'], 'the good article still loads');
       const problem = result.problems[0];
       assert.equal(problem?.file, 'content/bad.md');
@@ -119,8 +119,8 @@ describe('broken files are named, with the line where known', () => {
 });
 
 describe('the content folder', () => {
-  test('every problem of every file is reported at once', () => {
-    const result = load({
+  test('every problem of every file is reported at once', async () => {
+    const result = await load({
       'content/a.md': article({ date: '2026-13-45', link: 'javascript:alert(1)' }),
       'content/b.md': '---js\n{}\n---\n',
       'content/c/d.md': article({ title: 'x', date: '2026-01-06', tittle: 'typo' }),
@@ -137,8 +137,8 @@ describe('the content folder', () => {
     assert.deepEqual(result.articles.map((a) => a.file), ['content/c/d.md', 'content/ok.md']);
   });
 
-  test('files and folders starting with _ or . are skipped, and only .md files are read', () => {
-    const result = load({
+  test('files and folders starting with _ or . are skipped, and only .md files are read', async () => {
+    const result = await load({
       'content/_drafts/x.md': 'not an article',
       'content/.git/y.md': 'not an article',
       'content/_partial.md': 'not an article',
@@ -149,8 +149,8 @@ describe('the content folder', () => {
     assert.equal(result.fileCount, 1);
   });
 
-  test('two articles with one URL are a problem naming both files', () => {
-    const result = load({
+  test('two articles with one URL are a problem naming both files', async () => {
+    const result = await load({
       'content/a.md': article({ title: 'Same title', date: '2026-01-06' }),
       'content/b.md': article({ title: 'Same  Title!', date: '2026-01-06T10:00:00Z' }),
       'content/c.md': article({ title: 'Same title', date: '2026-01-07' }),
@@ -163,12 +163,12 @@ describe('the content folder', () => {
     assert.deepEqual(result.articles.map((a) => a.file), ['content/a.md', 'content/c.md']);
   });
 
-  test('a link to a file outside the content folder is not followed', () => {
+  test('a link to a file outside the content folder is not followed', async () => {
     const root = tempDir();
     writeFileSync(path.join(root, 'secret.md'), good);
     mkdirSync(path.join(root, 'content'));
     symlinkSync(path.join(root, 'secret.md'), path.join(root, 'content', 'linked.md'));
-    const result = loadContent('content', root);
+    const result = await loadContent('content', root);
     assert.deepEqual(result.articles, []);
     assert.equal(result.problems[0]?.file, 'content/linked.md');
     assert.match(result.problems[0]?.message ?? '', /outside the content folder/);
@@ -176,28 +176,28 @@ describe('the content folder', () => {
 });
 
 describe('dates land on the site calendar', () => {
-  test('a date without time stays that day in any site time zone', () => {
+  test('a date without time stays that day in any site time zone', async () => {
     for (const timezone of ['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati']) {
-      const result = load({ 'content/site.yaml': `timezone: ${timezone}\n`, 'content/a.md': article({ title: 'x', date: '2026-01-06' }) });
+      const result = await load({ 'content/site.yaml': `timezone: ${timezone}\n`, 'content/a.md': article({ title: 'x', date: '2026-01-06' }) });
       assert.equal(result.articles[0]?.url, '/2026/01/06/x/', timezone);
     }
   });
-  test('an instant lands on its day in the site time zone, UTC by default', () => {
+  test('an instant lands on its day in the site time zone, UTC by default', async () => {
     const text = article({ title: 'x', date: '2025-12-31T23:30:00-05:00' });
-    assert.equal(load({ 'content/a.md': text }).articles[0]?.url, '/2026/01/01/x/');
-    assert.equal(load({ 'content/site.yaml': 'timezone: America/New_York\n', 'content/a.md': text }).articles[0]?.url, '/2025/12/31/x/');
+    assert.equal((await load({ 'content/a.md': text })).articles[0]?.url, '/2026/01/01/x/');
+    assert.equal((await load({ 'content/site.yaml': 'timezone: America/New_York\n', 'content/a.md': text })).articles[0]?.url, '/2025/12/31/x/');
   });
 });
 
 describe('site.yaml', () => {
-  test('a missing file means defaults', () => {
-    const result = load({ 'content/a.md': good });
+  test('a missing file means defaults', async () => {
+    const result = await load({ 'content/a.md': good });
     assert.equal(result.site.title, 'News archive');
     assert.equal(result.site.pageSize, 20);
     assert.equal(result.site.timezone, 'UTC');
   });
-  test('bad values are problems with their line, and the rest still applies', () => {
-    const result = load({
+  test('bad values are problems with their line, and the rest still applies', async () => {
+    const result = await load({
       'content/site.yaml': 'title: My Archive\ntimezone: Mars/Olympus\npageSize: 0\nbaseurl: https://x.org\n',
       'content/a.md': good,
     });
@@ -210,8 +210,8 @@ describe('site.yaml', () => {
 });
 
 describe('site.yaml sources', () => {
-  test('display names are found whatever the spelling of the feed URL', () => {
-    const result = load({ 'content/site.yaml': 'sources:\n  HTTPS://Feeds.Example.com: Example News\n', 'content/a.md': good });
+  test('display names are found whatever the spelling of the feed URL', async () => {
+    const result = await load({ 'content/site.yaml': 'sources:\n  HTTPS://Feeds.Example.com: Example News\n', 'content/a.md': good });
     assert.deepEqual(result.site.sources, { 'https://feeds.example.com/': 'Example News' });
   });
 });

@@ -54,7 +54,7 @@ export interface ImportResult {
 export async function importArticles(options: ImportOptions): Promise<ImportResult> {
   const contentDir = path.resolve(options.cwd, options.contentDir);
   const shownPath = pathShownFrom(options.cwd);
-  const existing = loadContent(options.contentDir, options.cwd);
+  const existing = await loadContent(options.contentDir, options.cwd);
   const site = existing.site;
 
   const duplicates = new DuplicateIndex();

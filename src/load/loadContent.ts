@@ -2,25 +2,38 @@
  * Loads a whole content folder: site settings, then every article, then the
  * checks that need all articles at once (two files, one URL). Returns every
  * problem found; an article with an error is left out of `articles`, and
- * everything else is kept.
+ * everything else is kept. Files are read on every core when there are many,
+ * and their results are cached on disk by content (see `contentCache.ts`).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isError, problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
+import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
 import type { SiteSettings } from '../schema/site.ts';
+import { ContentCache } from './contentCache.ts';
 import { findContentFiles } from './findContentFiles.ts';
+import type { FileJob } from './loadWorker.ts';
 import { loadSite } from './loadSite.ts';
-import { decodeText } from './readFrontMatter.ts';
-import { readArticle, type Article } from './readArticle.ts';
+import { readContentFile, type ArticleOf, type ReadFileResult, type ReadMode } from './readContentFile.ts';
+import { filesWorthWorkers, readInWorkers } from './readInWorkers.ts';
 
-export interface LoadedContent {
+export interface LoadedContent<A = ArticleOf<'check'>> {
   site: SiteSettings;
   /** Valid articles, drafts included, in file order. */
-  articles: Article[];
+  articles: A[];
   problems: Problem[];
   /** How many article files were read. */
   fileCount: number;
 }
+
+export interface LoadOptions<M extends ReadMode> {
+  /** `check` (the default) keeps bodies as written; `build` sanitizes them. */
+  mode?: M;
+  /** Where results are cached between runs, relative to the working folder; `false` for no cache. */
+  cacheDir?: string | false;
+}
+
+/** The cache folder, relative to the working folder, beside Eleventy's own `.cache`. */
+export const defaultCacheDir = '.cache/news-archive';
 
 /** Paths as people see them: relative to the working folder, `/`-separated. */
 export const pathShownFrom =
@@ -29,33 +42,50 @@ export const pathShownFrom =
     path.relative(cwd, absolute).split(path.sep).join('/') || '.';
 
 /** Loads `contentDir` (relative to `cwd`); problems name files relative to `cwd`. */
-export function loadContent(contentDir: string, cwd = process.cwd()): LoadedContent {
+export async function loadContent<M extends ReadMode = 'check'>(
+  contentDir: string,
+  cwd = process.cwd(),
+  { mode = 'check' as M, cacheDir = false }: LoadOptions<M> = {},
+): Promise<LoadedContent<ArticleOf<M>>> {
   const root = path.resolve(cwd, contentDir);
   const displayPath = pathShownFrom(cwd);
   const { site, problems } = loadSite(root, displayPath);
   const found = findContentFiles(root, displayPath);
   problems.push(...found.problems);
+  const cache = cacheDir === false ? undefined : new ContentCache<ReadFileResult<ArticleOf<M>>>(path.resolve(cwd, cacheDir), mode, site.timezone);
 
-  const articles: Article[] = [];
+  const results: (ReadFileResult<ArticleOf<M>> | undefined)[] = [];
+  const misses: (FileJob & { index: number; key: string | undefined })[] = [];
   for (const absolute of found.files) {
     const file = displayPath(absolute);
     let bytes: Buffer;
     try {
       bytes = readFileSync(absolute);
     } catch (error) {
-      problems.push(problem(problemKinds.unreadableFile, { file, message: `could not be read: ${(error as Error).message}` }));
+      results.push({ problems: [problem(problemKinds.unreadableFile, { file, message: `could not be read: ${(error as Error).message}` })] });
       continue;
     }
-    const decoded = decodeText(file, bytes);
-    if (!decoded.ok) {
-      problems.push(decoded.problem);
-      continue;
-    }
-    const result = readArticle(file, decoded.text, site);
-    problems.push(...result.problems);
-    if (result.article && !result.problems.some(isError)) articles.push(result.article);
+    const key = cache?.keyOf(file, bytes);
+    const cached = key === undefined ? undefined : cache!.get(key);
+    if (!cached) misses.push({ index: results.length, key, file, bytes });
+    results.push(cached);
   }
 
+  const read =
+    misses.length >= filesWorthWorkers
+      ? await readInWorkers(misses, site, mode)
+      : misses.map(({ file, bytes }) => readContentFile(file, bytes, site, mode));
+  misses.forEach((miss, n) => {
+    results[miss.index] = read[n];
+    if (miss.key !== undefined) cache!.set(miss.key, read[n]!);
+  });
+  cache?.prune();
+
+  const articles: ArticleOf<M>[] = [];
+  for (const result of results) {
+    problems.push(...result!.problems);
+    if (result!.article) articles.push(result!.article);
+  }
   const unique = withoutDuplicateUrls(articles, problems);
   return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length };
 }
@@ -65,9 +95,9 @@ export function loadContent(contentDir: string, cwd = process.cwd()): LoadedCont
  * keeps it, each later one is a problem naming the first. Drafts are not
  * published, so they take part only among themselves.
  */
-function withoutDuplicateUrls(articles: readonly Article[], problems: Problem[]): Article[] {
-  const owners = new Map<string, Article>();
-  const kept: Article[] = [];
+function withoutDuplicateUrls<A extends { url: string; file: string; draft: boolean }>(articles: readonly A[], problems: Problem[]): A[] {
+  const owners = new Map<string, A>();
+  const kept: A[] = [];
   for (const article of articles) {
     const key = `${article.draft ? 'draft:' : ''}${article.url}`;
     const owner = owners.get(key);

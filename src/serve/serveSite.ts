@@ -46,10 +46,10 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
     runMode: 'serve',
     config(eleventyConfig) {
       // Called again on every rebuild: content is read afresh each time.
-      eleventyConfig.addGlobalData('archive', () => {
+      eleventyConfig.addGlobalData('archive', async () => {
         started = performance.now();
         // Invalid articles are left out and reported; the preview shows the rest.
-        const prepared = prepareArchive({ cwd: options.cwd, contentDir: options.contentDir, outputDir: options.outputDir, includeDrafts: true });
+        const prepared = await prepareArchive({ cwd: options.cwd, contentDir: options.contentDir, outputDir: options.outputDir, includeDrafts: true });
         assertSafeUrls(prepared.archive);
         language = prepared.archive.site.language;
         pending = { articleCount: prepared.articleCount, fileCount: prepared.contentFileCount, problems: prepared.problems };

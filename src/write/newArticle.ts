@@ -26,9 +26,9 @@ export interface NewArticleResult {
   baseUrl?: string | undefined;
 }
 
-export function newArticle(options: NewArticleOptions): NewArticleResult {
+export async function newArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   const contentDir = path.resolve(options.cwd, options.contentDir);
-  const existing = loadContent(options.contentDir, options.cwd);
+  const existing = await loadContent(options.contentDir, options.cwd);
   const now = (options.now ?? DateTime.now()).setZone(existing.site.timezone).startOf('second');
   const draft: ArticleDraft = {
     ...options.fields,
