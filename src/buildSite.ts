@@ -34,6 +34,10 @@ export interface BuildResult {
   pageCount: number;
   /** Feeds, sitemaps and robots.txt written. */
   fileCount: number;
+  /** Pages and files written by this build: the changed ones, when the last build's output is there. */
+  renderedCount: number;
+  /** Files of pages that no longer exist, deleted. */
+  removedCount: number;
   searchPageCount: number;
   /** False without a base URL: feeds and the sitemap need absolute URLs. */
   hasFeeds: boolean;
@@ -50,12 +54,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     articleCount: 0,
     pageCount: 0,
     fileCount: 0,
+    renderedCount: 0,
+    removedCount: 0,
     searchPageCount: 0,
     hasFeeds: false,
   };
   if (prepared.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
 
-  const rendered = await renderSite(prepared.archive, outputDir);
+  const cacheDir = options.cacheDir ?? defaultCacheDir;
+  const rendered = await renderSite(prepared.archive, outputDir, { cacheDir: cacheDir === false ? false : path.resolve(cwd, cacheDir) });
   return { ...result, built: true, articleCount: prepared.articleCount, ...rendered, hasFeeds: prepared.archive.atomFeedPages.length > 0 };
 }
 

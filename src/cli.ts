@@ -40,12 +40,13 @@ const helpOption: Options = { help: { type: 'boolean', short: 'h' } };
 const commands: Record<string, Command> = {
   build: {
     summary: 'build the site from the content folder',
-    usage: 'news-archive build [--content DIR] [--output DIR] [--base-url URL] [--skip-invalid]',
+    usage: 'news-archive build [--content DIR] [--output DIR] [--base-url URL] [--skip-invalid] [--no-cache]',
     options: {
       ...contentOption,
       output: { type: 'string', default: '_site' },
       'base-url': { type: 'string' },
       'skip-invalid': { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
       ...helpOption,
     },
     optionHelp: [
@@ -53,6 +54,7 @@ const commands: Record<string, Command> = {
       ['--output DIR', 'where the site is written (default: _site)'],
       ['--base-url URL', 'where the site will be published, e.g. https://news.example.org/ (overrides baseUrl in site.yaml)'],
       ['--skip-invalid', 'build the valid articles even when others have errors; the problems are still printed'],
+      ['--no-cache', 'read every article and write every page afresh, ignoring and keeping no cache in .cache/news-archive'],
     ],
     async run(values, out) {
       const started = performance.now();
@@ -63,6 +65,7 @@ const commands: Record<string, Command> = {
         outputDir: String(values.output),
         baseUrl,
         skipInvalid: Boolean(values['skip-invalid']),
+        cacheDir: values['no-cache'] ? false : undefined,
       });
       reportProblems(result.problems, out, out.stderr);
       const summary = summarize(result.problems, result.contentFileCount);
@@ -75,7 +78,10 @@ const commands: Record<string, Command> = {
         `Built ${countOf(result.articleCount, 'article')} into ${String(values.output)}/ in ${seconds} s: ` +
           `${countOf(result.pageCount, 'page')}, ${countOf(result.fileCount, 'other file')} (${result.hasFeeds ? 'feeds, sitemap, ' : ''}robots.txt), ` +
           `${countOf(result.searchPageCount, 'page')} in the search index` +
-          (result.problems.length > 0 ? ` (${summary})` : ''),
+          (result.problems.length > 0 ? ` (${summary})` : '') +
+          (result.renderedCount < result.pageCount + result.fileCount || result.removedCount > 0
+            ? `; only what changed was written: ${countOf(result.renderedCount, 'file')} written, ${countOf(result.removedCount, 'file')} of removed pages deleted`
+            : ''),
       );
       if (!result.hasFeeds) {
         out.stderr(

@@ -2,10 +2,9 @@
  * The on-disk cache of read (and sanitized) content files, so that a file
  * whose bytes have not changed costs a hash and a read on the next build.
  *
- * An entry's key is a hash of everything its result depends on: the code that
- * reads files (this package's sources and lock file), what is done to it
- * (`check` or `build`), the site's time zone (it decides the article's URL),
- * the file's name and its bytes. Entries live one per file under
+ * An entry's key is a hash of everything its result depends on: the tool's
+ * code (`codeVersion`), what is done to the file (`check` or `build`), the
+ * site's time zone (it decides the article's URL), the file's name and bytes. Entries live one per file under
  * `.cache/news-archive/`, so memory stays flat however large the archive is;
  * they are written whole (temporary file, then rename), and an unreadable
  * entry is a miss, never an error.
@@ -14,38 +13,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { packageRoot } from '../paths.ts';
-
-let codeVersion: string | undefined;
-
-/** A hash of the package's sources, manifest and lock file: any change to the code starts a fresh cache. */
-function currentCodeVersion(): string {
-  if (codeVersion) return codeVersion;
-  const hash = createHash('sha256');
-  const sources = path.join(packageRoot, 'src');
-  const files = readdirSync(sources, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort();
-  for (const file of files) hash.update(file).update(readFileSync(path.join(sources, file)));
-  for (const file of ['package.json', 'package-lock.json']) {
-    try {
-      hash.update(readFileSync(path.join(packageRoot, file)));
-    } catch {
-      // An installed package has no lock file; its version is in package.json.
-    }
-  }
-  codeVersion = hash.digest('hex');
-  return codeVersion;
-}
+import { codeVersion } from '../codeVersion.ts';
 
 export class ContentCache<V> {
   private readonly dir: string;
   private readonly prefix: string;
   private readonly used = new Set<string>();
+  private readonly madeFolders = new Set<string>();
   private written = 0;
 
   /** `kind` keeps apart entries of different shapes; `context` is what else every entry depends on. */
   constructor(cacheRoot: string, kind: string, context: string) {
     this.dir = path.join(cacheRoot, kind);
-    this.prefix = `${currentCodeVersion()}\0${kind}\0${context}\0`;
+    this.prefix = `${codeVersion()}\0${kind}\0${context}\0`;
   }
 
   keyOf(file: string, bytes: Uint8Array): string {
@@ -65,7 +45,9 @@ export class ContentCache<V> {
     this.used.add(key);
     const file = this.pathOf(key);
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      const folder = path.dirname(file);
+      if (!this.madeFolders.has(folder)) mkdirSync(folder, { recursive: true });
+      this.madeFolders.add(folder);
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, serialize(value));
       renameSync(temporary, file);

@@ -3,7 +3,7 @@
  * marked `data-pagefind-body`, so index pages stay out) and writes its index
  * and browser code to `pagefind/` in the output folder.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -33,18 +33,34 @@ async function indexNow(outputDir: string, language: string): Promise<number> {
   const added = await index.addDirectory({ path: outputDir, glob: articlePages });
   if (added.errors.length > 0) throw new Error(`the search index could not read the site: ${added.errors.join('; ')}`);
   const outputPath = path.join(outputDir, 'pagefind');
+  // Its files are named by their content's hash: an earlier index's would stay behind.
+  rmSync(outputPath, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join('; ')}`);
   // `added.page_count` counts every page read; the entry file counts those indexed.
-  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  const count = indexedPageCount(outputDir);
+  if (count === undefined) throw new Error('the search index was not written');
+  return count;
+}
+
+/** Pages in the search index already in `outputDir`; undefined when there is none. */
+export function indexedPageCount(outputDir: string): number | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(path.join(outputDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  } catch {
+    return undefined;
+  }
 }
 
 interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
 }
 
-/** Article pages, `/YYYY/MM/DD/<slug>/`, as a glob relative to the output folder. */
+/** Article pages, `/YYYY/MM/DD/<slug>/`: the pages the search index is made of. */
+export const isArticleUrl = (url: string): boolean => /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(url);
+
+/** The same, as a glob relative to the output folder. */
 const articlePages = '[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html';
 
 /** Pagefind stems by ISO 639-1 language: `en-GB` → `en`. */

@@ -3,10 +3,13 @@
  * the output folder. Every page URL is checked before Eleventy sees it, so
  * that no page can be written outside the output folder.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
 import type { Archive } from '../archive/pages.ts';
 import { eleventyConfigPath, templatesDir } from '../paths.ts';
-import { indexSearch } from './indexSearch.ts';
+import { indexedPageCount, indexSearch, isArticleUrl } from './indexSearch.ts';
+import { hashPages, PageManifest, planRender, removePages } from './pageManifest.ts';
 
 /**
  * Root-relative URLs made of safe segments only: folders like `/` and
@@ -14,19 +17,22 @@ import { indexSearch } from './indexSearch.ts';
  */
 const safePageUrl = /^\/(?:[a-z0-9][a-z0-9._~-]*\/)*(?:[a-z0-9][a-z0-9_-]*\.[a-z]+)?$/;
 
-export const allPages = (archive: Archive) => [
-  ...archive.articlePages,
-  ...archive.listPages,
-  ...archive.termIndexPages,
-  ...archive.calendarPages,
-  ...archive.storyPages,
-  ...archive.atomFeedPages,
-  ...archive.jsonFeedPages,
-  ...archive.sitemapPages,
-  ...archive.searchPages,
-  ...archive.notFoundPages,
-  ...archive.robotsPages,
-];
+/** The Archive's lists of pages, one per template. */
+const pageLists = [
+  'articlePages',
+  'listPages',
+  'termIndexPages',
+  'calendarPages',
+  'storyPages',
+  'atomFeedPages',
+  'jsonFeedPages',
+  'sitemapPages',
+  'searchPages',
+  'notFoundPages',
+  'robotsPages',
+] as const satisfies readonly (keyof Archive)[];
+
+export const allPages = (archive: Archive) => pageLists.flatMap((list): Archive[(typeof pageLists)[number]][number][] => archive[list]);
 
 export function assertSafeUrls(archive: Archive): void {
   for (const page of allPages(archive)) {
@@ -37,10 +43,14 @@ export function assertSafeUrls(archive: Archive): void {
 }
 
 export interface RenderResult {
-  /** HTML pages written. */
+  /** HTML pages of the site. */
   pageCount: number;
-  /** Other files written from the Archive: feeds, sitemaps, robots.txt. */
+  /** Other files of the site from the Archive: feeds, sitemaps, robots.txt. */
   fileCount: number;
+  /** Pages and files written by this build: all of them, or only the changed ones. */
+  renderedCount: number;
+  /** Files of the last build deleted because their page is gone. */
+  removedCount: number;
   /** Pages in the search index. */
   searchPageCount: number;
 }
@@ -48,10 +58,64 @@ export interface RenderResult {
 export interface RenderOptions {
   /** Index the written site for search (default: yes); benchmarks time it apart. */
   indexSearch?: boolean;
+  /**
+   * Where to keep what this build wrote (absolute), so that the next build
+   * into the same folder writes only the pages that changed and deletes those
+   * that are gone; `false` renders every page.
+   */
+  cacheDir?: string | false;
 }
+
+/**
+ * Eleventy keeps every page it renders in memory until it is done, so a
+ * large site is rendered this many pages at a time, each run a fresh
+ * Eleventy whose memory is freed before the next.
+ */
+const pagesPerRun = 5000;
 
 export async function renderSite(archive: Archive, outputDir: string, options: RenderOptions = {}): Promise<RenderResult> {
   assertSafeUrls(archive);
+  const pages = allPages(archive);
+  const hashes = hashPages(pages, archive.site);
+  const manifest = options.cacheDir ? new PageManifest(options.cacheDir, outputDir) : undefined;
+  const plan = planRender(outputDir, hashes, manifest?.read() ?? new Map());
+
+  // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
+  if (plan.render.size > 0 || !existsSync(path.join(outputDir, '_headers'))) {
+    for (const part of archiveParts(archive, plan.render, pagesPerRun)) await runEleventy(part, outputDir);
+  }
+  removePages(outputDir, plan.remove);
+
+  let searchPageCount = 0;
+  if (options.indexSearch !== false) {
+    const articlesChanged = archive.articlePages.some((page) => plan.render.has(page.url)) || plan.remove.some(isArticleUrl);
+    searchPageCount = (articlesChanged ? undefined : indexedPageCount(outputDir)) ?? (await indexSearch(outputDir, archive.site.language));
+  }
+  manifest?.write(hashes);
+  const pageCount = pages.filter((page) => page.url.endsWith('/') || page.url.endsWith('.html')).length;
+  return { pageCount, fileCount: pages.length - pageCount, renderedCount: plan.render.size, removedCount: plan.remove.length, searchPageCount };
+}
+
+/** The Archive cut into parts of at most `size` of the pages to render, each with the whole site's settings. */
+function archiveParts(archive: Archive, render: ReadonlySet<string>, size: number): Archive[] {
+  const empty = (): Archive => ({ ...archive, ...Object.fromEntries(pageLists.map((list) => [list, []])) });
+  const parts = [empty()];
+  let filled = 0;
+  for (const list of pageLists) {
+    for (const page of archive[list]) {
+      if (!render.has(page.url)) continue;
+      if (filled === size) {
+        parts.push(empty());
+        filled = 0;
+      }
+      (parts.at(-1)![list] as (typeof page)[]).push(page);
+      filled += 1;
+    }
+  }
+  return parts;
+}
+
+async function runEleventy(archive: Archive, outputDir: string): Promise<void> {
   const eleventy = new Eleventy(templatesDir, outputDir, {
     configPath: eleventyConfigPath,
     quietMode: true,
@@ -61,8 +125,4 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
   });
   eleventy.disableLogger();
   await eleventy.write();
-  const searchPageCount = options.indexSearch === false ? 0 : await indexSearch(outputDir, archive.site.language);
-  const pages = allPages(archive);
-  const pageCount = pages.filter((page) => page.url.endsWith('/') || page.url.endsWith('.html')).length;
-  return { pageCount, fileCount: pages.length - pageCount, searchPageCount };
 }

@@ -1,0 +1,110 @@
+/**
+ * Builds after the first: articles are read from the cache and only the
+ * pages whose inputs changed are written, yet the site is always exactly
+ * what a build from scratch gives. And the load stage gives the same
+ * articles whether it runs on one thread or on every core.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { generateCorpus } from '../bench/generateCorpus.ts';
+import { loadContent } from '../src/load/loadContent.ts';
+import { readContentFile } from '../src/load/readContentFile.ts';
+import { filesWorthWorkers } from '../src/load/readInWorkers.ts';
+import { article, runCli, tempDir, writeTree } from './helpers.ts';
+
+const baseUrl = 'https://news.example/';
+
+/** Every file of a folder, as path → bytes. */
+function snapshot(root: string): Map<string, string> {
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(path.join(root, name)).isFile());
+  return new Map(files.sort().map((name) => [name, readFileSync(path.join(root, name), 'latin1')]));
+}
+
+function assertSameSite(actual: string, expected: string): void {
+  const a = snapshot(actual);
+  const b = snapshot(expected);
+  assert.deepEqual([...a.keys()], [...b.keys()], 'the same files');
+  const differing = [...a].filter(([name, bytes]) => b.get(name) !== bytes).map(([name]) => name);
+  assert.deepEqual(differing, [], 'the same bytes');
+}
+
+const articles = (count: number): Record<string, string> =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [
+      `content/2026/01/a-${i}.md`,
+      article(
+        { title: `Article number ${i}`, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, tags: `[topic-${i % 4}, shared]`, link: `https://example.com/a/${i}` },
+        `<p>Text of article ${i} about ${['ports', 'rivers', 'courts', 'budgets'][i % 4]} and more.</p>`,
+      ),
+    ]),
+  );
+
+const writtenCount = (stderr: string): number | undefined => {
+  const match = /only what changed was written: (\d+) files? written/.exec(stderr);
+  return match ? Number(match[1]) : undefined;
+};
+
+describe('builds after the first', () => {
+  test('an edited, a removed and a new article give exactly the site a build from scratch gives, writing only what changed', async () => {
+    const cwd = writeTree({ 'content/site.yaml': 'pageSize: 5\n', ...articles(30) });
+    const first = await runCli(['build', '--base-url', baseUrl], { cwd });
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(writtenCount(first.stderr), undefined, 'the first build writes everything');
+
+    writeFileSync(path.join(cwd, 'content/2026/01/a-3.md'), article({ title: 'A new headline for three', date: '2026-01-04', tags: '[topic-3]' }));
+    rmSync(path.join(cwd, 'content/2026/01/a-7.md'));
+    writeFileSync(path.join(cwd, 'content/2026/01/new.md'), article({ title: 'Something new', date: '2026-01-29', tags: '[fresh]' }));
+    const second = await runCli(['build', '--base-url', baseUrl], { cwd });
+    assert.equal(second.code, 0, second.stderr);
+    const written = writtenCount(second.stderr);
+    assert.ok(written !== undefined && written > 0, second.stderr);
+    const total = snapshot(path.join(cwd, '_site')).size;
+    assert.ok(written < total / 2, `${written} of ${total} files written`);
+    assert.match(second.stderr, /[1-9]\d* files? of removed pages deleted/);
+
+    const fresh = await runCli(['build', '--base-url', baseUrl, '--no-cache', '--output', '_fresh'], { cwd });
+    assert.equal(fresh.code, 0, fresh.stderr);
+    assertSameSite(path.join(cwd, '_site'), path.join(cwd, '_fresh'));
+    assert.match(readFileSync(path.join(cwd, '_site/2026/01/04/a-new-headline-for-three/index.html'), 'utf8'), /A new headline for three/);
+  });
+
+  test('without a change, nothing is written', async () => {
+    const cwd = writeTree(articles(12));
+    await runCli(['build'], { cwd });
+    const home = path.join(cwd, '_site/index.html');
+    const before = statSync(home).mtimeMs;
+    const again = await runCli(['build'], { cwd });
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(writtenCount(again.stderr), 0, again.stderr);
+    assert.equal(statSync(home).mtimeMs, before);
+  });
+
+  test('a deleted page file is written again, and a damaged cache is read as no cache', async () => {
+    const cwd = writeTree(articles(12));
+    await runCli(['build'], { cwd });
+    const expected = snapshot(path.join(cwd, '_site'));
+    rmSync(path.join(cwd, '_site/2026/01/05'), { recursive: true });
+    const cache = path.join(cwd, '.cache/news-archive');
+    for (const name of readdirSync(cache, { recursive: true, encoding: 'utf8' })) {
+      if (statSync(path.join(cache, name)).isFile()) writeFileSync(path.join(cache, name), 'damaged');
+    }
+    const again = await runCli(['build'], { cwd });
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(snapshot(path.join(cwd, '_site')), expected);
+  });
+});
+
+describe('the load stage on every core', () => {
+  test(`${filesWorthWorkers + 200} files read by worker threads give what one thread gives, in file order`, async () => {
+    const cwd = tempDir();
+    generateCorpus(path.join(cwd, 'content'), filesWorthWorkers + 200);
+    const loaded = await loadContent('content', cwd, { mode: 'build' });
+    assert.equal(loaded.articles.length, filesWorthWorkers + 200, loaded.problems[0]?.message);
+    const files = loaded.articles.map((parallel) => parallel.file);
+    assert.deepEqual(files, [...files].sort());
+    const oneThread = loaded.articles.map((parallel) => readContentFile(parallel.file, readFileSync(path.join(cwd, parallel.file)), loaded.site, 'build').article);
+    assert.deepEqual(loaded.articles, oneThread);
+  });
+});
