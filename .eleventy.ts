@@ -5,16 +5,44 @@
  * so their text is never evaluated as Nunjucks or front matter.
  */
 import path from 'node:path';
+import nunjucks from 'nunjucks';
 import type { UserConfig } from '@11ty/eleventy';
 import { templatesDir } from './src/paths.ts';
 import { linkFrom } from './src/render/relativeUrl.ts';
 
-export default function configure(eleventyConfig: UserConfig) {
+function nunjucksCompiledOnce() {
   // Autoescape everything; only the sanitized article body is marked `| safe`.
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-
+  const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(templatesDir, '_includes')), {
+    autoescape: true,
+    throwOnUndefined: false,
+  });
   // Links written relative to the page, so the site works from any folder.
-  eleventyConfig.addFilter('relativeUrl', linkFrom);
+  environment.addFilter('relativeUrl', linkFrom);
+  const compiled = new Map<string, nunjucks.Template>();
+  return {
+    compile(text: string, inputPath: string) {
+      const key = `${inputPath}\0${text}`;
+      let template = compiled.get(key);
+      if (!template) {
+        template = new nunjucks.Template(text, environment, inputPath, true);
+        compiled.set(key, template);
+      }
+      const ready = template;
+      return (data: object) => ready.render(data);
+    },
+  };
+}
+
+export default function configure(eleventyConfig: UserConfig) {
+  // Nunjucks, with each template compiled once. Eleventy 3.1 compiles a
+  // template's text again for every page it paginates into, which at 10,000
+  // articles was a quarter of the rendering time.
+  eleventyConfig.addExtension('njk', nunjucksCompiledOnce());
+
+  // Every template paginates over page objects one at a time (alias `p`) and
+  // writes each at its URL. A function, not a `{{ p.url }}` string in each
+  // template's front matter, which Nunjucks would compile again for every page.
+  eleventyConfig.addGlobalData('permalink', () => (data: { p: { url: string } }) => data.p.url);
 
   // Stylesheet and other static files, copied as they are.
   eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, 'assets')]: 'assets' });

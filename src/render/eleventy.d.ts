@@ -2,12 +2,13 @@
 declare module '@11ty/eleventy' {
   export interface UserConfig {
     addGlobalData(name: string, value: unknown): void;
-    addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
-    addExtension(extensions: string[], options: { key: string }): void;
+    addExtension(
+      extensions: string | string[],
+      options: { key: string } | { compile(text: string, inputPath: string): (data: object) => string | Promise<string> },
+    ): void;
     addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
     setServerOptions(options: Record<string, unknown>): void;
-    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
     setTemplateFormats(formats: string | string[]): void;

@@ -184,16 +184,24 @@ export function countWords(text: string): number {
   return count;
 }
 
+function run(format: ArticleFormat, body: string, baseUrl: string | undefined): { tree: Root; html: string } {
+  const processor = processors[format];
+  const file = new VFile({ value: body, data: { baseUrl } });
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  return { tree, html: String(processor.stringify(tree, file)) };
+}
+
 export function sanitizeBody(body: string, options: SanitizeOptions = {}): SanitizedBody {
   const format = options.format ?? detectFormat(body);
-  const processor = processors[format];
-  const file = new VFile({ value: body, data: { baseUrl: options.baseUrl } });
-  const tree = processor.runSync(processor.parse(file), file) as Root;
-  const html = processor.stringify(tree, file);
+  const first = run(format, body, options.baseUrl);
+  // Markdown mixed with raw HTML can make trees no HTML parser builds (a link
+  // inside a link), which browsers would read otherwise. Read back as HTML,
+  // the output is what browsers see, and sanitizing it again changes nothing.
+  const { tree, html } = format === 'markdown' ? run('html', first.html, options.baseUrl) : first;
   const text = toText(tree)
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { format, html: String(html), text, wordCount: countWords(text) };
+  return { format, html, text, wordCount: countWords(text) };
 }
