@@ -8,6 +8,7 @@ import { buildArchive } from './archive/buildArchive.ts';
 import type { Archive } from './archive/pages.ts';
 import { defaultCacheDir, loadContent } from './load/loadContent.ts';
 import { isError, type Problem } from './problems.ts';
+import { cachedRelateArticles } from './related/relationsCache.ts';
 import { renderSite } from './render/renderSite.ts';
 
 export interface BuildOptions {
@@ -75,10 +76,12 @@ export interface PreparedArchive {
 
 /** Load, sanitize, index: the Archive of the valid articles, and every problem found. Drafts only when previewing. */
 export async function prepareArchive(options: BuildOptions & { cwd: string; includeDrafts?: boolean }): Promise<PreparedArchive> {
-  const content = await loadContent(options.contentDir, options.cwd, { mode: 'build', cacheDir: options.cacheDir ?? defaultCacheDir });
+  const cacheDir = options.cacheDir ?? defaultCacheDir;
+  const content = await loadContent(options.contentDir, options.cwd, { mode: 'build', cacheDir });
   const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
   const shown = content.articles.filter((article) => options.includeDrafts || !article.draft);
-  const archive = buildArchive(shown, site, { includeDrafts: options.includeDrafts });
+  const relate = cacheDir === false ? undefined : cachedRelateArticles(path.resolve(options.cwd, cacheDir));
+  const archive = buildArchive(shown, site, { includeDrafts: options.includeDrafts, relate });
   return { archive, problems: content.problems, contentFileCount: content.fileCount, articleCount: shown.length };
 }
 

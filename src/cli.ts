@@ -11,7 +11,6 @@ import { importArticles } from './import/importArticles.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
-import { serveSite } from './serve/serveSite.ts';
 import { newArticle } from './write/newArticle.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -240,6 +239,8 @@ const commands: Record<string, Command> = {
     async run(values, out) {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port: expected a port number from 1 to 65535, got ${JSON.stringify(values.port)}`);
+      // Loaded when used: Eleventy's server and watcher take a while to load, and other commands need none of it.
+      const { serveSite } = await import('./serve/serveSite.ts');
       const server = await serveSite({
         cwd: out.cwd,
         contentDir: String(values.content),

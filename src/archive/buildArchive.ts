@@ -81,6 +81,8 @@ export interface ArchiveOptions {
   sitemapLimit?: number | undefined;
   /** Show drafts, marked as such: for previews (`serve`), never for `build`. */
   includeDrafts?: boolean | undefined;
+  /** How articles are related; builds pass a cached `relateArticles`. */
+  relate?: typeof relateArticles | undefined;
 }
 
 export function buildArchive(articles: readonly SafeArticle[], settings: SiteSettings, options: ArchiveOptions = {}): Archive {
@@ -116,7 +118,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     articleView(article, settings, { ...termLinks(article), source: sourceByKey.get(foldTerm(sourceNameOf(article))) }),
   );
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
-  const relations = relateArticles(
+  const relations = (options.relate ?? relateArticles)(
     published.map((article) => ({
       url: article.url,
       title: article.title,

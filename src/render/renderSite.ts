@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Eleventy } from '@11ty/eleventy';
 import type { Archive } from '../archive/pages.ts';
 import { eleventyConfigPath, templatesDir } from '../paths.ts';
 import { indexedPageCount, indexSearch, isArticleUrl } from './indexSearch.ts';
@@ -80,17 +79,29 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
   const manifest = options.cacheDir ? new PageManifest(options.cacheDir, outputDir) : undefined;
   const plan = planRender(outputDir, hashes, manifest?.read() ?? new Map());
 
-  // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
-  if (plan.render.size > 0 || !existsSync(path.join(outputDir, '_headers'))) {
-    for (const part of archiveParts(archive, plan.render, pagesPerRun)) await runEleventy(part, outputDir);
-  }
   removePages(outputDir, plan.remove);
-
-  let searchPageCount = 0;
-  if (options.indexSearch !== false) {
-    const articlesChanged = archive.articlePages.some((page) => plan.render.has(page.url)) || plan.remove.some(isArticleUrl);
-    searchPageCount = (articlesChanged ? undefined : indexedPageCount(outputDir)) ?? (await indexSearch(outputDir, archive.site.language));
+  const articlesChanged = archive.articlePages.some((page) => plan.render.has(page.url)) || plan.remove.some(isArticleUrl);
+  const indexedBefore = articlesChanged ? undefined : indexedPageCount(outputDir);
+  // Pagefind reads article pages only, and runs in a process of its own: it
+  // starts once they are written, while Eleventy goes on with the lists.
+  let searched: Promise<number> | undefined;
+  const startSearch = () => {
+    if (options.indexSearch !== false && !searched) searched = indexedBefore !== undefined ? Promise.resolve(indexedBefore) : indexSearch(outputDir, archive.site.language);
+  };
+  // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
+  try {
+    if (plan.render.size > 0 || !existsSync(path.join(outputDir, '_headers'))) {
+      for (const part of archiveParts(archive, plan.render, pagesPerRun)) {
+        if (part.articlePages.length === 0) startSearch();
+        await runEleventy(part, outputDir);
+      }
+    }
+  } catch (error) {
+    await searched?.catch(() => undefined);
+    throw error;
   }
+  startSearch();
+  const searchPageCount = (await searched) ?? 0;
   manifest?.write(hashes);
   const pageCount = pages.filter((page) => page.url.endsWith('/') || page.url.endsWith('.html')).length;
   return { pageCount, fileCount: pages.length - pageCount, renderedCount: plan.render.size, removedCount: plan.remove.length, searchPageCount };
@@ -116,6 +127,8 @@ function archiveParts(archive: Archive, render: ReadonlySet<string>, size: numbe
 }
 
 async function runEleventy(archive: Archive, outputDir: string): Promise<void> {
+  // Loaded only when there is something to render: it takes a while, and a build without changes needs none of it.
+  const { Eleventy } = await import('@11ty/eleventy');
   const eleventy = new Eleventy(templatesDir, outputDir, {
     configPath: eleventyConfigPath,
     quietMode: true,
