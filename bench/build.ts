@@ -51,7 +51,7 @@ async function stages(dir: string): Promise<Record<string, number>> {
   const output = path.join(dir, '_stages');
   await renderSite(archive, output, { indexSearch: false });
   lap('render (Eleventy: pages, feeds, sitemap)');
-  await indexSearch(output, archive.site.language);
+  await indexSearch(output, archive.site.language, { all: archive.searchIndexes, build: archive.searchIndexes });
   lap('search index (Pagefind)');
   return times;
 }

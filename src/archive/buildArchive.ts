@@ -29,6 +29,7 @@ import type {
   TermLink,
 } from './pages.ts';
 import { paginate } from './paginate.ts';
+import { searchIndexes } from './searchIndexes.ts';
 import { sitemapPages } from './sitemap.ts';
 import { foldTerm, groupTerms, type Term } from './taxonomy.ts';
 
@@ -81,6 +82,8 @@ export interface ArchiveOptions {
   sitemapLimit?: number | undefined;
   /** Show drafts, marked as such: for previews (`serve`), never for `build`. */
   includeDrafts?: boolean | undefined;
+  /** Articles in one part of the search index; `articlesPerSearchIndex` unless testing. */
+  searchIndexLimit?: number | undefined;
   /** How articles are related; builds pass a cached `relateArticles`. */
   relate?: typeof relateArticles | undefined;
 }
@@ -238,6 +241,10 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
           options.sitemapLimit,
         );
 
+  const indexes = searchIndexes(
+    published.map((article) => ({ url: article.url, year: article.date.year, month: article.date.month })),
+    options.searchIndexLimit,
+  );
   return {
     site,
     articlePages,
@@ -248,7 +255,8 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     atomFeedPages: feedPages.filter((feed) => feed.format === 'atom'),
     jsonFeedPages: feedPages.filter((feed) => feed.format === 'json'),
     sitemapPages: sitemap,
-    searchPages: [{ kind: 'search', url: '/search/', title: 'Search', description: `Search the articles of ${settings.title}.` }],
+    searchIndexes: indexes,
+    searchPages: [{ kind: 'search', url: '/search/', indexes: indexes.map((index) => index.name), title: 'Search', description: `Search the articles of ${settings.title}.` }],
     notFoundPages: [
       // Hosts serve it at any missing address, where relative links would lead nowhere.
       { kind: 'not-found', url: '/404.html', title: 'Page not found', description: 'There is no page at this address.', linkRoot: baseUrl ?? '' },

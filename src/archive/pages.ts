@@ -250,6 +250,18 @@ export interface UtilityPage extends PageBase {
   kind: 'search' | 'not-found' | 'robots';
 }
 
+export interface SearchPage extends UtilityPage {
+  kind: 'search';
+  /** The parts of the search index, newest first (see `searchIndexes.ts`). */
+  indexes: string[];
+}
+
+/** A part of the search index: a name that is also its folder under `/pagefind/`, and its articles. */
+export interface SearchIndex {
+  name: string;
+  articleUrls: string[];
+}
+
 export interface RobotsPage extends UtilityPage {
   kind: 'robots';
   /** The sitemap's absolute URL, when there is a sitemap. */
@@ -267,7 +279,9 @@ export interface Archive {
   atomFeedPages: FeedPage[];
   jsonFeedPages: FeedPage[];
   sitemapPages: SitemapPage[];
-  searchPages: UtilityPage[];
+  searchPages: SearchPage[];
+  /** Not pages: what the search index is made of, built after the pages. */
+  searchIndexes: SearchIndex[];
   notFoundPages: UtilityPage[];
   robotsPages: RobotsPage[];
 }

@@ -18,6 +18,23 @@ export interface PageLike {
 /** URL → hash. */
 export type PageHashes = Map<string, string>;
 
+/** What a build wrote: its pages' hashes, and its search index parts' (name → hash of their articles' pages). */
+export interface BuildRecord {
+  pages: PageHashes;
+  searchIndexes: Map<string, string>;
+}
+
+/** A search index part changes when its articles do: the hash of their hashes. */
+export function hashSearchIndexes(parts: readonly { name: string; articleUrls: readonly string[] }[], articles: PageHashes): Map<string, string> {
+  return new Map(
+    parts.map((part) => {
+      const hash = createHash('sha1').update(part.name);
+      for (const url of part.articleUrls) hash.update(`\0${url}\0${articles.get(url) ?? ''}`);
+      return [part.name, hash.digest('base64')];
+    }),
+  );
+}
+
 export function hashPages(pages: readonly PageLike[], shared: unknown): PageHashes {
   const prefix = `${codeVersion()}\0${JSON.stringify(shared)}\0`;
   return new Map(pages.map((page) => [page.url, createHash('sha1').update(prefix).update(JSON.stringify(page)).digest('base64')]));
@@ -35,21 +52,21 @@ export class PageManifest {
     this.file = path.join(cacheRoot, 'pages', `${name}.json`);
   }
 
-  /** The hashes of the last build into this folder; none when there was none (or it cannot be read). */
-  read(): PageHashes {
+  /** What the last build into this folder wrote; nothing when there was none (or it cannot be read). */
+  read(): BuildRecord {
     try {
-      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as { pages: [string, string][] };
-      return new Map(saved.pages);
+      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as { pages: [string, string][]; searchIndexes: [string, string][] };
+      return { pages: new Map(saved.pages), searchIndexes: new Map(saved.searchIndexes) };
     } catch {
-      return new Map();
+      return { pages: new Map(), searchIndexes: new Map() };
     }
   }
 
-  write(hashes: PageHashes): void {
+  write(record: BuildRecord): void {
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ pages: [...hashes] }));
+      writeFileSync(temporary, JSON.stringify({ pages: [...record.pages], searchIndexes: [...record.searchIndexes] }));
       renameSync(temporary, this.file);
     } catch {
       // Without a manifest the next build renders every page: slower, never wrong.

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Archive } from '../archive/pages.ts';
 import { eleventyConfigPath, templatesDir } from '../paths.ts';
-import { indexedPageCount, indexSearch, isArticleUrl } from './indexSearch.ts';
-import { hashPages, PageManifest, planRender, removePages } from './pageManifest.ts';
+import { indexedPageCount, indexSearch } from './indexSearch.ts';
+import { hashPages, hashSearchIndexes, PageManifest, planRender, removePages } from './pageManifest.ts';
 
 /**
  * Root-relative URLs made of safe segments only: folders like `/` and
@@ -77,16 +77,29 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
   const pages = allPages(archive);
   const hashes = hashPages(pages, archive.site);
   const manifest = options.cacheDir ? new PageManifest(options.cacheDir, outputDir) : undefined;
-  const plan = planRender(outputDir, hashes, manifest?.read() ?? new Map());
+  const previous = manifest?.read() ?? { pages: new Map(), searchIndexes: new Map() };
+  const plan = planRender(outputDir, hashes, previous.pages);
+  // A part of the search index changes with what Pagefind reads of its articles' pages, not with their links to others.
+  const indexed = archive.articlePages.map(({ url, article, search, copyOf }) => ({ url, article, search, copyOf }));
+  const searchHashes = hashSearchIndexes(archive.searchIndexes, hashPages(indexed, archive.site));
 
   removePages(outputDir, plan.remove);
-  const articlesChanged = archive.articlePages.some((page) => plan.render.has(page.url)) || plan.remove.some(isArticleUrl);
-  const indexedBefore = articlesChanged ? undefined : indexedPageCount(outputDir);
   // Pagefind reads article pages only, and runs in a process of its own: it
   // starts once they are written, while Eleventy goes on with the lists.
   let searched: Promise<number> | undefined;
   const startSearch = () => {
-    if (options.indexSearch !== false && !searched) searched = indexedBefore !== undefined ? Promise.resolve(indexedBefore) : indexSearch(outputDir, archive.site.language);
+    if (options.indexSearch === false || searched) return;
+    const changed = archive.searchIndexes.filter((part) => previous.searchIndexes.get(part.name) !== searchHashes.get(part.name));
+    const partsRemoved = [...previous.searchIndexes.keys()].some((name) => !searchHashes.has(name));
+    const unchangedCount = changed.length === 0 && !partsRemoved ? indexedPageCount(outputDir, archive.searchIndexes) : undefined;
+    searched =
+      unchangedCount !== undefined
+        ? Promise.resolve(unchangedCount)
+        : indexSearch(outputDir, archive.site.language, {
+            all: archive.searchIndexes,
+            // A part whose folder is gone is built again too.
+            build: archive.searchIndexes.filter((part) => changed.includes(part) || indexedPageCount(outputDir, [part]) === undefined),
+          });
   };
   // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
   try {
@@ -102,7 +115,7 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
   }
   startSearch();
   const searchPageCount = (await searched) ?? 0;
-  manifest?.write(hashes);
+  manifest?.write({ pages: hashes, searchIndexes: searchHashes });
   const pageCount = pages.filter((page) => page.url.endsWith('/') || page.url.endsWith('.html')).length;
   return { pageCount, fileCount: pages.length - pageCount, renderedCount: plan.render.size, removedCount: plan.remove.length, searchPageCount };
 }

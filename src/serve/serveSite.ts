@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
+import type { SearchIndex } from '../archive/pages.ts';
 import { assertSeparateFolders, prepareArchive } from '../buildSite.ts';
 import { eleventyConfigPath, templatesDir } from '../paths.ts';
 import type { Problem } from '../problems.ts';
@@ -36,6 +37,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
 
   let started = 0;
   let language = 'en';
+  let searchIndexes: SearchIndex[] = [];
   let pending: { articleCount: number; fileCount: number; problems: Problem[] } | undefined;
   let ready: () => void = () => {};
   const listening = new Promise<void>((resolve) => (ready = resolve));
@@ -52,13 +54,14 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
         const prepared = await prepareArchive({ cwd: options.cwd, contentDir: options.contentDir, outputDir: options.outputDir, includeDrafts: true });
         assertSafeUrls(prepared.archive);
         language = prepared.archive.site.language;
+        searchIndexes = prepared.archive.searchIndexes;
         pending = { articleCount: prepared.articleCount, fileCount: prepared.contentFileCount, problems: prepared.problems };
         return prepared.archive;
       });
       eleventyConfig.addWatchTarget(contentDir);
       eleventyConfig.on('eleventy.after', async () => {
         try {
-          await indexSearch(outputDir, language);
+          await indexSearch(outputDir, language, { all: searchIndexes, build: searchIndexes });
         } catch (error) {
           options.onError(error as Error);
         }

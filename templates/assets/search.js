@@ -16,14 +16,25 @@ const resultList = document.querySelector('[data-search-results]');
 const filterLabels = { tag: 'Tag', source: 'Source', year: 'Year' };
 const resultsPerPage = 20;
 
-let pagefind;
+/**
+ * The index comes in parts by time, newest first (a year, or a quarter or
+ * month of a busy year): each part is its own Pagefind bundle, loaded as its
+ * own module, and searches ask every part and merge their answers.
+ */
+let parts = [];
 let searchNumber = 0;
 
 async function start() {
+  const names = (form.dataset.searchIndexes ?? '').split(' ').filter(Boolean);
   try {
-    pagefind = await import(new URL('../pagefind/pagefind.js', import.meta.url).href);
-    await pagefind.options({ excerptLength: 30 });
-    await pagefind.init();
+    parts = await Promise.all(
+      names.map(async (name) => {
+        const pagefind = await import(new URL(`../pagefind/${name}/pagefind.js`, import.meta.url).href);
+        await pagefind.options({ excerptLength: 30 });
+        await pagefind.init();
+        return pagefind;
+      }),
+    );
   } catch {
     statusLine.textContent =
       'Search is not available here: the search index could not be loaded. Search works when the site is served over http(s), not opened as files.';
@@ -32,7 +43,7 @@ async function start() {
   const state = readAddress();
   input.value = state.query;
   sortSelect.value = state.sort;
-  renderFilters(await pagefind.filters(), state.filters);
+  renderFilters(mergeCounts(await Promise.all(parts.map((part) => part.filters()))), state.filters);
   options.hidden = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -73,6 +84,32 @@ function writeAddress(state) {
 }
 
 const hasFilters = (filters) => Object.values(filters).some((values) => values.length > 0);
+
+/** Filter counts of every part, added up: { tag: { Ukraine: 12 } }. */
+function mergeCounts(countsOfParts) {
+  const merged = {};
+  for (const counts of countsOfParts) {
+    for (const [name, values] of Object.entries(counts)) {
+      merged[name] ??= {};
+      for (const [value, count] of Object.entries(values)) merged[name][value] = (merged[name][value] ?? 0) + count;
+    }
+  }
+  return merged;
+}
+
+/**
+ * One search over every part. By date, the parts' own sorted lists follow
+ * one another (parts are periods, newest first); by relevance, all results
+ * are ordered by score.
+ */
+async function searchParts(query, options) {
+  const found = await Promise.all(parts.map((part) => part.search(query, options)));
+  if (found.some((search) => !search)) return null;
+  const lists = found.map((search) => search.results);
+  if (options.sort?.date === 'desc') return lists.flat();
+  if (options.sort?.date === 'asc') return lists.reverse().flat();
+  return lists.flat().sort((a, b) => b.score - a.score);
+}
 
 /** One group of checkboxes per filter, values by number of articles, most first. */
 function renderFilters(available, chosen) {
@@ -123,15 +160,15 @@ async function runSearch() {
   for (const [name, values] of Object.entries(state.filters)) if (values.length > 0) filters[name] = { any: values };
   const sort = state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined;
   // Without words, Pagefind lists everything the filters allow (query null).
-  const search = await pagefind.search(state.query || null, { filters, sort });
-  if (number !== searchNumber || !search) return; // a newer search has started
+  const results = await searchParts(state.query || null, { filters, sort });
+  if (number !== searchNumber || !results) return; // a newer search has started
   resultList.replaceChildren();
   const described = state.query ? ` for “${state.query}”` : '';
   statusLine.textContent =
-    search.results.length === 0
+    results.length === 0
       ? `No articles found${described}.`
-      : `${search.results.length} ${search.results.length === 1 ? 'article' : 'articles'} found${described}.`;
-  await showResults(search.results, 0, number);
+      : `${results.length} ${results.length === 1 ? 'article' : 'articles'} found${described}.`;
+  await showResults(results, 0, number);
 }
 
 async function showResults(results, from, number) {

@@ -1,0 +1,70 @@
+/**
+ * The search index in parts by time: how articles are divided, and that
+ * Pagefind builds every part, re-indexing only the parts whose articles
+ * changed. (Searching across parts in a browser: tests/browser.test.ts.)
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { buildArchive } from '../src/archive/buildArchive.ts';
+import { searchIndexes } from '../src/archive/searchIndexes.ts';
+import { loadContent } from '../src/load/loadContent.ts';
+import { renderSite } from '../src/render/renderSite.ts';
+import { article, writeTree } from './helpers.ts';
+
+const dated = (year: string, month: string, n: number) => ({ url: `/${year}/${month}/01/a-${n}/`, year, month });
+
+describe('search index parts', () => {
+  test('a year is one part; a busy year is cut into quarters, a busy quarter into months; newest first', () => {
+    const articles = [
+      ...[1, 2].map((n) => dated('2022', '02', n)),
+      ...[3, 4].map((n) => dated('2022', '08', n)),
+      ...[1, 2].map((n) => dated('2023', '05', n)),
+      ...[1, 2].map((n) => dated('2024', '02', n)),
+      dated('2024', '11', 3),
+      ...[1, 2, 3].map((n) => dated('2025', '01', n)),
+      dated('2025', '03', 4),
+    ];
+    const parts = searchIndexes(articles, 3);
+    // 2025 (4) and its first quarter (4) are over the limit of 3; 2024 (3) is not; 2022 (4) is, its quarters are not.
+    assert.deepEqual(
+      parts.map((part) => part.name),
+      ['2025-03', '2025-01', '2024', '2023', '2022-q3', '2022-q1'],
+    );
+    const urls = parts.flatMap((part) => part.articleUrls).sort();
+    assert.deepEqual(urls, articles.map((a) => a.url).sort(), 'every article in exactly one part');
+  });
+
+  test('Pagefind builds every part, and rebuilds only the part whose articles changed', async () => {
+    const months = ['01', '02', '04', '05', '07', '11'];
+    const files = Object.fromEntries(
+      months.flatMap((month) =>
+        [1, 2].map((n) => [`content/2025/${month}/a-${n}.md`, article({ title: `Harbour story ${month} ${n}`, date: `2025-${month}-1${n}` }, `<p>Harbour cranes, month ${month}.</p>`)]),
+      ),
+    );
+    const cwd = writeTree(files);
+    const build = async () => {
+      const content = await loadContent('content', cwd, { mode: 'build' });
+      const archive = buildArchive(content.articles, content.site, { searchIndexLimit: 4 });
+      const result = await renderSite(archive, path.join(cwd, '_site'), { cacheDir: path.join(cwd, '.cache') });
+      return { archive, result };
+    };
+    const { archive, result } = await build();
+    const names = archive.searchIndexes.map((part) => part.name);
+    assert.deepEqual(names, ['2025-q4', '2025-q3', '2025-q2', '2025-q1']);
+    assert.equal(result.searchPageCount, 12);
+    const folders = readdirSync(path.join(cwd, '_site/pagefind')).sort();
+    assert.deepEqual(folders, [...names].sort());
+    for (const name of names) assert.ok(existsSync(path.join(cwd, '_site/pagefind', name, 'pagefind.js')), name);
+
+    const entry = (name: string) => statSync(path.join(cwd, '_site/pagefind', name, 'pagefind-entry.json')).mtimeMs;
+    const before = Object.fromEntries(names.map((name) => [name, entry(name)]));
+    writeTree({ 'content/2025/07/a-1.md': article({ title: 'Harbour story rewritten', date: '2025-07-11' }, '<p>New words about tugboats.</p>') }, cwd);
+    const again = await build();
+    assert.equal(again.result.searchPageCount, 12);
+    const rebuilt = names.filter((name) => entry(name) !== before[name]);
+    assert.deepEqual(rebuilt, ['2025-q3']);
+  });
+});
+
