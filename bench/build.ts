@@ -1,17 +1,23 @@
 /**
- * The whole build, timed stage by stage, and side by side with two anchors
- * built from the same generated corpus in the same run: Hugo (Debian's
- * `hugo`, the minimal theme in bench/hugo/) and a plain Eleventy site with no
- * validation or sanitizing (bench/eleventy-plain/). Each whole build runs in
- * its own process under /usr/bin/time for its peak memory.
+ * The whole build, timed stage by stage and as a user runs it, side by side
+ * with two anchors built from the same generated corpus in the same run:
+ * Hugo (Debian's `hugo`, the minimal theme in bench/hugo/) and a plain
+ * Eleventy site with no validation or sanitizing (bench/eleventy-plain/).
+ * Every whole build runs in its own process under /usr/bin/time, for its
+ * wall time and peak memory; with --runs N each is run N times and the
+ * median is shown.
  *
- * Run: node --import tsx bench/build.ts 1000 10000   (needs `hugo`: apt-get install hugo)
+ *   npm run bench                          1,000 and 10,000 articles
+ *   npm run bench -- 100000 --no-anchors   100,000, without Hugo and plain Eleventy
+ *
+ * Needs `hugo` for the Hugo anchor (apt-get install hugo).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { buildArchive } from '../src/archive/buildArchive.ts';
 import { loadContent } from '../src/load/loadContent.ts';
 import { indexSearch } from '../src/render/indexSearch.ts';
@@ -20,20 +26,41 @@ import { generateCorpus } from './generateCorpus.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.dirname(benchDir);
+const cli = path.join(projectRoot, 'bin', 'news-archive.js');
 const eleventyBin = path.join(projectRoot, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const baseUrl = 'https://bench.example/';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '1' }, 'no-anchors': { type: 'boolean', default: false } },
+});
+const runs = Math.max(1, Number(values.runs));
+const sizes = positionals.map(Number).filter((n) => n > 0);
 
 interface Timed {
   seconds: number;
   peakMb: number;
 }
 
-/** Runs a command under /usr/bin/time: wall time and peak RSS. */
-function timed(command: string, args: string[], cwd: string): Timed | string {
+/** Runs a command under /usr/bin/time: wall time and peak RSS (of the process or its largest child). */
+function timedOnce(command: string, args: string[], cwd: string): Timed {
   const run = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const measured = /BENCH ([\d.]+) (\d+)/.exec(run.stderr ?? '');
-  if (run.status !== 0 || !measured) return (run.stderr ?? String(run.error)).split('\n').filter(Boolean).slice(-2).join(' ').slice(0, 200);
+  if (run.status !== 0 || !measured) {
+    throw new Error(`${path.basename(command)} ${args.join(' ')} failed: ${(run.stderr ?? String(run.error)).split('\n').filter(Boolean).slice(-3).join(' ').slice(0, 300)}`);
+  }
   return { seconds: Number(measured[1]), peakMb: Number(measured[2]) / 1024 };
+}
+
+/** The median of `runs` runs, each after `prepare`. */
+function timed(command: string, args: string[], cwd: string, prepare: (run: number) => void = () => {}): Timed {
+  const results: Timed[] = [];
+  for (let run = 0; run < runs; run++) {
+    prepare(run);
+    results.push(timedOnce(command, args, cwd));
+  }
+  results.sort((a, b) => a.seconds - b.seconds);
+  return results[Math.floor(results.length / 2)]!;
 }
 
 async function stages(dir: string): Promise<Record<string, number>> {
@@ -45,51 +72,83 @@ async function stages(dir: string): Promise<Record<string, number>> {
     started = now;
   };
   const content = await loadContent('content', dir, { mode: 'build', cacheDir: false });
-  lap('load + sanitize (cold, all cores)');
+  lap('load + sanitize (every core, no cache)');
   const archive = buildArchive(content.articles.filter((article) => !article.draft), { ...content.site, baseUrl });
   lap('index (pages, related, stories, feeds)');
   const output = path.join(dir, '_stages');
-  await renderSite(archive, output, { indexSearch: false });
+  await renderSite(archive, output, { indexSearch: false, cacheDir: false });
   lap('render (Eleventy: pages, feeds, sitemap)');
   await indexSearch(output, archive.site.language, { all: archive.searchIndexes, build: archive.searchIndexes });
-  lap('search index (Pagefind)');
+  lap('search index (Pagefind, every part)');
   return times;
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const row = (name: string, result: Timed, anchors: Timed[]) =>
+  `| ${name} | ${result.seconds.toFixed(1)} | ${result.peakMb.toFixed(0)} |${anchors.map((anchor) => ` ${(result.seconds / anchor.seconds).toFixed(2)} |`).join('')}`;
+
 for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-bench-build-'));
   try {
     generateCorpus(path.join(dir, 'content'), count);
-    console.log(`\n## ${count.toLocaleString('en-US')} articles\n`);
-    console.log('| stage (in one process) | seconds |');
+    console.log(`\n## ${count.toLocaleString('en-US')} articles${runs > 1 ? ` (median of ${runs} runs)` : ''}\n`);
+    console.log('| stage, cold, in one process | seconds |');
     console.log('|---|---:|');
     for (const [name, seconds] of Object.entries(await stages(dir))) console.log(`| ${name} | ${seconds.toFixed(1)} |`);
+    rmSync(path.join(dir, '_stages'), { recursive: true, force: true });
 
-    const ours = timed(process.execPath, [path.join(projectRoot, 'bin', 'news-archive.js'), 'build', '--base-url', baseUrl, '--output', '_ours'], dir);
+    const build = ['build', '--base-url', baseUrl, '--output', '_ours'];
+    const fresh = () => ['.cache', '_ours'].forEach((folder) => rmSync(path.join(dir, folder), { recursive: true, force: true }));
+    const cold = timed(process.execPath, [cli, ...build], dir, fresh);
+    const warm = timed(process.execPath, [cli, ...build], dir);
+    const someArticle = readdirSync(path.join(dir, 'content'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.md'))
+      .sort()[Math.floor(count / 2)]!;
+    const edited = timed(process.execPath, [cli, ...build], dir, (run) =>
+      appendFileSync(path.join(dir, 'content', someArticle), `\n<p>A correction, number ${run}.</p>\n`),
+    );
+    const added = timed(process.execPath, [cli, ...build], dir, (run) =>
+      writeFileSync(
+        path.join(dir, 'content', `added-${run}.md`),
+        `---\ntitle: "An article added, number ${run}"\ndate: 2025-12-31T18:00:00Z\ntags: [added]\nlink: https://example.com/added/${run}\n---\n<p>Words of a new article about the harbour strike.</p>\n`,
+      ),
+    );
+    const check = timed(process.execPath, [cli, 'check'], dir);
 
-    // Hugo reads the same files as its content folder.
-    const hugoSite = path.join(dir, 'hugo');
-    cpSync(path.join(benchDir, 'hugo'), hugoSite, { recursive: true });
-    symlinkSync(path.join(dir, 'content'), path.join(hugoSite, 'content'));
-    const hugo = timed('hugo', ['--quiet', '--source', hugoSite, '--destination', path.join(dir, '_hugo')], dir);
+    const anchors: { name: string; result: Timed }[] = [];
+    if (!values['no-anchors']) {
+      // Hugo reads the same files as its content folder.
+      const hugoSite = path.join(dir, 'hugo');
+      cpSync(path.join(benchDir, 'hugo'), hugoSite, { recursive: true });
+      symlinkSync(path.join(dir, 'content'), path.join(hugoSite, 'content'));
+      const hugoVersion = execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1];
+      const hugoOutput = path.join(dir, '_hugo');
+      anchors.push({
+        name: `Hugo ${hugoVersion} (tags + categories, 20 per page), cold`,
+        result: timed('hugo', ['--quiet', '--source', hugoSite, '--destination', hugoOutput], dir, () => rmSync(hugoOutput, { recursive: true, force: true })),
+      });
+      // Plain Eleventy reads them as its templates.
+      const plainSite = path.join(dir, 'plain');
+      cpSync(path.join(benchDir, 'eleventy-plain'), plainSite, { recursive: true });
+      symlinkSync(path.join(dir, 'content'), path.join(plainSite, 'articles'));
+      const plainOutput = path.join(dir, '_plain');
+      anchors.push({
+        name: 'plain Eleventy (no validation or sanitizing), cold',
+        result: timed(process.execPath, [eleventyBin, '--quiet', '--input', plainSite, '--output', plainOutput, '--config', path.join(plainSite, 'eleventy.config.js')], dir, () =>
+          rmSync(plainOutput, { recursive: true, force: true }),
+        ),
+      });
+    }
 
-    // Plain Eleventy reads them as its templates.
-    const plainSite = path.join(dir, 'plain');
-    cpSync(path.join(benchDir, 'eleventy-plain'), plainSite, { recursive: true });
-    symlinkSync(path.join(dir, 'content'), path.join(plainSite, 'articles'));
-    const plain = timed(process.execPath, [eleventyBin, '--quiet', '--input', plainSite, '--output', path.join(dir, '_plain'), '--config', path.join(plainSite, 'eleventy.config.js')], dir);
-
-    const ourSeconds = typeof ours === 'string' ? Number.NaN : ours.seconds;
-    const row = (name: string, result: Timed | string) =>
-      typeof result === 'string'
-        ? `| ${name} | failed: ${result} | | |`
-        : `| ${name} | ${result.seconds.toFixed(1)} | ${result.peakMb.toFixed(0)} | ${(ourSeconds / result.seconds).toFixed(2)} |`;
-    console.log('\n| whole build | seconds | peak RSS (MB) | news-archive ÷ this |');
-    console.log('|---|---:|---:|---:|');
-    console.log(row('news-archive build (all pages, feeds, sitemap, search index)', ours));
-    console.log(row(`Hugo ${execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1]} (tags + categories, 20 per page)`, hugo));
-    console.log(row('plain Eleventy (no validation or sanitizing)', plain));
+    const ratioHeads = anchors.map((_, n) => ` ÷ ${n === 0 ? 'Hugo' : 'plain Eleventy'} |`).join('');
+    console.log(`\n| whole build, its own process | seconds | peak RSS (MB) |${ratioHeads}`);
+    console.log(`|---|---:|---:|${anchors.map(() => '---:|').join('')}`);
+    const results = anchors.map((anchor) => anchor.result);
+    console.log(row('news-archive build, cold (no cache, no output): all pages, feeds, sitemap, search index', cold, results));
+    console.log(row('news-archive build, warm (no change)', warm, results));
+    console.log(row('news-archive build, one article edited', edited, results));
+    console.log(row('news-archive build, one article added', added, results));
+    console.log(row('news-archive check, cold', check, results));
+    for (const anchor of anchors) console.log(row(anchor.name, anchor.result, results));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
