@@ -6,10 +6,11 @@
 import path from 'node:path';
 import { buildArchive } from './archive/buildArchive.ts';
 import type { Archive } from './archive/pages.ts';
-import { defaultCacheDir, loadContent } from './load/loadContent.ts';
+import { defaultCacheDir, loadContent, type LoadedContent } from './load/loadContent.ts';
 import { isError, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/relationsCache.ts';
-import { renderSite } from './render/renderSite.ts';
+import { renderSite, unchangedBuild } from './render/renderSite.ts';
+import type { SafeArticle } from './sanitize/sanitizeArticles.ts';
 
 export interface BuildOptions {
   /** The folder that `contentDir` and `outputDir` are relative to; the process's by default. */
@@ -48,10 +49,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const outputDir = path.resolve(cwd, options.outputDir);
   assertSeparateFolders(path.resolve(cwd, options.contentDir), outputDir, options);
-  const prepared = await prepareArchive({ ...options, cwd });
+  const cacheDir = options.cacheDir ?? defaultCacheDir;
+  const cacheRoot = cacheDir === false ? undefined : path.resolve(cwd, cacheDir);
+  const content = await loadBuildContent({ ...options, cwd });
   const result = {
-    problems: prepared.problems,
-    contentFileCount: prepared.contentFileCount,
+    problems: content.problems,
+    contentFileCount: content.fileCount,
     articleCount: 0,
     pageCount: 0,
     fileCount: 0,
@@ -60,11 +63,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     searchPageCount: 0,
     hasFeeds: false,
   };
-  if (prepared.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
+  if (content.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
 
-  const cacheDir = options.cacheDir ?? defaultCacheDir;
-  const rendered = await renderSite(prepared.archive, outputDir, { cacheDir: cacheDir === false ? false : path.resolve(cwd, cacheDir) });
-  return { ...result, built: true, articleCount: prepared.articleCount, ...rendered, hasFeeds: prepared.archive.atomFeedPages.length > 0 };
+  // The same content and options as the last build into an intact output folder: nothing to do.
+  const inputKey = content.inputKey && `${content.inputKey}:${JSON.stringify(content.site)}`;
+  const unchanged = inputKey && cacheRoot ? unchangedBuild(outputDir, cacheRoot, inputKey) : undefined;
+  if (unchanged) return { ...result, built: true, ...unchanged };
+
+  const archive = archiveOf(content, { cacheRoot });
+  const rendered = await renderSite(archive, outputDir, { cacheDir: cacheRoot ?? false, inputKey });
+  return { ...result, built: true, ...rendered };
 }
 
 export interface PreparedArchive {
@@ -74,15 +82,32 @@ export interface PreparedArchive {
   articleCount: number;
 }
 
+type BuildContent = LoadedContent<SafeArticle> & { includeDrafts: boolean };
+
+/** Load and sanitize, through the cache: the valid articles (drafts only when previewing) and every problem found. */
+async function loadBuildContent(options: BuildOptions & { cwd: string; includeDrafts?: boolean }): Promise<BuildContent> {
+  const content = await loadContent(options.contentDir, options.cwd, { mode: 'build', cacheDir: options.cacheDir ?? defaultCacheDir });
+  const includeDrafts = options.includeDrafts ?? false;
+  return {
+    ...content,
+    site: options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site,
+    articles: content.articles.filter((article) => includeDrafts || !article.draft),
+    includeDrafts,
+  };
+}
+
+/** Index: every page of the site. */
+function archiveOf(content: BuildContent, { cacheRoot }: { cacheRoot: string | undefined }): Archive {
+  const relate = cacheRoot === undefined ? undefined : cachedRelateArticles(cacheRoot);
+  return buildArchive(content.articles, content.site, { includeDrafts: content.includeDrafts, relate });
+}
+
 /** Load, sanitize, index: the Archive of the valid articles, and every problem found. Drafts only when previewing. */
 export async function prepareArchive(options: BuildOptions & { cwd: string; includeDrafts?: boolean }): Promise<PreparedArchive> {
+  const content = await loadBuildContent(options);
   const cacheDir = options.cacheDir ?? defaultCacheDir;
-  const content = await loadContent(options.contentDir, options.cwd, { mode: 'build', cacheDir });
-  const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
-  const shown = content.articles.filter((article) => options.includeDrafts || !article.draft);
-  const relate = cacheDir === false ? undefined : cachedRelateArticles(path.resolve(options.cwd, cacheDir));
-  const archive = buildArchive(shown, site, { includeDrafts: options.includeDrafts, relate });
-  return { archive, problems: content.problems, contentFileCount: content.fileCount, articleCount: shown.length };
+  const archive = archiveOf(content, { cacheRoot: cacheDir === false ? undefined : path.resolve(options.cwd, cacheDir) });
+  return { archive, problems: content.problems, contentFileCount: content.fileCount, articleCount: content.articles.length };
 }
 
 /** The output folder receives generated files; it must not be, or hold, the content. */

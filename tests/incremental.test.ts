@@ -81,6 +81,19 @@ describe('builds after the first', () => {
     assert.equal(statSync(home).mtimeMs, before);
   });
 
+  test('a change to site.yaml or to the base URL alone still rewrites what it touches', async () => {
+    const cwd = writeTree({ 'content/site.yaml': 'title: First name\n', ...articles(6) });
+    await runCli(['build'], { cwd });
+    writeFileSync(path.join(cwd, 'content/site.yaml'), 'title: Second name\n');
+    const renamed = await runCli(['build'], { cwd });
+    assert.equal(renamed.code, 0, renamed.stderr);
+    assert.match(readFileSync(path.join(cwd, '_site/index.html'), 'utf8'), /Second name/);
+    const based = await runCli(['build', '--base-url', baseUrl], { cwd });
+    assert.equal(based.code, 0, based.stderr);
+    assert.match(readFileSync(path.join(cwd, '_site/index.html'), 'utf8'), /<link rel="canonical" href="https:\/\/news\.example\/"/);
+    assert.ok(statSync(path.join(cwd, '_site/feed.xml')).isFile());
+  });
+
   test('a deleted page file is written again, and a damaged cache is read as no cache', async () => {
     const cwd = writeTree(articles(12));
     await runCli(['build'], { cwd });

@@ -5,6 +5,7 @@
  * everything else is kept. Files are read on every core when there are many,
  * and their results are cached on disk by content (see `contentCache.ts`).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
@@ -23,6 +24,12 @@ export interface LoadedContent<A = ArticleOf<'check'>> {
   problems: Problem[];
   /** How many article files were read. */
   fileCount: number;
+  /**
+   * With a cache: a hash of everything loading depended on (the tool's code,
+   * the site's settings, every file's name and bytes), equal between two
+   * runs exactly when they load the same content.
+   */
+  inputKey?: string | undefined;
 }
 
 export interface LoadOptions<M extends ReadMode> {
@@ -54,6 +61,7 @@ export async function loadContent<M extends ReadMode = 'check'>(
   problems.push(...found.problems);
   const cache = cacheDir === false ? undefined : new ContentCache<ReadFileResult<ArticleOf<M>>>(path.resolve(cwd, cacheDir), mode, site.timezone);
 
+  const inputKey = cache ? createHash('sha256').update(JSON.stringify(site)) : undefined;
   const results: (ReadFileResult<ArticleOf<M>> | undefined)[] = [];
   const misses: (FileJob & { index: number; key: string | undefined })[] = [];
   for (const absolute of found.files) {
@@ -63,9 +71,11 @@ export async function loadContent<M extends ReadMode = 'check'>(
       bytes = readFileSync(absolute);
     } catch (error) {
       results.push({ problems: [problem(problemKinds.unreadableFile, { file, message: `could not be read: ${(error as Error).message}` })] });
+      inputKey?.update(`${file} unreadable\0`);
       continue;
     }
     const key = cache?.keyOf(file, bytes);
+    inputKey?.update(`${key}\0`);
     const cached = key === undefined ? undefined : cache!.get(key);
     if (!cached) misses.push({ index: results.length, key, file, bytes });
     results.push(cached);
@@ -87,7 +97,9 @@ export async function loadContent<M extends ReadMode = 'check'>(
     if (result!.article) articles.push(result!.article);
   }
   const unique = withoutDuplicateUrls(articles, problems);
-  return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length };
+  // Files that are links out of the content folder are problems, not keys: they count too.
+  inputKey?.update(JSON.stringify(found.problems));
+  return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length, inputKey: inputKey?.digest('hex') };
 }
 
 /**

@@ -22,6 +22,9 @@ export type PageHashes = Map<string, string>;
 export interface BuildRecord {
   pages: PageHashes;
   searchIndexes: Map<string, string>;
+  /** What the build was made from (`LoadedContent.inputKey` and the options), and what it said it made. */
+  inputKey?: string | undefined;
+  summary?: Record<string, number | boolean> | undefined;
 }
 
 /** A search index part changes when its articles do: the hash of their hashes. */
@@ -55,8 +58,11 @@ export class PageManifest {
   /** What the last build into this folder wrote; nothing when there was none (or it cannot be read). */
   read(): BuildRecord {
     try {
-      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as { pages: [string, string][]; searchIndexes: [string, string][] };
-      return { pages: new Map(saved.pages), searchIndexes: new Map(saved.searchIndexes) };
+      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Omit<BuildRecord, 'pages' | 'searchIndexes'> & {
+        pages: [string, string][];
+        searchIndexes: [string, string][];
+      };
+      return { ...saved, pages: new Map(saved.pages), searchIndexes: new Map(saved.searchIndexes) };
     } catch {
       return { pages: new Map(), searchIndexes: new Map() };
     }
@@ -66,7 +72,7 @@ export class PageManifest {
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ pages: [...record.pages], searchIndexes: [...record.searchIndexes] }));
+      writeFileSync(temporary, JSON.stringify({ ...record, pages: [...record.pages], searchIndexes: [...record.searchIndexes] }));
       renameSync(temporary, this.file);
     } catch {
       // Without a manifest the next build renders every page: slower, never wrong.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Archive } from '../archive/pages.ts';
 import { eleventyConfigPath, templatesDir } from '../paths.ts';
 import { indexedPageCount, indexSearch } from './indexSearch.ts';
-import { hashPages, hashSearchIndexes, PageManifest, planRender, removePages } from './pageManifest.ts';
+import { hashPages, hashSearchIndexes, outputFileOf, PageManifest, planRender, removePages } from './pageManifest.ts';
 
 /**
  * Root-relative URLs made of safe segments only: folders like `/` and
@@ -42,6 +42,10 @@ export function assertSafeUrls(archive: Archive): void {
 }
 
 export interface RenderResult {
+  /** Article pages. */
+  articleCount: number;
+  /** True when feeds and the sitemap were made (they need a base URL). */
+  hasFeeds: boolean;
   /** HTML pages of the site. */
   pageCount: number;
   /** Other files of the site from the Archive: feeds, sitemaps, robots.txt. */
@@ -63,6 +67,8 @@ export interface RenderOptions {
    * that are gone; `false` renders every page.
    */
   cacheDir?: string | false;
+  /** What the Archive was made from; a later build made from the same, into an intact folder, can skip everything. */
+  inputKey?: string | undefined;
 }
 
 /**
@@ -115,9 +121,25 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
   }
   startSearch();
   const searchPageCount = (await searched) ?? 0;
-  manifest?.write({ pages: hashes, searchIndexes: searchHashes });
   const pageCount = pages.filter((page) => page.url.endsWith('/') || page.url.endsWith('.html')).length;
-  return { pageCount, fileCount: pages.length - pageCount, renderedCount: plan.render.size, removedCount: plan.remove.length, searchPageCount };
+  const summary = { articleCount: archive.articlePages.length, hasFeeds: archive.atomFeedPages.length > 0, pageCount, fileCount: pages.length - pageCount, searchPageCount };
+  manifest?.write({ pages: hashes, searchIndexes: searchHashes, inputKey: options.inputKey, summary });
+  return { ...summary, renderedCount: plan.render.size, removedCount: plan.remove.length };
+}
+
+/**
+ * The result of the last build into `outputDir` when it was made from the
+ * same input (`inputKey`) and all its files are still there: then nothing
+ * needs to be computed or written at all.
+ */
+export function unchangedBuild(outputDir: string, cacheDir: string, inputKey: string): RenderResult | undefined {
+  const last = new PageManifest(cacheDir, outputDir).read();
+  if (last.inputKey !== inputKey || !last.summary) return undefined;
+  const intact =
+    existsSync(path.join(outputDir, '_headers')) &&
+    [...last.pages.keys()].every((url) => existsSync(outputFileOf(outputDir, url))) &&
+    [...last.searchIndexes.keys()].every((name) => existsSync(path.join(outputDir, 'pagefind', name, 'pagefind-entry.json')));
+  return intact ? ({ ...last.summary, renderedCount: 0, removedCount: 0 } as unknown as RenderResult) : undefined;
 }
 
 /** The Archive cut into parts of at most `size` of the pages to render, each with the whole site's settings. */
