@@ -2,10 +2,11 @@
  * The search index: Pagefind reads the built article pages (only elements
  * marked `data-pagefind-body`) and writes each part of the index (see
  * `src/archive/searchIndexes.ts`) with its browser code to
- * `pagefind/<part>/` in the output folder. Parts are built one at a time, so
- * that Pagefind's memory is that of one part.
+ * `pagefind/<part>/` in the output folder. Parts are built two at a time (one
+ * a core), so that Pagefind's memory is that of two parts.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { SearchIndex } from '../archive/pages.ts';
 
@@ -15,6 +16,9 @@ import type { SearchIndex } from '../archive/pages.ts';
  * last one out closes it.
  */
 let turn: Promise<unknown> = Promise.resolve();
+
+/** Parts indexed at once, at most: each holds its pages in memory (see `articlesPerSearchIndex`). */
+const partsAtOnce = 2;
 let waiting = 0;
 
 export interface SearchIndexing {
@@ -42,7 +46,7 @@ async function indexNow(outputDir: string, language: string, { all, build }: Sea
   const names = new Set(all.map((part) => part.name));
   for (const folder of listFolders(root)) if (!names.has(folder)) rmSync(path.join(root, folder), { recursive: true, force: true });
 
-  for (const part of build) {
+  const indexPart = async (part: SearchIndex): Promise<void> => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: primaryLanguage(language) });
     if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outputDir, glob: articlePagesOf(part.name) });
@@ -53,7 +57,13 @@ async function indexNow(outputDir: string, language: string, { all, build }: Sea
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join('; ')}`);
     await index.deleteIndex();
-  }
+  };
+  // Pagefind builds one index on about one core: parts are built a core's worth at a time.
+  let next = 0;
+  const worker = async () => {
+    for (let part = build[next++]; part; part = build[next++]) await indexPart(part);
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), partsAtOnce) }, worker));
   const count = indexedPageCount(outputDir, all);
   if (count === undefined) throw new Error('the search index was not written');
   return count;
