@@ -61,7 +61,7 @@ export async function loadContent<M extends ReadMode = 'check'>(
   problems.push(...found.problems);
   const cache = cacheDir === false ? undefined : new ContentCache<ReadFileResult<ArticleOf<M>>>(path.resolve(cwd, cacheDir), mode, site.timezone);
 
-  const inputKey = cache ? createHash('sha256').update(JSON.stringify(site)) : undefined;
+  const inputHash = cache ? createHash('sha256').update(JSON.stringify(site)) : undefined;
   const results: (ReadFileResult<ArticleOf<M>> | undefined)[] = [];
   const misses: (FileJob & { index: number; key: string | undefined })[] = [];
   for (const absolute of found.files) {
@@ -71,11 +71,11 @@ export async function loadContent<M extends ReadMode = 'check'>(
       bytes = readFileSync(absolute);
     } catch (error) {
       results.push({ problems: [problem(problemKinds.unreadableFile, { file, message: `could not be read: ${(error as Error).message}` })] });
-      inputKey?.update(`${file} unreadable\0`);
+      inputHash?.update(`${file} unreadable\0`);
       continue;
     }
     const key = cache?.keyOf(file, bytes);
-    inputKey?.update(`${key}\0`);
+    inputHash?.update(`${key}\0`);
     const cached = key === undefined ? undefined : cache!.get(key);
     if (!cached) misses.push({ index: results.length, key, file, bytes });
     results.push(cached);
@@ -98,8 +98,8 @@ export async function loadContent<M extends ReadMode = 'check'>(
   }
   const unique = withoutDuplicateUrls(articles, problems);
   // Files that are links out of the content folder are problems, not keys: they count too.
-  inputKey?.update(JSON.stringify(found.problems));
-  return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length, inputKey: inputKey?.digest('hex') };
+  inputHash?.update(JSON.stringify(found.problems));
+  return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length, inputKey: inputHash?.digest('hex') };
 }
 
 /**
