@@ -23,6 +23,8 @@ export interface BuildOptions {
   skipInvalid?: boolean | undefined;
   /** Where loaded articles are cached between builds, relative to `cwd`; `false` for none. */
   cacheDir?: string | false | undefined;
+  /** Show drafts, marked as such: for the preview of `serve`, never for `build`. */
+  includeDrafts?: boolean | undefined;
 }
 
 export interface BuildResult {
@@ -66,7 +68,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (content.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
 
   // The same content and options as the last build into an intact output folder: nothing to do.
-  const inputKey = content.inputKey && `${content.inputKey}:${JSON.stringify(content.site)}`;
+  const inputKey = content.inputKey && `${content.inputKey}:${content.includeDrafts}:${JSON.stringify(content.site)}`;
   const unchanged = inputKey && cacheRoot ? unchangedBuild(outputDir, cacheRoot, inputKey) : undefined;
   if (unchanged) return { ...result, built: true, ...unchanged };
 
@@ -75,17 +77,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return { ...result, built: true, ...rendered };
 }
 
-export interface PreparedArchive {
-  archive: Archive;
-  problems: Problem[];
-  contentFileCount: number;
-  articleCount: number;
-}
-
 type BuildContent = LoadedContent<SafeArticle> & { includeDrafts: boolean };
 
 /** Load and sanitize, through the cache: the valid articles (drafts only when previewing) and every problem found. */
-async function loadBuildContent(options: BuildOptions & { cwd: string; includeDrafts?: boolean }): Promise<BuildContent> {
+async function loadBuildContent(options: BuildOptions & { cwd: string }): Promise<BuildContent> {
   const content = await loadContent(options.contentDir, options.cwd, { mode: 'build', cacheDir: options.cacheDir ?? defaultCacheDir });
   const includeDrafts = options.includeDrafts ?? false;
   return {
@@ -100,14 +95,6 @@ async function loadBuildContent(options: BuildOptions & { cwd: string; includeDr
 function archiveOf(content: BuildContent, { cacheRoot }: { cacheRoot: string | undefined }): Archive {
   const relate = cacheRoot === undefined ? undefined : cachedRelateArticles(cacheRoot);
   return buildArchive(content.articles, content.site, { includeDrafts: content.includeDrafts, relate });
-}
-
-/** Load, sanitize, index: the Archive of the valid articles, and every problem found. Drafts only when previewing. */
-export async function prepareArchive(options: BuildOptions & { cwd: string; includeDrafts?: boolean }): Promise<PreparedArchive> {
-  const content = await loadBuildContent(options);
-  const cacheDir = options.cacheDir ?? defaultCacheDir;
-  const archive = archiveOf(content, { cacheRoot: cacheDir === false ? undefined : path.resolve(options.cwd, cacheDir) });
-  return { archive, problems: content.problems, contentFileCount: content.fileCount, articleCount: content.articles.length };
 }
 
 /** The output folder receives generated files; it must not be, or hold, the content. */

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -71,11 +71,18 @@ describe('serve', () => {
     assert.match(output, /Serving http:\/\/localhost:\d+\/ with drafts shown/);
   });
 
-  test('an edited article shows its new title in the served page', async () => {
+  test('an edited article shows its new title in the served page, and pages it is not on are not written again', async () => {
+    const untouched = ['404.html', 'search/index.html', 'archive/index.html'].map((file) => path.join(cwd, '_preview', file));
+    const before = untouched.map((file) => statSync(file).mtimeMs);
     const file = path.join(cwd, 'content/2026/01/story.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: First title', 'title: Second title, edited'));
     await eventually(`${origin}/2026/01/06/story/`, (text) => text.includes('<h1>Second title, edited</h1>'));
     await eventually(`${origin}/`, (text) => text.includes('Second title, edited') && !text.includes('First title'));
+    // The counts by month, the search page and the 404 page do not show titles.
+    assert.deepEqual(
+      untouched.map((file) => statSync(file).mtimeMs),
+      before,
+    );
   });
 
   test('a new article appears, and an invalid one is reported while the rest is still served', async () => {

@@ -37,3 +37,20 @@ declare module '@11ty/eleventy' {
   }
   export default Eleventy;
 }
+
+// The dev server that Eleventy uses, used on its own by `serve`.
+declare module '@11ty/eleventy-dev-server' {
+  interface DevServerOptions {
+    port?: number;
+    showVersion?: boolean;
+    domDiff?: boolean;
+    logger?: { log(message: string): void; info(message: string): void; warn(message: string): void; error(message: string): void };
+  }
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    serve(port: number): void;
+    ready(): Promise<void>;
+    reload(event: { files?: string[] }): void;
+    close(): Promise<void>;
+  }
+}

@@ -1,18 +1,16 @@
 /**
- * `news-archive serve`: builds the site with drafts shown (and marked), serves
- * it on localhost with Eleventy's dev server, and rebuilds when an article,
- * site.yaml or a template changes (Eleventy's watcher, with the content folder
- * added as a watch target). The Archive is global data computed by a
- * function, which Eleventy calls again on every rebuild.
+ * `news-archive serve`: builds a preview with drafts shown (and marked) into
+ * its own folder, serves it on localhost with Eleventy's dev server, and
+ * builds again when an article, site.yaml or a template changes. Each
+ * rebuild is the incremental build: only the pages the change touches are
+ * written, and the browser reloads.
  */
+import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { Eleventy } from '@11ty/eleventy';
-import type { SearchIndex } from '../archive/pages.ts';
-import { assertSeparateFolders, prepareArchive } from '../buildSite.ts';
-import { eleventyConfigPath, templatesDir } from '../paths.ts';
+import EleventyDevServer from '@11ty/eleventy-dev-server';
+import { assertSeparateFolders, buildSite } from '../buildSite.ts';
+import { templatesDir } from '../paths.ts';
 import type { Problem } from '../problems.ts';
-import { indexSearch } from '../render/indexSearch.ts';
-import { assertSafeUrls } from '../render/renderSite.ts';
 
 export interface ServeOptions {
   cwd: string;
@@ -30,55 +28,65 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Editors save a file in several writes, and a change often touches several files: events this close together are one change. */
+const settleMs = 150;
+
 export async function serveSite(options: ServeOptions): Promise<RunningServer> {
   const outputDir = path.resolve(options.cwd, options.outputDir);
   const contentDir = path.resolve(options.cwd, options.contentDir);
   assertSeparateFolders(contentDir, outputDir, options);
 
-  let started = 0;
-  let language = 'en';
-  let searchIndexes: SearchIndex[] = [];
-  let pending: { articleCount: number; fileCount: number; problems: Problem[] } | undefined;
-  let ready: () => void = () => {};
-  const listening = new Promise<void>((resolve) => (ready = resolve));
+  const build = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      // Invalid articles are left out and reported; the preview shows the rest.
+      const result = await buildSite({ cwd: options.cwd, contentDir: options.contentDir, outputDir: options.outputDir, skipInvalid: true, includeDrafts: true });
+      options.onBuild({ articleCount: result.articleCount, fileCount: result.contentFileCount, problems: result.problems, seconds: (performance.now() - started) / 1000 });
+    } catch (error) {
+      options.onError(error as Error);
+    }
+  };
+  await build();
 
-  const eleventy = new Eleventy(templatesDir, outputDir, {
-    configPath: eleventyConfigPath,
-    quietMode: true,
-    runMode: 'serve',
-    config(eleventyConfig) {
-      // Called again on every rebuild: content is read afresh each time.
-      eleventyConfig.addGlobalData('archive', async () => {
-        started = performance.now();
-        // Invalid articles are left out and reported; the preview shows the rest.
-        const prepared = await prepareArchive({ cwd: options.cwd, contentDir: options.contentDir, outputDir: options.outputDir, includeDrafts: true });
-        assertSafeUrls(prepared.archive);
-        language = prepared.archive.site.language;
-        searchIndexes = prepared.archive.searchIndexes;
-        pending = { articleCount: prepared.articleCount, fileCount: prepared.contentFileCount, problems: prepared.problems };
-        return prepared.archive;
-      });
-      eleventyConfig.addWatchTarget(contentDir);
-      eleventyConfig.on('eleventy.after', async () => {
-        try {
-          await indexSearch(outputDir, language, { all: searchIndexes, build: searchIndexes });
-        } catch (error) {
-          options.onError(error as Error);
-        }
-        if (pending) options.onBuild({ ...pending, seconds: (performance.now() - started) / 1000 });
-        pending = undefined;
-      });
-      eleventyConfig.setServerOptions({ port: options.port, showVersion: false, ready: () => ready() });
-    },
+  const server = EleventyDevServer.getServer('news-archive', outputDir, {
+    port: options.port,
+    showVersion: false,
+    domDiff: false,
+    logger: { log() {}, info() {}, warn() {}, error: (message: string) => options.onError(new Error(message)) },
   });
-  eleventy.disableLogger();
+  server.serve(options.port);
+  await server.ready();
 
-  await eleventy.init();
-  await eleventy.watch();
-  void eleventy.serve(options.port);
-  await listening;
+  // One build at a time; changes during a build start another when it ends.
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const rebuild = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = build().then(() => server.reload({}));
+    await running;
+    running = undefined;
+    if (again) {
+      again = false;
+      await rebuild();
+    }
+  };
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), settleMs);
+  };
+  const watchers: FSWatcher[] = [contentDir, templatesDir].map((folder) => watch(folder, { recursive: true }, changed));
+
   return {
     url: `http://localhost:${options.port}/`,
-    close: () => eleventy.stopWatch(),
+    async close() {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      await running;
+      await server.close();
+    },
   };
 }
