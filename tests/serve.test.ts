@@ -1,15 +1,15 @@
 /**
  * `news-archive serve`, run as a user runs it (a separate process): it serves
- * the preview with drafts marked, and an edit to an article shows up in the
- * served page without restarting it.
+ * the preview with drafts marked, and an edit to an article or to a template
+ * shows up in the served page without restarting it.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { article, projectRoot, writeTree } from './helpers.ts';
+import { article, projectRoot, tempDir, writeTree } from './helpers.ts';
 
 /** A port nobody is listening on right now. */
 async function freePort(): Promise<number> {
@@ -101,5 +101,33 @@ describe('serve', () => {
     server.kill('SIGINT');
     const code = await new Promise((resolve) => server.once('exit', resolve));
     assert.equal(code, 0);
+  });
+});
+
+describe('serve: a template edited while it runs', () => {
+  // A copy of the tool whose templates can be edited (the real ones are left alone).
+  const tool = tempDir();
+  for (const part of ['bin', 'src', 'templates', '.eleventy.ts', 'package.json']) cpSync(path.join(projectRoot, part), path.join(tool, part), { recursive: true });
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(tool, 'node_modules'));
+  const cwd = writeTree({ 'content/2026/01/story.md': article({ title: 'A story', date: '2026-01-06' }) });
+  let server: ChildProcess;
+  let origin = '';
+
+  before(async () => {
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    server = spawn(process.execPath, [path.join(tool, 'bin', 'news-archive.js'), 'serve', '--port', String(port)], { cwd, stdio: 'ignore' });
+    await eventually(`${origin}/`, (text) => text.includes('A story'));
+  });
+
+  after(async () => {
+    server.kill('SIGINT');
+    await new Promise((resolve) => server.once('exit', resolve));
+  });
+
+  test('is what the next build renders', async () => {
+    const template = path.join(tool, 'templates', 'list.njk');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('</h1>', '</h1><p class="marker">Template edited</p>'));
+    await eventually(`${origin}/`, (text) => text.includes('Template edited'));
   });
 });

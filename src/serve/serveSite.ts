@@ -2,13 +2,14 @@
  * `news-archive serve`: builds a preview with drafts shown (and marked) into
  * its own folder, serves it on localhost with Eleventy's dev server, and
  * builds again when an article, site.yaml or a template changes. Each
- * rebuild is the incremental build: only the pages the change touches are
- * written, and the browser reloads.
+ * rebuild is the incremental build, in a fresh worker thread: only the pages
+ * the change touches are written, and the browser reloads.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
-import { assertSeparateFolders, buildSite } from '../buildSite.ts';
+import { assertSeparateFolders, type BuildOptions, type BuildResult } from '../buildSite.ts';
 import { templatesDir } from '../paths.ts';
 import type { Problem } from '../problems.ts';
 
@@ -31,16 +32,27 @@ export interface RunningServer {
 /** Editors save a file in several writes, and a change often touches several files: events this close together are one change. */
 const settleMs = 150;
 
+/** One build in a fresh worker thread (see `buildWorker.ts`): templates and code as they are now. */
+function buildInWorker(options: BuildOptions): Promise<BuildResult> {
+  const worker = new Worker(new URL('./buildWorker.js', import.meta.url), { workerData: options, execArgv: [] });
+  return new Promise<BuildResult>((resolve, reject) => {
+    worker.once('message', (reply: { result?: BuildResult; error?: string }) => (reply.result ? resolve(reply.result) : reject(new Error(reply.error))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the build stopped (exit code ${code})`)));
+  }).finally(() => void worker.terminate());
+}
+
 export async function serveSite(options: ServeOptions): Promise<RunningServer> {
   const outputDir = path.resolve(options.cwd, options.outputDir);
   const contentDir = path.resolve(options.cwd, options.contentDir);
   assertSeparateFolders(contentDir, outputDir, options);
 
+  // Invalid articles are left out and reported; the preview shows the rest.
+  const buildOptions: BuildOptions = { cwd: options.cwd, contentDir: options.contentDir, outputDir: options.outputDir, skipInvalid: true, includeDrafts: true };
   const build = async (): Promise<void> => {
     const started = performance.now();
     try {
-      // Invalid articles are left out and reported; the preview shows the rest.
-      const result = await buildSite({ cwd: options.cwd, contentDir: options.contentDir, outputDir: options.outputDir, skipInvalid: true, includeDrafts: true });
+      const result = await buildInWorker(buildOptions);
       options.onBuild({ articleCount: result.articleCount, fileCount: result.contentFileCount, problems: result.problems, seconds: (performance.now() - started) / 1000 });
     } catch (error) {
       options.onError(error as Error);

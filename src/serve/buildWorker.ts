@@ -1,0 +1,14 @@
+/**
+ * Runs one build in a worker thread and posts its result back. A fresh
+ * thread loads the tool's code and templates afresh, so that a template
+ * edited while `serve` runs is what the next build renders (a build in the
+ * same thread would use what its modules loaded and cached the first time).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildSite, type BuildOptions } from '../buildSite.ts';
+
+try {
+  parentPort!.postMessage({ result: await buildSite(workerData as BuildOptions) });
+} catch (error) {
+  parentPort!.postMessage({ error: (error as Error).message });
+}
