@@ -4,15 +4,16 @@
  *
  * An entry's key is a hash of everything its result depends on: the tool's
  * code (`codeVersion`), what is done to the file (`check` or `build`), the
- * site's time zone (it decides the article's URL), the file's name and bytes. Entries live one per file under
- * `.cache/news-archive/`, so memory stays flat however large the archive is;
- * they are written whole (temporary file, then rename), and an unreadable
- * entry is a miss, never an error.
+ * site's time zone (it decides the article's URL), the file's name and
+ * bytes. Entries live one per file under `.cache/news-archive/`, so memory
+ * stays flat however large the archive is; they are written whole, and an
+ * unreadable entry is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { writeCacheFile } from '../cacheFile.ts';
 import { codeVersion } from '../codeVersion.ts';
 
 export class ContentCache<V> {
@@ -44,16 +45,10 @@ export class ContentCache<V> {
   set(key: string, value: V): void {
     this.used.add(key);
     const file = this.pathOf(key);
-    try {
-      const folder = path.dirname(file);
-      if (!this.madeFolders.has(folder)) mkdirSync(folder, { recursive: true });
+    const folder = path.dirname(file);
+    if (writeCacheFile(file, serialize(value), { folderExists: this.madeFolders.has(folder) })) {
       this.madeFolders.add(folder);
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, serialize(value));
-      renameSync(temporary, file);
       this.written += 1;
-    } catch {
-      // A cache that cannot be written (read-only checkout, full disk) only makes the next build slower.
     }
   }
 

@@ -5,9 +5,10 @@
  * instead. One result is kept, the last one.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { writeCacheFile } from '../cacheFile.ts';
 import { codeVersion } from '../codeVersion.ts';
 import { relateArticles, type RelatableArticle, type Relations, type RelateOptions } from './relateArticles.ts';
 
@@ -23,14 +24,16 @@ export function cachedRelateArticles(cacheRoot: string): (articles: readonly Rel
       // Not cached, or unreadable: computed afresh.
     }
     const relations = relateArticles(articles, options);
-    try {
-      mkdirSync(folder, { recursive: true });
-      for (const old of readdirSync(folder)) rmSync(path.join(folder, old), { force: true });
-      writeFileSync(`${file}.tmp`, serialize(relations));
-      renameSync(`${file}.tmp`, file);
-    } catch {
-      // A cache that cannot be written only makes the next build slower.
-    }
+    for (const old of listFiles(folder)) rmSync(path.join(folder, old), { force: true });
+    writeCacheFile(file, serialize(relations));
     return relations;
   };
+}
+
+function listFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }

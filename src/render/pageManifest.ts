@@ -7,8 +7,9 @@
  * beside the content cache, one per output folder, never in the site.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeCacheFile } from '../cacheFile.ts';
 import { codeVersion } from '../codeVersion.ts';
 
 export interface PageLike {
@@ -68,15 +69,9 @@ export class PageManifest {
     }
   }
 
+  /** Without a manifest (if it cannot be written), the next build renders every page: slower, never wrong. */
   write(record: BuildRecord): void {
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ ...record, pages: [...record.pages], searchIndexes: [...record.searchIndexes] }));
-      renameSync(temporary, this.file);
-    } catch {
-      // Without a manifest the next build renders every page: slower, never wrong.
-    }
+    writeCacheFile(this.file, JSON.stringify({ ...record, pages: [...record.pages], searchIndexes: [...record.searchIndexes] }));
   }
 }
 
