@@ -64,7 +64,7 @@ async function indexNow(outputDir: string, language: string, { all, build }: Sea
     for (let part = build[next++]; part; part = build[next++]) await indexPart(part);
   };
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), partsAtOnce) }, worker));
-  const count = indexedPageCount(outputDir, all);
+  const count = indexedPageCount(outputDir, [...names]);
   if (count === undefined) throw new Error('the search index was not written');
   return count;
 }
@@ -74,11 +74,11 @@ async function indexNow(outputDir: string, language: string, { all, build }: Sea
  * when one is missing. (`addDirectory` counts every page read; the entry
  * file counts those indexed.)
  */
-export function indexedPageCount(outputDir: string, parts: readonly SearchIndex[]): number | undefined {
+export function indexedPageCount(outputDir: string, partNames: readonly string[]): number | undefined {
   let count = 0;
-  for (const part of parts) {
+  for (const name of partNames) {
     try {
-      const entry = JSON.parse(readFileSync(path.join(outputDir, 'pagefind', part.name, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+      const entry = JSON.parse(readFileSync(path.join(outputDir, 'pagefind', name, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
       count += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     } catch {
       return undefined;

@@ -11,6 +11,10 @@ import { existsSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeCacheFile } from '../cacheFile.ts';
 import { codeVersion } from '../codeVersion.ts';
+import type { RenderResult } from './renderSite.ts';
+
+/** What a build reports of the site it made, apart from what this build wrote. */
+export type BuildSummary = Omit<RenderResult, 'renderedCount' | 'removedCount'>;
 
 export interface PageLike {
   url: string;
@@ -25,7 +29,7 @@ export interface BuildRecord {
   searchIndexes: Map<string, string>;
   /** What the build was made from (`LoadedContent.inputKey` and the options), and what it said it made. */
   inputKey?: string | undefined;
-  summary?: Record<string, number | boolean> | undefined;
+  summary?: BuildSummary | undefined;
 }
 
 /** A search index part changes when its articles do: the hash of their hashes. */

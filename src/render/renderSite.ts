@@ -95,17 +95,15 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
   let searched: Promise<number> | undefined;
   const startSearch = () => {
     if (options.indexSearch === false || searched) return;
-    const changed = archive.searchIndexes.filter((part) => previous.searchIndexes.get(part.name) !== searchHashes.get(part.name));
+    // Parts whose articles changed, or whose folder is gone, are built again; folders of parts that are gone are deleted.
+    const stale = archive.searchIndexes.filter(
+      (part) => previous.searchIndexes.get(part.name) !== searchHashes.get(part.name) || indexedPageCount(outputDir, [part.name]) === undefined,
+    );
     const partsRemoved = [...previous.searchIndexes.keys()].some((name) => !searchHashes.has(name));
-    const unchangedCount = changed.length === 0 && !partsRemoved ? indexedPageCount(outputDir, archive.searchIndexes) : undefined;
     searched =
-      unchangedCount !== undefined
-        ? Promise.resolve(unchangedCount)
-        : indexSearch(outputDir, archive.site.language, {
-            all: archive.searchIndexes,
-            // A part whose folder is gone is built again too.
-            build: archive.searchIndexes.filter((part) => changed.includes(part) || indexedPageCount(outputDir, [part]) === undefined),
-          });
+      stale.length === 0 && !partsRemoved
+        ? Promise.resolve(indexedPageCount(outputDir, [...searchHashes.keys()]) ?? 0)
+        : indexSearch(outputDir, archive.site.language, { all: archive.searchIndexes, build: stale });
   };
   // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
   try {
@@ -138,8 +136,8 @@ export function unchangedBuild(outputDir: string, cacheDir: string, inputKey: st
   const intact =
     existsSync(path.join(outputDir, '_headers')) &&
     [...last.pages.keys()].every((url) => existsSync(outputFileOf(outputDir, url))) &&
-    [...last.searchIndexes.keys()].every((name) => existsSync(path.join(outputDir, 'pagefind', name, 'pagefind-entry.json')));
-  return intact ? ({ ...last.summary, renderedCount: 0, removedCount: 0 } as unknown as RenderResult) : undefined;
+    indexedPageCount(outputDir, [...last.searchIndexes.keys()]) !== undefined;
+  return intact ? { ...last.summary, renderedCount: 0, removedCount: 0 } : undefined;
 }
 
 /** The Archive cut into parts of at most `size` of the pages to render, each with the whole site's settings. */
