@@ -2,8 +2,9 @@
  * Reads the content files it is sent, in a worker thread: the CPU-bound part
  * of loading (YAML, validation, sanitizing) spread over the machine's cores.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { SiteSettings } from '../schema/site.ts';
+import { workerInput } from '../workerThread.ts';
 import { readContentFile, type ReadMode } from './readContentFile.ts';
 
 export interface WorkerSetup {
@@ -21,7 +22,7 @@ export interface JobBatch {
   jobs: FileJob[];
 }
 
-const { site, mode } = workerData as WorkerSetup;
+const { site, mode } = workerInput<WorkerSetup>();
 parentPort!.on('message', ({ id, jobs }: JobBatch) => {
   parentPort!.postMessage({ id, results: jobs.map(({ file, bytes }) => readContentFile(file, bytes, site, mode)) });
 });

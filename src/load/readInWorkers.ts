@@ -6,8 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
 import type { SiteSettings } from '../schema/site.ts';
+import { startWorker } from '../workerThread.ts';
 import type { FileJob, JobBatch, WorkerSetup } from './loadWorker.ts';
 import { readContentFile, type ArticleOf, type ReadFileResult, type ReadMode } from './readContentFile.ts';
 
@@ -29,7 +29,7 @@ export async function readInWorkers<M extends ReadMode>(jobs: readonly FileJob[]
   let next = 0;
 
   const setup: WorkerSetup = { site, mode };
-  const workers = Array.from({ length: threadCount() - 1 }, () => new Worker(new URL('./loadWorker.js', import.meta.url), { workerData: setup, execArgv: [] }));
+  const workers = Array.from({ length: threadCount() - 1 }, () => startWorker(new URL('./loadWorker.ts', import.meta.url), setup));
   const inWorkers = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {

@@ -4,11 +4,12 @@
  * edited while `serve` runs is what the next build renders (a build in the
  * same thread would use what its modules loaded and cached the first time).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { buildSite, type BuildOptions } from '../buildSite.ts';
+import { workerInput } from '../workerThread.ts';
 
 try {
-  parentPort!.postMessage({ result: await buildSite(workerData as BuildOptions) });
+  parentPort!.postMessage({ result: await buildSite(workerInput<BuildOptions>()) });
 } catch (error) {
   parentPort!.postMessage({ error: (error as Error).message });
 }

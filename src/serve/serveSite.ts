@@ -7,11 +7,11 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { assertSeparateFolders, type BuildOptions, type BuildResult } from '../buildSite.ts';
 import { templatesDir } from '../paths.ts';
 import type { Problem } from '../problems.ts';
+import { startWorker } from '../workerThread.ts';
 
 export interface ServeOptions {
   cwd: string;
@@ -34,7 +34,7 @@ const settleMs = 150;
 
 /** One build in a fresh worker thread (see `buildWorker.ts`): templates and code as they are now. */
 function buildInWorker(options: BuildOptions): Promise<BuildResult> {
-  const worker = new Worker(new URL('./buildWorker.js', import.meta.url), { workerData: options, execArgv: [] });
+  const worker = startWorker(new URL('./buildWorker.ts', import.meta.url), options);
   return new Promise<BuildResult>((resolve, reject) => {
     worker.once('message', (reply: { result?: BuildResult; error?: string }) => (reply.result ? resolve(reply.result) : reject(new Error(reply.error))));
     worker.once('error', reject);
