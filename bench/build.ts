@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { buildArchive } from '../src/archive/buildArchive.ts';
 import { loadContent } from '../src/load/loadContent.ts';
 import { indexSearch } from '../src/render/indexSearch.ts';
-import { renderSite } from '../src/render/renderSite.ts';
+import { renderSite, searchPartsOf } from '../src/render/renderSite.ts';
 import { generateCorpus } from './generateCorpus.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -78,7 +78,8 @@ async function stages(dir: string): Promise<Record<string, number>> {
   const output = path.join(dir, '_stages');
   await renderSite(archive, output, { indexSearch: false, cacheDir: false });
   lap('render (Eleventy: pages, feeds, sitemap)');
-  await indexSearch(output, archive.site.language, { all: archive.searchIndexes, build: archive.searchIndexes });
+  const searchParts = searchPartsOf(archive);
+  await indexSearch(output, archive.site.language, { all: searchParts.map((part) => part.name), build: searchParts });
   lap('search index (Pagefind, every part)');
   return times;
 }

@@ -11,7 +11,9 @@ import { existsSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeCacheFile } from '../cacheFile.ts';
 import { codeVersion } from '../codeVersion.ts';
+import type { SearchPart } from './indexSearch.ts';
 import type { RenderResult } from './renderSite.ts';
+import { searchDocumentOf } from './searchDocument.ts';
 
 /** What a build reports of the site it made, apart from what this build wrote. */
 export type BuildSummary = Omit<RenderResult, 'renderedCount' | 'removedCount'>;
@@ -32,12 +34,12 @@ export interface BuildRecord {
   summary?: BuildSummary | undefined;
 }
 
-/** A search index part changes when its articles do: the hash of their hashes. */
-export function hashSearchIndexes(parts: readonly { name: string; articleUrls: readonly string[] }[], articles: PageHashes): Map<string, string> {
+/** A search index part changes when what Pagefind reads does: the hash of its articles' search documents. */
+export function hashSearchParts(parts: readonly SearchPart[], language: string): Map<string, string> {
   return new Map(
     parts.map((part) => {
-      const hash = createHash('sha1').update(part.name);
-      for (const url of part.articleUrls) hash.update(`\0${url}\0${articles.get(url) ?? ''}`);
+      const hash = createHash('sha1').update(`${codeVersion()}\0${part.name}`);
+      for (const page of part.pages) hash.update(`\0${page.url}\0${searchDocumentOf(page, language)}`);
       return [part.name, hash.digest('base64')];
     }),
   );

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Archive } from '../archive/pages.ts';
 import { eleventyConfigPath, templatesDir } from '../paths.ts';
-import { indexedPageCount, indexSearch } from './indexSearch.ts';
-import { hashPages, hashSearchIndexes, outputFileOf, PageManifest, planRender, removePages } from './pageManifest.ts';
+import { indexedPageCount, indexSearch, type SearchPart } from './indexSearch.ts';
+import { hashPages, hashSearchParts, outputFileOf, PageManifest, planRender, removePages } from './pageManifest.ts';
 
 /**
  * Root-relative URLs made of safe segments only: folders like `/` and
@@ -85,40 +85,31 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
   const manifest = options.cacheDir ? new PageManifest(options.cacheDir, outputDir) : undefined;
   const previous = manifest?.read() ?? { pages: new Map(), searchIndexes: new Map() };
   const plan = planRender(outputDir, hashes, previous.pages);
-  // A part of the search index changes with what Pagefind reads of its articles' pages, not with their links to others.
-  const indexed = archive.articlePages.map(({ url, article, search, copyOf }) => ({ url, article, search, copyOf }));
-  const searchHashes = hashSearchIndexes(archive.searchIndexes, hashPages(indexed, archive.site));
+  // A part of the search index changes with what Pagefind reads: its articles' search documents.
+  const searchParts = searchPartsOf(archive);
+  const searchHashes = hashSearchParts(searchParts, archive.site.language);
 
   removePages(outputDir, plan.remove);
-  // Pagefind reads article pages only, and runs in a process of its own: it
-  // starts once they are written, while Eleventy goes on with the lists.
-  let searched: Promise<number> | undefined;
-  const startSearch = () => {
-    if (options.indexSearch === false || searched) return;
-    // Parts whose articles changed, or whose folder is gone, are built again; folders of parts that are gone are deleted.
-    const stale = archive.searchIndexes.filter(
-      (part) => previous.searchIndexes.get(part.name) !== searchHashes.get(part.name) || indexedPageCount(outputDir, [part.name]) === undefined,
-    );
-    const partsRemoved = [...previous.searchIndexes.keys()].some((name) => !searchHashes.has(name));
-    searched =
-      stale.length === 0 && !partsRemoved
+  // Pagefind runs in a process of its own, from the Archive: it indexes while Eleventy renders.
+  // Parts whose articles changed, or whose folder is gone, are built again; folders of parts that are gone are deleted.
+  const stale = searchParts.filter((part) => previous.searchIndexes.get(part.name) !== searchHashes.get(part.name) || indexedPageCount(outputDir, [part.name]) === undefined);
+  const partsRemoved = [...previous.searchIndexes.keys()].some((name) => !searchHashes.has(name));
+  const searched =
+    options.indexSearch === false
+      ? Promise.resolve(0)
+      : stale.length === 0 && !partsRemoved
         ? Promise.resolve(indexedPageCount(outputDir, [...searchHashes.keys()]) ?? 0)
-        : indexSearch(outputDir, archive.site.language, { all: archive.searchIndexes, build: stale });
-  };
+        : indexSearch(outputDir, archive.site.language, { all: [...searchHashes.keys()], build: stale });
   // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
   try {
     if (plan.render.size > 0 || !existsSync(path.join(outputDir, '_headers'))) {
-      for (const part of archiveParts(archive, plan.render, pagesPerRun)) {
-        if (part.articlePages.length === 0) startSearch();
-        await runEleventy(part, outputDir);
-      }
+      for (const part of archiveParts(archive, plan.render, pagesPerRun)) await runEleventy(part, outputDir);
     }
   } catch (error) {
-    await searched?.catch(() => undefined);
+    await searched.catch(() => undefined);
     throw error;
   }
-  startSearch();
-  const searchPageCount = (await searched) ?? 0;
+  const searchPageCount = await searched;
   const pageCount = pages.filter((page) => page.url.endsWith('/') || page.url.endsWith('.html')).length;
   const summary = { articleCount: archive.articlePages.length, hasFeeds: archive.atomFeedPages.length > 0, pageCount, fileCount: pages.length - pageCount, searchPageCount };
   manifest?.write({ pages: hashes, searchIndexes: searchHashes, inputKey: options.inputKey, summary });
@@ -138,6 +129,15 @@ export function unchangedBuild(outputDir: string, cacheDir: string, inputKey: st
     [...last.pages.keys()].every((url) => existsSync(outputFileOf(outputDir, url))) &&
     indexedPageCount(outputDir, [...last.searchIndexes.keys()]) !== undefined;
   return intact ? { ...last.summary, renderedCount: 0, removedCount: 0 } : undefined;
+}
+
+/** The parts of the search index with their article pages, in URL order. */
+export function searchPartsOf(archive: Archive): SearchPart[] {
+  const pageAt = new Map(archive.articlePages.map((page) => [page.url, page]));
+  return archive.searchIndexes.map((part) => ({
+    name: part.name,
+    pages: part.articleUrls.map((url) => pageAt.get(url)!).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+  }));
 }
 
 /** The Archive cut into parts of at most `size` of the pages to render, each with the whole site's settings. */

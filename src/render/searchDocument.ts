@@ -1,0 +1,33 @@
+/**
+ * What Pagefind indexes of an article: a small HTML document made from its
+ * page object, with what the article page's `data-pagefind-body` holds (the
+ * copy notice, headline, dek and sanitized body) and the same filters, sort
+ * key and meta. Made from the Archive rather than read back from the written
+ * page, Pagefind can index while Eleventy renders, and pages reach it in URL
+ * order, which makes its output the same on every machine. Still HTML rather
+ * than a plain-text record, so that Pagefind weighs the headline and the
+ * body's headings as it does on a page.
+ */
+import { escapeAttribute, escapeText } from 'entities';
+import type { ArticlePage } from '../archive/pages.ts';
+
+export function searchDocumentOf(page: ArticlePage, language: string): string {
+  const { article, search, copyOf } = page;
+  const filter = (name: string, value: string) => `<span data-pagefind-filter="${escapeAttribute(name)}">${escapeText(value)}</span>`;
+  const hiddenFacts = [
+    article.source ? `${filter('source', article.source.name)}<span data-pagefind-meta="source">${escapeText(article.source.name)}</span>` : '',
+    `<span data-pagefind-meta="date">${escapeText(article.date.display)}</span>`,
+    ...article.tags.map((tag) => filter('tag', tag.label)),
+  ].join('');
+  return [
+    `<!doctype html><html lang="${escapeAttribute(language)}"><head><meta charset="utf-8"><title>${escapeText(article.title)}</title></head><body>`,
+    `<article data-pagefind-body data-pagefind-filter="year:${escapeAttribute(search.year)}" data-pagefind-sort="date:${escapeAttribute(search.date)}">`,
+    copyOf ? `<p>A second capture of ${escapeText(copyOf.label)}.</p>` : '',
+    article.draft ? '<p>Draft: shown in the preview only, not in the built site</p>' : '',
+    `<h1>${escapeText(article.title)}</h1>`,
+    article.description ? `<p>${escapeText(article.description)}</p>` : '',
+    article.html,
+    `<div data-pagefind-ignore>${hiddenFacts}</div>`,
+    '</article></body></html>',
+  ].join('');
+}
