@@ -115,8 +115,8 @@ describe('broken and hostile files', async () => {
     const after = listing(cwd).filter((file) => !file.startsWith('_site'));
     const cache = '.cache/news-archive';
     assert.deepEqual(after.filter((file) => !file.startsWith('.cache')), before);
-    // Cached articles by the hash of their bytes, relations by their inputs', the page manifest by the output folder's.
-    const cacheNames = /^\.cache(?:\/news-archive(?:\/build(?:\/[0-9a-f]{2}(?:\/[0-9a-f]{64})?)?|\/relations(?:\/[0-9a-f]{64})?|\/pages(?:\/[0-9a-f]{16}\.json)?)?)?$/;
+    // Cached articles by the hash of their bytes, relations by their inputs', index terms by language, the page manifest by the output folder's.
+    const cacheNames = /^\.cache(?:\/news-archive(?:\/build(?:\/[0-9a-f]{2}(?:\/[0-9a-f]{64})?)?|\/relations(?:\/[0-9a-f]{64})?|\/terms(?:\/[0-9a-f]{64})?|\/pages(?:\/[0-9a-f]{16}\.json)?)?)?$/;
     assert.deepEqual(after.filter((file) => file.startsWith('.cache') && !cacheNames.test(file)), [], `only hashes under ${cache}`);
     assert.deepEqual(listing(outside), outsideBefore);
     assert.ok(!existsSync(path.join(cwd, 'escaped')) && !existsSync(path.join(path.dirname(cwd), 'escaped')));

@@ -9,7 +9,7 @@ import { fingerprint, type Fingerprint } from '../duplicates/fingerprint.ts';
 import { normalizedLinkOf } from '../duplicates/normalizeLink.ts';
 import { compareStrings } from '../problems.ts';
 import { textNeighbors, type Neighbor } from './similarity.ts';
-import { tokenizerFor } from './terms.ts';
+import { countTerms, tokenizerFor, type CountedTerms } from './terms.ts';
 
 /** What relating needs of an article. */
 export interface RelatableArticle {
@@ -54,10 +54,18 @@ const minimumRelatedScore = 0.02;
 const duplicateCandidate = 0.75;
 const day = 86_400_000;
 
-export function relateArticles(articles: readonly RelatableArticle[], options: RelateOptions): Relations {
+/**
+ * `termsOf` counts the index terms of an article's weighted text; a cache can
+ * stand in for it (see `relationsCache.ts`), as tokenizing is half the work.
+ */
+export function relateArticles(
+  articles: readonly RelatableArticle[],
+  options: RelateOptions,
+  termsOf: (weightedText: string) => CountedTerms = termCounter(options.language),
+): Relations {
   // A stable order, so that the same archive always gives the same result.
   const ordered = [...articles].sort((a, b) => a.epochMs - b.epochMs || compareStrings(a.url, b.url));
-  const neighbors = textNeighbors(ordered.map(weightedText), tokenizerFor(options.language));
+  const neighbors = textNeighbors(ordered.map((article) => termsOf(weightedText(article))));
 
   const duplicateOf = findCopies(ordered, neighbors);
 
@@ -117,6 +125,11 @@ export function relateArticles(articles: readonly RelatableArticle[], options: R
  * words: places, people, organisations) once more: they tell one event from
  * another of the same kind ("earthquake" in Chile or in Japan).
  */
+export function termCounter(language: string): (text: string) => CountedTerms {
+  const tokenizer = tokenizerFor(language);
+  return (text) => countTerms(text, tokenizer);
+}
+
 export function weightedText(article: RelatableArticle): string {
   const all = `${article.title}\n${article.text}`;
   const names = all.match(/(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+/gu) ?? [];

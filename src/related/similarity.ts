@@ -5,7 +5,7 @@
  * article meets only the articles that share a less common term with it,
  * never all pairs; the best of those are scored exactly.
  */
-import type { Tokenizer } from './terms.ts';
+import type { CountedTerms } from './terms.ts';
 
 export interface Neighbor {
   /** Index of the other document. */
@@ -38,55 +38,39 @@ interface SparseVector {
   proposers: Uint8Array;
 }
 
-export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, options: SimilarityOptions = {}): Neighbor[][] {
+export function textNeighbors(documents: readonly CountedTerms[], options: SimilarityOptions = {}): Neighbor[][] {
   const { topK = 20, termsPerDocument = 48, proposingTerms = 12, maxPostings = 250, candidatesPerDocument = 48 } = options;
-  // Words → term ids, each distinct word looked up once: -1 for words that are no term.
-  const idOfWord = new Map<string, number>();
+  // Term ids in the order terms first occur in the documents; and in how many documents each term occurs.
   const idOfTerm = new Map<string, number>();
   const documentFrequency: number[] = [];
-  const idOf = (word: string): number => {
-    let id = idOfWord.get(word);
-    if (id === undefined) {
-      const term = tokenizer.term(word);
-      if (term === undefined) id = -1;
-      else {
-        id = idOfTerm.get(term);
-        if (id === undefined) {
-          id = idOfTerm.size;
-          idOfTerm.set(term, id);
-          documentFrequency.push(0);
-        }
+  // Each document as sorted term ids with their counts.
+  const counted = documents.map((document) => {
+    const ids = new Uint32Array(document.terms.length);
+    document.terms.forEach((term, position) => {
+      let id = idOfTerm.get(term);
+      if (id === undefined) {
+        id = idOfTerm.size;
+        idOfTerm.set(term, id);
+        documentFrequency.push(0);
       }
-      idOfWord.set(word, id);
+      documentFrequency[id]! += 1;
+      ids[position] = id;
+    });
+    // Sorted by id through one native numeric sort of (id, position) packed into a number.
+    const packed = new Float64Array(ids.length);
+    for (let position = 0; position < ids.length; position++) packed[position] = ids[position]! * positionRange + position;
+    packed.sort();
+    const terms = new Uint32Array(packed.length);
+    const counts = new Uint32Array(packed.length);
+    for (let rank = 0; rank < packed.length; rank++) {
+      const position = packed[rank]! % positionRange;
+      terms[rank] = (packed[rank]! - position) / positionRange;
+      counts[rank] = document.counts[position]!;
     }
-    return id;
-  };
-
-  // Each document as sorted term ids with their counts; and in how many documents each term occurs.
-  const counted = texts.map((text) => {
-    const words = tokenizer.words(text);
-    const ids = new Uint32Array(words.length);
-    let length = 0;
-    for (const word of words) {
-      const id = idOf(word);
-      if (id >= 0) ids[length++] = id;
-    }
-    const sorted = ids.subarray(0, length).sort();
-    const terms = new Uint32Array(sorted.length);
-    const counts = new Uint32Array(sorted.length);
-    let distinct = 0;
-    for (let i = 0; i < sorted.length; i++) {
-      if (i > 0 && sorted[i] === sorted[i - 1]) counts[distinct - 1]! += 1;
-      else {
-        terms[distinct] = sorted[i]!;
-        counts[distinct++] = 1;
-        documentFrequency[sorted[i]!]! += 1;
-      }
-    }
-    return { terms: terms.slice(0, distinct), counts: counts.slice(0, distinct) };
+    return { terms, counts };
   });
 
-  const total = texts.length;
+  const total = documents.length;
   const vectors: SparseVector[] = counted.map(({ terms, counts }) => {
     const weights = new Float64Array(terms.length);
     for (let i = 0; i < terms.length; i++) weights[i] = (1 + Math.log(counts[i]!)) * Math.log(1 + total / documentFrequency[terms[i]!]!);
@@ -97,11 +81,14 @@ export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, op
     let norm = 0;
     for (const i of kept) norm += weights[i]! ** 2;
     norm = Math.sqrt(norm) || 1;
-    const keptWeights = Float32Array.from(kept, (i) => weights[i]! / norm);
-    const proposers = Uint8Array.from(
-      [...keptWeights.keys()].sort((a, b) => keptWeights[b]! - keptWeights[a]! || a - b).slice(0, proposingTerms),
-    );
-    return { terms: Uint32Array.from(kept, (i) => terms[i]!), weights: keptWeights, proposers };
+    const keptTerms = new Uint32Array(kept.length);
+    const keptWeights = new Float32Array(kept.length);
+    for (let k = 0; k < kept.length; k++) {
+      keptTerms[k] = terms[kept[k]!]!;
+      keptWeights[k] = weights[kept[k]!]! / norm;
+    }
+    const strongestFirst = Array.from({ length: kept.length }, (_, k) => k).sort((a, b) => keptWeights[b]! - keptWeights[a]! || a - b);
+    return { terms: keptTerms, weights: keptWeights, proposers: Uint8Array.from(strongestFirst.slice(0, proposingTerms)) };
   });
 
   // Postings: for each term, the documents whose vector holds it, with its weight there.
@@ -123,29 +110,45 @@ export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, op
   // Candidates come from the less common terms, through their postings; the
   // best candidates are then scored exactly, over all their terms.
   const partial = new Float32Array(total);
-  const touched: number[] = [];
+  // The documents met so far (a document can be met again once its sum is back to 0), and their sums for the selection.
+  let touched = new Uint32Array(1024);
+  let touchedCount = 0;
+  let sums = new Float32Array(touched.length);
   const found = vectors.map((vector, document) => {
-    vector.proposers.forEach((position) => {
+    for (let p = 0; p < vector.proposers.length; p++) {
+      const position = vector.proposers[p]!;
       const term = vector.terms[position]!;
-      if (postingCount[term]! > maxPostings) return;
+      if (postingCount[term]! > maxPostings) continue;
       const weight = vector.weights[position]!;
       for (let slot = postingStart[term]!; slot < postingStart[term + 1]!; slot++) {
         const other = postingDocument[slot]!;
         if (other === document) continue;
-        if (partial[other] === 0) touched.push(other);
+        if (partial[other] === 0) {
+          if (touchedCount === touched.length) {
+            const larger = new Uint32Array(touched.length * 2);
+            larger.set(touched);
+            touched = larger;
+            sums = new Float32Array(touched.length);
+          }
+          touched[touchedCount++] = other;
+        }
         partial[other]! += weight * postingWeight[slot]!;
       }
-    });
-    let candidates = touched;
-    if (touched.length > candidatesPerDocument) {
-      const threshold = kthLargest(Float32Array.from(touched, (index) => partial[index]!), candidatesPerDocument);
-      candidates = touched.filter((index) => partial[index]! >= threshold);
     }
-    const neighbors = candidates.map((index) => ({ index, score: Math.min(1, dot(vector, vectors[index]!)) }));
-    for (const index of touched) partial[index] = 0;
-    touched.length = 0;
+    let threshold = -Infinity;
+    if (touchedCount > candidatesPerDocument) {
+      for (let i = 0; i < touchedCount; i++) sums[i] = partial[touched[i]!]!;
+      threshold = kthLargest(sums.subarray(0, touchedCount), candidatesPerDocument);
+    }
+    const neighbors: Neighbor[] = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const index = touched[i]!;
+      if (partial[index]! >= threshold) neighbors.push({ index, score: Math.min(1, dot(vector, vectors[index]!)) });
+    }
+    for (let i = 0; i < touchedCount; i++) partial[touched[i]!] = 0;
+    touchedCount = 0;
     neighbors.sort((a, b) => b.score - a.score || a.index - b.index);
-    return neighbors.slice(0, topK);
+    return neighbors.length > topK ? neighbors.slice(0, topK) : neighbors;
   });
 
   // Similarity is symmetric, but candidates are proposed by each side's own
@@ -161,6 +164,9 @@ export function textNeighbors(texts: readonly string[], tokenizer: Tokenizer, op
     return [...list, ...added].sort((a, b) => b.score - a.score || a.index - b.index).slice(0, topK);
   });
 }
+
+/** More than any document's count of distinct terms; times a term id, still an exact integer in a double. */
+const positionRange = 2 ** 24;
 
 /** The k-th largest value (quickselect, linear on average: the lists can hold thousands of scores). */
 function kthLargest(values: Float32Array, k: number): number {

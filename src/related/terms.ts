@@ -28,6 +28,7 @@ export function tokenizerFor(language: string): Tokenizer {
   const primary = language.split('-')[0]!.toLowerCase();
   const stop = new Set(stopwordLists[primary] ?? stopwords.eng);
   const stem = primary === 'en' ? stemmer : (word: string) => word;
+  const termOfWord = new Map<string, string | null>();
   return {
     words(text) {
       // NFKC only matters beyond ASCII, and costs as much as the rest.
@@ -35,10 +36,38 @@ export function tokenizerFor(language: string): Tokenizer {
       return normalized.toLowerCase().split(separators);
     },
     term(word) {
-      const bare = word.replace(/^['’]+|['’]+$/g, '').replace(/['’]s$/, '');
-      if (bare.length < 2 || stop.has(bare) || digitsOnly.test(bare)) return undefined;
-      return stem(bare);
+      // Each distinct word is looked at once: an archive repeats its words endlessly.
+      let term = termOfWord.get(word);
+      if (term === undefined) {
+        const bare = word.replace(/^['’]+|['’]+$/g, '').replace(/['’]s$/, '');
+        term = bare.length < 2 || stop.has(bare) || digitsOnly.test(bare) ? null : stem(bare);
+        termOfWord.set(word, term);
+      }
+      return term ?? undefined;
     },
   };
 }
 
+
+/** A text's distinct index terms, in the order they first occur, with how often each does. */
+export interface CountedTerms {
+  terms: readonly string[];
+  counts: ArrayLike<number>;
+}
+
+export function countTerms(text: string, tokenizer: Tokenizer): { terms: string[]; counts: number[] } {
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const positionOf = new Map<string, number>();
+  for (const word of tokenizer.words(text)) {
+    const term = tokenizer.term(word);
+    if (term === undefined) continue;
+    const position = positionOf.get(term);
+    if (position === undefined) {
+      positionOf.set(term, terms.length);
+      terms.push(term);
+      counts.push(1);
+    } else counts[position]! += 1;
+  }
+  return { terms, counts };
+}
