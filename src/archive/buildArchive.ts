@@ -125,7 +125,8 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     published.map((article) => ({
       url: article.url,
       title: article.title,
-      text: article.description ? `${article.description}\n${article.text}` : article.text,
+      description: article.description,
+      text: article.text,
       epochMs: article.date.epochMs,
       tags: article.tags,
       link: article.link,

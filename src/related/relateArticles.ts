@@ -15,7 +15,9 @@ import { countTerms, tokenizerFor, type CountedTerms } from './terms.ts';
 export interface RelatableArticle {
   url: string;
   title: string;
-  /** Plain text of the body (and dek). */
+  /** The dek, which counts as the text's opening. */
+  description?: string | undefined;
+  /** Plain text of the body. */
   text: string;
   epochMs: number;
   tags: readonly string[];
@@ -65,7 +67,7 @@ export function relateArticles(
 ): Relations {
   // A stable order, so that the same archive always gives the same result.
   const ordered = [...articles].sort((a, b) => a.epochMs - b.epochMs || compareStrings(a.url, b.url));
-  const neighbors = textNeighbors(ordered.map((article) => termsOf(weightedText(article))));
+  const neighbors = textNeighbors(ordered.length, (index) => termsOf(weightedText(ordered[index]!)));
 
   const duplicateOf = findCopies(ordered, neighbors);
 
@@ -130,8 +132,11 @@ export function termCounter(language: string): (text: string) => CountedTerms {
   return (text) => countTerms(text, tokenizer);
 }
 
+/** The dek and the body's text: made when needed, so that no article holds a second copy of its text. */
+const fullText = (article: RelatableArticle): string => (article.description ? `${article.description}\n${article.text}` : article.text);
+
 export function weightedText(article: RelatableArticle): string {
-  const all = `${article.title}\n${article.text}`;
+  const all = `${article.title}\n${fullText(article)}`;
   const names = all.match(/(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+/gu) ?? [];
   return `${article.title}\n${all}\n${names.join(' ')}`;
 }
@@ -151,7 +156,8 @@ function relatedScore(article: RelatableArticle, other: RelatableArticle, simila
 /** Of two captures, the one to keep: the earlier, else the fuller text, else the one with a link to the original, else by URL. */
 function isBetterOriginal(a: RelatableArticle, b: RelatableArticle): boolean {
   if (a.epochMs !== b.epochMs) return a.epochMs < b.epochMs;
-  if (a.text.length !== b.text.length) return a.text.length > b.text.length;
+  const length = (article: RelatableArticle) => fullText(article).length;
+  if (length(a) !== length(b)) return length(a) > length(b);
   if (Boolean(a.link) !== Boolean(b.link)) return Boolean(a.link);
   return compareStrings(a.url, b.url) <= 0;
 }
@@ -183,7 +189,7 @@ function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Ne
   const prints = new Map<number, Fingerprint>();
   const printOf = (index: number) => {
     let print = prints.get(index);
-    if (!print) prints.set(index, (print = fingerprint(ordered[index]!.text)));
+    if (!print) prints.set(index, (print = fingerprint(fullText(ordered[index]!))));
     return print;
   };
   neighbors.forEach((list, index) => {

@@ -38,13 +38,18 @@ interface SparseVector {
   proposers: Uint8Array;
 }
 
-export function textNeighbors(documents: readonly CountedTerms[], options: SimilarityOptions = {}): Neighbor[][] {
+/**
+ * Neighbors of `count` documents, each asked for once, in order, by
+ * `termsOf`: its terms become ids at once and its strings can go.
+ */
+export function textNeighbors(count: number, termsOf: (document: number) => CountedTerms, options: SimilarityOptions = {}): Neighbor[][] {
   const { topK = 20, termsPerDocument = 48, proposingTerms = 12, maxPostings = 250, candidatesPerDocument = 48 } = options;
   // Term ids in the order terms first occur in the documents; and in how many documents each term occurs.
   const idOfTerm = new Map<string, number>();
   const documentFrequency: number[] = [];
   // Each document as sorted term ids with their counts.
-  const counted = documents.map((document) => {
+  const counted = Array.from({ length: count }, (_, index) => {
+    const document = termsOf(index);
     const ids = new Uint32Array(document.terms.length);
     document.terms.forEach((term, position) => {
       let id = idOfTerm.get(term);
@@ -70,7 +75,7 @@ export function textNeighbors(documents: readonly CountedTerms[], options: Simil
     return { terms, counts };
   });
 
-  const total = documents.length;
+  const total = count;
   const vectors: SparseVector[] = counted.map(({ terms, counts }) => {
     const weights = new Float64Array(terms.length);
     for (let i = 0; i < terms.length; i++) weights[i] = (1 + Math.log(counts[i]!)) * Math.log(1 + total / documentFrequency[terms[i]!]!);
