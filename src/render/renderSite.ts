@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Archive } from '../archive/pages.ts';
 import { eleventyConfigPath, templatesDir } from '../paths.ts';
 import { indexedPageCount, indexSearch, type SearchPart } from './indexSearch.ts';
-import { hashPages, hashSearchParts, outputFileOf, PageManifest, planRender, removePages } from './pageManifest.ts';
+import { hashPages, hashSearchParts, outputFileOf, PageManifest, planRender, removePages, type PageHashes, type RenderPlan } from './pageManifest.ts';
 
 /**
  * Root-relative URLs made of safe segments only: folders like `/` and
@@ -80,18 +80,14 @@ const pagesPerRun = 5000;
 
 export async function renderSite(archive: Archive, outputDir: string, options: RenderOptions = {}): Promise<RenderResult> {
   assertSafeUrls(archive);
-  const pages = allPages(archive);
-  const hashes = hashPages(pages, archive.site);
   const manifest = options.cacheDir ? new PageManifest(options.cacheDir, outputDir) : undefined;
   const previous = manifest?.read() ?? { pages: new Map(), searchIndexes: new Map() };
-  const plan = planRender(outputDir, hashes, previous.pages);
-  // A part of the search index changes with what Pagefind reads: its articles' search documents.
+
+  // Pagefind indexes from the Archive, in processes of its own: it starts first and works while pages are hashed and rendered.
+  // A part of the index changes with what Pagefind reads: its articles' search documents. Parts whose
+  // documents changed, or whose folder is gone, are built again; folders of parts that are gone are deleted.
   const searchParts = searchPartsOf(archive);
   const searchHashes = hashSearchParts(searchParts, archive.site.language);
-
-  removePages(outputDir, plan.remove);
-  // Pagefind runs in a process of its own, from the Archive: it indexes while Eleventy renders.
-  // Parts whose articles changed, or whose folder is gone, are built again; folders of parts that are gone are deleted.
   const stale = searchParts.filter((part) => previous.searchIndexes.get(part.name) !== searchHashes.get(part.name) || indexedPageCount(outputDir, [part.name]) === undefined);
   const partsRemoved = [...previous.searchIndexes.keys()].some((name) => !searchHashes.has(name));
   const searched =
@@ -100,8 +96,15 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
       : stale.length === 0 && !partsRemoved
         ? Promise.resolve(indexedPageCount(outputDir, [...searchHashes.keys()]) ?? 0)
         : indexSearch(outputDir, archive.site.language, { all: [...searchHashes.keys()], build: stale });
-  // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
+
+  const pages = allPages(archive);
+  let hashes: PageHashes;
+  let plan: RenderPlan;
   try {
+    hashes = hashPages(pages, archive.site);
+    plan = planRender(outputDir, hashes, previous.pages);
+    removePages(outputDir, plan.remove);
+    // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
     if (plan.render.size > 0 || !existsSync(path.join(outputDir, '_headers'))) {
       for (const part of archiveParts(archive, plan.render, pagesPerRun)) await runEleventy(part, outputDir);
     }
