@@ -53,7 +53,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   assertSeparateFolders(path.resolve(cwd, options.contentDir), outputDir, options);
   const cacheDir = options.cacheDir ?? defaultCacheDir;
   const cacheRoot = cacheDir === false ? undefined : path.resolve(cwd, cacheDir);
-  const content = await loadBuildContent({ ...options, cwd });
+  const indexed = await loadAndIndex({ ...options, cwd }, outputDir, cacheRoot);
+  if (!('archive' in indexed)) return indexed;
+  const rendered = await renderSite(indexed.archive, outputDir, { cacheDir: cacheRoot ?? false, inputKey: indexed.inputKey });
+  return { ...indexed.result, built: true, ...rendered };
+}
+
+/**
+ * Load and index: the Archive to render, or the result of a build that ends
+ * here (content with errors, or the same input as the last build). The loaded
+ * articles stay in here: once the Archive is made, their text is not needed,
+ * and at 100,000 articles it weighs hundreds of megabytes while pages render.
+ */
+async function loadAndIndex(
+  options: BuildOptions & { cwd: string },
+  outputDir: string,
+  cacheRoot: string | undefined,
+): Promise<BuildResult | { archive: Archive; inputKey: string | undefined; result: Omit<BuildResult, 'built'> }> {
+  const content = await loadBuildContent(options);
   const result = {
     problems: content.problems,
     contentFileCount: content.fileCount,
@@ -71,10 +88,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const inputKey = content.inputKey && `${content.inputKey}:${content.includeDrafts}:${JSON.stringify(content.site)}`;
   const unchanged = inputKey && cacheRoot ? unchangedBuild(outputDir, cacheRoot, inputKey) : undefined;
   if (unchanged) return { ...result, built: true, ...unchanged };
-
-  const archive = archiveOf(content, { cacheRoot });
-  const rendered = await renderSite(archive, outputDir, { cacheDir: cacheRoot ?? false, inputKey });
-  return { ...result, built: true, ...rendered };
+  return { archive: archiveOf(content, { cacheRoot }), inputKey, result };
 }
 
 type BuildContent = LoadedContent<SafeArticle> & { includeDrafts: boolean };
