@@ -162,18 +162,20 @@ async function runSearch() {
   // Without words, Pagefind lists everything the filters allow (query null).
   const results = await searchParts(state.query || null, { filters, sort });
   if (number !== searchNumber || !results) return; // a newer search has started
+  // The count and the first results appear together, once the results' data has arrived.
+  const firstPage = await Promise.all(results.slice(0, resultsPerPage).map((result) => result.data()));
+  if (number !== searchNumber) return;
   resultList.replaceChildren();
   const described = state.query ? ` for “${state.query}”` : '';
   statusLine.textContent =
     results.length === 0
       ? `No articles found${described}.`
       : `${results.length} ${results.length === 1 ? 'article' : 'articles'} found${described}.`;
-  await showResults(results, 0, number);
+  showResults(results, firstPage, 0, number);
 }
 
-async function showResults(results, from, number) {
-  const shown = await Promise.all(results.slice(from, from + resultsPerPage).map((result) => result.data()));
-  if (number !== searchNumber) return;
+/** Appends a page of results (`shown`, the data of those from `from` on), with a button for the next page. */
+function showResults(results, shown, from, number) {
   document.querySelector('[data-search-more]')?.remove();
   for (const data of shown) resultList.append(resultItem(data));
   if (from + resultsPerPage < results.length) {
@@ -182,7 +184,11 @@ async function showResults(results, from, number) {
     more.dataset.searchMore = '';
     more.className = 'search-more';
     more.textContent = 'Show more results';
-    more.addEventListener('click', () => showResults(results, from + resultsPerPage, number));
+    more.addEventListener('click', async () => {
+      const next = from + resultsPerPage;
+      const page = await Promise.all(results.slice(next, next + resultsPerPage).map((result) => result.data()));
+      if (number === searchNumber) showResults(results, page, next, number);
+    });
     resultList.after(more);
   }
 }
