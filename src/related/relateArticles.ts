@@ -58,7 +58,7 @@ const day = 86_400_000;
 
 /**
  * `termsOf` counts the index terms of an article's weighted text; a cache can
- * stand in for it (see `relationsCache.ts`), as tokenizing is half the work.
+ * stand in for it (see `relationsCache.ts`), as tokenizing is a third of the work.
  */
 export function relateArticles(
   articles: readonly RelatableArticle[],
@@ -122,11 +122,7 @@ export function relateArticles(
   return { related, stories, storyOf, duplicateOf };
 }
 
-/**
- * The text to compare, with the title counted twice and names (capitalized
- * words: places, people, organisations) once more: they tell one event from
- * another of the same kind ("earthquake" in Chile or in Japan).
- */
+/** Counts the index terms of texts in the site's language (each distinct word stemmed once). */
 export function termCounter(language: string): (text: string) => CountedTerms {
   const tokenizer = tokenizerFor(language);
   return (text) => countTerms(text, tokenizer);
@@ -135,6 +131,11 @@ export function termCounter(language: string): (text: string) => CountedTerms {
 /** The dek and the body's text: made when needed, so that no article holds a second copy of its text. */
 const fullText = (article: RelatableArticle): string => (article.description ? `${article.description}\n${article.text}` : article.text);
 
+/**
+ * The text to compare, with the title counted twice and names (capitalized
+ * words: places, people, organisations) once more: they tell one event from
+ * another of the same kind ("earthquake" in Chile or in Japan).
+ */
 export function weightedText(article: RelatableArticle): string {
   const all = `${article.title}\n${fullText(article)}`;
   const names = all.match(/(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+/gu) ?? [];

@@ -48,7 +48,6 @@ export function tokenizerFor(language: string): Tokenizer {
   };
 }
 
-
 /** A text's distinct index terms, in the order they first occur, with how often each does. */
 export interface CountedTerms {
   terms: readonly string[];

@@ -44,12 +44,13 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
     documents: part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) })),
   });
   let next = 0;
-  const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () =>
-    startWorker(new URL('./searchWorker.ts', import.meta.url), undefined),
-  );
+  const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () => {
+    const worker = startWorker(new URL('./searchWorker.ts', import.meta.url), undefined);
+    return { worker, exited: new Promise<void>((resolve) => worker.once('exit', () => resolve())) };
+  });
   try {
     await Promise.all(
-      workers.map(async (worker) => {
+      workers.map(async ({ worker }) => {
         for (let part = build[next++]; part; part = build[next++]) {
           // Its files are named by their content's hash: an earlier index's would stay behind.
           rmSync(path.join(root, part.name), { recursive: true, force: true });
@@ -67,20 +68,19 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
 
 function runJob(worker: Worker, job: SearchJob): Promise<void> {
   return new Promise((resolve, reject) => {
+    const stopped = (code: number) => reject(new Error(`the search index worker stopped (exit code ${code})`));
     const settle = (result: SearchJobResult) => {
-      worker.off('error', reject);
+      worker.off('error', reject).off('exit', stopped);
       if (result.error === undefined) resolve();
-      else reject(new Error(result.error));
+      else reject(new Error(`the search index part ${job.name} could not be built: ${result.error}`));
     };
-    worker.once('message', settle);
-    worker.once('error', reject);
+    worker.once('message', settle).once('error', reject).once('exit', stopped);
     worker.postMessage(job);
   });
 }
 
-/** Stops the worker's Pagefind process, then the worker. */
-async function closeWorker(worker: Worker): Promise<void> {
-  const exited = new Promise((resolve) => worker.once('exit', resolve));
+/** Stops the worker's Pagefind process, then the worker (at once, if it does not stop within seconds). */
+async function closeWorker({ worker, exited }: { worker: Worker; exited: Promise<void> }): Promise<void> {
   worker.postMessage('close');
   const timeout = setTimeout(() => void worker.terminate(), 10_000);
   await exited;

@@ -96,6 +96,8 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
       : stale.length === 0 && !partsRemoved
         ? Promise.resolve(indexedPageCount(outputDir, [...searchHashes.keys()]) ?? 0)
         : indexSearch(outputDir, archive.site.language, { all: [...searchHashes.keys()], build: stale });
+  // Its failure is reported once pages are rendered (awaited below), not as an unhandled rejection meanwhile.
+  searched.catch(() => undefined);
 
   const pages = allPages(archive);
   let hashes: PageHashes;
