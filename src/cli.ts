@@ -335,6 +335,11 @@ export async function main(args: readonly string[], out: Context): Promise<numbe
       out.stderr(`news-archive ${name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
       return 2;
     }
-    throw error;
+    // Anything else (a folder that cannot be written, Pagefind that cannot start, a bug): one line
+    // that says what went wrong; the stack trace only when asked for.
+    out.stderr(`news-archive ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    if (out.env['NEWS_ARCHIVE_DEBUG']) out.stderr(error instanceof Error ? (error.stack ?? '') : '');
+    else out.stderr('(set NEWS_ARCHIVE_DEBUG=1 to see where)');
+    return 1;
   }
 }

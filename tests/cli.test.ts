@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { article, runCli, writeTree } from './helpers.ts';
+import { article, runBin, runCli, writeTree } from './helpers.ts';
 
 const good = article({ title: 'Good', date: '2026-01-06' });
 
@@ -92,5 +92,15 @@ describe('command line use', () => {
       assert.equal(run.code, 2, output);
       assert.match(run.stderr, /overlap/);
     }
+  });
+
+  test('a failure that is not in the content (here Pagefind cannot start) is one line that says what, exit 1', async () => {
+    const cwd = writeTree({ 'content/a.md': good });
+    // Where Pagefind's npm package looks for its program first.
+    const run = await runBin(['build'], { cwd, env: { PAGEFIND_EXTENDED_BINARY_PATH: '/nonexistent/pagefind' } });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /^news-archive build: the search index part 2026 could not be built: .+$/m);
+    assert.match(run.stderr, /NEWS_ARCHIVE_DEBUG=1/);
+    assert.doesNotMatch(run.stderr, /at .*src\/render\/indexSearch\.ts/, 'no stack trace of ours unless asked');
   });
 });
