@@ -222,11 +222,18 @@ describe('a reader in Chromium', () => {
     await page.waitForURL(`${origin}/2025/12/12/ski-resorts-count-the-cost-of-a-short-season/`);
   });
 
-  test('search results can be ordered by date', async () => {
+  test('search results can be ordered by date, and come a list page at a time', async () => {
     await page.goto(`${origin}/search/?q=talks&sort=oldest`);
     await page.getByText('7 articles found for “talks”.').waitFor();
-    const titles = await page.locator('[data-search-results] h2 a').allTextContents();
-    assert.deepEqual(titles, [1, 2, 3, 4, 5, 6, 7].map((day) => `Security talks, day ${day}`));
+    const titles = page.locator('[data-search-results] h2 a');
+    // pageSize is 2: two results, then two more each time "Show more results" is pressed.
+    assert.deepEqual(await titles.allTextContents(), ['Security talks, day 1', 'Security talks, day 2']);
+    for (const shown of [4, 6, 7]) {
+      await page.getByRole('button', { name: 'Show more results' }).click();
+      await page.waitForFunction((count) => document.querySelectorAll('[data-search-results] h2 a').length === count, shown);
+    }
+    assert.deepEqual(await titles.allTextContents(), [1, 2, 3, 4, 5, 6, 7].map((day) => `Security talks, day ${day}`));
+    assert.equal(await page.getByRole('button', { name: 'Show more results' }).count(), 0, 'no more to show');
   });
 
   test('no page broke the Content Security Policy, search included', () => {

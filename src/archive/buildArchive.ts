@@ -257,7 +257,7 @@ export function buildArchive(articles: readonly SafeArticle[], settings: SiteSet
     jsonFeedPages: feedPages.filter((feed) => feed.format === 'json'),
     sitemapPages: sitemap,
     searchIndexes: indexes,
-    searchPages: [{ kind: 'search', url: '/search/', indexes: indexes.map((index) => index.name), title: 'Search', description: `Search the articles of ${settings.title}.` }],
+    searchPages: [{ kind: 'search', url: '/search/', indexes: indexes.map((index) => index.name), resultsPerPage: settings.pageSize, title: 'Search', description: `Search the articles of ${settings.title}.` }],
     notFoundPages: [
       // Hosts serve it at any missing address, where relative links would lead nowhere.
       { kind: 'not-found', url: '/404.html', title: 'Page not found', description: 'There is no page at this address.', linkRoot: baseUrl ?? '' },

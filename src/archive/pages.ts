@@ -254,6 +254,8 @@ export interface SearchPage extends UtilityPage {
   kind: 'search';
   /** The parts of the search index, newest first (see `searchIndexes.ts`). */
   indexes: string[];
+  /** Results shown at a time: as many as a page of a list (site.yaml's `pageSize`). */
+  resultsPerPage: number;
 }
 
 /** A part of the search index: a name that is also its folder under `/pagefind/`, and its articles. */

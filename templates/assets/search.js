@@ -14,7 +14,8 @@ const resultList = document.querySelector('[data-search-results]');
 
 /** Filters offered, by Pagefind filter name, with their labels. */
 const filterLabels = { tag: 'Tag', source: 'Source', year: 'Year' };
-const resultsPerPage = 20;
+/** Results shown at a time: as many as a page of the site's lists. */
+const resultsPerPage = Number(form.dataset.resultsPerPage) || 20;
 
 /**
  * The index comes in parts by time, newest first (a year, or a quarter or
