@@ -230,7 +230,7 @@ describe('a reader in Chromium', () => {
     assert.deepEqual(await titles.allTextContents(), ['Security talks, day 1', 'Security talks, day 2']);
     for (const shown of [4, 6, 7]) {
       await page.getByRole('button', { name: 'Show more results' }).click();
-      await page.waitForFunction((count) => document.querySelectorAll('[data-search-results] h2 a').length === count, shown);
+      await titles.nth(shown - 1).waitFor();
     }
     assert.deepEqual(await titles.allTextContents(), [1, 2, 3, 4, 5, 6, 7].map((day) => `Security talks, day ${day}`));
     assert.equal(await page.getByRole('button', { name: 'Show more results' }).count(), 0, 'no more to show');
