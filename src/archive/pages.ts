@@ -282,7 +282,7 @@ export interface Archive {
   jsonFeedPages: FeedPage[];
   sitemapPages: SitemapPage[];
   searchPages: SearchPage[];
-  /** Not pages: what the search index is made of, built after the pages. */
+  /** Not pages: what the search index is made of, built from the article pages while the pages render. */
   searchIndexes: SearchIndex[];
   notFoundPages: UtilityPage[];
   robotsPages: RobotsPage[];

@@ -1,6 +1,6 @@
 /**
- * The search index, cut by time into parts that Pagefind builds one at a
- * time: a year, or, for a year with many articles, its quarters or months.
+ * The search index, cut by time into parts that Pagefind builds a part per
+ * core at a time: a year, or, for a year with many articles, its quarters or months.
  * Pagefind's memory grows with the pages of one index (about 0.3 MB a page),
  * so parts keep a 100,000-article archive within bounds; and a new or
  * edited article re-indexes only its own part. The search page queries

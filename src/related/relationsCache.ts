@@ -30,7 +30,7 @@ export function cachedRelateArticles(cacheRoot: string): (articles: readonly Rel
     const terms = new TermCache(path.join(cacheRoot, 'terms'), options.language);
     const relations = relateArticles(articles, options, terms.counter());
     terms.save();
-    for (const old of listFiles(folder)) if (path.join(folder, old) !== file) rmSync(path.join(folder, old), { force: true });
+    keepOnly(file);
     writeCacheFile(file, serialize(relations));
     return relations;
   };
@@ -44,7 +44,6 @@ interface StoredTerms {
 
 /** Counted index terms by a hash of their text, for one language and version of the tool; one file, the last build's texts. */
 class TermCache {
-  private readonly folder: string;
   private readonly language: string;
   private readonly file: string;
   private readonly stored: Map<string, StoredTerms>;
@@ -52,7 +51,6 @@ class TermCache {
   private added = 0;
 
   constructor(folder: string, language: string) {
-    this.folder = folder;
     this.language = language;
     this.file = path.join(folder, createHash('sha256').update(`${codeVersion()}\0${language}`).digest('hex'));
     let stored: unknown;
@@ -83,15 +81,19 @@ class TermCache {
   /** Keeps the texts of this build only, and only when some were new or gone. */
   save(): void {
     if (this.added === 0 && this.used.size === this.stored.size) return;
-    for (const old of listFiles(this.folder)) if (path.join(this.folder, old) !== this.file) rmSync(path.join(this.folder, old), { force: true });
+    keepOnly(this.file);
     writeCacheFile(this.file, serialize(this.used));
   }
 }
 
-function listFiles(folder: string): string[] {
+/** Removes every other file from `file`'s folder: these caches keep the last result only. */
+function keepOnly(file: string): void {
+  const folder = path.dirname(file);
+  let names: string[];
   try {
-    return readdirSync(folder);
+    names = readdirSync(folder);
   } catch {
-    return [];
+    return;
   }
+  for (const name of names) if (path.join(folder, name) !== file) rmSync(path.join(folder, name), { force: true });
 }

@@ -25,7 +25,7 @@ export interface PageLike {
 /** URL → hash. */
 export type PageHashes = Map<string, string>;
 
-/** What a build wrote: its pages' hashes, and its search index parts' (name → hash of their articles' pages). */
+/** What a build wrote: its pages' hashes, and its search index parts' (name → hash of their articles' search documents). */
 export interface BuildRecord {
   pages: PageHashes;
   searchIndexes: Map<string, string>;

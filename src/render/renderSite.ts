@@ -33,8 +33,8 @@ const pageLists = [
 
 export const allPages = (archive: Archive) => pageLists.flatMap((list): Archive[(typeof pageLists)[number]][number][] => archive[list]);
 
-export function assertSafeUrls(archive: Archive): void {
-  for (const page of allPages(archive)) {
+function assertSafeUrls(pages: readonly { url: string }[]): void {
+  for (const page of pages) {
     if (!safePageUrl.test(page.url) || page.url.split('/').some((segment) => segment === '..' || segment === '.')) {
       throw new Error(`refusing to write a page at an unsafe URL: ${JSON.stringify(page.url)}`);
     }
@@ -79,7 +79,8 @@ export interface RenderOptions {
 const pagesPerRun = 5000;
 
 export async function renderSite(archive: Archive, outputDir: string, options: RenderOptions = {}): Promise<RenderResult> {
-  assertSafeUrls(archive);
+  const pages = allPages(archive);
+  assertSafeUrls(pages);
   const manifest = options.cacheDir ? new PageManifest(options.cacheDir, outputDir) : undefined;
   const previous = manifest?.read() ?? { pages: new Map(), searchIndexes: new Map() };
 
@@ -99,7 +100,6 @@ export async function renderSite(archive: Archive, outputDir: string, options: R
   // Its failure is reported once pages are rendered (awaited below), not as an unhandled rejection meanwhile.
   searched.catch(() => undefined);
 
-  const pages = allPages(archive);
   let hashes: PageHashes;
   let plan: RenderPlan;
   try {
