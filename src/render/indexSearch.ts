@@ -38,7 +38,7 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
   for (const folder of listFolders(root)) if (!names.has(folder)) rmSync(path.join(root, folder), { recursive: true, force: true });
 
   // The documents were made once already to hash the parts (`hashSearchParts`); they are made again here,
-  // for the parts being built only, rather than kept for every part at once (about 7 KB an article).
+  // for the parts being built only, rather than kept for every part at once (about 5 KB an article).
   const jobOf = (part: SearchPart): SearchJob => ({
     name: part.name,
     outputPath: path.join(root, part.name),
