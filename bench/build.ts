@@ -19,9 +19,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildArchive } from '../src/archive/buildArchive.ts';
-import { loadContent } from '../src/load/loadContent.ts';
-import { indexSearch } from '../src/render/indexSearch.ts';
-import { renderSite, searchPartsOf } from '../src/render/renderSite.ts';
+import { loadBuildContent, writeArchive } from '../src/buildSite.ts';
+import { indexSearch } from '../src/search/indexSearch.ts';
 import { generateCorpus } from './generateCorpus.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -71,15 +70,14 @@ async function stages(dir: string): Promise<Record<string, number>> {
     times[name] = (now - started) / 1000;
     started = now;
   };
-  const content = await loadContent('content', dir, { mode: 'build', cacheDir: false });
+  const content = await loadBuildContent('content', dir);
   lap('load + sanitize (every core, no cache)');
-  const archive = buildArchive(content.articles.filter((article) => !article.draft), { ...content.site, baseUrl });
+  const archive = buildArchive(content.articles, { ...content.site, baseUrl });
   lap('index (pages, related, stories, feeds)');
   const output = path.join(dir, '_stages');
-  await renderSite(archive, output, { indexSearch: false, cacheDir: false });
+  await writeArchive(archive, output, { indexSearch: false });
   lap('render (Eleventy: pages, feeds, sitemap)');
-  const searchParts = searchPartsOf(archive);
-  await indexSearch(output, archive.site.language, { all: searchParts.map((part) => part.name), build: searchParts });
+  await indexSearch(output, archive.site.language, { all: archive.searchParts.map((part) => part.name), build: archive.searchParts });
   lap('search index (Pagefind, every part)');
   return times;
 }

@@ -8,16 +8,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BuildCache } from '../src/cache/buildCache.ts';
+import { step as checkStep } from '../src/load/checkFile.ts';
 import { loadContent } from '../src/load/loadContent.ts';
-import type { ReadMode } from '../src/load/readContentFile.ts';
+import { step as prepareStep } from '../src/prepareFile.ts';
 import { threadCount } from '../src/load/readInWorkers.ts';
 import { generateCorpus } from './generateCorpus.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 
-async function seconds(dir: string, mode: ReadMode, count: number): Promise<number> {
+async function seconds(dir: string, mode: 'check' | 'build', count: number): Promise<number> {
   const started = performance.now();
-  const content = await loadContent('content', dir, { mode, cacheDir: '.cache' });
+  const cache = new BuildCache(path.join(dir, '.cache'));
+  const content = mode === 'check' ? await loadContent('content', dir, { step: checkStep, cache }) : await loadContent('content', dir, { step: prepareStep, cache });
   if (content.articles.length !== count) throw new Error(`loaded ${content.articles.length} of ${count}: ${content.problems[0]?.message}`);
   return (performance.now() - started) / 1000;
 }

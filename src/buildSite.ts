@@ -1,16 +1,27 @@
 /**
- * The whole pipeline: load → sanitize → index → render. Returns the problems
- * instead of printing them, and writes nothing when content has errors,
- * unless asked to build what is valid.
+ * The whole pipeline, stage after stage: load and sanitize every file
+ * (`prepareFile.ts`, through the cache, on every core) → the Archive (every
+ * page, as data) → search index and pages at once (Pagefind in worker
+ * threads while Eleventy renders) → the build record for the next build.
+ * Returns the problems instead of printing them, and writes nothing when
+ * content has errors, unless asked to build what is valid.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildArchive } from './archive/buildArchive.ts';
 import type { Archive } from './archive/pages.ts';
-import { defaultCacheDir, loadContent, type LoadedContent } from './load/loadContent.ts';
+import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
+import { BuildRecords, emptyRecord, type BuildRecord, type BuildSummary } from './cache/buildRecord.ts';
+import { loadContent, type LoadedContent } from './load/loadContent.ts';
+import { step as prepareStep } from './prepareFile.ts';
 import { isError, type Problem } from './problems.ts';
-import { cachedRelateArticles } from './related/relationsCache.ts';
-import { renderSite, unchangedBuild } from './render/renderSite.ts';
+import { cachedRelateArticles } from './related/cachedRelations.ts';
+import { outputFileOf } from './render/renderPlan.ts';
+import { renderSite } from './render/renderSite.ts';
+import { isHtmlPage, routes } from './routes.ts';
 import type { SafeArticle } from './sanitize/sanitizeArticles.ts';
+import { indexedPageCount, indexSearch } from './search/indexSearch.ts';
+import { planSearch } from './search/staleParts.ts';
 
 export interface BuildOptions {
   /** The folder that `contentDir` and `outputDir` are relative to; the process's by default. */
@@ -25,26 +36,20 @@ export interface BuildOptions {
   cacheDir?: string | false | undefined;
   /** Show drafts, marked as such: for the preview of `serve`, never for `build`. */
   includeDrafts?: boolean | undefined;
+  /** Index the site for search (default: yes); benchmarks time it apart. */
+  indexSearch?: boolean | undefined;
 }
 
-export interface BuildResult {
+export interface BuildResult extends BuildSummary {
   /** True when the site was written. */
   built: boolean;
   problems: Problem[];
   /** Files read from the content folder. */
   contentFileCount: number;
-  articleCount: number;
-  /** HTML pages written. */
-  pageCount: number;
-  /** Feeds, sitemaps and robots.txt written. */
-  fileCount: number;
   /** Pages and files written by this build: the changed ones, when the last build's output is there. */
   renderedCount: number;
   /** Files of pages that no longer exist, deleted. */
   removedCount: number;
-  searchPageCount: number;
-  /** False without a base URL: feeds and the sitemap need absolute URLs. */
-  hasFeeds: boolean;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -52,12 +57,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(cwd, options.outputDir);
   assertSeparateFolders(path.resolve(cwd, options.contentDir), outputDir, options);
   const cacheDir = options.cacheDir ?? defaultCacheDir;
-  const cacheRoot = cacheDir === false ? undefined : path.resolve(cwd, cacheDir);
-  const indexed = await loadAndIndex({ ...options, cwd }, outputDir, cacheRoot);
+  const cache = cacheDir === false ? undefined : new BuildCache(path.resolve(cwd, cacheDir));
+  const records = cache && new BuildRecords(cache, outputDir);
+
+  const indexed = await loadAndIndex({ ...options, cwd }, cache, records, outputDir);
   if (!('archive' in indexed)) return indexed;
-  const rendered = await renderSite(indexed.archive, outputDir, { cacheDir: cacheRoot ?? false, inputKey: indexed.inputKey });
-  return { ...indexed.result, built: true, ...rendered };
+  const { archive, inputKey, result } = indexed;
+  return { ...result, built: true, ...(await writeArchive(archive, outputDir, { records, inputKey, indexSearch: options.indexSearch })) };
 }
+
+/** Loads a content folder for building: every file read, checked and sanitized, through the cache when there is one. */
+export const loadBuildContent = (contentDir: string, cwd: string, cache?: BuildCache): Promise<LoadedContent<SafeArticle>> =>
+  loadContent(contentDir, cwd, { step: prepareStep, cache });
+
+type ContentResult = Pick<BuildResult, 'problems' | 'contentFileCount'>;
 
 /**
  * Load and index: the Archive to render, or the result of a build that ends
@@ -67,48 +80,85 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  */
 async function loadAndIndex(
   options: BuildOptions & { cwd: string },
+  cache: BuildCache | undefined,
+  records: BuildRecords | undefined,
   outputDir: string,
-  cacheRoot: string | undefined,
-): Promise<BuildResult | { archive: Archive; inputKey: string | undefined; result: Omit<BuildResult, 'built'> }> {
-  const content = await loadBuildContent(options);
-  const result = {
-    problems: content.problems,
-    contentFileCount: content.fileCount,
-    articleCount: 0,
-    pageCount: 0,
-    fileCount: 0,
-    renderedCount: 0,
-    removedCount: 0,
-    searchPageCount: 0,
-    hasFeeds: false,
-  };
-  if (content.problems.some(isError) && !options.skipInvalid) return { ...result, built: false };
+): Promise<BuildResult | { archive: Archive; inputKey: string | undefined; result: ContentResult }> {
+  const content = await loadBuildContent(options.contentDir, options.cwd, cache);
+  const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
+  const includeDrafts = options.includeDrafts ?? false;
+  const result: ContentResult = { problems: content.problems, contentFileCount: content.fileCount };
+  const nothing = { articleCount: 0, pageCount: 0, fileCount: 0, renderedCount: 0, removedCount: 0, searchPageCount: 0, hasFeeds: false };
+  if (content.problems.some(isError) && !options.skipInvalid) return { ...result, ...nothing, built: false };
 
   // The same content and options as the last build into an intact output folder: nothing to do.
-  const inputKey = content.inputKey && `${content.inputKey}:${content.includeDrafts}:${JSON.stringify(content.site)}`;
-  const unchanged = inputKey && cacheRoot ? unchangedBuild(outputDir, cacheRoot, inputKey) : undefined;
-  if (unchanged) return { ...result, built: true, ...unchanged };
-  return { archive: archiveOf(content, { cacheRoot }), inputKey, result };
+  const inputKey = content.inputKey && `${content.inputKey}:${includeDrafts}:${JSON.stringify(site)}`;
+  const unchanged = inputKey && records ? unchangedBuild(records.read(), inputKey, outputDir) : undefined;
+  if (unchanged) return { ...result, built: true, ...unchanged, renderedCount: 0, removedCount: 0 };
+
+  const relate = cache && cachedRelateArticles(cache);
+  return { archive: buildArchive(content.articles, site, { includeDrafts, relate }), inputKey, result };
 }
 
-type BuildContent = LoadedContent<SafeArticle> & { includeDrafts: boolean };
+export interface WriteOptions {
+  /** The build records of the cache: the last build's tells what to write again; this one's is kept for the next. */
+  records?: BuildRecords | undefined;
+  /** What the Archive was made from, kept with the record: a later build from the same input into an intact folder does nothing. */
+  inputKey?: string | undefined;
+  /** Index the site for search (default: yes). */
+  indexSearch?: boolean | undefined;
+}
 
-/** Load and sanitize, through the cache: the valid articles (drafts only when previewing) and every problem found. */
-async function loadBuildContent(options: BuildOptions & { cwd: string }): Promise<BuildContent> {
-  const content = await loadContent(options.contentDir, options.cwd, { mode: 'build', cacheDir: options.cacheDir ?? defaultCacheDir });
-  const includeDrafts = options.includeDrafts ?? false;
-  return {
-    ...content,
-    site: options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site,
-    articles: content.articles.filter((article) => includeDrafts || !article.draft),
-    includeDrafts,
+export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 'removedCount'>;
+
+/**
+ * The Archive into the output folder: the search index and the pages at
+ * once (Pagefind starts first, in processes of its own, and works while
+ * pages are hashed and rendered), only what changed since the last build.
+ */
+export async function writeArchive(archive: Archive, outputDir: string, { records, inputKey, indexSearch: withSearch = true }: WriteOptions = {}): Promise<WriteResult> {
+  const previous = records?.read() ?? emptyRecord();
+  const search = planSearch(archive.searchParts, archive.site.language, outputDir, previous.searchParts);
+  const allParts = [...search.hashes.keys()];
+  const searched = !withSearch
+    ? Promise.resolve(0)
+    : search.stale.length === 0 && !search.partsRemoved
+      ? Promise.resolve(indexedPageCount(outputDir, allParts) ?? 0)
+      : indexSearch(outputDir, archive.site.language, { all: allParts, build: search.stale });
+  // Its failure is reported once pages are rendered (awaited below), not as an unhandled rejection meanwhile.
+  searched.catch(() => undefined);
+
+  let rendered;
+  try {
+    rendered = await renderSite(archive, outputDir, previous.pages);
+  } catch (error) {
+    await searched.catch(() => undefined);
+    throw error;
+  }
+  const pageCount = archive.pages.filter((page) => isHtmlPage(page.url)).length;
+  const summary: BuildSummary = {
+    articleCount: archive.searchParts.reduce((sum, part) => sum + part.pages.length, 0),
+    hasFeeds: archive.pages.some((page) => page.kind === 'atom-feed'),
+    pageCount,
+    fileCount: archive.pages.length - pageCount,
+    searchPageCount: await searched,
   };
+  records?.write({ pages: rendered.hashes, searchParts: search.hashes, inputKey, summary });
+  return { ...summary, renderedCount: rendered.renderedCount, removedCount: rendered.removedCount };
 }
 
-/** Index: every page of the site. */
-function archiveOf(content: BuildContent, { cacheRoot }: { cacheRoot: string | undefined }): Archive {
-  const relate = cacheRoot === undefined ? undefined : cachedRelateArticles(cacheRoot);
-  return buildArchive(content.articles, content.site, { includeDrafts: content.includeDrafts, relate });
+/**
+ * What the last build into `outputDir` reported, when it was made from the
+ * same input (`inputKey`) and all its files are still there: then nothing
+ * needs to be computed or written at all.
+ */
+function unchangedBuild(last: BuildRecord, inputKey: string, outputDir: string): BuildSummary | undefined {
+  if (last.inputKey !== inputKey || !last.summary) return undefined;
+  const intact =
+    existsSync(outputFileOf(outputDir, routes.headers)) &&
+    [...last.pages.keys()].every((url) => existsSync(outputFileOf(outputDir, url))) &&
+    indexedPageCount(outputDir, [...last.searchParts.keys()]) !== undefined;
+  return intact ? last.summary : undefined;
 }
 
 /** The output folder receives generated files; it must not be, or hold, the content. */

@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildSite, UsageError } from './buildSite.ts';
 import { countOf } from './format.ts';
-import { loadContent } from './load/loadContent.ts';
+import { checkContent } from './load/loadContent.ts';
 import { duplicateWarnings } from './duplicates/findDuplicates.ts';
 import { importArticles } from './import/importArticles.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
@@ -97,7 +97,7 @@ const commands: Record<string, Command> = {
     options: { ...contentOption, ...helpOption },
     optionHelp: [['--content DIR', 'the content folder (default: content)']],
     async run(values, out) {
-      const content = await loadContent(String(values.content), out.cwd);
+      const content = await checkContent(String(values.content), out.cwd);
       const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles)]);
       reportProblems(problems, out, out.stdout);
       out.stdout(summarize(problems, content.fileCount));

@@ -2,7 +2,7 @@
 import type { FeedPage } from '../src/archive/pages.ts';
 
 export const data = {
-  pagination: { data: 'archive.jsonFeedPages', size: 1, alias: 'p' },
+  pagination: { data: 'archive.pages.json-feed', size: 1, alias: 'p' },
   permalink: (data: { p: FeedPage }) => data.p.url,
   eleventyExcludeFromCollections: true,
 };

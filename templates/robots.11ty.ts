@@ -2,7 +2,7 @@
 import type { Archive, RobotsPage } from '../src/archive/pages.ts';
 
 export const data = {
-  pagination: { data: 'archive.robotsPages', size: 1, alias: 'p' },
+  pagination: { data: 'archive.pages.robots', size: 1, alias: 'p' },
   permalink: (data: { p: RobotsPage }) => data.p.url,
   eleventyExcludeFromCollections: true,
 };

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildArchive } from '../src/archive/buildArchive.ts';
+import { pagesOf } from '../src/archive/pages.ts';
 import { paginate } from '../src/archive/paginate.ts';
 import { readArticle } from '../src/load/readArticle.ts';
 import { sanitizeArticle } from '../src/sanitize/sanitizeArticles.ts';
@@ -23,12 +24,12 @@ const articles = [
   safe({ title: 'd', date: '2025-12-31T16:30:00Z', link: 'https://www.example.org/d' }),
 ];
 const archive = buildArchive(articles, settings);
-const page = (url: string) => [...archive.listPages, ...archive.termIndexPages, ...archive.calendarPages].find((p) => p.url === url);
+const page = (url: string) => [...pagesOf(archive, 'list'), ...pagesOf(archive, 'terms'), ...pagesOf(archive, 'calendar')].find((p) => p.url === url);
 
 describe('buildArchive', () => {
   test('article pages are newest first, drafts left out, with older/newer links', () => {
     assert.deepEqual(
-      archive.articlePages.map((p) => [p.url, p.newer?.url, p.older?.url]),
+      pagesOf(archive, 'article').map((p) => [p.url, p.newer?.url, p.older?.url]),
       [
         ['/2026/01/02/b/', undefined, '/2026/01/01/a/'],
         ['/2026/01/01/a/', '/2026/01/02/b/', '/2026/01/01/d/'],
@@ -45,7 +46,7 @@ describe('buildArchive', () => {
   });
 
   test('every list is paginated by pageSize, with page N of M', () => {
-    const home = archive.listPages.filter((p) => p.url === '/' || p.url.startsWith('/page/'));
+    const home = pagesOf(archive, 'list').filter((p) => p.url === '/' || p.url.startsWith('/page/'));
     assert.deepEqual(
       home.map((p) => [p.url, p.items.length, p.pagination.pageNumber, p.pagination.pageCount, p.pagination.next]),
       [
@@ -70,7 +71,7 @@ describe('buildArchive', () => {
 
   test('sources: feed host, link host, or unknown', () => {
     assert.deepEqual(
-      archive.articlePages.map((p) => p.article.source?.name),
+      pagesOf(archive, 'article').map((p) => p.article.source?.name),
       ['Unknown source', 'feeds.example.com', 'www.example.org'],
     );
   });

@@ -15,8 +15,8 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { validateXML } from 'xmllint-wasm';
 import { buildArchive } from '../src/archive/buildArchive.ts';
-import { loadContent } from '../src/load/loadContent.ts';
-import { renderSite } from '../src/render/renderSite.ts';
+import { pagesOf } from '../src/archive/pages.ts';
+import { loadBuildContent, writeArchive } from '../src/buildSite.ts';
 import { article, fixture, runCli, tempDir, writeTree } from './helpers.ts';
 
 const baseUrl = 'https://news.example.org/archive';
@@ -312,10 +312,10 @@ describe('feeds: without a base URL', async () => {
 describe('sitemap: past the limit of one file', () => {
   test('becomes a valid sitemap index of valid sitemaps that together list every page once', async () => {
     const cwd = writeTree(content());
-    const loaded = await loadContent('content', cwd, { mode: 'build' });
+    const loaded = await loadBuildContent('content', cwd);
     const archive = buildArchive(loaded.articles, { ...loaded.site, baseUrl: `${baseUrl}/` }, { sitemapLimit: 10 });
     const output = tempDir();
-    await renderSite(archive, output);
+    await writeArchive(archive, output, { indexSearch: false });
     const index = read(output, 'sitemap.xml');
     await assertValidSitemap(index, 'siteindex.xsd');
     const parts = [...index.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]!);
@@ -329,7 +329,7 @@ describe('sitemap: past the limit of one file', () => {
       listed.push(...locs);
     }
     assert.equal(new Set(listed).size, listed.length, 'no page twice');
-    assert.equal(listed.length, archive.sitemapPages.slice(1).reduce((sum, part) => sum + part.entries.length, 0));
+    assert.equal(listed.length, pagesOf(archive, 'sitemap').slice(1).reduce((sum, part) => sum + part.entries.length, 0));
     assert.ok(listed.includes(`${baseUrl}/2026/01/04/day-4/`));
   });
 });

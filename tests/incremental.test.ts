@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { generateCorpus } from '../bench/generateCorpus.ts';
-import { loadContent } from '../src/load/loadContent.ts';
-import { readContentFile } from '../src/load/readContentFile.ts';
+import { loadBuildContent } from '../src/buildSite.ts';
+import { prepareFile } from '../src/prepareFile.ts';
 import { filesWorthWorkers } from '../src/load/readInWorkers.ts';
 import { article, runCli, tempDir, writeTree } from './helpers.ts';
 
@@ -113,11 +113,11 @@ describe('the load stage on every core', () => {
   test(`${filesWorthWorkers + 200} files read by worker threads give what one thread gives, in file order`, async () => {
     const cwd = tempDir();
     generateCorpus(path.join(cwd, 'content'), filesWorthWorkers + 200);
-    const loaded = await loadContent('content', cwd, { mode: 'build' });
+    const loaded = await loadBuildContent('content', cwd);
     assert.equal(loaded.articles.length, filesWorthWorkers + 200, loaded.problems[0]?.message);
     const files = loaded.articles.map((parallel) => parallel.file);
     assert.deepEqual(files, [...files].sort());
-    const oneThread = loaded.articles.map((parallel) => readContentFile(parallel.file, readFileSync(path.join(cwd, parallel.file)), loaded.site, 'build').article);
+    const oneThread = loaded.articles.map((parallel) => prepareFile(parallel.file, readFileSync(path.join(cwd, parallel.file)), loaded.site).article);
     assert.deepEqual(loaded.articles, oneThread);
   });
 });

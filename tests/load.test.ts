@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { loadContent } from '../src/load/loadContent.ts';
+import { checkContent } from '../src/load/loadContent.ts';
 import { readArticle } from '../src/load/readArticle.ts';
 import { defaultSiteSettings } from '../src/schema/site.ts';
 import { article, fixture, tempDir, writeTree } from './helpers.ts';
@@ -12,7 +12,7 @@ const good = article({ title: 'Good', date: '2026-01-06' });
 
 /** Loads a content folder written from `files`, with paths shown relative to it. */
 function load(files: Record<string, string | Uint8Array>) {
-  return loadContent('content', writeTree(files));
+  return checkContent('content', writeTree(files));
 }
 
 const codes = (result: Awaited<ReturnType<typeof load>>) => result.problems.map((p) => `${p.file} ${p.code}`);
@@ -168,7 +168,7 @@ describe('the content folder', () => {
     writeFileSync(path.join(root, 'secret.md'), good);
     mkdirSync(path.join(root, 'content'));
     symlinkSync(path.join(root, 'secret.md'), path.join(root, 'content', 'linked.md'));
-    const result = await loadContent('content', root);
+    const result = await checkContent('content', root);
     assert.deepEqual(result.articles, []);
     assert.equal(result.problems[0]?.file, 'content/linked.md');
     assert.match(result.problems[0]?.message ?? '', /outside the content folder/);

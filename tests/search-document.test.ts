@@ -14,9 +14,10 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { buildArchive } from '../src/archive/buildArchive.ts';
+import { pagesOf } from '../src/archive/pages.ts';
 import { buildSite } from '../src/buildSite.ts';
-import { loadContent } from '../src/load/loadContent.ts';
-import { searchDocumentOf } from '../src/render/searchDocument.ts';
+import { loadBuildContent } from '../src/buildSite.ts';
+import { searchDocumentOf } from '../src/search/searchDocument.ts';
 import { writeTree } from './helpers.ts';
 
 /** What Pagefind reads of an HTML document: the searchable text, filters, sort keys and meta. */
@@ -76,11 +77,11 @@ test('the search document of an article holds what its page offers to search', a
   const result = await buildSite({ cwd, contentDir: 'content', outputDir: '_site' });
   assert.equal(result.built, true, JSON.stringify(result.problems));
 
-  const content = await loadContent('content', cwd, { mode: 'build' });
+  const content = await loadBuildContent('content', cwd);
   const archive = buildArchive(content.articles, content.site);
-  assert.equal(archive.articlePages.length, 2);
-  assert.ok(archive.articlePages.some((page) => page.copyOf), 'one of them is a second capture');
-  for (const page of archive.articlePages) {
+  assert.equal(pagesOf(archive, 'article').length, 2);
+  assert.ok(pagesOf(archive, 'article').some((page) => page.copyOf), 'one of them is a second capture');
+  for (const page of pagesOf(archive, 'article')) {
     const written = readFileSync(path.join(cwd, '_site', page.url, 'index.html'), 'utf8');
     const document = searchDocumentOf(page, archive.site.language);
     assert.deepEqual(whatPagefindReads(document), whatPagefindReads(written), page.url);

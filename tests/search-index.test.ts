@@ -8,12 +8,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { buildArchive } from '../src/archive/buildArchive.ts';
-import { searchIndexes } from '../src/archive/searchIndexes.ts';
-import { loadContent } from '../src/load/loadContent.ts';
-import { renderSite } from '../src/render/renderSite.ts';
+import type { ArticlePage } from '../src/archive/pages.ts';
+import { searchParts } from '../src/archive/searchParts.ts';
+import { loadBuildContent, writeArchive } from '../src/buildSite.ts';
+import { BuildCache } from '../src/cache/buildCache.ts';
+import { BuildRecords } from '../src/cache/buildRecord.ts';
 import { article, writeTree } from './helpers.ts';
 
-const dated = (year: string, month: string, n: number) => ({ url: `/${year}/${month}/01/a-${n}/`, year, month });
+// Only what the division reads of an article page.
+const dated = (year: string, month: string, n: number) => ({ url: `/${year}/${month}/01/a-${n}/`, search: { year, month } }) as ArticlePage;
 
 describe('search index parts', () => {
   test('a year is one part; a busy year is cut into quarters, a busy quarter into months; newest first', () => {
@@ -26,13 +29,13 @@ describe('search index parts', () => {
       ...[1, 2, 3].map((n) => dated('2025', '01', n)),
       dated('2025', '03', 4),
     ];
-    const parts = searchIndexes(articles, 3);
+    const parts = searchParts(articles, 3);
     // 2025 (4) and its first quarter (4) are over the limit of 3; 2024 (3) is not; 2022 (4) is, its quarters are not.
     assert.deepEqual(
       parts.map((part) => part.name),
       ['2025-03', '2025-01', '2024', '2023', '2022-q3', '2022-q1'],
     );
-    const urls = parts.flatMap((part) => part.articleUrls).sort();
+    const urls = parts.flatMap((part) => part.pages.map((page) => page.url)).sort();
     assert.deepEqual(urls, articles.map((a) => a.url).sort(), 'every article in exactly one part');
   });
 
@@ -45,13 +48,13 @@ describe('search index parts', () => {
     );
     const cwd = writeTree(files);
     const build = async () => {
-      const content = await loadContent('content', cwd, { mode: 'build' });
-      const archive = buildArchive(content.articles, content.site, { searchIndexLimit: 4 });
-      const result = await renderSite(archive, path.join(cwd, '_site'), { cacheDir: path.join(cwd, '.cache') });
+      const content = await loadBuildContent('content', cwd);
+      const archive = buildArchive(content.articles, content.site, { searchPartLimit: 4 });
+      const result = await writeArchive(archive, path.join(cwd, '_site'), { records: new BuildRecords(new BuildCache(path.join(cwd, '.cache')), path.join(cwd, '_site')) });
       return { archive, result };
     };
     const { archive, result } = await build();
-    const names = archive.searchIndexes.map((part) => part.name);
+    const names = archive.searchParts.map((part) => part.name);
     assert.deepEqual(names, ['2025-q4', '2025-q3', '2025-q2', '2025-q1']);
     assert.equal(result.searchPageCount, 12);
     const folders = readdirSync(path.join(cwd, '_site/pagefind')).sort();

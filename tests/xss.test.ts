@@ -22,7 +22,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sirv from 'sirv';
-import { contentSecurityPolicy } from '../src/archive/buildArchive.ts';
+import { contentSecurityPolicy } from '../src/archive/siteView.ts';
 import { fixture, runCli, writeTree } from './helpers.ts';
 
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';

@@ -4,8 +4,11 @@
  */
 import { formatLongDate, formatMonth, formatMonthShort } from '../dates.ts';
 import { countOf } from '../format.ts';
+import { routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
-import type { Link, YearRow } from './pages.ts';
+import type { ArchiveContext } from './context.ts';
+import { listPages } from './lists.ts';
+import type { CalendarPage, Link, ListPage, YearRow } from './pages.ts';
 
 export interface DateGroup {
   url: string;
@@ -14,12 +17,34 @@ export interface DateGroup {
   articles: SafeArticle[];
 }
 
-export const yearUrl = (a: SafeArticle): string => `/${a.date.year}/`;
-export const monthUrl = (a: SafeArticle): string => `/${a.date.year}/${a.date.month}/`;
-export const dayUrl = (a: SafeArticle): string => `/${a.date.year}/${a.date.month}/${a.date.day}/`;
+const yearUrl = (a: SafeArticle): string => routes.year(a.date.year);
+const monthUrl = (a: SafeArticle): string => routes.month(a.date.year, a.date.month);
+const dayUrl = (a: SafeArticle): string => routes.day(a.date);
+
+/** A list per year, month and day that has articles. */
+export function datePages(context: ArchiveContext): ListPage[] {
+  return groupByDate(context.articles, context.settings.language).flatMap((group) =>
+    listPages(
+      { url: group.url, heading: group.heading, description: `${countOf(group.articles.length, 'article')} from ${group.heading}.`, articles: context.viewsOf(group.articles) },
+      context.settings.pageSize,
+    ),
+  );
+}
+
+/** `/archive/`: every year with its months and counts. */
+export function calendarPage(context: ArchiveContext): CalendarPage {
+  return {
+    kind: 'calendar',
+    url: routes.calendar,
+    title: 'Archive',
+    heading: 'Archive',
+    description: `${countOf(context.articles.length, 'article')} by year and month.`,
+    years: calendarOverview(context.articles, context.settings.language),
+  };
+}
 
 /** Year, month and day groups of articles given newest first; each group keeps that order. */
-export function groupByDate(articles: readonly SafeArticle[], language: string): DateGroup[] {
+function groupByDate(articles: readonly SafeArticle[], language: string): DateGroup[] {
   const groups = new Map<string, DateGroup>();
   const add = (url: string, heading: () => string, article: SafeArticle) => {
     let group = groups.get(url);
@@ -40,7 +65,7 @@ const dayHeading = (article: SafeArticle, language: string): string =>
   formatLongDate(`${article.date.year}-${article.date.month}-${article.date.day}`, language);
 
 /** Years, newest first, each with its twelve months and counts. */
-export function calendarOverview(articles: readonly SafeArticle[], language: string): YearRow[] {
+function calendarOverview(articles: readonly SafeArticle[], language: string): YearRow[] {
   const counts = new Map<string, number[]>();
   for (const article of articles) {
     const months = counts.get(article.date.year) ?? Array<number>(12).fill(0);
@@ -53,13 +78,13 @@ export function calendarOverview(articles: readonly SafeArticle[], language: str
       const count = months.reduce((sum, n) => sum + n, 0);
       return {
         label: year,
-        url: `/${year}/`,
+        url: routes.year(year),
         count,
         countLabel: countOf(count, 'article'),
         months: months.map((monthCount, index) => ({
           label: formatMonthShort(index + 1, language),
           count: monthCount,
-          url: monthCount > 0 ? `/${year}/${String(index + 1).padStart(2, '0')}/` : undefined,
+          url: monthCount > 0 ? routes.month(year, String(index + 1).padStart(2, '0')) : undefined,
         })),
       };
     });
@@ -68,7 +93,7 @@ export function calendarOverview(articles: readonly SafeArticle[], language: str
 /** Home › year › month › day, for an article page. */
 export function dateBreadcrumbs(article: SafeArticle, language: string): Link[] {
   return [
-    { url: '/', label: 'Home' },
+    { url: routes.home, label: 'Home' },
     { url: yearUrl(article), label: article.date.year },
     { url: monthUrl(article), label: formatMonth(article.date.year, article.date.month, language) },
     { url: dayUrl(article), label: dayHeading(article, language) },

@@ -3,6 +3,8 @@
  * source. Entries are the newest `feedSize` articles with absolute URLs; a
  * feed's date is its newest entry's, so the same content gives the same feed.
  */
+import { routes } from '../routes.ts';
+import type { ArchiveContext } from './context.ts';
 import type { ArticleView, FeedEntry, FeedLink, FeedPage } from './pages.ts';
 
 export interface FeedSubject {
@@ -25,28 +27,24 @@ export interface FeedSettings {
 export const atomType = 'application/atom+xml';
 export const jsonFeedType = 'application/feed+json';
 
-/** The Atom feed of a page that lists articles, at `feed.xml` under it. */
-export function atomFeed(subject: FeedSubject, settings: FeedSettings): FeedPage {
-  return feed('atom', `${subject.pageUrl}feed.xml`, subject, settings);
+/** The whole archive's feeds, Atom and JSON Feed, when feeds are made. */
+export function siteFeeds(context: ArchiveContext): FeedPage[] {
+  if (!context.feeds) return [];
+  const subject = { pageUrl: routes.home, title: context.settings.title, description: context.settings.description, articles: context.views };
+  return [feed('atom-feed', routes.atomFeed(routes.home), subject, context.feeds), feed('json-feed', routes.jsonFeed(routes.home), subject, context.feeds)];
 }
 
-/** The JSON Feed 1.1 of a page that lists articles, at `feed.json` under it. */
-export function jsonFeed(subject: FeedSubject, settings: FeedSettings): FeedPage {
-  return feed('json', `${subject.pageUrl}feed.json`, subject, settings);
+/** The Atom feed of a tag or source, when feeds are made, with the link its pages announce it by. */
+export function termFeed(context: ArchiveContext, subject: FeedSubject): { page: FeedPage; link: FeedLink } | undefined {
+  if (!context.feeds) return undefined;
+  const page = feed('atom-feed', routes.atomFeed(subject.pageUrl), subject, context.feeds);
+  return { page, link: { url: page.url, type: atomType, title: page.title, label: 'Atom feed' } };
 }
 
-/** What a page's `<head>` announces for its feed. */
-export function feedLink(page: FeedPage): FeedLink {
-  return page.format === 'atom'
-    ? { url: page.url, type: atomType, title: page.title, label: 'Atom feed' }
-    : { url: page.url, type: jsonFeedType, title: page.title, label: 'JSON Feed' };
-}
-
-function feed(format: FeedPage['format'], url: string, subject: FeedSubject, settings: FeedSettings): FeedPage {
+function feed(kind: FeedPage['kind'], url: string, subject: FeedSubject, settings: FeedSettings): FeedPage {
   const entries = subject.articles.slice(0, settings.feedSize).map((article) => feedEntry(article, settings.baseUrl));
   return {
-    kind: 'feed',
-    format,
+    kind,
     url,
     selfUrl: settings.baseUrl + url,
     pageUrl: settings.baseUrl + subject.pageUrl,
@@ -69,8 +67,8 @@ function feedEntry(article: ArticleView, baseUrl: string): FeedEntry {
     updated: (article.updated ?? article.date).iso,
     authors: article.authors.map((author) => author.label),
     categories: [
-      ...article.tags.map((tag) => ({ term: tag.label, scheme: `${baseUrl}/tags/` })),
-      ...article.categories.map((category) => ({ term: category.label, scheme: `${baseUrl}/categories/` })),
+      ...article.tags.map((tag) => ({ term: tag.label, scheme: baseUrl + routes.termIndex('tags') })),
+      ...article.categories.map((category) => ({ term: category.label, scheme: baseUrl + routes.termIndex('categories') })),
     ],
     summary: (article.description ?? article.excerpt) || undefined,
     image: article.image,

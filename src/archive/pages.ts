@@ -13,6 +13,21 @@ export interface SiteView {
   contentSecurityPolicy: string;
   /** The whole archive's feeds; absent without a base URL, as feeds need absolute URLs. */
   feeds: FeedLink[];
+  /** The site's own pages and files that every page links to. */
+  links: SiteLinks;
+}
+
+/** Root-relative URLs of what the masthead, footer and utility pages link to (from `routes.ts`). */
+export interface SiteLinks {
+  home: string;
+  calendar: string;
+  tags: string;
+  categories: string;
+  authors: string;
+  sources: string;
+  search: string;
+  stylesheet: string;
+  searchScript: string;
 }
 
 /** A `<link rel="alternate">` to a feed, for autodiscovery. */
@@ -101,8 +116,8 @@ export interface ArticlePage extends PageBase {
   socialMeta: MetaTag[];
   /** JSON-LD `NewsArticle`, serialized so that it is safe inside `<script>`. */
   structuredData: string;
-  /** Search filters and sort keys (Pagefind). */
-  search: { year: string; date: string };
+  /** Search filters and sort keys (Pagefind), and the month (on the site's calendar) that picks the article's part of the index. */
+  search: { year: string; month: string; date: string };
   /** "More like this": alike in text and tags, near in time; not this article's story. */
   related: ArticleSummary[];
   /** The story this article is part of, with its counts: "5 articles from 4 sources". */
@@ -213,10 +228,9 @@ export interface FeedEntry {
   html: string;
 }
 
-/** One feed, in both formats' terms; `url` says where and which. */
+/** One feed, in both formats' terms: Atom (`atom-feed`) or JSON Feed 1.1 (`json-feed`). */
 export interface FeedPage {
-  kind: 'feed';
-  format: 'atom' | 'json';
+  kind: 'atom-feed' | 'json-feed';
   url: string;
   /** Absolute URL of this feed (`rel="self"`). */
   selfUrl: string;
@@ -240,50 +254,64 @@ export interface SitemapUrl {
 
 /** `/sitemap.xml`: a list of URLs, or, past 50,000 of them, an index of sitemaps. */
 export interface SitemapPage {
-  kind: 'sitemap' | 'sitemap-index';
+  kind: 'sitemap';
+  /** An index of sitemaps rather than of pages. */
+  isIndex: boolean;
   url: string;
   entries: SitemapUrl[];
 }
 
-/** Pages of the site itself rather than of its articles: search, 404, robots.txt. */
-export interface UtilityPage extends PageBase {
-  kind: 'search' | 'not-found' | 'robots';
-}
-
-export interface SearchPage extends UtilityPage {
+export interface SearchPage extends PageBase {
   kind: 'search';
-  /** The parts of the search index, newest first (see `searchIndexes.ts`). */
-  indexes: string[];
+  /** The browser code of each part of the search index, newest first (see `src/search/searchParts.ts`). */
+  indexUrls: string[];
   /** Results shown at a time: as many as a page of a list (site.yaml's `pageSize`). */
   resultsPerPage: number;
 }
 
-/** A part of the search index: a name that is also its folder under `/pagefind/`, and its articles. */
-export interface SearchIndex {
-  name: string;
-  articleUrls: string[];
+/** `/404.html`, which hosts serve at any missing address. */
+export interface NotFoundPage extends PageBase {
+  kind: 'not-found';
 }
 
-export interface RobotsPage extends UtilityPage {
+export interface RobotsPage extends PageBase {
   kind: 'robots';
   /** The sitemap's absolute URL, when there is a sitemap. */
   sitemapUrl?: string | undefined;
 }
 
+/** A part of the search index: a name that is also its folder under `/pagefind/`, and its article pages, in URL order. */
+export interface SearchPart {
+  name: string;
+  pages: ArticlePage[];
+}
+
+/** Every page and file of the site, one kind per template. */
+export type Page =
+  | ArticlePage
+  | ListPage
+  | TermIndexPage
+  | CalendarPage
+  | StoryPage
+  | FeedPage
+  | SitemapPage
+  | SearchPage
+  | NotFoundPage
+  | RobotsPage;
+
+/** What a template renders; its `pagination.data` is `archive.pages.<kind>` (`render/pagesByKind.ts`). */
+export type PageKind = Page['kind'];
+
+export type PageOfKind<K extends PageKind> = Extract<Page, { kind: K }>;
+
 export interface Archive {
   site: SiteView;
-  articlePages: ArticlePage[];
-  listPages: ListPage[];
-  termIndexPages: TermIndexPage[];
-  calendarPages: CalendarPage[];
-  storyPages: StoryPage[];
-  /** Lists of one page kind each, as Eleventy renders one template per kind. */
-  atomFeedPages: FeedPage[];
-  jsonFeedPages: FeedPage[];
-  sitemapPages: SitemapPage[];
-  searchPages: SearchPage[];
-  /** Not pages: what the search index is made of, built from the article pages while the pages render. */
-  searchIndexes: SearchIndex[];
-  notFoundPages: UtilityPage[];
-  robotsPages: RobotsPage[];
+  /** Every page and file, in the order they are built: rendering, URL checks, hashes and the sitemap walk this one list. */
+  pages: Page[];
+  /** Not pages: what the search index is made of (the article pages by part), indexed while the pages render. */
+  searchParts: SearchPart[];
 }
+
+/** The Archive's pages of one kind, in the Archive's order. */
+export const pagesOf = <K extends PageKind>(archive: Pick<Archive, 'pages'>, kind: K): PageOfKind<K>[] =>
+  archive.pages.filter((page): page is PageOfKind<K> => page.kind === kind);

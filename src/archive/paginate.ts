@@ -3,6 +3,7 @@
  * `baseUrl/page/N/`. An empty list still has one (empty) page, so that every
  * list URL exists.
  */
+import { routes } from '../routes.ts';
 import type { Pagination } from './pages.ts';
 
 export interface Chunk<T> {
@@ -11,12 +12,9 @@ export interface Chunk<T> {
   pagination: Pagination;
 }
 
-export const pageUrl = (baseUrl: string, pageNumber: number): string =>
-  pageNumber === 1 ? baseUrl : `${baseUrl}page/${pageNumber}/`;
-
 export function paginate<T>(items: readonly T[], pageSize: number, baseUrl: string): Chunk<T>[] {
   const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
-  const url = (n: number) => pageUrl(baseUrl, n);
+  const url = (n: number) => routes.listPage(baseUrl, n);
   return Array.from({ length: pageCount }, (_, index) => {
     const pageNumber = index + 1;
     return {

@@ -6,6 +6,7 @@
  */
 import { countOf } from '../format.ts';
 import type { Relations } from '../related/relateArticles.ts';
+import { routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { ArticleSummary, ArticleView, Link, StoryPage, StorySource } from './pages.ts';
 
@@ -59,7 +60,7 @@ export function storyViews(
     const counts = `${countOf(originals.length, 'article')} from ${countOf(sourceCount, 'source')}${copies > 0 ? ` (and ${countOf(copies, 'second capture')})` : ''}`;
     const page: StoryPage = {
       kind: 'story',
-      url: `/stories/${slug}/`,
+      url: routes.story(slug),
       title: `Story: ${lead.title}`,
       heading: lead.title,
       description: `${counts}, ${span}.`,

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
-import { loadContent, pathShownFrom } from '../load/loadContent.ts';
+import { checkContent, pathShownFrom } from '../load/loadContent.ts';
 import { decodeText } from '../load/readFrontMatter.ts';
 import { readArticle } from '../load/readArticle.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
@@ -54,7 +54,7 @@ export interface ImportResult {
 export async function importArticles(options: ImportOptions): Promise<ImportResult> {
   const contentDir = path.resolve(options.cwd, options.contentDir);
   const shownPath = pathShownFrom(options.cwd);
-  const existing = await loadContent(options.contentDir, options.cwd);
+  const existing = await checkContent(options.contentDir, options.cwd);
   const site = existing.site;
 
   const duplicates = new DuplicateIndex();

@@ -8,16 +8,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BuildCache } from '../cache/buildCache.ts';
+import { FileCache } from '../cache/fileCache.ts';
 import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
 import type { SiteSettings } from '../schema/site.ts';
-import { ContentCache } from './contentCache.ts';
+import { step as checkStep, type FileResult, type FileStep, type LoadedArticle } from './checkFile.ts';
 import { findContentFiles } from './findContentFiles.ts';
 import type { FileJob } from './loadWorker.ts';
 import { loadSite } from './loadSite.ts';
-import { readContentFile, type ArticleOf, type ReadFileResult, type ReadMode } from './readContentFile.ts';
+import type { Article } from './readArticle.ts';
 import { filesWorthWorkers, readInWorkers } from './readInWorkers.ts';
 
-export interface LoadedContent<A = ArticleOf<'check'>> {
+export interface LoadedContent<A = Article> {
   site: SiteSettings;
   /** Valid articles, drafts included, in file order. */
   articles: A[];
@@ -32,15 +34,12 @@ export interface LoadedContent<A = ArticleOf<'check'>> {
   inputKey?: string | undefined;
 }
 
-export interface LoadOptions<M extends ReadMode> {
-  /** `check` (the default) keeps bodies as written; `build` sanitizes them. */
-  mode?: M;
-  /** Where results are cached between runs, relative to the working folder; `false` for no cache. */
-  cacheDir?: string | false;
+export interface LoadOptions<A extends LoadedArticle> {
+  /** What is done to each file: `checkStep` keeps bodies as written; the build's step (`src/prepareFile.ts`) sanitizes them. */
+  step: FileStep<A>;
+  /** Where results are kept between runs; none by default. */
+  cache?: BuildCache | undefined;
 }
-
-/** The cache folder, relative to the working folder, beside Eleventy's own `.cache`. */
-export const defaultCacheDir = '.cache/news-archive';
 
 /** Paths as people see them: relative to the working folder, `/`-separated. */
 export const pathShownFrom =
@@ -48,21 +47,21 @@ export const pathShownFrom =
   (absolute: string): string =>
     path.relative(cwd, absolute).split(path.sep).join('/') || '.';
 
-/** Loads `contentDir` (relative to `cwd`); problems name files relative to `cwd`. */
-export async function loadContent<M extends ReadMode = 'check'>(
-  contentDir: string,
-  cwd = process.cwd(),
-  { mode = 'check' as M, cacheDir = false }: LoadOptions<M> = {},
-): Promise<LoadedContent<ArticleOf<M>>> {
+/** Loads `contentDir` (relative to `cwd`) with articles as written, for checking; problems name files relative to `cwd`. */
+export const checkContent = (contentDir: string, cwd = process.cwd()): Promise<LoadedContent<Article>> => loadContent(contentDir, cwd, { step: checkStep });
+
+/** Loads `contentDir` (relative to `cwd`), running `step` on each file; problems name files relative to `cwd`. */
+export async function loadContent<A extends LoadedArticle>(contentDir: string, cwd: string, { step, cache: buildCache }: LoadOptions<A>): Promise<LoadedContent<A>> {
   const root = path.resolve(cwd, contentDir);
   const displayPath = pathShownFrom(cwd);
   const { site, problems } = loadSite(root, displayPath);
   const found = findContentFiles(root, displayPath);
   problems.push(...found.problems);
-  const cache = cacheDir === false ? undefined : new ContentCache<ReadFileResult<ArticleOf<M>>>(path.resolve(cwd, cacheDir), mode, site.timezone);
+  // The site's time zone decides each article's URL.
+  const cache = buildCache && new FileCache<FileResult<A>>(buildCache.namespace(step.name, site.timezone));
 
   const inputHash = cache ? createHash('sha256').update(JSON.stringify(site)) : undefined;
-  const results: (ReadFileResult<ArticleOf<M>> | undefined)[] = [];
+  const results: (FileResult<A> | undefined)[] = [];
   const misses: (FileJob & { index: number; key: string | undefined })[] = [];
   for (const absolute of found.files) {
     const file = displayPath(absolute);
@@ -83,15 +82,15 @@ export async function loadContent<M extends ReadMode = 'check'>(
 
   const read =
     misses.length >= filesWorthWorkers
-      ? await readInWorkers(misses, site, mode)
-      : misses.map(({ file, bytes }) => readContentFile(file, bytes, site, mode));
+      ? await readInWorkers(misses, site, step)
+      : misses.map(({ file, bytes }) => step.run(file, bytes, site));
   misses.forEach((miss, n) => {
     results[miss.index] = read[n];
     if (miss.key !== undefined) cache!.set(miss.key, read[n]!);
   });
   cache?.prune();
 
-  const articles: ArticleOf<M>[] = [];
+  const articles: A[] = [];
   for (const result of results) {
     problems.push(...result!.problems);
     if (result!.article) articles.push(result!.article);
@@ -107,7 +106,7 @@ export async function loadContent<M extends ReadMode = 'check'>(
  * keeps it, each later one is a problem naming the first. Drafts are not
  * published, so they take part only among themselves.
  */
-function withoutDuplicateUrls<A extends { url: string; file: string; draft: boolean }>(articles: readonly A[], problems: Problem[]): A[] {
+function withoutDuplicateUrls<A extends LoadedArticle>(articles: readonly A[], problems: Problem[]): A[] {
   const owners = new Map<string, A>();
   const kept: A[] = [];
   for (const article of articles) {

@@ -1,15 +1,18 @@
 /**
- * Reads the content files it is sent, in a worker thread: the CPU-bound part
- * of loading (YAML, validation, sanitizing) spread over the machine's cores.
+ * Runs a file step on the files it is sent, in a worker thread: the
+ * CPU-bound part of loading (YAML, validation, sanitizing) spread over the
+ * machine's cores. The step comes from its module, as functions cannot be
+ * sent to a thread.
  */
 import { parentPort } from 'node:worker_threads';
 import type { SiteSettings } from '../schema/site.ts';
 import { workerInput } from '../workerThread.ts';
-import { readContentFile, type ReadMode } from './readContentFile.ts';
+import type { FileStep, LoadedArticle } from './checkFile.ts';
 
 export interface WorkerSetup {
   site: SiteSettings;
-  mode: ReadMode;
+  /** The module that exports the step as `step`. */
+  stepModule: string;
 }
 
 export interface FileJob {
@@ -22,7 +25,8 @@ export interface JobBatch {
   jobs: FileJob[];
 }
 
-const { site, mode } = workerInput<WorkerSetup>();
+const { site, stepModule } = workerInput<WorkerSetup>();
+const { step } = (await import(stepModule)) as { step: FileStep<LoadedArticle> };
 parentPort!.on('message', ({ id, jobs }: JobBatch) => {
-  parentPort!.postMessage({ id, results: jobs.map(({ file, bytes }) => readContentFile(file, bytes, site, mode)) });
+  parentPort!.postMessage({ id, results: jobs.map(({ file, bytes }) => step.run(file, bytes, site)) });
 });

@@ -8,8 +8,8 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { SiteSettings } from '../schema/site.ts';
 import { startWorker } from '../workerThread.ts';
+import type { FileResult, FileStep, LoadedArticle } from './checkFile.ts';
 import type { FileJob, JobBatch, WorkerSetup } from './loadWorker.ts';
-import { readContentFile, type ArticleOf, type ReadFileResult, type ReadMode } from './readContentFile.ts';
 
 /** Files per batch: large enough to make messaging cheap, small enough to share the work evenly. */
 const batchSize = 50;
@@ -20,15 +20,15 @@ export const filesWorthWorkers = 1000;
 /** Threads reading files, the main one included. */
 export const threadCount = (): number => Math.max(1, Math.min(availableParallelism(), 8));
 
-export async function readInWorkers<M extends ReadMode>(jobs: readonly FileJob[], site: SiteSettings, mode: M): Promise<ReadFileResult<ArticleOf<M>>[]> {
-  const results: ReadFileResult<ArticleOf<M>>[] = new Array(jobs.length);
+export async function readInWorkers<A extends LoadedArticle>(jobs: readonly FileJob[], site: SiteSettings, step: FileStep<A>): Promise<FileResult<A>[]> {
+  const results: FileResult<A>[] = new Array(jobs.length);
   const batches: JobBatch[] = [];
   for (let start = 0; start < jobs.length; start += batchSize) batches.push({ id: start, jobs: jobs.slice(start, start + batchSize) });
-  const store = (id: number, batchResults: readonly ReadFileResult<ArticleOf<M>>[]) =>
+  const store = (id: number, batchResults: readonly FileResult<A>[]) =>
     batchResults.forEach((result, offset) => (results[id + offset] = result));
   let next = 0;
 
-  const setup: WorkerSetup = { site, mode };
+  const setup: WorkerSetup = { site, stepModule: step.module.href };
   const workers = Array.from({ length: threadCount() - 1 }, () => startWorker(new URL('./loadWorker.ts', import.meta.url), setup));
   const inWorkers = workers.map(
     (worker) =>
@@ -38,7 +38,7 @@ export async function readInWorkers<M extends ReadMode>(jobs: readonly FileJob[]
           if (batch) worker.postMessage(batch);
           else resolve();
         };
-        worker.on('message', ({ id, results: batchResults }: { id: number; results: ReadFileResult<ArticleOf<M>>[] }) => {
+        worker.on('message', ({ id, results: batchResults }: { id: number; results: FileResult<A>[] }) => {
           store(id, batchResults);
           sendNext();
         });
@@ -50,7 +50,7 @@ export async function readInWorkers<M extends ReadMode>(jobs: readonly FileJob[]
   try {
     // The main thread's share: a batch at a time, letting the workers' results in between.
     for (let batch = batches[next++]; batch; batch = batches[next++]) {
-      store(batch.id, batch.jobs.map(({ file, bytes }) => readContentFile(file, bytes, site, mode)));
+      store(batch.id, batch.jobs.map(({ file, bytes }) => step.run(file, bytes, site)));
       await yieldToEvents();
     }
     await Promise.all(inWorkers);

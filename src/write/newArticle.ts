@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
-import { loadContent, pathShownFrom } from '../load/loadContent.ts';
+import { checkContent, pathShownFrom } from '../load/loadContent.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import { planArticle, writeNewFile, type ArticleDraft, type PlannedArticle } from './articleFile.ts';
 
@@ -28,7 +28,7 @@ export interface NewArticleResult {
 
 export async function newArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   const contentDir = path.resolve(options.cwd, options.contentDir);
-  const existing = await loadContent(options.contentDir, options.cwd);
+  const existing = await checkContent(options.contentDir, options.cwd);
   const now = (options.now ?? DateTime.now()).setZone(existing.site.timezone).startOf('second');
   const draft: ArticleDraft = {
     ...options.fields,

@@ -26,11 +26,12 @@ let parts = [];
 let searchNumber = 0;
 
 async function start() {
-  const names = (form.dataset.searchIndexes ?? '').split(' ').filter(Boolean);
+  // The page gives each part's address, relative to itself.
+  const addresses = (form.dataset.searchIndexes ?? '').split(' ').filter(Boolean);
   try {
     parts = await Promise.all(
-      names.map(async (name) => {
-        const pagefind = await import(new URL(`../pagefind/${name}/pagefind.js`, import.meta.url).href);
+      addresses.map(async (address) => {
+        const pagefind = await import(new URL(address, document.baseURI).href);
         await pagefind.options({ excerptLength: 30 });
         await pagefind.init();
         return pagefind;

@@ -8,32 +8,36 @@
  * article costs the comparing alone.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { writeCacheFile } from '../cacheFile.ts';
-import { codeVersion } from '../codeVersion.ts';
+import type { BuildCache, CacheNamespace } from '../cache/buildCache.ts';
 import { relateArticles, termCounter, type RelatableArticle, type Relations, type RelateOptions } from './relateArticles.ts';
 import type { CountedTerms } from './terms.ts';
 
-export function cachedRelateArticles(cacheRoot: string): (articles: readonly RelatableArticle[], options: RelateOptions) => Relations {
-  const folder = path.join(cacheRoot, 'relations');
+export function cachedRelateArticles(cache: BuildCache): (articles: readonly RelatableArticle[], options: RelateOptions) => Relations {
+  const results = cache.namespace('relations');
   return (articles, options) => {
-    const hash = createHash('sha256').update(codeVersion()).update(JSON.stringify(options));
+    const hash = results.hasher().update(JSON.stringify(options));
     for (const article of articles) hash.update(JSON.stringify(article));
-    const file = path.join(folder, hash.digest('hex'));
-    try {
-      return deserialize(readFileSync(file)) as Relations;
-    } catch {
-      // Not cached, or unreadable: computed afresh.
-    }
-    const terms = new TermCache(path.join(cacheRoot, 'terms'), options.language);
+    const name = hash.digest('hex');
+    const cached = readSerialized<Relations>(results, name);
+    if (cached) return cached;
+    const terms = new TermCache(cache.namespace('terms', options.language), options.language);
     const relations = relateArticles(articles, options, terms.counter());
     terms.save();
-    keepOnly(file);
-    writeCacheFile(file, serialize(relations));
+    // The last result only.
+    results.prune((other) => other === name);
+    results.write(name, serialize(relations));
     return relations;
   };
+}
+
+function readSerialized<T>(namespace: CacheNamespace, name: string): T | undefined {
+  const bytes = namespace.read(name);
+  try {
+    return bytes && (deserialize(bytes) as T);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A text's counted terms as stored: the terms joined by spaces (no term holds one), and their counts. */
@@ -44,21 +48,18 @@ interface StoredTerms {
 
 /** Counted index terms by a hash of their text, for one language and version of the tool; one file, the last build's texts. */
 class TermCache {
+  private readonly namespace: CacheNamespace;
+  private readonly name: string;
   private readonly language: string;
-  private readonly file: string;
   private readonly stored: Map<string, StoredTerms>;
   private readonly used = new Map<string, StoredTerms>();
   private added = 0;
 
-  constructor(folder: string, language: string) {
+  constructor(namespace: CacheNamespace, language: string) {
+    this.namespace = namespace;
     this.language = language;
-    this.file = path.join(folder, createHash('sha256').update(`${codeVersion()}\0${language}`).digest('hex'));
-    let stored: unknown;
-    try {
-      stored = deserialize(readFileSync(this.file));
-    } catch {
-      // Not there, or unreadable: every text is counted afresh.
-    }
+    this.name = namespace.hasher().digest('hex');
+    const stored = readSerialized<unknown>(namespace, this.name);
     this.stored = stored instanceof Map ? (stored as Map<string, StoredTerms>) : new Map();
   }
 
@@ -81,19 +82,7 @@ class TermCache {
   /** Keeps the texts of this build only, and only when some were new or gone. */
   save(): void {
     if (this.added === 0 && this.used.size === this.stored.size) return;
-    keepOnly(this.file);
-    writeCacheFile(this.file, serialize(this.used));
+    this.namespace.prune((other) => other === this.name);
+    this.namespace.write(this.name, serialize(this.used));
   }
-}
-
-/** Removes every other file from `file`'s folder: these caches keep the last result only. */
-function keepOnly(file: string): void {
-  const folder = path.dirname(file);
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) if (path.join(folder, name) !== file) rmSync(path.join(folder, name), { force: true });
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from './paths.ts';
+import { packageRoot } from '../paths.ts';
 
 let version: string | undefined;
 

@@ -1,8 +1,8 @@
 /**
  * The search index: Pagefind reads each article's search document (see
- * `searchDocument.ts`: what its page's `data-pagefind-body` holds) and writes
- * each part of the index (see `src/archive/searchIndexes.ts`) with its
- * browser code to `pagefind/<part>/` in the output folder. Parts are built
+ * `searchDocument.ts`) and writes each part of the index (see
+ * `src/archive/searchParts.ts`) with its browser code to `pagefind/<part>/`
+ * in the output folder. Parts are built
  * in worker threads, one part per core at a time (`searchWorker.ts`), so
  * that Pagefind's memory is that of a part per core.
  */
@@ -10,19 +10,14 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { ArticlePage } from '../archive/pages.ts';
+import type { SearchPart } from '../archive/pages.ts';
+import { routes } from '../routes.ts';
 import { startWorker } from '../workerThread.ts';
 import { searchDocumentOf } from './searchDocument.ts';
 import type { SearchJob, SearchJobResult } from './searchWorker.ts';
 
 /** Parts indexed at once, at most: each holds its pages in memory (see `articlesPerSearchIndex`). */
 const partsAtOnce = 2;
-
-/** A part of the index to build: its name (and folder), and its articles' pages, in URL order. */
-export interface SearchPart {
-  name: string;
-  pages: readonly ArticlePage[];
-}
 
 export interface SearchIndexing {
   /** The names of every part of the index; folders of other parts are deleted. */
@@ -33,7 +28,7 @@ export interface SearchIndexing {
 
 /** Indexes the site in `outputDir`; returns how many pages the whole index holds. */
 export async function indexSearch(outputDir: string, language: string, { all, build }: SearchIndexing): Promise<number> {
-  const root = path.join(outputDir, 'pagefind');
+  const root = path.join(outputDir, routes.searchIndexFolder);
   const names = new Set(all);
   for (const folder of listFolders(root)) if (!names.has(folder)) rmSync(path.join(root, folder), { recursive: true, force: true });
 
@@ -97,7 +92,7 @@ export function indexedPageCount(outputDir: string, partNames: readonly string[]
   let count = 0;
   for (const name of partNames) {
     try {
-      const entry = JSON.parse(readFileSync(path.join(outputDir, 'pagefind', name, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+      const entry = JSON.parse(readFileSync(path.join(outputDir, routes.searchIndexFolder, name, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
       count += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     } catch {
       return undefined;

@@ -1,0 +1,49 @@
+/** An article as pages show it: formatted dates, links to its terms and source, an excerpt, the reading time. */
+import { formatLongDate } from '../dates.ts';
+import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { SiteSettings } from '../schema/site.ts';
+import type { ArticleSummary, ArticleView, DateView, SourceView } from './pages.ts';
+import type { Taxonomy } from './taxonomies.ts';
+
+/** Words a minute, for reading time; a common figure for adults reading news. */
+const wordsPerMinute = 230;
+const excerptLength = 200;
+
+export function articleView(
+  article: SafeArticle,
+  settings: SiteSettings,
+  taxonomies: readonly Taxonomy[],
+  source: SourceView | undefined,
+): ArticleView {
+  const linksOf = (name: Taxonomy['name']) => taxonomies.find((taxonomy) => taxonomy.name === name)!.linksOf(article[name]);
+  return {
+    url: article.url,
+    title: article.title,
+    description: article.description,
+    excerpt: excerptOf(article),
+    date: dateView(article.date.iso, settings.language),
+    updated: article.updated && dateView(article.updated.iso, settings.language),
+    source,
+    authors: linksOf('authors'),
+    link: article.link,
+    image: article.image,
+    tags: linksOf('tags'),
+    categories: linksOf('categories'),
+    readingMinutes: Math.max(1, Math.round(article.wordCount / wordsPerMinute)),
+    wordCount: article.wordCount,
+    html: article.html,
+    draft: article.draft || undefined,
+  };
+}
+
+export const summaryOf = ({ url, title, excerpt, date, source, draft }: ArticleView): ArticleSummary => ({ url, title, excerpt, date, source, draft });
+
+const dateView = (iso: string, language: string): DateView => ({ iso, display: formatLongDate(iso, language) });
+
+/** The dek when there is one, else the opening of the text, cut at a word. */
+function excerptOf(article: SafeArticle): string {
+  const text = article.description ?? article.summary ?? article.text.replace(/\s+/g, ' ');
+  if (text.length <= excerptLength) return text;
+  const cut = text.slice(0, excerptLength);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), excerptLength / 2)).trimEnd()}…`;
+}

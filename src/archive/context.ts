@@ -1,0 +1,74 @@
+/**
+ * What every builder of the Archive shares: the site's settings, the
+ * articles it publishes (newest first) and their views, the taxonomies and
+ * sources they are grouped by, and how they relate. Made once, read by all.
+ */
+import { formatLongDate } from '../dates.ts';
+import { compareStrings } from '../problems.ts';
+import { relateArticles } from '../related/relateArticles.ts';
+import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { SiteSettings } from '../schema/site.ts';
+import { articleView } from './articleViews.ts';
+import type { FeedSettings } from './feeds.ts';
+import type { ArticleView } from './pages.ts';
+import { baseUrlOf } from './siteView.ts';
+import { sourcesOf, type Sources } from './sources.ts';
+import { storyViews, type StoryViews } from './stories.ts';
+import { taxonomiesOf, type Taxonomy } from './taxonomies.ts';
+
+export interface ArchiveContext {
+  settings: SiteSettings;
+  /** Without a trailing slash; absent when the site may live in any folder. */
+  baseUrl: string | undefined;
+  /** How feeds are made; absent without a base URL, as feeds need absolute URLs. */
+  feeds: FeedSettings | undefined;
+  /** The articles of the site, newest first. */
+  articles: readonly SafeArticle[];
+  /** Their views, in the same order. */
+  views: readonly ArticleView[];
+  /** The views of some of the articles, in the order given. */
+  viewsOf(articles: readonly SafeArticle[]): ArticleView[];
+  taxonomies: readonly Taxonomy[];
+  sources: Sources;
+  /** Related articles, stories and second captures, as pages show them. */
+  stories: StoryViews;
+}
+
+/** Newest first; on the same instant, by URL, so that order never depends on file order. */
+export const newestFirst = (a: SafeArticle, b: SafeArticle): number => b.date.epochMs - a.date.epochMs || compareStrings(a.url, b.url);
+
+export function archiveContext(
+  published: readonly SafeArticle[],
+  settings: SiteSettings,
+  relate: typeof relateArticles,
+): ArchiveContext {
+  const baseUrl = baseUrlOf(settings);
+  const articles = [...published].sort(newestFirst);
+  const taxonomies = taxonomiesOf(articles);
+  const sources = sourcesOf(articles, settings);
+  const views = articles.map((article) => articleView(article, settings, taxonomies, sources.viewOf(article)));
+  const viewByUrl = new Map(views.map((view) => [view.url, view]));
+  const relations = relate(
+    articles.map((article) => ({
+      url: article.url,
+      title: article.title,
+      description: article.description,
+      text: article.text,
+      epochMs: article.date.epochMs,
+      tags: article.tags,
+      link: article.link,
+    })),
+    { language: settings.language },
+  );
+  return {
+    settings,
+    baseUrl,
+    feeds: baseUrl === undefined ? undefined : { baseUrl, siteTitle: settings.title, language: settings.language, feedSize: settings.feedSize },
+    articles,
+    views,
+    viewsOf: (list) => list.map((article) => viewByUrl.get(article.url)).filter((view) => view !== undefined),
+    taxonomies,
+    sources,
+    stories: storyViews(relations, articles, viewByUrl, (iso) => formatLongDate(iso, settings.language)),
+  };
+}

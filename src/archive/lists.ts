@@ -1,0 +1,41 @@
+/** Lists of articles, paginated: the home page, and every date, term and source. */
+import { countOf } from '../format.ts';
+import { routes } from '../routes.ts';
+import type { ArchiveContext } from './context.ts';
+import type { ArticleView, FeedLink, ListPage, SourceView } from './pages.ts';
+import { paginate } from './paginate.ts';
+import { summaryOf } from './articleViews.ts';
+
+export interface ListSubject {
+  /** The first page's URL; the others are under it. */
+  url: string;
+  heading: string;
+  description: string;
+  /** Newest first. */
+  articles: readonly ArticleView[];
+  /** On a source's pages: the publisher's site and feed. */
+  source?: SourceView | undefined;
+  /** The list's own feeds. */
+  feeds?: FeedLink[] | undefined;
+}
+
+export function listPages({ url, heading, description, articles, source, feeds }: ListSubject, pageSize: number): ListPage[] {
+  return paginate(articles.map(summaryOf), pageSize, url).map(({ items, pagination, url: pageUrl }) => ({
+    kind: 'list',
+    url: pageUrl,
+    title: pagination.pageNumber === 1 ? heading : `${heading}, page ${pagination.pageNumber}`,
+    heading,
+    description,
+    items,
+    pagination,
+    source,
+    feeds,
+  }));
+}
+
+/** `/`: the latest news, newest first. */
+export function homePages(context: ArchiveContext): ListPage[] {
+  const { settings, views } = context;
+  const description = settings.description ?? `The latest of ${countOf(views.length, 'archived article')}.`;
+  return listPages({ url: routes.home, heading: 'Latest news', description, articles: views }, settings.pageSize);
+}

@@ -1,0 +1,89 @@
+/**
+ * The build cache, `.cache/news-archive/` beside Eleventy's own `.cache`:
+ * what one build keeps so that the next does less. Every stage gets its own
+ * namespace (a folder) from it, and every key follows one recipe: the tool's
+ * own code (`codeVersion`), the namespace and its context, then what the
+ * entry is made from, so that a new version of the tool never reuses an old
+ * result. A cache is only ever a shortcut: an entry that cannot be read is a
+ * miss, one that cannot be written makes the next build slower, and neither
+ * fails a build.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { codeVersion } from './codeVersion.ts';
+
+/** The cache folder, relative to the working folder. */
+export const defaultCacheDir = '.cache/news-archive';
+
+export class BuildCache {
+  readonly root: string;
+
+  /** `root` is absolute. */
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  /** A stage's folder; `context` is what else every key of it depends on (a time zone, a language). */
+  namespace(name: string, context = ''): CacheNamespace {
+    return new CacheNamespace(path.join(this.root, name), `${codeVersion()}\0${name}\0${context}\0`);
+  }
+}
+
+export class CacheNamespace {
+  readonly folder: string;
+  private readonly recipe: string;
+  private readonly madeFolders = new Set<string>();
+
+  constructor(folder: string, recipe: string) {
+    this.folder = folder;
+    this.recipe = recipe;
+  }
+
+  /** A hash already fed with the key recipe: feed it what the entry is made from. */
+  hasher(algorithm = 'sha256'): Hash {
+    return createHash(algorithm).update(this.recipe);
+  }
+
+  /** The entry's bytes, or nothing when it is not there or cannot be read. */
+  read(name: string): Buffer | undefined {
+    try {
+      return readFileSync(path.join(this.folder, name));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes an entry whole or not at all (a temporary file, then a rename); false when it could not. */
+  write(name: string, data: string | Uint8Array): boolean {
+    const file = path.join(this.folder, name);
+    const folder = path.dirname(file);
+    try {
+      if (!this.madeFolders.has(folder)) mkdirSync(folder, { recursive: true });
+      this.madeFolders.add(folder);
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, data);
+      renameSync(temporary, file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Removes every entry (in any subfolder) that `keep` does not accept, by name. */
+  prune(keep: (name: string) => boolean): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.folder, { recursive: true, encoding: 'utf8' });
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      try {
+        if (!keep(name)) rmSync(path.join(this.folder, name), { force: true });
+      } catch {
+        // A folder, or already gone.
+      }
+    }
+  }
+}

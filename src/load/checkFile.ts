@@ -1,0 +1,43 @@
+/**
+ * How a content folder's files are turned into records, one file at a time:
+ * a `FileStep`. Loading (`loadContent.ts`) runs a step on every file, through
+ * the cache and on every core; `check` runs `checkStep` (articles as
+ * written), `build` runs its own step that also sanitizes (`src/prepareFile.ts`).
+ */
+import { isError, type Problem } from '../problems.ts';
+import type { SiteSettings } from '../schema/site.ts';
+import { decodeText } from './readFrontMatter.ts';
+import { readArticle, type Article } from './readArticle.ts';
+
+export interface FileResult<A> {
+  problems: Problem[];
+  /** Absent when the file has errors. */
+  article?: A | undefined;
+}
+
+/** What `loadContent` needs of an article record: where it came from and where it goes. */
+export interface LoadedArticle {
+  file: string;
+  url: string;
+  draft: boolean;
+}
+
+/** One file's bytes to its result. Pure: the unit of work that is cached on disk and shared among worker threads. */
+export interface FileStep<A extends LoadedArticle> {
+  /** Names the step's entries in the cache: results of different steps never mix. */
+  name: string;
+  /** The module that exports this step as `step`, so that worker threads can run it. */
+  module: URL;
+  run(file: string, bytes: Uint8Array, site: SiteSettings): FileResult<A>;
+}
+
+/** A file's bytes to an article as written, with every problem found. */
+export function checkFile(file: string, bytes: Uint8Array, site: SiteSettings): FileResult<Article> {
+  const decoded = decodeText(file, bytes);
+  if (!decoded.ok) return { problems: [decoded.problem] };
+  const { article, problems } = readArticle(file, decoded.text, site);
+  if (!article || problems.some(isError)) return { problems };
+  return { problems, article };
+}
+
+export const step: FileStep<Article> = { name: 'check', module: new URL(import.meta.url), run: checkFile };

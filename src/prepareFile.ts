@@ -1,0 +1,16 @@
+/**
+ * The build's step for each content file: read and check it, then sanitize
+ * the body. Run by loading on every file, through the cache and on every
+ * core, so that the costly part of a build is done once per changed file.
+ */
+import type { FileResult, FileStep } from './load/checkFile.ts';
+import { checkFile } from './load/checkFile.ts';
+import { sanitizeArticle, type SafeArticle } from './sanitize/sanitizeArticles.ts';
+import type { SiteSettings } from './schema/site.ts';
+
+export function prepareFile(file: string, bytes: Uint8Array, site: SiteSettings): FileResult<SafeArticle> {
+  const { problems, article } = checkFile(file, bytes, site);
+  return { problems, article: article && sanitizeArticle(article) };
+}
+
+export const step: FileStep<SafeArticle> = { name: 'build', module: new URL(import.meta.url), run: prepareFile };

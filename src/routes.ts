@@ -1,0 +1,68 @@
+/**
+ * The URL contract: every address the site has, in one place. Feeds, search
+ * engines and other sites link to these, so they are stable; every other
+ * module and template gets its URLs from here (templates through the page
+ * objects), never by building them.
+ *
+ * URLs are root-relative (`/2026/01/06/some-slug/`); pages link to each other
+ * relative to themselves (`render/relativeUrl.ts`), and feeds and sitemaps
+ * put the base URL in front.
+ */
+
+/** A day on the site's calendar, as `YYYY`, `MM`, `DD`. */
+export interface CalendarDay {
+  year: string;
+  month: string;
+  day: string;
+}
+
+/** The free-text taxonomies and the sources: each has an index page and a page per term. */
+export type TermSpace = 'tags' | 'categories' | 'authors' | 'sources';
+
+export const routes = {
+  home: '/',
+  article: ({ year, month, day }: CalendarDay, slug: string): string => `/${year}/${month}/${day}/${slug}/`,
+  year: (year: string): string => `/${year}/`,
+  month: (year: string, month: string): string => `/${year}/${month}/`,
+  day: ({ year, month, day }: CalendarDay): string => `/${year}/${month}/${day}/`,
+  /** Page N of a list: the first at the list's own URL, the rest at `<list>page/N/`. */
+  listPage: (listUrl: string, pageNumber: number): string => (pageNumber === 1 ? listUrl : `${listUrl}page/${pageNumber}/`),
+  calendar: '/archive/',
+  termIndex: (space: TermSpace): string => `/${space}/`,
+  term: (space: TermSpace, slug: string): string => `/${space}/${slug}/`,
+  story: (slug: string): string => `/stories/${slug}/`,
+  /** The feeds of a page that lists articles live under it. */
+  atomFeed: (pageUrl: string): string => `${pageUrl}feed.xml`,
+  jsonFeed: (pageUrl: string): string => `${pageUrl}feed.json`,
+  sitemap: '/sitemap.xml',
+  /** Past the protocol's 50,000 URLs, `/sitemap.xml` is an index of these. */
+  sitemapPart: (number: number): string => `/sitemaps/${number}.xml`,
+  search: '/search/',
+  /** The browser code of one part of the search index (Pagefind writes the part's folder). */
+  searchIndexPart: (name: string): string => `/pagefind/${name}/pagefind.js`,
+  searchIndexFolder: 'pagefind',
+  notFound: '/404.html',
+  robots: '/robots.txt',
+  /** Response headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages). */
+  headers: '/_headers',
+  stylesheet: '/assets/style.css',
+  searchScript: '/assets/search.js',
+  /** Where `templates/assets/` is copied. */
+  assetsFolder: 'assets',
+} as const;
+
+/**
+ * Root-relative URLs made of safe segments only: folders like `/` and
+ * `/2026/01/06/a-slug/`, or files like `/tags/kyiv/feed.xml`.
+ */
+const safePageUrl = /^\/(?:[a-z0-9][a-z0-9._~-]*\/)*(?:[a-z0-9][a-z0-9_-]*\.[a-z]+)?$/;
+
+/** A URL that can only ever name a file inside the output folder. */
+export const isSafePageUrl = (url: string): boolean =>
+  safePageUrl.test(url) && !url.split('/').some((segment) => segment === '..' || segment === '.');
+
+/** An HTML page (a folder's `index.html`, or a `.html` file), as against a feed, sitemap or text file. */
+export const isHtmlPage = (url: string): boolean => url.endsWith('/') || url.endsWith('.html');
+
+/** The file a page URL is written to, as path segments: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
+export const fileSegmentsOf = (url: string): string[] => [...url.split('/').filter(Boolean), ...(url.endsWith('/') ? ['index.html'] : [])];
