@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildSite, UsageError } from './buildSite.ts';
+import { describeError } from './errors.ts';
 import { countOf } from './format.ts';
 import { checkContent } from './load/loadContent.ts';
 import { duplicateWarnings } from './duplicates/findDuplicates.ts';
@@ -337,9 +338,11 @@ export async function main(args: readonly string[], out: Context): Promise<numbe
     }
     // Anything else (a folder that cannot be written, Pagefind that cannot start, a bug): one line
     // that says what went wrong; the stack trace only when asked for.
-    out.stderr(`news-archive ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    if (out.env['NEWS_ARCHIVE_DEBUG']) out.stderr(error instanceof Error ? (error.stack ?? '') : '');
-    else out.stderr('(set NEWS_ARCHIVE_DEBUG=1 to see where)');
+    const debug = Boolean(out.env['NEWS_ARCHIVE_DEBUG']);
+    const [what, ...causes] = describeError(error);
+    out.stderr(`news-archive ${name}: ${what}`);
+    for (const line of debug ? describeError(error, { withStacks: true }) : causes) out.stderr(line);
+    if (!debug) out.stderr('(set NEWS_ARCHIVE_DEBUG=1 to see where)');
     return 1;
   }
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { detectFormat, sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
+import { sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
+import { detectFormat } from '../src/schema/article.ts';
 
 const html = (body: string, baseUrl?: string) => sanitizeBody(body, { format: 'html', baseUrl }).html;
 const markdown = (body: string) => sanitizeBody(body, { format: 'markdown' }).html;

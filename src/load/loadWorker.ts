@@ -5,9 +5,10 @@
  * sent to a thread.
  */
 import { parentPort } from 'node:worker_threads';
+import { sendableError, type SentError } from '../errors.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { workerInput } from '../workerThread.ts';
-import type { FileStep, LoadedArticle } from './checkFile.ts';
+import type { FileResult, FileStep, LoadedArticle } from './checkFile.ts';
 
 export interface WorkerSetup {
   site: SiteSettings;
@@ -25,8 +26,20 @@ export interface JobBatch {
   jobs: FileJob[];
 }
 
+/** A batch's results, or the error that stopped it (a bug: problems with content are results). */
+export type BatchReply<A> = { id: number; results: FileResult<A>[]; error?: undefined } | { id: number; error: SentError };
+
 const { site, stepModule } = workerInput<WorkerSetup>();
 const { step } = (await import(stepModule)) as { step: FileStep<LoadedArticle> };
 parentPort!.on('message', ({ id, jobs }: JobBatch) => {
-  parentPort!.postMessage({ id, results: jobs.map(({ file, bytes }) => step.run(file, bytes, site)) });
+  const results: FileResult<LoadedArticle>[] = [];
+  for (const { file, bytes } of jobs) {
+    try {
+      results.push(step.run(file, bytes, site));
+    } catch (error) {
+      parentPort!.postMessage({ id, error: sendableError(new Error(`${file} could not be read`, { cause: error })) } satisfies BatchReply<LoadedArticle>);
+      return;
+    }
+  }
+  parentPort!.postMessage({ id, results } satisfies BatchReply<LoadedArticle>);
 });

@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { toSiteDate, type SiteDate } from '../dates.ts';
 import { isError, type Problem } from '../problems.ts';
-import { articleSchema, knownArticleKeys, type ArticleFormat, type ArticleFrontMatter } from '../schema/article.ts';
+import { routes } from '../routes.ts';
+import { articleSchema, detectFormat, knownArticleKeys, type ArticleFormat, type ArticleFrontMatter } from '../schema/article.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { slugify } from '../slug.ts';
-import { detectFormat } from '../sanitize/sanitizeBody.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { readFrontMatter } from './readFrontMatter.ts';
 
@@ -73,7 +73,7 @@ export function readArticle(file: string, text: string, site: SiteSettings): Rea
       ...rest,
       file,
       slug: finalSlug,
-      url: `/${published.year}/${published.month}/${published.day}/${finalSlug}/`,
+      url: routes.article(published, finalSlug),
       date: published,
       ...(updated ? { updated: toSiteDate(updated, site.timezone) } : {}),
       authors: [...new Set([...author, ...authors])],

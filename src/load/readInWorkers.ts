@@ -6,10 +6,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { receivedError } from '../errors.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { startWorker } from '../workerThread.ts';
 import type { FileResult, FileStep, LoadedArticle } from './checkFile.ts';
-import type { FileJob, JobBatch, WorkerSetup } from './loadWorker.ts';
+import type { BatchReply, FileJob, JobBatch, WorkerSetup } from './loadWorker.ts';
 
 /** Files per batch: large enough to make messaging cheap, small enough to share the work evenly. */
 const batchSize = 50;
@@ -38,11 +39,12 @@ export async function readInWorkers<A extends LoadedArticle>(jobs: readonly File
           if (batch) worker.postMessage(batch);
           else resolve();
         };
-        worker.on('message', ({ id, results: batchResults }: { id: number; results: FileResult<A>[] }) => {
-          store(id, batchResults);
+        worker.on('message', (reply: BatchReply<A>) => {
+          if (reply.error) return reject(receivedError(reply.error));
+          store(reply.id, reply.results);
           sendNext();
         });
-        worker.on('error', reject);
+        worker.on('error', (error) => reject(new Error('a loading worker failed', { cause: error })));
         worker.on('exit', (code) => reject(new Error(`a loading worker stopped (exit code ${code})`)));
         sendNext();
       }),

@@ -20,7 +20,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { ArticleFormat } from '../schema/article.ts';
+import { detectFormat, type ArticleFormat } from '../schema/article.ts';
 import { dropUnprintable } from '../schema/fields.ts';
 import { newsSchema } from './schema.ts';
 
@@ -38,10 +38,6 @@ export interface SanitizeOptions {
   /** The original article's URL: relative links and images point there. */
   baseUrl?: string | undefined;
 }
-
-/** HTML when the body starts with an element or comment, else Markdown. */
-export const detectFormat = (body: string): ArticleFormat =>
-  /^\s*<(?:[a-z]|!--)/i.test(body) ? 'html' : 'markdown';
 
 const urlProperties = ['href', 'src', 'cite', 'longDesc'] as const;
 const hasScheme = /^[a-z][a-z0-9+.-]*:/i;

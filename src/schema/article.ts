@@ -60,3 +60,6 @@ export type ArticleFormat = (typeof articleFormats)[number];
 
 /** The keys the schema knows; every other key is reported as unknown. */
 export const knownArticleKeys: readonly string[] = Object.keys(articleSchema.shape);
+
+/** When the front matter does not say: HTML when the body starts with an element or comment, else Markdown. */
+export const detectFormat = (body: string): ArticleFormat => (/^\s*<(?:[a-z]|!--)/i.test(body) ? 'html' : 'markdown');

@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { SearchPart } from '../archive/pages.ts';
+import { receivedError } from '../errors.ts';
 import { routes } from '../routes.ts';
 import { startWorker } from '../workerThread.ts';
 import { searchDocumentOf } from './searchDocument.ts';
@@ -69,7 +70,10 @@ function runJob(worker: Worker, job: SearchJob): Promise<void> {
     const settle = (result: SearchJobResult) => {
       worker.off('error', reject).off('exit', stopped);
       if (result.error === undefined) resolve();
-      else reject(new Error(`the search index part ${job.name} could not be built: ${result.error}`));
+      else {
+        const cause = receivedError(result.error);
+        reject(new Error(`the search index part ${job.name} could not be built: ${cause.message}`, { cause }));
+      }
     };
     worker.once('message', settle).once('error', reject).once('exit', stopped);
     worker.postMessage(job);

@@ -1,9 +1,11 @@
 /**
- * What Pagefind indexes of an article: a small HTML document made from its
- * page object, with what the article page's `data-pagefind-body` holds (the
- * copy notice, headline, dek and sanitized body) and the same filters, sort
- * key and meta. Made from the Archive rather than read back from the written
- * page, Pagefind can index while Eleventy renders, and pages reach it in URL
+ * The one definition of what search finds of an article: a small HTML
+ * document made from its page object, with what a reader sees of the
+ * article itself (the copy notice, headline, dek and sanitized body; not the
+ * byline, tags or links around it), the tag, source and year filters, the
+ * date to sort by, and the source and date shown with a result. Made from
+ * the Archive rather than read back from the written page, Pagefind can
+ * index while Eleventy renders, and pages reach it in URL
  * order, which makes its output the same on every machine. Still HTML rather
  * than a plain-text record, so that Pagefind weighs the headline and the
  * body's headings as it does on a page.

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { sendableError, type SentError } from '../errors.ts';
 
 /** A part to build: its articles' search documents, in URL order, and where its files go. */
 export interface SearchJob {
@@ -15,7 +16,7 @@ export interface SearchJob {
   documents: { url: string; content: string }[];
 }
 
-export type SearchJobResult = { name: string; error?: undefined } | { name: string; error: string };
+export type SearchJobResult = { name: string; error?: undefined } | { name: string; error: SentError };
 
 async function build({ outputPath, language, documents }: SearchJob): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
@@ -36,6 +37,6 @@ parentPort!.on('message', (job: SearchJob | 'close') => {
   }
   build(job).then(
     () => parentPort!.postMessage({ name: job.name } satisfies SearchJobResult),
-    (error: unknown) => parentPort!.postMessage({ name: job.name, error: error instanceof Error ? error.message : String(error) } satisfies SearchJobResult),
+    (error: unknown) => parentPort!.postMessage({ name: job.name, error: sendableError(error) } satisfies SearchJobResult),
   );
 });

@@ -6,10 +6,11 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { buildSite, type BuildOptions } from '../buildSite.ts';
+import { sendableError } from '../errors.ts';
 import { workerInput } from '../workerThread.ts';
 
 try {
   parentPort!.postMessage({ result: await buildSite(workerInput<BuildOptions>()) });
 } catch (error) {
-  parentPort!.postMessage({ error: (error as Error).message });
+  parentPort!.postMessage({ error: sendableError(error) });
 }

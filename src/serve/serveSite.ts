@@ -9,6 +9,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { assertSeparateFolders, type BuildOptions, type BuildResult } from '../buildSite.ts';
+import { receivedError, type SentError } from '../errors.ts';
 import { templatesDir } from '../paths.ts';
 import type { Problem } from '../problems.ts';
 import { startWorker } from '../workerThread.ts';
@@ -36,7 +37,7 @@ const settleMs = 150;
 function buildInWorker(options: BuildOptions): Promise<BuildResult> {
   const worker = startWorker(new URL('./buildWorker.ts', import.meta.url), options);
   return new Promise<BuildResult>((resolve, reject) => {
-    worker.once('message', (reply: { result?: BuildResult; error?: string }) => (reply.result ? resolve(reply.result) : reject(new Error(reply.error))));
+    worker.once('message', (reply: { result?: BuildResult; error?: SentError }) => (reply.result ? resolve(reply.result) : reject(receivedError(reply.error!))));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the build stopped (exit code ${code})`)));
   }).finally(() => void worker.terminate());
