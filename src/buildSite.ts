@@ -14,6 +14,7 @@ import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { BuildRecords, emptyRecord, type BuildRecord, type BuildSummary } from './cache/buildRecord.ts';
 import { loadContent, type LoadedContent } from './load/loadContent.ts';
 import { step as prepareStep } from './prepareFile.ts';
+import { UsageError } from './errors.ts';
 import { isError, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputFileOf } from './render/renderPlan.ts';
@@ -170,6 +171,3 @@ export function assertSeparateFolders(content: string, output: string, { content
     );
   }
 }
-
-/** A mistake in how the tool was called, reported without a stack trace. */
-export class UsageError extends Error {}

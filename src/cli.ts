@@ -2,9 +2,9 @@
  * The `news-archive` command line. Exit codes: 0 done, 1 content has errors,
  * 2 the command was called wrongly.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildSite, UsageError } from './buildSite.ts';
-import { describeError } from './errors.ts';
+import { buildSite } from './buildSite.ts';
+import { helpOf, parseCommandArgs, type CommandSpec, type OptionSpec, type ParsedArgs } from './commandLine.ts';
+import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
 import { checkContent } from './load/loadContent.ts';
 import { duplicateWarnings } from './duplicates/findDuplicates.ts';
@@ -14,16 +14,8 @@ import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
 import { newArticle } from './write/newArticle.ts';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-interface Command {
-  summary: string;
-  usage: string;
-  options: Options;
-  optionHelp: [string, string][];
-  /** Commands that take arguments besides options (`import FILE...`). */
-  takesArguments?: boolean;
-  run(values: Record<string, unknown>, out: Context, args: string[]): Promise<number> | number;
+interface Command extends CommandSpec {
+  run(values: ParsedArgs['values'], out: Context, operands: string[]): Promise<number> | number;
 }
 
 /** Where the command runs: its folder, environment and output streams. */
@@ -34,27 +26,24 @@ export interface Context {
   env: Record<string, string | undefined>;
 }
 
-const contentOption: Options = { content: { type: 'string', default: 'content' } };
-const helpOption: Options = { help: { type: 'boolean', short: 'h' } };
+const contentOption: OptionSpec = { name: 'content', type: 'string', value: 'DIR', default: 'content', help: 'the content folder' };
 
-const commands: Record<string, Command> = {
+export const commands: Record<string, Command> = {
   build: {
+    name: 'build',
     summary: 'build the site from the content folder',
-    usage: 'news-archive build [--content DIR] [--output DIR] [--base-url URL] [--skip-invalid] [--no-cache]',
-    options: {
-      ...contentOption,
-      output: { type: 'string', default: '_site' },
-      'base-url': { type: 'string' },
-      'skip-invalid': { type: 'boolean', default: false },
-      'no-cache': { type: 'boolean', default: false },
-      ...helpOption,
-    },
-    optionHelp: [
-      ['--content DIR', 'the content folder (default: content)'],
-      ['--output DIR', 'where the site is written (default: _site)'],
-      ['--base-url URL', 'where the site will be published, e.g. https://news.example.org/ (overrides baseUrl in site.yaml)'],
-      ['--skip-invalid', 'build the valid articles even when others have errors; the problems are still printed'],
-      ['--no-cache', 'read every article and write every page afresh, ignoring and keeping no cache in .cache/news-archive'],
+    description: 'Checks all content, then builds the site; after the first build, writes only what changed.',
+    options: [
+      contentOption,
+      { name: 'output', type: 'string', value: 'DIR', default: '_site', help: 'where the site is written; must not overlap the content folder' },
+      {
+        name: 'base-url',
+        type: 'string',
+        value: 'URL',
+        help: 'where the site will be published, e.g. https://news.example.org/; adds feeds, the sitemap and canonical URLs (overrides baseUrl in site.yaml)',
+      },
+      { name: 'skip-invalid', type: 'boolean', default: false, help: 'build the valid articles even when others have errors; the problems are still printed' },
+      { name: 'no-cache', type: 'boolean', default: false, help: 'read every article and write every page afresh, without using or keeping .cache/news-archive/' },
     ],
     async run(values, out) {
       const started = performance.now();
@@ -93,10 +82,10 @@ const commands: Record<string, Command> = {
     },
   },
   check: {
+    name: 'check',
     summary: 'validate all content without building; exit 1 on any error',
-    usage: 'news-archive check [--content DIR]',
-    options: { ...contentOption, ...helpOption },
-    optionHelp: [['--content DIR', 'the content folder (default: content)']],
+    description: 'Checks all content without building; exit 1 on any error. Warns about duplicate articles.',
+    options: [contentOption],
     async run(values, out) {
       const content = await checkContent(String(values.content), out.cwd);
       const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles)]);
@@ -106,34 +95,22 @@ const commands: Record<string, Command> = {
     },
   },
   new: {
+    name: 'new',
     summary: 'write a new article file, dated now unless --date is given',
-    usage: 'news-archive new --title TITLE [--date DATE] [--link URL] [--source URL] [--tags a,b] [--categories a,b] [--author NAME] [--description TEXT] [--slug SLUG] [--draft] [--content DIR]',
-    options: {
-      ...contentOption,
-      title: { type: 'string' },
-      date: { type: 'string' },
-      link: { type: 'string' },
-      source: { type: 'string' },
-      tags: { type: 'string' },
-      categories: { type: 'string' },
-      author: { type: 'string', multiple: true },
-      description: { type: 'string' },
-      slug: { type: 'string' },
-      draft: { type: 'boolean', default: false },
-      ...helpOption,
-    },
-    optionHelp: [
-      ['--title TITLE', 'the headline (required)'],
-      ['--date DATE', 'e.g. 2026-01-06 or 2026-01-06T14:30:00+02:00 (default: now, in the site’s time zone)'],
-      ['--link URL', 'the original article'],
-      ['--source URL', 'the feed it came from'],
-      ['--tags a,b', 'tags, separated by commas'],
-      ['--categories a,b', 'categories, separated by commas'],
-      ['--author NAME', 'an author; repeat for more'],
-      ['--description TEXT', 'the dek'],
-      ['--slug SLUG', 'the last part of the URL (default: from the title)'],
-      ['--draft', 'leave it out of the built site until draft: false'],
-      ['--content DIR', 'the content folder (default: content)'],
+    description:
+      'Writes a new article file at content/YYYY/MM/SLUG.md (dated now, in the site’s time zone, unless --date says otherwise), and prints its path and URL. Never overwrites a file, never prompts.',
+    options: [
+      { name: 'title', type: 'string', value: 'TITLE', required: true, help: 'the headline (required)' },
+      { name: 'date', type: 'string', value: 'DATE', help: 'e.g. 2026-01-06 or 2026-01-06T14:30:00+02:00 (default: now, in the site’s time zone)' },
+      { name: 'link', type: 'string', value: 'URL', help: 'the original article' },
+      { name: 'source', type: 'string', value: 'URL', help: 'the feed it came from' },
+      { name: 'tags', type: 'string', value: 'a,b', help: 'tags, separated by commas' },
+      { name: 'categories', type: 'string', value: 'a,b', help: 'categories, separated by commas' },
+      { name: 'author', type: 'string', value: 'NAME', multiple: true, help: 'an author; repeat for more' },
+      { name: 'description', type: 'string', value: 'TEXT', help: 'the dek' },
+      { name: 'slug', type: 'string', value: 'SLUG', help: 'the last part of the URL (default: from the title)' },
+      { name: 'draft', type: 'boolean', default: false, help: 'leave it out of the built site until draft: false' },
+      contentOption,
     ],
     async run(values, out) {
       if (typeof values.title !== 'string' || values.title.trim() === '') throw new UsageError('--title is required');
@@ -164,31 +141,20 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
+    name: 'import',
     summary: 'turn text clippings, article files and RSS/Atom/JSON feeds (files or URLs) into article files',
-    usage: 'news-archive import FILE|URL... [--date DATE] [--link URL] [--source URL] [--title TITLE] [--tags a,b] [--dry-run] [--keep-duplicates] [--timeout SECONDS] [--content DIR]',
-    takesArguments: true,
-    options: {
-      ...contentOption,
-      date: { type: 'string' },
-      link: { type: 'string' },
-      source: { type: 'string' },
-      title: { type: 'string' },
-      tags: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      'keep-duplicates': { type: 'boolean', default: false },
-      timeout: { type: 'string', default: '20' },
-      ...helpOption,
-    },
-    optionHelp: [
-      ['--date DATE', 'the date of a clipping, or of feed items without one'],
-      ['--link URL', 'the original article of a clipping'],
-      ['--source URL', 'the feed the articles came from (for feed files, overrides the feed’s own URL)'],
-      ['--title TITLE', 'the headline of a clipping that has none'],
-      ['--tags a,b', 'tags to add to every imported article'],
-      ['--dry-run', 'say what would be written, write nothing'],
-      ['--keep-duplicates', 'import articles even when the archive already has them'],
-      ['--timeout SECONDS', 'how long to wait for a feed URL (default: 20)'],
-      ['--content DIR', 'the content folder (default: content)'],
+    description: 'Turns text clippings, article files and RSS/Atom/JSON feeds (files or URLs) into article files; articles the archive already has are skipped.',
+    operands: 'FILE|URL...',
+    options: [
+      { name: 'date', type: 'string', value: 'DATE', help: 'the date of a clipping, or of feed items without one' },
+      { name: 'link', type: 'string', value: 'URL', help: 'the original article of a clipping' },
+      { name: 'source', type: 'string', value: 'URL', help: 'the feed the articles came from (for feed files, overrides the feed’s own URL)' },
+      { name: 'title', type: 'string', value: 'TITLE', help: 'the headline of a clipping that has none' },
+      { name: 'tags', type: 'string', value: 'a,b', help: 'tags to add to every imported article' },
+      { name: 'dry-run', type: 'boolean', default: false, help: 'say what would be written, write nothing' },
+      { name: 'keep-duplicates', type: 'boolean', default: false, help: 'import articles even when the archive already has them' },
+      { name: 'timeout', type: 'string', value: 'SECONDS', default: '20', help: 'how long to wait for a feed URL' },
+      contentOption,
     ],
     async run(values, out, inputs) {
       if (inputs.length === 0) throw new UsageError('give at least one file or feed URL to import');
@@ -224,18 +190,14 @@ const commands: Record<string, Command> = {
     },
   },
   serve: {
+    name: 'serve',
     summary: 'preview the site, drafts included, on localhost; rebuilds when content or templates change',
-    usage: 'news-archive serve [--content DIR] [--output DIR] [--port PORT]',
-    options: {
-      ...contentOption,
-      output: { type: 'string', default: '_preview' },
-      port: { type: 'string', default: '8080' },
-      ...helpOption,
-    },
-    optionHelp: [
-      ['--content DIR', 'the content folder (default: content)'],
-      ['--output DIR', 'where the preview is written (default: _preview, apart from the built site, since it shows drafts)'],
-      ['--port PORT', 'the port on localhost (default: 8080)'],
+    description:
+      'Builds a preview (drafts shown, marked “Draft”), serves it on localhost with Eleventy’s dev server, and when an article, site.yaml or a template changes, builds again (writing only the pages the change touches) and reloads the browser.',
+    options: [
+      contentOption,
+      { name: 'output', type: 'string', value: 'DIR', default: '_preview', help: 'where the preview is written, apart from the built site, since it shows drafts' },
+      { name: 'port', type: 'string', value: 'PORT', default: '8080', help: 'the port on localhost' },
     ],
     async run(values, out) {
       const port = Number(values.port);
@@ -299,19 +261,6 @@ function mainHelp(): string {
   ].join('\n');
 }
 
-function commandHelp(command: Command): string {
-  const width = Math.max(...command.optionHelp.map(([flag]) => flag.length), '-h, --help'.length);
-  return [
-    `Usage: ${command.usage}`,
-    '',
-    command.summary.charAt(0).toUpperCase() + command.summary.slice(1) + '.',
-    '',
-    'Options:',
-    ...command.optionHelp.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
-    `  ${'-h, --help'.padEnd(width)}  show this help`,
-  ].join('\n');
-}
-
 export async function main(args: readonly string[], out: Context): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -324,16 +273,15 @@ export async function main(args: readonly string[], out: Context): Promise<numbe
     return 2;
   }
   try {
-    const { values, positionals } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: true });
-    if (values.help) {
-      out.stdout(commandHelp(command));
+    const { values, operands, help } = parseCommandArgs(command, rest);
+    if (help) {
+      out.stdout(helpOf(command));
       return 0;
     }
-    if (positionals.length > 0 && !command.takesArguments) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    return await command.run(values, out, positionals);
+    return await command.run(values, out, operands);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      out.stderr(`news-archive ${name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
+    if (error instanceof UsageError) {
+      out.stderr(`news-archive ${name}: ${error.message}\n\n${helpOf(command)}`);
       return 2;
     }
     // Anything else (a folder that cannot be written, Pagefind that cannot start, a bug): one line

@@ -5,6 +5,9 @@
  * numbered; stack traces only when asked for (`NEWS_ARCHIVE_DEBUG=1`).
  */
 
+/** A mistake in how the tool was called: said with the command's help, exit 2, no stack trace. */
+export class UsageError extends Error {}
+
 /** An error as a thread can send it: structured-clone safe, cause and all. */
 export interface SentError {
   name: string;

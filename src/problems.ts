@@ -11,6 +11,8 @@ export type Severity = 'error' | 'warning';
 export interface ProblemKind {
   code: string;
   severity: Severity;
+  /** What the code means, for the README's table of codes. */
+  meaning: string;
   /** What to do about it, shown under the message. */
   hint?: string;
 }
@@ -32,70 +34,85 @@ export const problemKinds = {
   unreadableFile: {
     code: 'unreadable-file',
     severity: 'error',
+    meaning: 'a file in the content folder could not be read (permissions, a broken link)',
   },
   invalidEncoding: {
     code: 'invalid-encoding',
     severity: 'error',
+    meaning: 'the file is not UTF-8 text',
     hint: 'Save the file as UTF-8.',
   },
   emptyFile: {
     code: 'empty-file',
     severity: 'error',
+    meaning: 'the file is empty',
     hint: 'Delete the file, or give it front matter with at least a title and a date.',
   },
   missingFrontMatter: {
     code: 'missing-front-matter',
     severity: 'error',
+    meaning: 'the file does not start with front matter',
     hint: 'Start the file with a line `---`, then `title:` and `date:`, then a closing `---`.',
   },
   unclosedFrontMatter: {
     code: 'unclosed-front-matter',
     severity: 'error',
+    meaning: 'the front matter has no closing `---` line',
     hint: 'End the front matter with a line that holds only `---`.',
   },
   frontMatterLanguage: {
     code: 'front-matter-language',
     severity: 'error',
+    meaning: 'front matter declared as `---js`, `---json` or any language but YAML',
     hint: 'Front matter is read as YAML only, never run as code: start it with a plain `---` line.',
   },
   yamlSyntax: {
     code: 'yaml-syntax',
     severity: 'error',
+    meaning: 'the front matter is not valid YAML',
   },
   yamlTag: {
     code: 'yaml-tag',
     severity: 'error',
+    meaning: 'the front matter uses a YAML tag like `!!js/function`',
     hint: 'Remove the tag: front matter holds plain strings, numbers, lists and booleans.',
   },
   invalidField: {
     code: 'invalid-field',
     severity: 'error',
+    meaning: 'a front-matter field has a value of the wrong kind',
   },
   unknownField: {
     code: 'unknown-field',
     severity: 'warning',
+    meaning: 'a key the format does not know; kept, but not used',
   },
   duplicateUrl: {
     code: 'duplicate-url',
     severity: 'error',
+    meaning: 'two articles would have the same URL (same day, same slug)',
     hint: 'Give one of them another `slug:` or `date:`.',
   },
   invalidSiteSettings: {
     code: 'invalid-site-settings',
     severity: 'error',
+    meaning: 'a value in `site.yaml` is wrong; its default is used instead',
   },
   duplicateArticle: {
     code: 'duplicate-article',
     severity: 'warning',
+    meaning: '(`check`) two files hold one article: the same link, or nearly the same text',
     hint: 'Two files hold one article (the same link, or nearly the same text): delete one unless you mean to keep both captures.',
   },
   unreadableInput: {
     code: 'unreadable-input',
     severity: 'error',
+    meaning: '(`import`) an input file or URL could not be read',
   },
   malformedInput: {
     code: 'malformed-input',
     severity: 'error',
+    meaning: '(`import`) an input is neither a clipping, an article file nor a feed it can read',
   },
 } as const satisfies Record<string, ProblemKind>;
 

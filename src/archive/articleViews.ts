@@ -3,7 +3,7 @@ import { formatLongDate } from '../dates.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import type { ArticleSummary, ArticleView, DateView, SourceView } from './pages.ts';
-import type { Taxonomy } from './taxonomies.ts';
+import type { Taxonomy } from './taxonomy.ts';
 
 /** Words a minute, for reading time; a common figure for adults reading news. */
 const wordsPerMinute = 230;

@@ -15,8 +15,8 @@ import type { Archive, Page } from './pages.ts';
 import { searchParts } from './searchParts.ts';
 import { siteViewOf } from './siteView.ts';
 import { sitemapPages } from './sitemap.ts';
-import { sourcePages } from './sources.ts';
-import { taxonomyPages } from './taxonomies.ts';
+import { sourcePages } from './sourcePages.ts';
+import { taxonomyPages } from './taxonomyPages.ts';
 import { notFoundPage, robotsPage, searchPage } from './utilityPages.ts';
 
 export interface ArchiveOptions {

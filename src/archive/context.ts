@@ -9,12 +9,19 @@ import { relateArticles } from '../related/relateArticles.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { articleView } from './articleViews.ts';
-import type { FeedSettings } from './feeds.ts';
 import type { ArticleView } from './pages.ts';
 import { baseUrlOf } from './siteView.ts';
-import { sourcesOf, type Sources } from './sources.ts';
 import { storyViews, type StoryViews } from './stories.ts';
-import { taxonomiesOf, type Taxonomy } from './taxonomies.ts';
+import { sourcesOf, taxonomiesOf, type Sources, type Taxonomy } from './taxonomy.ts';
+
+/** What feeds are made with; there are none without a base URL, as feeds need absolute URLs. */
+export interface FeedSettings {
+  /** Without a trailing slash. */
+  baseUrl: string;
+  siteTitle: string;
+  language: string;
+  feedSize: number;
+}
 
 export interface ArchiveContext {
   settings: SiteSettings;

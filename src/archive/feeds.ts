@@ -4,8 +4,8 @@
  * feed's date is its newest entry's, so the same content gives the same feed.
  */
 import { routes } from '../routes.ts';
-import type { ArchiveContext } from './context.ts';
-import type { ArticleView, FeedEntry, FeedLink, FeedPage } from './pages.ts';
+import type { ArchiveContext, FeedSettings } from './context.ts';
+import { feedTypes, type ArticleView, type FeedEntry, type FeedLink, type FeedPage } from './pages.ts';
 
 export interface FeedSubject {
   /** The page the feed follows, root-relative: `/`, `/tags/kyiv/`. */
@@ -16,16 +16,6 @@ export interface FeedSubject {
   articles: readonly ArticleView[];
 }
 
-export interface FeedSettings {
-  /** Without a trailing slash. */
-  baseUrl: string;
-  siteTitle: string;
-  language: string;
-  feedSize: number;
-}
-
-export const atomType = 'application/atom+xml';
-export const jsonFeedType = 'application/feed+json';
 
 /** The whole archive's feeds, Atom and JSON Feed, when feeds are made. */
 export function siteFeeds(context: ArchiveContext): FeedPage[] {
@@ -38,7 +28,7 @@ export function siteFeeds(context: ArchiveContext): FeedPage[] {
 export function termFeed(context: ArchiveContext, subject: FeedSubject): { page: FeedPage; link: FeedLink } | undefined {
   if (!context.feeds) return undefined;
   const page = feed('atom-feed', routes.atomFeed(subject.pageUrl), subject, context.feeds);
-  return { page, link: { url: page.url, type: atomType, title: page.title, label: 'Atom feed' } };
+  return { page, link: { url: page.url, type: feedTypes.atom, title: page.title, label: 'Atom feed' } };
 }
 
 function feed(kind: FeedPage['kind'], url: string, subject: FeedSubject, settings: FeedSettings): FeedPage {

@@ -30,10 +30,13 @@ export interface SiteLinks {
   searchScript: string;
 }
 
+/** The media types of the feeds, as `<link rel="alternate">` announces them. */
+export const feedTypes = { atom: 'application/atom+xml', json: 'application/feed+json' } as const;
+
 /** A `<link rel="alternate">` to a feed, for autodiscovery. */
 export interface FeedLink {
   url: string;
-  type: 'application/atom+xml' | 'application/feed+json';
+  type: (typeof feedTypes)[keyof typeof feedTypes];
   title: string;
   /** For a visible link: "Atom feed". */
   label: string;

@@ -5,8 +5,7 @@
  */
 import { routes } from '../routes.ts';
 import type { SiteSettings } from '../schema/site.ts';
-import { atomType, jsonFeedType } from './feeds.ts';
-import type { SiteView } from './pages.ts';
+import { feedTypes, type SiteView } from './pages.ts';
 
 /**
  * What pages may load: the site's own scripts, styles and search index
@@ -43,8 +42,8 @@ export function siteViewOf(settings: SiteSettings): SiteView {
       baseUrl === undefined
         ? []
         : [
-            { url: routes.atomFeed(routes.home), type: atomType, title: `${settings.title} (Atom)`, label: 'Atom feed' },
-            { url: routes.jsonFeed(routes.home), type: jsonFeedType, title: `${settings.title} (JSON Feed)`, label: 'JSON Feed' },
+            { url: routes.atomFeed(routes.home), type: feedTypes.atom, title: `${settings.title} (Atom)`, label: 'Atom feed' },
+            { url: routes.jsonFeed(routes.home), type: feedTypes.json, title: `${settings.title} (JSON Feed)`, label: 'JSON Feed' },
           ],
     links: {
       home: routes.home,

@@ -1,6 +1,6 @@
 /**
- * Groups articles by a set of free-text terms (tags, categories, authors),
- * one mechanism for all of them.
+ * Groups articles by terms: the free-text taxonomies (tags, categories,
+ * authors) and the sources, one mechanism for all of them.
  *
  * Spellings that differ only in case, width or spacing (`Security`,
  * `security`, ` security `) are one term, shown with its most common
@@ -10,7 +10,11 @@
  */
 import { createHash } from 'node:crypto';
 import { compareStrings } from '../problems.ts';
+import { routes } from '../routes.ts';
+import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { SiteSettings } from '../schema/site.ts';
 import { slugify } from '../slug.ts';
+import type { Link, SourceView } from './pages.ts';
 
 export interface Term<T> {
   /** The folded form that identifies the term. */
@@ -75,4 +79,79 @@ function mostCommon(spellings: Map<string, number>): string {
     }
   }
   return best;
+}
+
+export type TaxonomyName = 'tags' | 'categories' | 'authors';
+
+interface TaxonomyDefinition {
+  name: TaxonomyName;
+  title: string;
+  noun: string;
+  heading: (term: string) => string;
+  /** Whether each term has a feed. */
+  hasFeeds: boolean;
+}
+
+const freeTextTaxonomies: TaxonomyDefinition[] = [
+  { name: 'tags', title: 'Tags', noun: 'tag', heading: (term) => `Tagged “${term}”`, hasFeeds: true },
+  { name: 'categories', title: 'Categories', noun: 'category', heading: (term) => `In “${term}”`, hasFeeds: false },
+  { name: 'authors', title: 'Authors', noun: 'author', heading: (term) => `By ${term}`, hasFeeds: false },
+];
+
+export interface Taxonomy extends TaxonomyDefinition {
+  terms: Term<SafeArticle>[];
+  /** Links to an article's terms, in the article's own order. */
+  linksOf(names: readonly string[]): Link[];
+}
+
+/** The terms of every taxonomy, from the articles of the site. */
+export function taxonomiesOf(articles: readonly SafeArticle[]): Taxonomy[] {
+  return freeTextTaxonomies.map((definition) => {
+    const terms = groupTerms(articles, (article) => article[definition.name], definition.noun);
+    const byKey = new Map(terms.map((term) => [term.key, term]));
+    const linksOf = (names: readonly string[]): Link[] =>
+      [...new Set(names.map(foldTerm))]
+        .map((key) => byKey.get(key))
+        .filter((term) => term !== undefined)
+        .map((term) => ({ url: routes.term(definition.name, term.slug), label: term.name }));
+    return { ...definition, terms, linksOf };
+  });
+}
+
+const unknownSource = 'Unknown source';
+
+/** Who published it: the display name site.yaml gives its feed, else the feed's host, else the host of the original link. */
+export function sourceName(article: SafeArticle, settings: SiteSettings): string {
+  const named = article.source ? settings.sources[article.source] : undefined;
+  const url = article.source ?? article.link;
+  return named ?? (url ? new URL(url).hostname : unknownSource);
+}
+
+export interface Sources {
+  terms: Term<SafeArticle>[];
+  /** What a reader is told of an article's source: our page, and the publisher's site and feed when known. */
+  viewOf(article: SafeArticle): SourceView | undefined;
+  viewOfTerm(term: Term<SafeArticle>): SourceView | undefined;
+}
+
+export function sourcesOf(articles: readonly SafeArticle[], settings: SiteSettings): Sources {
+  const names = new Map(articles.map((article) => [article.url, sourceName(article, settings)]));
+  const nameOf = (article: SafeArticle): string => names.get(article.url) ?? unknownSource;
+  const terms = groupTerms(articles, (article) => [nameOf(article)], 'source');
+  const views = new Map<string, SourceView>();
+  for (const term of terms) {
+    const withLink = term.items.find((article) => article.link);
+    const withFeed = term.items.find((article) => article.source);
+    views.set(term.key, {
+      name: term.name,
+      url: routes.term('sources', term.slug),
+      siteUrl: withLink?.link ? new URL(withLink.link).origin + '/' : undefined,
+      feedUrl: withFeed?.source,
+    });
+  }
+  return {
+    terms,
+    viewOf: (article) => views.get(foldTerm(nameOf(article))),
+    viewOfTerm: (term) => views.get(term.key),
+  };
 }

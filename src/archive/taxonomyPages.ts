@@ -1,0 +1,37 @@
+/**
+ * The pages of the free-text taxonomies (tags, categories, authors): a
+ * paginated list per term, an index of each taxonomy's terms, and for
+ * tags, the taxonomy readers follow, an Atom feed per term.
+ */
+import { countOf } from '../format.ts';
+import { routes } from '../routes.ts';
+import type { ArchiveContext } from './context.ts';
+import { termFeed } from './feeds.ts';
+import { listPages } from './lists.ts';
+import type { FeedPage, ListPage, TermIndexPage } from './pages.ts';
+import { termIndexPage } from './termIndex.ts';
+
+export interface TaxonomyPages {
+  /** Every term's list, taxonomy after taxonomy. */
+  termPages: ListPage[];
+  /** `/tags/`, `/categories/`, `/authors/`. */
+  indexPages: TermIndexPage[];
+  feeds: FeedPage[];
+}
+
+export function taxonomyPages(context: ArchiveContext): TaxonomyPages {
+  const feeds: FeedPage[] = [];
+  const termPages = context.taxonomies.flatMap((taxonomy) =>
+    taxonomy.terms.flatMap((term) => {
+      const url = routes.term(taxonomy.name, term.slug);
+      const heading = taxonomy.heading(term.name);
+      const description = `${countOf(term.items.length, 'article')} ${heading.toLowerCase()}.`;
+      const articles = context.viewsOf(term.items);
+      const feed = taxonomy.hasFeeds ? termFeed(context, { pageUrl: url, title: `${heading} · ${context.settings.title}`, description, articles }) : undefined;
+      if (feed) feeds.push(feed.page);
+      return listPages({ url, heading, description, articles, feeds: feed && [feed.link] }, context.settings.pageSize);
+    }),
+  );
+  const indexPages = context.taxonomies.map((taxonomy) => termIndexPage(taxonomy.name, taxonomy.title, taxonomy.noun, taxonomy.terms));
+  return { termPages, indexPages, feeds };
+}
