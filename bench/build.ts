@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { buildArchive } from '../src/archive/buildArchive.ts';
 import { loadBuildContent, writeArchive } from '../src/buildSite.ts';
 import { indexSearch } from '../src/search/indexSearch.ts';
-import { generateCorpus } from './generateCorpus.ts';
+import { generateCorpus } from '../tests/support/generateCorpus.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.dirname(benchDir);
@@ -46,7 +46,9 @@ function timedOnce(command: string, args: string[], cwd: string): Timed {
   const run = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const measured = /BENCH ([\d.]+) (\d+)/.exec(run.stderr ?? '');
   if (run.status !== 0 || !measured) {
-    throw new Error(`${path.basename(command)} ${args.join(' ')} failed: ${(run.stderr ?? String(run.error)).split('\n').filter(Boolean).slice(-3).join(' ').slice(0, 300)}`);
+    throw new Error(
+      `${path.basename(command)} ${args.join(' ')} failed: ${(run.stderr ?? String(run.error)).split('\n').filter(Boolean).slice(-3).join(' ').slice(0, 300)}`,
+    );
   }
   return { seconds: Number(measured[1]), peakMb: Number(measured[2]) / 1024 };
 }
@@ -96,7 +98,9 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
     rmSync(path.join(dir, '_stages'), { recursive: true, force: true });
 
     const build = ['build', '--base-url', baseUrl, '--output', '_ours'];
-    const fresh = () => ['.cache', '_ours'].forEach((folder) => rmSync(path.join(dir, folder), { recursive: true, force: true }));
+    const fresh = () => {
+      for (const folder of ['.cache', '_ours']) rmSync(path.join(dir, folder), { recursive: true, force: true });
+    };
     const cold = timed(process.execPath, [cli, ...build], dir, fresh);
     const warm = timed(process.execPath, [cli, ...build], dir);
     const someArticle = readdirSync(path.join(dir, 'content'), { recursive: true, encoding: 'utf8' })
@@ -132,8 +136,11 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
       const plainOutput = path.join(dir, '_plain');
       anchors.push({
         name: 'plain Eleventy (no validation or sanitizing), cold',
-        result: timed(process.execPath, [eleventyBin, '--quiet', '--input', plainSite, '--output', plainOutput, '--config', path.join(plainSite, 'eleventy.config.js')], dir, () =>
-          rmSync(plainOutput, { recursive: true, force: true }),
+        result: timed(
+          process.execPath,
+          [eleventyBin, '--quiet', '--input', plainSite, '--output', plainOutput, '--config', path.join(plainSite, 'eleventy.config.js')],
+          dir,
+          () => rmSync(plainOutput, { recursive: true, force: true }),
         ),
       });
     }

@@ -13,14 +13,18 @@ import { step as checkStep } from '../src/load/checkFile.ts';
 import { loadContent } from '../src/load/loadContent.ts';
 import { step as prepareStep } from '../src/prepareFile.ts';
 import { threadCount } from '../src/load/readInWorkers.ts';
-import { generateCorpus } from './generateCorpus.ts';
+import { generateCorpus } from '../tests/support/generateCorpus.ts';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 
 async function seconds(dir: string, mode: 'check' | 'build', count: number): Promise<number> {
   const started = performance.now();
   const cache = new BuildCache(path.join(dir, '.cache'));
-  const content = mode === 'check' ? await loadContent('content', dir, { step: checkStep, cache }) : await loadContent('content', dir, { step: prepareStep, cache });
+  const content =
+    mode === 'check' ? await loadContent('content', dir, { step: checkStep, cache }) : await loadContent('content', dir, { step: prepareStep, cache });
   if (content.articles.length !== count) throw new Error(`loaded ${content.articles.length} of ${count}: ${content.problems[0]?.message}`);
   return (performance.now() - started) / 1000;
 }

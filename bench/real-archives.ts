@@ -71,11 +71,14 @@ async function buildAndReport(name: string, contentDir: string, cwd: string, ext
   for (const problem of result.problems) byCode.set(`${problem.severity} ${problem.code}`, (byCode.get(`${problem.severity} ${problem.code}`) ?? 0) + 1);
   console.log(`\n## ${name}`);
   for (const [key, value] of Object.entries(extra)) console.log(`- ${key}: ${value}`);
-  console.log(`- content files: ${result.contentFileCount}; articles built: ${result.articleCount}; pages: ${result.pageCount}; in the search index: ${result.searchPageCount}`);
+  console.log(
+    `- content files: ${result.contentFileCount}; articles built: ${result.articleCount}; pages: ${result.pageCount}; in the search index: ${result.searchPageCount}`,
+  );
   console.log(`- problems: ${[...byCode].map(([code, count]) => `${code} ${count}`).join(', ') || 'none'}`);
   console.log(`- build time: ${seconds.toFixed(1)} s`);
   const samples = new Map<string, string>();
-  for (const problem of result.problems) if (!samples.has(problem.code)) samples.set(problem.code, `${problem.file}: ${problem.field ?? ''} ${problem.message}`);
+  for (const problem of result.problems)
+    if (!samples.has(problem.code)) samples.set(problem.code, `${problem.file}: ${problem.field ?? ''} ${problem.message}`);
   for (const sample of samples.values()) console.log(`  e.g. ${sample.slice(0, 200)}`);
 }
 
@@ -103,7 +106,13 @@ console.log(`Working in ${work}`);
       const plan = planArticle(draft, content, defaultSiteSettings, pathShownFrom(work), (target, url) => takenFiles.has(target) || takenUrls.has(url));
       if (!plan.planned) {
         refused += 1;
-        if (refused <= 3) console.log(`  refused: ${JSON.stringify(draft.title).slice(0, 80)}: ${plan.problems.map((p) => `${p.field ?? ''} ${p.message}`).join('; ').slice(0, 160)}`);
+        if (refused <= 3)
+          console.log(
+            `  refused: ${JSON.stringify(draft.title).slice(0, 80)}: ${plan.problems
+              .map((p) => `${p.field ?? ''} ${p.message}`)
+              .join('; ')
+              .slice(0, 160)}`,
+          );
         continue;
       }
       const candidate = { id: plan.planned.shownPath, link: plan.planned.article.link, body: plan.planned.article.body };

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { relateArticles, type RelatableArticle } from '../src/related/relateArticles.ts';
-import { generateArticles } from './generateCorpus.ts';
+import { generateArticles } from '../tests/support/generateCorpus.ts';
 
 const args = process.argv.slice(2);
 

@@ -4,7 +4,8 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli.ts');
-const print = (stream) => (line) => stream.write(`${line}\n`);
+/** @param {NodeJS.WriteStream} stream */
+const print = (stream) => (/** @type {string} */ line) => stream.write(`${line}\n`);
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: print(process.stdout),

@@ -15,7 +15,12 @@ export function readmeSections(): Map<string, string> {
     [
       '| command | does |',
       '|---|---|',
-      ...Object.values(commands).map((command) => `| \`${usageOf(command).replace(/^news-archive /, '').replace(/\|/g, '\\|')}\` | ${command.description} |`),
+      ...Object.values(commands).map(
+        (command) =>
+          `| \`${usageOf(command)
+            .replace(/^news-archive /, '')
+            .replace(/\|/g, '\\|')}\` | ${command.description} |`,
+      ),
     ].join('\n'),
   );
   for (const command of Object.values(commands)) {
@@ -23,7 +28,11 @@ export function readmeSections(): Map<string, string> {
   }
   sections.set(
     'problem codes',
-    ['| code | severity | meaning |', '|---|---|---|', ...Object.values(problemKinds).map((kind) => `| \`${kind.code}\` | ${kind.severity} | ${kind.meaning} |`)].join('\n'),
+    [
+      '| code | severity | meaning |',
+      '|---|---|---|',
+      ...Object.values(problemKinds).map((kind) => `| \`${kind.code}\` | ${kind.severity} | ${kind.meaning} |`),
+    ].join('\n'),
   );
   return sections;
 }

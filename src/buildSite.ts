@@ -117,7 +117,11 @@ export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 're
  * once (Pagefind starts first, in processes of its own, and works while
  * pages are hashed and rendered), only what changed since the last build.
  */
-export async function writeArchive(archive: Archive, outputDir: string, { records, inputKey, indexSearch: withSearch = true }: WriteOptions = {}): Promise<WriteResult> {
+export async function writeArchive(
+  archive: Archive,
+  outputDir: string,
+  { records, inputKey, indexSearch: withSearch = true }: WriteOptions = {},
+): Promise<WriteResult> {
   const previous = records?.read() ?? emptyRecord();
   const search = planSearch(archive.searchParts, archive.site.language, outputDir, previous.searchParts);
   const allParts = [...search.hashes.keys()];
@@ -129,7 +133,7 @@ export async function writeArchive(archive: Archive, outputDir: string, { record
   // Its failure is reported once pages are rendered (awaited below), not as an unhandled rejection meanwhile.
   searched.catch(() => undefined);
 
-  let rendered;
+  let rendered: Awaited<ReturnType<typeof renderSite>>;
   try {
     rendered = await renderSite(archive, outputDir, previous.pages);
   } catch (error) {

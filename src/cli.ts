@@ -43,7 +43,12 @@ export const commands: Record<string, Command> = {
         help: 'where the site will be published, e.g. https://news.example.org/; adds feeds, the sitemap and canonical URLs (overrides baseUrl in site.yaml)',
       },
       { name: 'skip-invalid', type: 'boolean', default: false, help: 'build the valid articles even when others have errors; the problems are still printed' },
-      { name: 'no-cache', type: 'boolean', default: false, help: 'read every article and write every page afresh, without using or keeping .cache/news-archive/' },
+      {
+        name: 'no-cache',
+        type: 'boolean',
+        default: false,
+        help: 'read every article and write every page afresh, without using or keeping .cache/news-archive/',
+      },
     ],
     async run(values, out) {
       const started = performance.now();
@@ -73,9 +78,7 @@ export const commands: Record<string, Command> = {
             : ''),
       );
       if (!result.hasFeeds) {
-        out.stderr(
-          'note: no feeds and no sitemap were written, as they need absolute URLs: set baseUrl in site.yaml or pass --base-url https://your.site/',
-        );
+        out.stderr('note: no feeds and no sitemap were written, as they need absolute URLs: set baseUrl in site.yaml or pass --base-url https://your.site/');
       }
       // Built despite errors only when --skip-invalid asked for it.
       return 0;
@@ -143,7 +146,8 @@ export const commands: Record<string, Command> = {
   import: {
     name: 'import',
     summary: 'turn text clippings, article files and RSS/Atom/JSON feeds (files or URLs) into article files',
-    description: 'Turns text clippings, article files and RSS/Atom/JSON feeds (files or URLs) into article files; articles the archive already has are skipped.',
+    description:
+      'Turns text clippings, article files and RSS/Atom/JSON feeds (files or URLs) into article files; articles the archive already has are skipped.',
     operands: 'FILE|URL...',
     options: [
       { name: 'date', type: 'string', value: 'DATE', help: 'the date of a clipping, or of feed items without one' },
@@ -196,12 +200,19 @@ export const commands: Record<string, Command> = {
       'Builds a preview (drafts shown, marked “Draft”), serves it on localhost with Eleventy’s dev server, and when an article, site.yaml or a template changes, builds again (writing only the pages the change touches) and reloads the browser.',
     options: [
       contentOption,
-      { name: 'output', type: 'string', value: 'DIR', default: '_preview', help: 'where the preview is written, apart from the built site, since it shows drafts' },
+      {
+        name: 'output',
+        type: 'string',
+        value: 'DIR',
+        default: '_preview',
+        help: 'where the preview is written, apart from the built site, since it shows drafts',
+      },
       { name: 'port', type: 'string', value: 'PORT', default: '8080', help: 'the port on localhost' },
     ],
     async run(values, out) {
       const port = Number(values.port);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port: expected a port number from 1 to 65535, got ${JSON.stringify(values.port)}`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new UsageError(`--port: expected a port number from 1 to 65535, got ${JSON.stringify(values.port)}`);
       // Loaded when used: Eleventy's server and watcher take a while to load, and other commands need none of it.
       const { serveSite } = await import('./serve/serveSite.ts');
       const server = await serveSite({
@@ -211,11 +222,15 @@ export const commands: Record<string, Command> = {
         port,
         onBuild: ({ articleCount, fileCount, problems, seconds }) => {
           reportProblems(problems, out, out.stderr);
-          out.stderr(`Built ${countOf(articleCount, 'article')} in ${seconds.toFixed(1)} s${problems.length > 0 ? ` (${summarize(problems, fileCount)}; articles with errors are left out)` : ''}`);
+          out.stderr(
+            `Built ${countOf(articleCount, 'article')} in ${seconds.toFixed(1)} s${problems.length > 0 ? ` (${summarize(problems, fileCount)}; articles with errors are left out)` : ''}`,
+          );
         },
         onError: (error) => out.stderr(`The preview could not be rebuilt: ${error.message}`),
       });
-      out.stderr(`Serving ${server.url} with drafts shown, from ${String(values.output)}/. Editing an article, site.yaml or a template rebuilds it. Ctrl+C stops.`);
+      out.stderr(
+        `Serving ${server.url} with drafts shown, from ${String(values.output)}/. Editing an article, site.yaml or a template rebuilds it. Ctrl+C stops.`,
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -228,7 +243,12 @@ export const commands: Record<string, Command> = {
 
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const commaList = (value: unknown): string[] =>
-  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : [];
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [];
 
 /** Prints each problem on one line, then each kind's hint once; annotations under GitHub Actions. */
 function reportProblems(problems: readonly Problem[], out: Context, print: (line: string) => void): void {
@@ -286,7 +306,7 @@ export async function main(args: readonly string[], out: Context): Promise<numbe
     }
     // Anything else (a folder that cannot be written, Pagefind that cannot start, a bug): one line
     // that says what went wrong; the stack trace only when asked for.
-    const debug = Boolean(out.env['NEWS_ARCHIVE_DEBUG']);
+    const debug = Boolean(out.env.NEWS_ARCHIVE_DEBUG);
     const [what, ...causes] = describeError(error);
     out.stderr(`news-archive ${name}: ${what}`);
     for (const line of debug ? describeError(error, { withStacks: true }) : causes) out.stderr(line);

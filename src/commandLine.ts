@@ -41,11 +41,13 @@ export function usageOf(command: CommandSpec): string {
   return ['news-archive', command.name, ...(command.operands ? [command.operands] : []), ...options].join(' ');
 }
 
-const withDefault = (option: OptionSpec): string =>
-  typeof option.default === 'string' ? `${option.help} (default: ${option.default})` : option.help;
+const withDefault = (option: OptionSpec): string => (typeof option.default === 'string' ? `${option.help} (default: ${option.default})` : option.help);
 
 export function helpOf(command: CommandSpec): string {
-  const rows: [string, string][] = [...command.options.map((option): [string, string] => [flag(option), withDefault(option)]), ['-h, --help', 'show this help']];
+  const rows: [string, string][] = [
+    ...command.options.map((option): [string, string] => [flag(option), withDefault(option)]),
+    ['-h, --help', 'show this help'],
+  ];
   const width = Math.max(...rows.map(([name]) => name.length));
   return [`Usage: ${usageOf(command)}`, '', command.description, '', 'Options:', ...rows.map(([name, text]) => `  ${name.padEnd(width)}  ${text}`)].join('\n');
 }
@@ -66,14 +68,18 @@ export interface ParsedArgs {
 export function parseCommandArgs(command: CommandSpec, args: readonly string[]): ParsedArgs {
   const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
   for (const option of command.options) {
-    options[option.name] = { type: option.type, ...(option.multiple ? { multiple: true } : {}), ...(option.default === undefined ? {} : { default: option.default }) };
+    options[option.name] = {
+      type: option.type,
+      ...(option.multiple ? { multiple: true } : {}),
+      ...(option.default === undefined ? {} : { default: option.default }),
+    };
   }
   // A first, lenient pass finds unknown flags, so that they are said in our words, with a near miss when there is one.
   const { tokens } = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
   for (const token of tokens) {
     if (token.kind === 'option' && !(token.name in options)) throw new UsageError(unknownOption(token.rawName, Object.keys(options)));
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
   } catch (error) {

@@ -11,8 +11,7 @@ import { DateTime, IANAZone } from 'luxon';
 
 // ISO 8601 as people write it in front matter: a date, optionally a time
 // (`T` or a space), optionally seconds and fractions, optionally an offset.
-const isoDatePattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /** The example shown when a date cannot be read. */
 export const dateExample = 'a date like 2026-01-06 or 2026-01-06T14:30:00-05:00';

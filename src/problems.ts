@@ -129,11 +129,7 @@ export const isError = (p: Problem): boolean => p.severity === 'error';
 /** Problems in a stable order: by file, then line, then code. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) =>
-      compareStrings(a.file, b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      compareStrings(a.field ?? '', b.field ?? '') ||
-      compareStrings(a.code, b.code),
+    (a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.field ?? '', b.field ?? '') || compareStrings(a.code, b.code),
   );
 }
 

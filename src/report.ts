@@ -31,12 +31,10 @@ export function summarize(problems: readonly Problem[], fileCount: number, noun 
 }
 
 /** Content may hold terminal escapes and bidi overrides; a report shows neither. */
-const withoutControls = (text: string): string =>
-  text.replace(/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+const withoutControls = (text: string): string => text.replace(/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
 
 const oneLine = (text: string): string => withoutControls(text.replace(/[\r\n]+/g, ' '));
 
 // As @actions/core escapes workflow commands (packages/core/src/command.ts).
-const escapeData = (text: string): string =>
-  withoutControls(text.replace(/\r/g, '')).replace(/%/g, '%25').replace(/\n/g, '%0A');
+const escapeData = (text: string): string => withoutControls(text.replace(/\r/g, '')).replace(/%/g, '%25').replace(/\n/g, '%0A');
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');

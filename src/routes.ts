@@ -58,8 +58,7 @@ export const routes = {
 const safePageUrl = /^\/(?:[a-z0-9][a-z0-9._~-]*\/)*(?:[a-z0-9][a-z0-9_-]*\.[a-z]+)?$/;
 
 /** A URL that can only ever name a file inside the output folder. */
-export const isSafePageUrl = (url: string): boolean =>
-  safePageUrl.test(url) && !url.split('/').some((segment) => segment === '..' || segment === '.');
+export const isSafePageUrl = (url: string): boolean => safePageUrl.test(url) && !url.split('/').some((segment) => segment === '..' || segment === '.');
 
 /** An HTML page (a folder's `index.html`, or a `.html` file), as against a feed, sitemap or text file. */
 export const isHtmlPage = (url: string): boolean => url.endsWith('/') || url.endsWith('.html');

@@ -15,8 +15,7 @@ export const maxSlugLength = 200;
 /** Longest slug derived from a title: long enough to say what the article is. */
 const derivedSlugLength = 100;
 
-export const isValidSlug = (slug: string): boolean =>
-  slug.length <= maxSlugLength && slugPattern.test(slug);
+export const isValidSlug = (slug: string): boolean => slug.length <= maxSlugLength && slugPattern.test(slug);
 
 /**
  * A slug made from any text: transliterated (`Україна` → `ukrayina`), and

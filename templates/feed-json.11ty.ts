@@ -30,5 +30,5 @@ export function render({ p }: { p: FeedPage }): string {
       tags: entry.categories.length > 0 ? [...new Set(entry.categories.map((category) => category.term))] : undefined,
     })),
   };
-  return JSON.stringify(feed, null, 2) + '\n';
+  return `${JSON.stringify(feed, null, 2)}\n`;
 }

@@ -22,7 +22,13 @@ describe('normalizeLink', () => {
   });
 
   test('what identifies an article still counts: path, other parameters, their values', () => {
-    const different = ['https://example.com/news/story', 'https://example.com/news/story-2', 'https://example.com/news/story?id=1', 'https://example.com/news/story?id=2', 'https://other.example.com/news/story'];
+    const different = [
+      'https://example.com/news/story',
+      'https://example.com/news/story-2',
+      'https://example.com/news/story?id=1',
+      'https://example.com/news/story?id=2',
+      'https://other.example.com/news/story',
+    ];
     assert.equal(new Set(different.map(normalizeLink)).size, different.length);
     assert.equal(normalizeLink('https://example.com/a?b=2&a=1'), normalizeLink('https://example.com/a?a=1&b=2'));
   });
@@ -58,11 +64,23 @@ describe('findDuplicates: edge cases', () => {
 
   test('a short quote of a long article is not a copy of it', () => {
     const quote = story.split('. ').slice(0, 2).join('. ');
-    assert.deepEqual(findDuplicates([{ id: 'long', body: story }, { id: 'quote', body: `<p>${quote}</p>` }]), []);
+    assert.deepEqual(
+      findDuplicates([
+        { id: 'long', body: story },
+        { id: 'quote', body: `<p>${quote}</p>` },
+      ]),
+      [],
+    );
   });
 
   test('short texts are never called copies, however alike', () => {
-    assert.deepEqual(findDuplicates([{ id: 'a', body: 'Breaking news.' }, { id: 'b', body: 'Breaking news.' }]), []);
+    assert.deepEqual(
+      findDuplicates([
+        { id: 'a', body: 'Breaking news.' },
+        { id: 'b', body: 'Breaking news.' },
+      ]),
+      [],
+    );
   });
 
   test('a capture that lost its last paragraph, or gained a caption, is still a copy', () => {

@@ -77,7 +77,10 @@ describe('import: the seed clippings', () => {
     const before = snapshot(cwd);
     const run = await runCli(['import', fixture('import/seed-000.txt'), '--date', '2026-01-06'], { cwd });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /skipped "NATO ambassador says .*" from .*seed-000\.txt: nearly the same text as content\/2026\/01\/seed-001\.md \(\d+% of its passages are in the other\)/);
+    assert.match(
+      run.stdout,
+      /skipped "NATO ambassador says .*" from .*seed-000\.txt: nearly the same text as content\/2026\/01\/seed-001\.md \(\d+% of its passages are in the other\)/,
+    );
     assert.match(run.stdout, /Imported 0 articles, skipped 1 article already in the archive\./);
     assert.deepEqual(snapshot(cwd), before);
   });
@@ -181,7 +184,10 @@ describe('import: feeds', () => {
     const again = await runCli(['import', 'world.xml'], { cwd });
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(writtenFiles(again.stdout), []);
-    assert.match(again.stdout, /skipped "Talks resume in Geneva" from world\.xml: the same article as content\/2026\/01\/talks-resume-in-geneva\.md: their links are equal once normalized/);
+    assert.match(
+      again.stdout,
+      /skipped "Talks resume in Geneva" from world\.xml: the same article as content\/2026\/01\/talks-resume-in-geneva\.md: their links are equal once normalized/,
+    );
     assert.match(again.stdout, /Imported 0 articles, skipped 2 articles already in the archive\./);
     assert.deepEqual(snapshot(cwd), before);
   });
@@ -189,7 +195,10 @@ describe('import: feeds', () => {
   test('a feed with a new item adds only that item', async () => {
     const cwd = writeTree({ 'content/site.yaml': siteYaml, 'world.xml': twoItems });
     await runCli(['import', 'world.xml'], { cwd });
-    const withNew = twoItems.replace('</channel>', `${rss([{ title: 'New item', link: 'https://www.example.com/new', date: 'Thu, 08 Jan 2026 10:00:00 GMT' }]).match(/<item>[\s\S]*<\/item>/)![0]}</channel>`);
+    const withNew = twoItems.replace(
+      '</channel>',
+      `${rss([{ title: 'New item', link: 'https://www.example.com/new', date: 'Thu, 08 Jan 2026 10:00:00 GMT' }]).match(/<item>[\s\S]*<\/item>/)![0]}</channel>`,
+    );
     writeFileSync(path.join(cwd, 'world.xml'), withNew);
     const run = await runCli(['import', 'world.xml'], { cwd });
     assert.deepEqual(writtenFiles(run.stdout), ['content/2026/01/new-item.md']);
@@ -321,7 +330,7 @@ describe('new', () => {
     });
     assert.equal((await runCli(['check'], { cwd })).code, 0);
 
-    writeFileSync(file, readFileSync(file, 'utf8') + 'My own text.\n');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}My own text.\n`);
     const again = await runCli(args, { cwd });
     assert.equal(again.code, 1);
     assert.match(again.stderr, /content\/2026\/02\/talks-day-one-and-more\.md: already exists: nothing was written/);
@@ -352,19 +361,28 @@ describe('new', () => {
 
 describe('check: duplicates in existing content', () => {
   test('warns about equal links (after normalizing) and near-identical texts, naming both files', async () => {
-    const text = '<p>' + 'The delegations met again on Tuesday to discuss the framework for a lasting ceasefire along the front line. '.repeat(3) + '</p>';
+    const text = `<p>${'The delegations met again on Tuesday to discuss the framework for a lasting ceasefire along the front line. '.repeat(3)}</p>`;
     const other = '<p>An unrelated story about the weather, rain in the north and sun in the south, with wind later in the week and more.</p>';
     const cwd = writeTree({
       'content/a.md': article({ title: 'A', date: '2026-01-01', link: 'https://www.example.com/story?utm_source=x' }, other),
       'content/b.md': article({ title: 'B', date: '2026-01-02', link: 'http://example.com/story/' }, '<p>Short.</p>'),
       'content/c.md': article({ title: 'C', date: '2026-01-03' }, text),
       'content/d.md': article({ title: 'D', date: '2026-01-04' }, `${text}<p>Photo: someone.</p>`),
-      'content/e.md': article({ title: 'E', date: '2026-01-05' }, '<p>The delegations met again on Tuesday, in other words, and the talks went nowhere at all.</p>'),
+      'content/e.md': article(
+        { title: 'E', date: '2026-01-05' },
+        '<p>The delegations met again on Tuesday, in other words, and the talks went nowhere at all.</p>',
+      ),
     });
     const run = await runCli(['check'], { cwd });
     assert.equal(run.code, 0, run.stdout);
-    assert.match(run.stdout, /^content\/b\.md: warning: link: the same article as content\/a\.md: their links are equal once normalized \[duplicate-article\]$/m);
-    assert.match(run.stdout, /^content\/d\.md: warning: nearly the same text as content\/c\.md \(100% of its passages are in the other\) \[duplicate-article\]$/m);
+    assert.match(
+      run.stdout,
+      /^content\/b\.md: warning: link: the same article as content\/a\.md: their links are equal once normalized \[duplicate-article\]$/m,
+    );
+    assert.match(
+      run.stdout,
+      /^content\/d\.md: warning: nearly the same text as content\/c\.md \(100% of its passages are in the other\) \[duplicate-article\]$/m,
+    );
     assert.doesNotMatch(run.stdout, /content\/e\.md/);
     assert.match(run.stdout, /0 errors, 2 warnings in 5 article files/);
   });

@@ -82,12 +82,20 @@ describe('front matter is YAML, never code', () => {
     const result = readArticle('content/a.md', text, defaultSiteSettings);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.ok(result.article);
-    assert.deepEqual(result.problems.map((p) => p.field), ['__proto__', 'base', 'other']);
+    assert.deepEqual(
+      result.problems.map((p) => p.field),
+      ['__proto__', 'base', 'other'],
+    );
   });
 
   test('an alias bomb is stopped', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 8; i++) levels.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(9).fill(`*${'abcdefgh'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 8; i++)
+      levels.push(
+        `${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(9)
+          .fill(`*${'abcdefgh'[i - 1]}`)
+          .join(',')}]`,
+      );
     const result = readArticle('content/a.md', `---\ntitle: x\ndate: 2026-01-06\n${levels.join('\n')}\n---\n`, defaultSiteSettings);
     assert.equal(result.article, undefined);
     assert.match(result.problems[0]?.message ?? '', /could not be expanded/);
@@ -109,7 +117,11 @@ describe('broken files are named, with the line where known', () => {
   for (const [name, data, code, line] of cases) {
     test(name, async () => {
       const result = await load({ 'content/bad.md': data, 'content/good.md': good });
-      assert.deepEqual(result.articles.map((a) => a.file), ['content/good.md'], 'the good article still loads');
+      assert.deepEqual(
+        result.articles.map((a) => a.file),
+        ['content/good.md'],
+        'the good article still loads',
+      );
       const problem = result.problems[0];
       assert.equal(problem?.file, 'content/bad.md');
       assert.equal(problem?.code, code);
@@ -133,8 +145,14 @@ describe('the content folder', () => {
       'content/b.md front-matter-language',
       'content/c/d.md unknown-field',
     ]);
-    assert.deepEqual(result.problems.slice(0, 3).map((p) => p.field), ['title', 'date', 'link']);
-    assert.deepEqual(result.articles.map((a) => a.file), ['content/c/d.md', 'content/ok.md']);
+    assert.deepEqual(
+      result.problems.slice(0, 3).map((p) => p.field),
+      ['title', 'date', 'link'],
+    );
+    assert.deepEqual(
+      result.articles.map((a) => a.file),
+      ['content/c/d.md', 'content/ok.md'],
+    );
   });
 
   test('files and folders starting with _ or . are skipped, and only .md files are read', async () => {
@@ -160,7 +178,10 @@ describe('the content folder', () => {
     assert.equal(problem?.code, 'duplicate-url');
     assert.equal(problem?.file, 'content/b.md');
     assert.match(problem?.message ?? '', /\/2026\/01\/06\/same-title\/.*content\/a\.md/);
-    assert.deepEqual(result.articles.map((a) => a.file), ['content/a.md', 'content/c.md']);
+    assert.deepEqual(
+      result.articles.map((a) => a.file),
+      ['content/a.md', 'content/c.md'],
+    );
   });
 
   test('a link to a file outside the content folder is not followed', async () => {
@@ -234,6 +255,11 @@ describe('dates in file names, as Jekyll and Eleventy write them', () => {
     const { article: loaded, problems } = readArticle('content/1999-12-6-ace.md', jekyll, defaultSiteSettings);
     assert.equal(loaded, undefined);
     assert.match(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), /date: is required/);
-    assert.match(readArticle('content/1999-02-30-x.md', jekyll, defaultSiteSettings).problems.map((p) => p.message).join('\n'), /expected a date/);
+    assert.match(
+      readArticle('content/1999-02-30-x.md', jekyll, defaultSiteSettings)
+        .problems.map((p) => p.message)
+        .join('\n'),
+      /expected a date/,
+    );
   });
 });

@@ -20,10 +20,49 @@ import { slugPattern } from '../src/slug.ts';
 const runs = { numRuns: 400 };
 const parser = unified().use(rehypeParse, { fragment: true });
 
-const knownKeys = ['title', 'date', 'updated', 'description', 'summary', 'slug', 'image', 'link', 'source', 'categories', 'tags', 'author', 'authors', 'draft', 'format'];
+const knownKeys = [
+  'title',
+  'date',
+  'updated',
+  'description',
+  'summary',
+  'slug',
+  'image',
+  'link',
+  'source',
+  'categories',
+  'tags',
+  'author',
+  'authors',
+  'draft',
+  'format',
+];
 const hostileStrings = fc.oneof(
   fc.string({ unit: 'grapheme' }),
-  fc.constantFrom('', ' ', '../../etc/passwd', '/abs/path', 'a/b', '..', '%2e%2e', '\u0000', '\u202e', 'javascript:alert(1)', 'data:text/html,x', '2026-01-06', '2026-02-30', 'true', 'false', 'null', '__proto__', 'constructor', '<script>alert(1)</script>', 'https://example.com/a', '//evil.example', 'x'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '../../etc/passwd',
+    '/abs/path',
+    'a/b',
+    '..',
+    '%2e%2e',
+    '\u0000',
+    '\u202e',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    '2026-01-06',
+    '2026-02-30',
+    'true',
+    'false',
+    'null',
+    '__proto__',
+    'constructor',
+    '<script>alert(1)</script>',
+    'https://example.com/a',
+    '//evil.example',
+    'x'.repeat(5000),
+  ),
 );
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -61,17 +100,56 @@ describe('the loader, on any input', () => {
 
   test('random file contents, front matter or not, never throw', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string().map((s) => `---\n${s}`), fc.string().map((s) => `---\n${s}\n---\n`)), (text) => {
-        const result = readArticle('content/x.md', text, defaultSiteSettings);
-        assert.ok(result.article || result.problems.length > 0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string().map((s) => `---\n${s}`),
+          fc.string().map((s) => `---\n${s}\n---\n`),
+        ),
+        (text) => {
+          const result = readArticle('content/x.md', text, defaultSiteSettings);
+          assert.ok(result.article || result.problems.length > 0);
+        },
+      ),
       runs,
     );
   });
 });
 
 /** HTML built from the pieces attacks are made of. */
-const dangerousTag = fc.constantFrom('script', 'img', 'svg', 'math', 'a', 'iframe', 'style', 'template', 'noscript', 'object', 'embed', 'form', 'input', 'button', 'base', 'meta', 'link', 'table', 'select', 'option', 'textarea', 'xmp', 'plaintext', 'p', 'div', 'figure', 'details', 'video', 'source', 'picture', 'frameset');
+const dangerousTag = fc.constantFrom(
+  'script',
+  'img',
+  'svg',
+  'math',
+  'a',
+  'iframe',
+  'style',
+  'template',
+  'noscript',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'base',
+  'meta',
+  'link',
+  'table',
+  'select',
+  'option',
+  'textarea',
+  'xmp',
+  'plaintext',
+  'p',
+  'div',
+  'figure',
+  'details',
+  'video',
+  'source',
+  'picture',
+  'frameset',
+);
 const attribute = fc.oneof(
   fc.constantFrom(
     'onerror=alert(1)',
@@ -97,14 +175,32 @@ const element: fc.Arbitrary<string> = fc.letrec((tie) => ({
     { depthSize: 'small' },
     fc.string(),
     fc.constantFrom('<!-- x -->', '<![CDATA[x]]>', '&lt;script&gt;', '&#0;', '</p>', '<', '>', '"', "'", '`', '\u0000'),
-    fc.tuple(dangerousTag, fc.array(attribute, { maxLength: 3 }), fc.array(tie('node'), { maxLength: 3 }), fc.boolean()).map(
-      ([tag, attributes, children, closed]) => `<${tag} ${attributes.join(' ')}>${children.join('')}${closed ? `</${tag}>` : ''}`,
-    ),
+    fc
+      .tuple(dangerousTag, fc.array(attribute, { maxLength: 3 }), fc.array(tie('node'), { maxLength: 3 }), fc.boolean())
+      .map(([tag, attributes, children, closed]) => `<${tag} ${attributes.join(' ')}>${children.join('')}${closed ? `</${tag}>` : ''}`),
   ),
 })).node;
 const hostileHtml = fc.array(element, { minLength: 1, maxLength: 6 }).map((nodes) => nodes.join(''));
 
-const forbiddenElements = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'base', 'meta', 'link', 'form', 'button', 'svg', 'math', 'template', 'textarea', 'select']);
+const forbiddenElements = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'base',
+  'meta',
+  'link',
+  'form',
+  'button',
+  'svg',
+  'math',
+  'template',
+  'textarea',
+  'select',
+]);
 
 function assertSafe(html: string): void {
   const tree = parser.parse(html) as Root;
@@ -136,7 +232,24 @@ describe('the sanitizer, on any input', () => {
 
   test('hostile Markdown (with raw HTML inside): the same', () => {
     const markdown = fc
-      .array(fc.oneof(hostileHtml, fc.constantFrom('# Heading', '[x](javascript:alert(1))', '![i](data:image/png;base64,AAAA)', '<javascript:alert(1)>', '[^1]\n\n[^1]: note', '| a | b |\n|---|---|\n| 1 | 2 |', '```\n<script>\n```', '> quote', '* item'), fc.string()), { maxLength: 6 })
+      .array(
+        fc.oneof(
+          hostileHtml,
+          fc.constantFrom(
+            '# Heading',
+            '[x](javascript:alert(1))',
+            '![i](data:image/png;base64,AAAA)',
+            '<javascript:alert(1)>',
+            '[^1]\n\n[^1]: note',
+            '| a | b |\n|---|---|\n| 1 | 2 |',
+            '```\n<script>\n```',
+            '> quote',
+            '* item',
+          ),
+          fc.string(),
+        ),
+        { maxLength: 6 },
+      )
       .map((parts) => parts.join('\n\n'));
     fc.assert(
       fc.property(markdown, (text) => {

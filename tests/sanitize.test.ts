@@ -132,7 +132,9 @@ describe('Markdown bodies', () => {
     assert.equal(html(output), output);
   });
   test('raw HTML and Markdown links get the same treatment', () => {
-    const output = markdown('Hello <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))\n\n<iframe src="https://evil.example"></iframe>');
+    const output = markdown(
+      'Hello <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))\n\n<iframe src="https://evil.example"></iframe>',
+    );
     assertHarmless(output);
     assert.ok(!output.includes('alert'), output);
   });

@@ -13,7 +13,10 @@ function read(fields: Record<string, string>, body?: string) {
 
 function valid(fields: Record<string, string>) {
   const result = read(fields);
-  assert.deepEqual(result.problems.filter((p) => p.severity === 'error'), []);
+  assert.deepEqual(
+    result.problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   assert.ok(result.article);
   return result.article;
 }
@@ -125,7 +128,15 @@ describe('image, link and source', () => {
       assert.equal(valid({ [field]: 'https://example.com/a?b=1' })[field], 'https://example.com/a?b=1');
       assert.equal(valid({ [field]: 'HTTP://Example.COM' })[field], 'http://example.com/');
     });
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative/path', 'example.com/page', 'ftp://example.com/', 'https://exa mple.com/']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '/relative/path',
+      'example.com/page',
+      'ftp://example.com/',
+      'https://exa mple.com/',
+    ]) {
       test(`${field}: rejects ${bad}`, () => {
         invalid({ [field]: JSON.stringify(bad) }, field, 'expected an absolute http(s) URL');
       });

@@ -1,24 +1,21 @@
 /**
- * Pagefind indexes each article from a search document made from the
- * Archive, not from the written page: the document must hold what the page
- * offers to search (the text inside `data-pagefind-body`, less what is marked
- * `data-pagefind-ignore`), with the same filters, sort key and meta.
+ * Pagefind indexes each article from its search document, made from the
+ * Archive rather than read from the page: it must hold what a reader sees of
+ * the article on its page (copy notice, headline, dek, body; not the byline,
+ * tags and links around them), filtered by the tags, source and year the page
+ * shows, sorted by its date, with the source and date a result shows.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { buildArchive } from '../src/archive/buildArchive.ts';
 import { pagesOf } from '../src/archive/pages.ts';
-import { buildSite } from '../src/buildSite.ts';
-import { loadBuildContent } from '../src/buildSite.ts';
 import { searchDocumentOf } from '../src/search/searchDocument.ts';
-import { writeTree } from './helpers.ts';
+import { siteInMemory } from './support/siteInMemory.ts';
 
 /** What Pagefind reads of an HTML document: the searchable text, filters, sort keys and meta. */
 function whatPagefindReads(html: string) {
@@ -29,16 +26,16 @@ function whatPagefindReads(html: string) {
   const meta: string[] = [];
   visit(tree, 'element', (node) => {
     const props = node.properties;
-    if (props['dataPagefindBody'] !== undefined) body = node;
-    const value = (attribute: unknown) => String(attribute).includes(':') ? String(attribute) : `${String(attribute)}:${toText(node).trim()}`;
-    if (props['dataPagefindFilter'] !== undefined) filters.push(value(props['dataPagefindFilter']));
-    if (props['dataPagefindSort'] !== undefined) sorts.push(String(props['dataPagefindSort']));
-    if (props['dataPagefindMeta'] !== undefined) meta.push(value(props['dataPagefindMeta']));
+    if (props.dataPagefindBody !== undefined) body = node;
+    const value = (attribute: unknown) => (String(attribute).includes(':') ? String(attribute) : `${String(attribute)}:${toText(node).trim()}`);
+    if (props.dataPagefindFilter !== undefined) filters.push(value(props.dataPagefindFilter));
+    if (props.dataPagefindSort !== undefined) sorts.push(String(props.dataPagefindSort));
+    if (props.dataPagefindMeta !== undefined) meta.push(value(props.dataPagefindMeta));
   });
   assert.ok(body, 'a data-pagefind-body element');
   // The indexed text: the body without ignored elements, whitespace collapsed.
   visit(body, 'element', (node, index, parent) => {
-    if (node.properties['dataPagefindIgnore'] !== undefined && parent && index !== undefined) {
+    if (node.properties.dataPagefindIgnore !== undefined && parent && index !== undefined) {
       parent.children.splice(index, 1);
       return index;
     }
@@ -48,9 +45,26 @@ function whatPagefindReads(html: string) {
   return { text, filters: filters.sort(), sorts, meta: meta.sort() };
 }
 
-test('the search document of an article holds what its page offers to search', async () => {
+/** The same, as a reader sees it on the article's page. */
+function whatAReaderSees(html: string) {
+  const tree = unified().use(rehypeParse).parse(html) as Root;
+  const article = select('article.article', tree)!;
+  const textOf = (selector: string) => selectAll(selector, article).map((node) => toText(node));
+  const text = textOf('.copy-notice, .draft-mark, h1, .dek, .article-body').join(' ').replace(/\s+/g, ' ').trim();
+  const source = textOf('.kicker a')[0];
+  const published = select('.byline time', article)!;
+  const instant = new Date(String(published.properties.dateTime)).toISOString();
+  return {
+    text,
+    filters: [...(source ? [`source:${source}`] : []), ...textOf('.tags a').map((tag) => `tag:${tag}`), `year:${instant.slice(0, 4)}`].sort(),
+    sorts: [`date:${instant}`],
+    meta: [`date:${toText(published)}`, ...(source ? [`source:${source}`] : [])].sort(),
+  };
+}
+
+test('the search document of an article holds what a reader sees of it, with the tags, source, year and date its page shows', async () => {
   const hostileTitle = '"Ports & <harbours>" </h1><script>alert(1)</script>';
-  const cwd = writeTree({
+  const site = await siteInMemory({
     'content/2025/03/strike.md': [
       '---',
       `title: ${JSON.stringify(hostileTitle)}`,
@@ -74,17 +88,15 @@ test('the search document of an article holds what its page offers to search', a
       '<h2 id="talks">Talks</h2><p>Dockers walked out on Monday.</p><ul><li>Cranes</li><li>Tugs</li></ul><table><tr><td>Day 1</td></tr></table>',
     ].join('\n'),
   });
-  const result = await buildSite({ cwd, contentDir: 'content', outputDir: '_site' });
-  assert.equal(result.built, true, JSON.stringify(result.problems));
-
-  const content = await loadBuildContent('content', cwd);
-  const archive = buildArchive(content.articles, content.site);
-  assert.equal(pagesOf(archive, 'article').length, 2);
-  assert.ok(pagesOf(archive, 'article').some((page) => page.copyOf), 'one of them is a second capture');
-  for (const page of pagesOf(archive, 'article')) {
-    const written = readFileSync(path.join(cwd, '_site', page.url, 'index.html'), 'utf8');
-    const document = searchDocumentOf(page, archive.site.language);
-    assert.deepEqual(whatPagefindReads(document), whatPagefindReads(written), page.url);
+  const articles = pagesOf(site.archive, 'article');
+  assert.equal(articles.length, 2);
+  assert.ok(
+    articles.some((page) => page.copyOf),
+    'one of them is a second capture',
+  );
+  for (const page of articles) {
+    const document = searchDocumentOf(page, site.archive.site.language);
+    assert.deepEqual(whatPagefindReads(document), whatAReaderSees(site.file(page.url)), page.url);
     assert.ok(!/<script/i.test(document), 'the title is text, not markup');
   }
 });

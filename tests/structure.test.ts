@@ -34,11 +34,16 @@ const modules = readdirSync(src, { recursive: true, encoding: 'utf8' })
 function importsOf(module: string): string[] {
   const text = readFileSync(path.join(src, module), 'utf8');
   const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|new URL\(\s*)'(\.{1,2}\/[^']+)'/g)].map((match) => match[1]!);
-  return specifiers.map((specifier) => path.posix.normalize(path.posix.join(path.posix.dirname(module), specifier))).filter((target) => !target.startsWith('..'));
+  return specifiers
+    .map((specifier) => path.posix.normalize(path.posix.join(path.posix.dirname(module), specifier)))
+    .filter((target) => !target.startsWith('..'));
 }
 
 test('every module of src/ belongs to a stage', () => {
-  assert.deepEqual(modules.filter((module) => stageOf(module) === undefined), []);
+  assert.deepEqual(
+    modules.filter((module) => stageOf(module) === undefined),
+    [],
+  );
 });
 
 test('no module imports from a later stage of the pipeline', () => {

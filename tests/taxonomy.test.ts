@@ -16,7 +16,11 @@ describe('tags', () => {
     assert.equal(terms.length, 1);
     assert.equal(terms[0]?.name, 'security');
     assert.equal(terms[0]?.slug, 'security');
-    assert.deepEqual(terms[0]?.items.map((item) => item.id), [0, 1, 2, 3], 'an article counts once per tag');
+    assert.deepEqual(
+      terms[0]?.items.map((item) => item.id),
+      [0, 1, 2, 3],
+      'an article counts once per tag',
+    );
   });
 
   test('Unicode tags keep a readable, valid URL', () => {
@@ -50,6 +54,9 @@ describe('tags', () => {
   test('the same input gives the same terms in the same order', () => {
     const list = items(['b', 'A'], ['a', 'C'], ['c']);
     assert.deepEqual(group(list), group([...list]));
-    assert.deepEqual(group(list).map((term) => term.slug), ['a', 'b', 'c']);
+    assert.deepEqual(
+      group(list).map((term) => term.slug),
+      ['a', 'b', 'c'],
+    );
   });
 });

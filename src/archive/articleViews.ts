@@ -9,12 +9,7 @@ import type { Taxonomy } from './taxonomy.ts';
 const wordsPerMinute = 230;
 const excerptLength = 200;
 
-export function articleView(
-  article: SafeArticle,
-  settings: SiteSettings,
-  taxonomies: readonly Taxonomy[],
-  source: SourceView | undefined,
-): ArticleView {
+export function articleView(article: SafeArticle, settings: SiteSettings, taxonomies: readonly Taxonomy[], source: SourceView | undefined): ArticleView {
   const linksOf = (name: Taxonomy['name']) => taxonomies.find((taxonomy) => taxonomy.name === name)!.linksOf(article[name]);
   return {
     url: article.url,

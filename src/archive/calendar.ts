@@ -25,7 +25,12 @@ const dayUrl = (a: SafeArticle): string => routes.day(a.date);
 export function datePages(context: ArchiveContext): ListPage[] {
   return groupByDate(context.articles, context.settings.language).flatMap((group) =>
     listPages(
-      { url: group.url, heading: group.heading, description: `${countOf(group.articles.length, 'article')} from ${group.heading}.`, articles: context.viewsOf(group.articles) },
+      {
+        url: group.url,
+        heading: group.heading,
+        description: `${countOf(group.articles.length, 'article')} from ${group.heading}.`,
+        articles: context.viewsOf(group.articles),
+      },
       context.settings.pageSize,
     ),
   );
@@ -48,7 +53,10 @@ function groupByDate(articles: readonly SafeArticle[], language: string): DateGr
   const groups = new Map<string, DateGroup>();
   const add = (url: string, heading: () => string, article: SafeArticle) => {
     let group = groups.get(url);
-    if (!group) groups.set(url, (group = { url, heading: heading(), articles: [] }));
+    if (!group) {
+      group = { url, heading: heading(), articles: [] };
+      groups.set(url, group);
+    }
     group.articles.push(article);
   };
   for (const article of articles) {

@@ -5,7 +5,7 @@
  */
 import { formatLongDate } from '../dates.ts';
 import { compareStrings } from '../problems.ts';
-import { relateArticles } from '../related/relateArticles.ts';
+import type { relateArticles } from '../related/relateArticles.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { articleView } from './articleViews.ts';
@@ -44,11 +44,7 @@ export interface ArchiveContext {
 /** Newest first; on the same instant, by URL, so that order never depends on file order. */
 export const newestFirst = (a: SafeArticle, b: SafeArticle): number => b.date.epochMs - a.date.epochMs || compareStrings(a.url, b.url);
 
-export function archiveContext(
-  published: readonly SafeArticle[],
-  settings: SiteSettings,
-  relate: typeof relateArticles,
-): ArchiveContext {
+export function archiveContext(published: readonly SafeArticle[], settings: SiteSettings, relate: typeof relateArticles): ArchiveContext {
   const baseUrl = baseUrlOf(settings);
   const articles = [...published].sort(newestFirst);
   const taxonomies = taxonomiesOf(articles);

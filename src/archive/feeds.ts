@@ -16,7 +16,6 @@ export interface FeedSubject {
   articles: readonly ArticleView[];
 }
 
-
 /** The whole archive's feeds, Atom and JSON Feed, when feeds are made. */
 export function siteFeeds(context: ArchiveContext): FeedPage[] {
   if (!context.feeds) return [];
@@ -69,7 +68,5 @@ function feedEntry(article: ArticleView, baseUrl: string): FeedEntry {
 
 /** The latest `updated` of the entries; an empty feed takes the epoch, a fixed date. */
 function newestDate(entries: readonly FeedEntry[]): string {
-  return entries
-    .map((entry) => entry.updated)
-    .reduce((newest, date) => (Date.parse(date) > Date.parse(newest) ? date : newest), new Date(0).toISOString());
+  return entries.map((entry) => entry.updated).reduce((newest, date) => (Date.parse(date) > Date.parse(newest) ? date : newest), new Date(0).toISOString());
 }

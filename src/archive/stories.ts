@@ -48,7 +48,10 @@ export function storyViews(
     for (const url of story.members) {
       const name = sourceName(url);
       let group = sources.find((source) => source.name === name);
-      if (!group) sources.push((group = { name, url: viewByUrl.get(url)?.source?.url, items: [] }));
+      if (!group) {
+        group = { name, url: viewByUrl.get(url)?.source?.url, items: [] };
+        sources.push(group);
+      }
       group.items.push({ ...summary(url), copy: relations.duplicateOf.has(url) || undefined });
     }
     const copies = story.members.length - originals.length;
@@ -56,7 +59,8 @@ export function storyViews(
     const sourceCount = new Set(originals.map(sourceName)).size;
     const first = articleByUrl.get(story.members[0]!)!;
     const last = articleByUrl.get(story.members.at(-1)!)!;
-    const span = first.date.iso.slice(0, 10) === last.date.iso.slice(0, 10) ? formatDate(first.date.iso) : `${formatDate(first.date.iso)} to ${formatDate(last.date.iso)}`;
+    const span =
+      first.date.iso.slice(0, 10) === last.date.iso.slice(0, 10) ? formatDate(first.date.iso) : `${formatDate(first.date.iso)} to ${formatDate(last.date.iso)}`;
     const counts = `${countOf(originals.length, 'article')} from ${countOf(sourceCount, 'source')}${copies > 0 ? ` (and ${countOf(copies, 'second capture')})` : ''}`;
     const page: StoryPage = {
       kind: 'story',

@@ -44,7 +44,10 @@ export function groupTerms<T>(items: readonly T[], termsOf: (item: T) => readonl
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { spellings: new Map(), items: [] }));
+      if (!group) {
+        group = { spellings: new Map(), items: [] };
+        groups.set(key, group);
+      }
       group.spellings.set(shown, (group.spellings.get(shown) ?? 0) + 1);
       group.items.push(item);
     }
@@ -145,7 +148,7 @@ export function sourcesOf(articles: readonly SafeArticle[], settings: SiteSettin
     views.set(term.key, {
       name: term.name,
       url: routes.term('sources', term.slug),
-      siteUrl: withLink?.link ? new URL(withLink.link).origin + '/' : undefined,
+      siteUrl: withLink?.link ? `${new URL(withLink.link).origin}/` : undefined,
       feedUrl: withFeed?.source,
     });
   }

@@ -16,7 +16,13 @@ export function searchPage(context: ArchiveContext, parts: readonly SearchPart[]
 
 export function notFoundPage(context: ArchiveContext): NotFoundPage {
   // Hosts serve it at any missing address, where relative links would lead nowhere.
-  return { kind: 'not-found', url: routes.notFound, title: 'Page not found', description: 'There is no page at this address.', linkRoot: context.baseUrl ?? '' };
+  return {
+    kind: 'not-found',
+    url: routes.notFound,
+    title: 'Page not found',
+    description: 'There is no page at this address.',
+    linkRoot: context.baseUrl ?? '',
+  };
 }
 
 export function robotsPage(context: ArchiveContext, sitemap: readonly SitemapPage[]): RobotsPage {

@@ -24,7 +24,12 @@ export function plainWords(body: string): string[] {
     .replace(/\]\([^)]*\)/g, ' ')
     .replace(/\bhttps?:\/\/\S+/g, ' ');
   const text = stripped.includes('&') ? decodeHTML(stripped) : stripped;
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []
+  );
 }
 
 export function fingerprint(body: string): Fingerprint {

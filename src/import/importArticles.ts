@@ -81,7 +81,9 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       const plan = planArticle(draft, contentDir, site, shownPath, (file, url) => takenFiles.has(file) || takenUrls.has(url) || existsSync(file));
       if (!plan.planned) {
         // The loader's problems name a provisional file; the input is what the user knows.
-        inputProblems.push(...plan.problems.map((p) => ({ ...p, file: shownInput(input, options.cwd), message: `${JSON.stringify(draft.title)}: ${p.message}` })));
+        inputProblems.push(
+          ...plan.problems.map((p) => ({ ...p, file: shownInput(input, options.cwd), message: `${JSON.stringify(draft.title)}: ${p.message}` })),
+        );
         continue;
       }
       const candidate = { id: plan.planned.shownPath, link: plan.planned.article.link, body: plan.planned.article.body };
@@ -107,7 +109,6 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   }
   return { problems, planned, skipped, written: true };
 }
-
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
 const shownInput = (input: string, cwd: string): string => (isUrl(input) ? input : pathShownFrom(cwd)(path.resolve(cwd, input)));

@@ -24,7 +24,8 @@ export interface Clipping {
 }
 
 /** Agencies and picture desks whose names mark a photo credit. */
-const pictureDesks = /\b(?:Getty Images?|AP|AFP|Reuters|Bloomberg|EPA|Pool|Shutterstock|Sputnik|Alamy|Xinhua|Anadolu|NurPhoto|SOPA|ZUMA|Images|Photo|Photos|Press|Handout)\b/i;
+const pictureDesks =
+  /\b(?:Getty Images?|AP|AFP|Reuters|Bloomberg|EPA|Pool|Shutterstock|Sputnik|Alamy|Xinhua|Anadolu|NurPhoto|SOPA|ZUMA|Images|Photo|Photos|Press|Handout)\b/i;
 const credit = {
   /** "(Petar Santini/Bloomberg via Getty Images)" at the end of a caption. */
   inParentheses: /\(([^()]*(?:\/|\bvia\b|\bPhoto\b|\bPool\b)[^()]*)\)\s*$/i,
@@ -52,7 +53,12 @@ function blocksOf(text: string): string[] {
   const groups = text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((group) => group.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean))
+    .map((group) =>
+      group
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter(Boolean),
+    )
     .filter((group) => group.length > 0);
   // Hard-wrapped text has paragraphs of several lines each; copied web pages have one line per paragraph.
   const lineCount = groups.reduce((sum, group) => sum + group.length, 0);
@@ -80,7 +86,10 @@ export function readClipping(text: string): Clipping {
 
   blocks.forEach((line, i) => {
     if (roles[i] !== 'text') return;
-    if (copyright.test(line) || related.test(line) || isAllCaps(line)) return drop(i);
+    if (copyright.test(line) || related.test(line) || isAllCaps(line)) {
+      drop(i);
+      return;
+    }
     // A video promo: "Some title Video", often followed by the title again and the video's description.
     if (/\sVideo$/.test(line)) {
       drop(i);
@@ -95,7 +104,8 @@ export function readClipping(text: string): Clipping {
     if (inParentheses && pictureDesks.test(inParentheses[1]!)) {
       captions.push(line.slice(0, inParentheses.index).trim());
       drop(i, 'caption');
-      return dropPictureTitle(i - 1);
+      dropPictureTitle(i - 1);
+      return;
     }
     if (credit.line.test(line) && wordCount(line) <= 8 && !endsSentence.test(line) && (pictureDesks.test(line) || /\//.test(line))) {
       drop(i, 'caption');
@@ -169,5 +179,11 @@ function readByline(text: string | undefined, nameFromBio: string | undefined): 
   } else if (marked) {
     [, names = text, outlet] = marked;
   }
-  return { authors: names.split(/\s+and\s+|\s*&\s*/).map((name) => name.trim()).filter(Boolean), ...(outlet ? { outlet } : {}) };
+  return {
+    authors: names
+      .split(/\s+and\s+|\s*&\s*/)
+      .map((name) => name.trim())
+      .filter(Boolean),
+    ...(outlet ? { outlet } : {}),
+  };
 }

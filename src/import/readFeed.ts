@@ -178,8 +178,7 @@ function commonEntries(parsed: Parsed): CommonFeed {
           bodyHtml: atomHtml(entry.content),
           tags: (entry.categories ?? []).map((category) => category.label ?? category.term),
           authors: (entry.authors ?? []).map((author) => author.name),
-          image:
-            entry.links?.find((link) => link.rel === 'enclosure' && link.type?.startsWith('image/'))?.href ?? entry.media?.thumbnails?.[0]?.url,
+          image: entry.links?.find((link) => link.rel === 'enclosure' && link.type?.startsWith('image/'))?.href ?? entry.media?.thumbnails?.[0]?.url,
         })),
       };
     }

@@ -11,9 +11,7 @@ type LineOf = (path: readonly PropertyKey[]) => number | undefined;
 
 /** `tags[2]`, `sources.https://x`: a path as a reader of the file would name it. */
 export function fieldName(path: readonly PropertyKey[]): string {
-  return path
-    .map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? String(step) : `.${String(step)}`))
-    .join('');
+  return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? String(step) : `.${String(step)}`)).join('');
 }
 
 /** A found value, short enough for one line. */
@@ -27,12 +25,7 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-export function describeIssues(
-  file: string,
-  issues: readonly z.core.$ZodIssue[],
-  lineOf: LineOf,
-  kind: ProblemKind = problemKinds.invalidField,
-): Problem[] {
+export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[], lineOf: LineOf, kind: ProblemKind = problemKinds.invalidField): Problem[] {
   return issues.map((issue) => {
     const path = issue.path as PropertyKey[];
     const found = 'input' in issue && issue.input !== undefined ? `, got ${describeValue(issue.input)}` : '';
@@ -46,12 +39,7 @@ export function describeIssues(
 }
 
 /** Warnings for keys the schema does not know, with the likely intended key. */
-export function describeUnknownKeys(
-  file: string,
-  data: Record<string, unknown>,
-  knownKeys: readonly string[],
-  lineOf: LineOf,
-): Problem[] {
+export function describeUnknownKeys(file: string, data: Record<string, unknown>, knownKeys: readonly string[], lineOf: LineOf): Problem[] {
   return Object.keys(data)
     .filter((key) => !knownKeys.includes(key))
     .map((key) => {

@@ -40,9 +40,7 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
           problems.push(
             problem(problemKinds.unreadableFile, {
               file: displayPath(absolute),
-              message: inside
-                ? 'is a link to something that is not a file'
-                : 'is a link to a file outside the content folder, which is not read',
+              message: inside ? 'is a link to something that is not a file' : 'is a link to a file outside the content folder, which is not read',
               hint: 'Copy the article into the content folder instead of linking to it.',
             }),
           );

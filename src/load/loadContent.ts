@@ -51,7 +51,11 @@ export const pathShownFrom =
 export const checkContent = (contentDir: string, cwd = process.cwd()): Promise<LoadedContent<Article>> => loadContent(contentDir, cwd, { step: checkStep });
 
 /** Loads `contentDir` (relative to `cwd`), running `step` on each file; problems name files relative to `cwd`. */
-export async function loadContent<A extends LoadedArticle>(contentDir: string, cwd: string, { step, cache: buildCache }: LoadOptions<A>): Promise<LoadedContent<A>> {
+export async function loadContent<A extends LoadedArticle>(
+  contentDir: string,
+  cwd: string,
+  { step, cache: buildCache }: LoadOptions<A>,
+): Promise<LoadedContent<A>> {
   const root = path.resolve(cwd, contentDir);
   const displayPath = pathShownFrom(cwd);
   const { site, problems } = loadSite(root, displayPath);
@@ -80,10 +84,7 @@ export async function loadContent<A extends LoadedArticle>(contentDir: string, c
     results.push(cached);
   }
 
-  const read =
-    misses.length >= filesWorthWorkers
-      ? await readInWorkers(misses, site, step)
-      : misses.map(({ file, bytes }) => step.run(file, bytes, site));
+  const read = misses.length >= filesWorthWorkers ? await readInWorkers(misses, site, step) : misses.map(({ file, bytes }) => step.run(file, bytes, site));
   misses.forEach((miss, n) => {
     results[miss.index] = read[n];
     if (miss.key !== undefined) cache!.set(miss.key, read[n]!);

@@ -26,7 +26,9 @@ export async function readInWorkers<A extends LoadedArticle>(jobs: readonly File
   const batches: JobBatch[] = [];
   for (let start = 0; start < jobs.length; start += batchSize) batches.push({ id: start, jobs: jobs.slice(start, start + batchSize) });
   const store = (id: number, batchResults: readonly FileResult<A>[]) =>
-    batchResults.forEach((result, offset) => (results[id + offset] = result));
+    batchResults.forEach((result, offset) => {
+      results[id + offset] = result;
+    });
   let next = 0;
 
   const setup: WorkerSetup = { site, stepModule: step.module.href };
@@ -52,7 +54,10 @@ export async function readInWorkers<A extends LoadedArticle>(jobs: readonly File
   try {
     // The main thread's share: a batch at a time, letting the workers' results in between.
     for (let batch = batches[next++]; batch; batch = batches[next++]) {
-      store(batch.id, batch.jobs.map(({ file, bytes }) => step.run(file, bytes, site)));
+      store(
+        batch.id,
+        batch.jobs.map(({ file, bytes }) => step.run(file, bytes, site)),
+      );
       await yieldToEvents();
     }
     await Promise.all(inWorkers);

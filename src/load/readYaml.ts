@@ -31,9 +31,7 @@ export function readYamlMapping(file: string, source: string, firstLine = 1): Ya
 
   const problems: Problem[] = [];
   for (const error of document.errors) {
-    problems.push(
-      problem(problemKinds.yamlSyntax, { file, line: lineAt(error.pos[0]), message: `is not valid YAML: ${firstSentence(error.message)}` }),
-    );
+    problems.push(problem(problemKinds.yamlSyntax, { file, line: lineAt(error.pos[0]), message: `is not valid YAML: ${firstSentence(error.message)}` }));
   }
   for (const warning of document.warnings) {
     const isTag = warning.code === 'TAG_RESOLVE_FAILED';
@@ -41,9 +39,7 @@ export function readYamlMapping(file: string, source: string, firstLine = 1): Ya
       problem(isTag ? problemKinds.yamlTag : problemKinds.yamlSyntax, {
         file,
         line: lineAt(warning.pos[0]),
-        message: isTag
-          ? `uses a YAML tag, which is not allowed: ${firstSentence(warning.message)}`
-          : `is not valid YAML: ${firstSentence(warning.message)}`,
+        message: isTag ? `uses a YAML tag, which is not allowed: ${firstSentence(warning.message)}` : `is not valid YAML: ${firstSentence(warning.message)}`,
       }),
     );
   }

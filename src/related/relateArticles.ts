@@ -115,7 +115,10 @@ export function relateArticles(
     scored.sort((a, b) => b.score - a.score || compareStrings(a.url, b.url));
     related.set(
       article.url,
-      scored.filter((candidate) => candidate.score >= minimumRelatedScore).slice(0, options.relatedCount ?? 5).map((candidate) => candidate.url),
+      scored
+        .filter((candidate) => candidate.score >= minimumRelatedScore)
+        .slice(0, options.relatedCount ?? 5)
+        .map((candidate) => candidate.url),
     );
   });
 
@@ -190,7 +193,10 @@ function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Ne
   const prints = new Map<number, Fingerprint>();
   const printOf = (index: number) => {
     let print = prints.get(index);
-    if (!print) prints.set(index, (print = fingerprint(fullText(ordered[index]!))));
+    if (!print) {
+      print = fingerprint(fullText(ordered[index]!));
+      prints.set(index, print);
+    }
     return print;
   };
   neighbors.forEach((list, index) => {

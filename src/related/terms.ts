@@ -8,10 +8,31 @@ import * as stopwords from 'stopword';
 
 /** Site language (BCP 47 primary subtag) → stopword's list. */
 const stopwordLists: Record<string, readonly string[]> = {
-  ar: stopwords.ara, cs: stopwords.ces, da: stopwords.dan, de: stopwords.deu, el: stopwords.ell, en: stopwords.eng,
-  fi: stopwords.fin, fr: stopwords.fra, he: stopwords.heb, hu: stopwords.hun, it: stopwords.ita, ja: stopwords.jpn,
-  ko: stopwords.kor, nl: stopwords.nld, nb: stopwords.nob, no: stopwords.nob, pl: stopwords.pol, pt: stopwords.por,
-  ro: stopwords.ron, ru: stopwords.rus, es: stopwords.spa, sv: stopwords.swe, tr: stopwords.tur, uk: stopwords.ukr, zh: stopwords.zho,
+  ar: stopwords.ara,
+  cs: stopwords.ces,
+  da: stopwords.dan,
+  de: stopwords.deu,
+  el: stopwords.ell,
+  en: stopwords.eng,
+  fi: stopwords.fin,
+  fr: stopwords.fra,
+  he: stopwords.heb,
+  hu: stopwords.hun,
+  it: stopwords.ita,
+  ja: stopwords.jpn,
+  ko: stopwords.kor,
+  nl: stopwords.nld,
+  nb: stopwords.nob,
+  no: stopwords.nob,
+  pl: stopwords.pol,
+  pt: stopwords.por,
+  ro: stopwords.ron,
+  ru: stopwords.rus,
+  es: stopwords.spa,
+  sv: stopwords.swe,
+  tr: stopwords.tur,
+  uk: stopwords.ukr,
+  zh: stopwords.zho,
 };
 
 const separators = /[^\p{L}\p{M}\p{N}'’]+/u;

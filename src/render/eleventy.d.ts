@@ -27,8 +27,9 @@ declare module '@11ty/eleventy' {
   }
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
-    write(): Promise<[unknown[], WrittenPage[]] | WrittenPage[]>;
-    toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
+    /** The copied files, then the pages written. */
+    write(): Promise<[unknown[], WrittenPage[]]>;
+    toJSON(): Promise<(WrittenPage & { content: string })[]>;
     disableLogger(): void;
     init(): Promise<void>;
     watch(): Promise<void>;

@@ -9,7 +9,7 @@ import path from 'node:path';
 export function relativeUrl(target: string, from: string): string {
   if (!target.startsWith('/') || target.startsWith('//')) return target;
   const [, targetPath = '/', suffix = ''] = /^([^?#]*)(.*)$/s.exec(target) ?? [];
-  const fromDir = from.endsWith('/') ? from : path.posix.dirname(from) + '/';
+  const fromDir = from.endsWith('/') ? from : `${path.posix.dirname(from)}/`;
   let relative = path.posix.relative(fromDir, targetPath);
   if (relative === '') relative = '.';
   if (targetPath.endsWith('/')) relative += '/';

@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { WrittenPage } from '@11ty/eleventy';
 import type { Archive, Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
 import { eleventyConfigPath, templatesDir } from '../paths.ts';
@@ -95,7 +96,7 @@ async function eleventyFor(data: RenderData, outputDir: string) {
 }
 
 /** A page of a kind that no template renders would be missing from the site without a word: that is a bug, said as one. */
-function assertAllRendered(data: RenderData, written: readonly { url?: string | false }[]): void {
+function assertAllRendered(data: RenderData, written: readonly WrittenPage[]): void {
   const urls = new Set(written.map((result) => result.url));
   for (const [kind, pages] of Object.entries(data.pages)) {
     const missing = (pages as Page[]).find((page) => !urls.has(page.url));
@@ -105,7 +106,7 @@ function assertAllRendered(data: RenderData, written: readonly { url?: string | 
 
 async function runEleventy(data: RenderData, outputDir: string): Promise<void> {
   const eleventy = await eleventyFor(data, outputDir);
-  const [, written] = (await eleventy.write()) as [unknown, { url?: string | false }[]];
+  const [, written] = await eleventy.write();
   assertAllRendered(data, written);
 }
 
@@ -114,7 +115,7 @@ export async function renderInMemory(archive: Archive): Promise<Map<string, stri
   assertSafeUrls(archive.pages);
   const data = { site: archive.site, pages: pagesByKind(archive.pages) };
   const eleventy = await eleventyFor(data, path.join(templatesDir, '..', '.in-memory-output-never-written'));
-  const rendered = (await eleventy.toJSON()) as { url?: string | false; content: string }[];
+  const rendered = await eleventy.toJSON();
   assertAllRendered(data, rendered);
-  return new Map(rendered.filter((result) => typeof result.url === 'string').map((result) => [result.url as string, result.content]));
+  return new Map(rendered.flatMap((result) => (result.url === false ? [] : [[result.url, result.content]])));
 }

@@ -168,10 +168,7 @@ const processors = {
 // the usual convention for reading time. Intl.Segmenter is exact but about
 // 20 times slower, which matters at 100,000 articles.
 const unspaced = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
-const wordPattern = new RegExp(
-  `[${unspaced}]|(?:(?![${unspaced}])[\\p{L}\\p{M}\\p{N}])+(?:['’-](?:(?![${unspaced}])[\\p{L}\\p{M}\\p{N}])+)*`,
-  'gu',
-);
+const wordPattern = new RegExp(`[${unspaced}]|(?:(?![${unspaced}])[\\p{L}\\p{M}\\p{N}])+(?:['’-](?:(?![${unspaced}])[\\p{L}\\p{M}\\p{N}])+)*`, 'gu');
 
 export function countWords(text: string): number {
   let count = 0;

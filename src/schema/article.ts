@@ -11,9 +11,7 @@ import { dateExample, isValidDate } from '../dates.ts';
 import { isValidSlug, maxSlugLength } from '../slug.ts';
 import { expecting, flag, optionalHttpUrl, optionalText, stringList, text } from './fields.ts';
 
-const articleDate = z
-  .union([z.string(), z.number().transform(String)], expecting(dateExample))
-  .refine(isValidDate, { error: `expected ${dateExample}` });
+const articleDate = z.union([z.string(), z.number().transform(String)], expecting(dateExample)).refine(isValidDate, { error: `expected ${dateExample}` });
 
 const slug = z.preprocess(
   (value) => (value === '' || value === null ? undefined : value),

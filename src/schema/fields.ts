@@ -10,8 +10,7 @@ const toAbsent = (value: unknown): unknown => (value === '' || value === null ? 
 
 /** `expected X`, or `is required: expected X` when the field is missing. */
 export const expecting = (what: string) => ({
-  error: (issue: { input?: unknown }) =>
-    issue.input === undefined ? `is required: expected ${what}` : `expected ${what}`,
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? `is required: expected ${what}` : `expected ${what}`),
 });
 
 /**
@@ -27,7 +26,12 @@ export const text = (what = 'text') =>
   z
     .union([z.string(), z.number().transform(String)], expecting(what))
     .transform(dropUnprintable)
-    .pipe(z.string().trim().min(1, { error: `expected ${what}, not an empty value` }));
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: `expected ${what}, not an empty value` }),
+    );
 
 export const optionalText = (what = 'text') => z.preprocess(toAbsent, text(what).optional());
 

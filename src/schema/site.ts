@@ -40,9 +40,7 @@ export const siteSchema = z.object({
     .record(z.string(), text('a source name'), expecting('a map from feed URL to display name'))
     .nullish()
     // Keys in the same normalized form as article `source` URLs, so lookups match.
-    .transform((sources) =>
-      Object.fromEntries(Object.entries(sources ?? {}).map(([url, name]) => [URL.canParse(url) ? new URL(url).href : url, name])),
-    ),
+    .transform((sources) => Object.fromEntries(Object.entries(sources ?? {}).map(([url, name]) => [URL.canParse(url) ? new URL(url).href : url, name]))),
 });
 
 export type SiteSettingsInput = z.input<typeof siteSchema>;

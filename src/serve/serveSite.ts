@@ -37,7 +37,9 @@ const settleMs = 150;
 function buildInWorker(options: BuildOptions): Promise<BuildResult> {
   const worker = startWorker(new URL('./buildWorker.ts', import.meta.url), options);
   return new Promise<BuildResult>((resolve, reject) => {
-    worker.once('message', (reply: { result?: BuildResult; error?: SentError }) => (reply.result ? resolve(reply.result) : reject(receivedError(reply.error!))));
+    worker.once('message', (reply: { result?: BuildResult; error?: SentError }) =>
+      reply.result ? resolve(reply.result) : reject(receivedError(reply.error!)),
+    );
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the build stopped (exit code ${code})`)));
   }).finally(() => void worker.terminate());
@@ -54,7 +56,12 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
     const started = performance.now();
     try {
       const result = await buildInWorker(buildOptions);
-      options.onBuild({ articleCount: result.articleCount, fileCount: result.contentFileCount, problems: result.problems, seconds: (performance.now() - started) / 1000 });
+      options.onBuild({
+        articleCount: result.articleCount,
+        fileCount: result.contentFileCount,
+        problems: result.problems,
+        seconds: (performance.now() - started) / 1000,
+      });
     } catch (error) {
       options.onError(error as Error);
     }

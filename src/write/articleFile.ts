@@ -89,7 +89,9 @@ export function planArticle(
     if (isTaken(file, read.article.url)) {
       // A file kept as written cannot change its slug: its URL is taken.
       if (draft.text !== undefined) {
-        return { problems: [problem(problemKinds.duplicateUrl, { file: provisional, message: `its URL ${read.article.url} is already taken in the archive` })] };
+        return {
+          problems: [problem(problemKinds.duplicateUrl, { file: provisional, message: `its URL ${read.article.url} is already taken in the archive` })],
+        };
       }
       if (attempt < 100) continue;
     }

@@ -1,19 +1,49 @@
 // The search page: queries Pagefind's index in the browser, with filters by
 // tag, source and year and a date order. The query and choices live in the
 // address (?q=kyiv&tag=Ukraine&sort=newest), so a search can be linked to.
-// Plain JavaScript served as it is; every text from the index is inserted as
+// Plain JavaScript served as it is (type-checked against the DOM by
+// templates/assets/tsconfig.json); every text from the index is inserted as
 // text, never as HTML.
 
-const form = document.querySelector('[data-search-form]');
-const input = document.querySelector('[data-search-input]');
-const sortSelect = document.querySelector('[data-search-sort]');
-const options = document.querySelector('[data-search-options]');
-const filterBox = document.querySelector('[data-search-filters]');
-const statusLine = document.querySelector('[data-search-status]');
-const resultList = document.querySelector('[data-search-results]');
+/**
+ * What this page uses of a part's Pagefind bundle (its `pagefind.js`).
+ * @typedef {Record<string, Record<string, number>>} FilterCounts  filter name → value → number of articles
+ * @typedef {{ url: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
+ * @typedef {{ score: number, data: () => Promise<ResultData> }} Result
+ * @typedef {{ filters?: Record<string, { any: string[] }>, sort?: { date: 'asc' | 'desc' } }} SearchOptions
+ * @typedef {{
+ *   options(options: { excerptLength: number }): Promise<void>,
+ *   init(): Promise<void>,
+ *   filters(): Promise<FilterCounts>,
+ *   search(query: string | null, options: SearchOptions): Promise<{ results: Result[] } | null>,
+ * }} PagefindPart
+ * @typedef {{ query: string, sort: string, filters: Record<string, string[]> }} SearchState
+ */
+
+/**
+ * The element the page must have, of the kind this script needs.
+ * @template {Element} T
+ * @param {string} selector
+ * @param {{ new (): T }} kind
+ * @returns {T}
+ */
+function required(selector, kind) {
+  const element = document.querySelector(selector);
+  if (!(element instanceof kind)) throw new Error(`the search page has no ${selector}`);
+  return element;
+}
+
+const form = required('[data-search-form]', HTMLFormElement);
+const input = required('[data-search-input]', HTMLInputElement);
+const sortSelect = required('[data-search-sort]', HTMLSelectElement);
+const options = required('[data-search-options]', HTMLElement);
+const filterBox = required('[data-search-filters]', HTMLElement);
+const statusLine = required('[data-search-status]', HTMLElement);
+const resultList = required('[data-search-results]', HTMLElement);
 
 /** Filters offered, by Pagefind filter name, with their labels. */
 const filterLabels = { tag: 'Tag', source: 'Source', year: 'Year' };
+const filterNames = Object.keys(filterLabels);
 /** Results shown at a time: as many as a page of the site's lists. */
 const resultsPerPage = Number(form.dataset.resultsPerPage) || 20;
 
@@ -22,8 +52,11 @@ const resultsPerPage = Number(form.dataset.resultsPerPage) || 20;
  * month of a busy year): each part is its own Pagefind bundle, loaded as its
  * own module, and searches ask every part and merge their answers.
  */
+/** @type {PagefindPart[]} */
 let parts = [];
 let searchNumber = 0;
+/** The site's root, relative to this page (Pagefind's result URLs start at the root). */
+const siteRoot = new URL(form.dataset.siteRoot ?? '../', document.baseURI);
 
 async function start() {
   // The page gives each part's address, relative to itself.
@@ -31,6 +64,7 @@ async function start() {
   try {
     parts = await Promise.all(
       addresses.map(async (address) => {
+        /** @type {PagefindPart} */
         const pagefind = await import(new URL(address, document.baseURI).href);
         await pagefind.options({ excerptLength: 30 });
         await pagefind.init();
@@ -51,6 +85,7 @@ async function start() {
     event.preventDefault();
     runSearch();
   });
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let typing;
   input.addEventListener('input', () => {
     clearTimeout(typing);
@@ -61,21 +96,27 @@ async function start() {
   if (state.query || hasFilters(state.filters)) runSearch();
 }
 
+/** @returns {SearchState} */
 function readAddress() {
   const params = new URLSearchParams(location.search);
+  /** @type {Record<string, string[]>} */
   const filters = {};
-  for (const name of Object.keys(filterLabels)) filters[name] = params.getAll(name);
-  return { query: params.get('q') ?? '', sort: ['newest', 'oldest'].includes(params.get('sort')) ? params.get('sort') : '', filters };
+  for (const name of filterNames) filters[name] = params.getAll(name);
+  const sort = params.get('sort') ?? '';
+  return { query: params.get('q') ?? '', sort: ['newest', 'oldest'].includes(sort) ? sort : '', filters };
 }
 
+/** @returns {SearchState} */
 function currentState() {
+  /** @type {Record<string, string[]>} */
   const filters = {};
-  for (const name of Object.keys(filterLabels)) {
-    filters[name] = [...filterBox.querySelectorAll(`input[data-filter="${name}"]:checked`)].map((box) => box.value);
+  for (const name of filterNames) {
+    filters[name] = [...filterBox.querySelectorAll(`input[data-filter="${name}"]:checked`)].map((box) => /** @type {HTMLInputElement} */ (box).value);
   }
   return { query: input.value.trim(), sort: sortSelect.value, filters };
 }
 
+/** @param {SearchState} state */
 function writeAddress(state) {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
@@ -85,15 +126,22 @@ function writeAddress(state) {
   history.replaceState(null, '', search ? `?${search}` : location.pathname);
 }
 
+/** @param {Record<string, string[]>} filters */
 const hasFilters = (filters) => Object.values(filters).some((values) => values.length > 0);
 
-/** Filter counts of every part, added up: { tag: { Ukraine: 12 } }. */
+/**
+ * Filter counts of every part, added up: { tag: { Ukraine: 12 } }.
+ * @param {FilterCounts[]} countsOfParts
+ * @returns {FilterCounts}
+ */
 function mergeCounts(countsOfParts) {
+  /** @type {FilterCounts} */
   const merged = {};
   for (const counts of countsOfParts) {
     for (const [name, values] of Object.entries(counts)) {
       merged[name] ??= {};
-      for (const [value, count] of Object.entries(values)) merged[name][value] = (merged[name][value] ?? 0) + count;
+      const sum = merged[name];
+      for (const [value, count] of Object.entries(values)) sum[value] = (sum[value] ?? 0) + count;
     }
   }
   return merged;
@@ -103,26 +151,36 @@ function mergeCounts(countsOfParts) {
  * One search over every part. By date, the parts' own sorted lists follow
  * one another (parts are periods, newest first); by relevance, all results
  * are ordered by score.
+ * @param {string | null} query
+ * @param {SearchOptions} options
+ * @returns {Promise<Result[] | null>}
  */
 async function searchParts(query, options) {
   const found = await Promise.all(parts.map((part) => part.search(query, options)));
-  if (found.some((search) => !search)) return null;
-  const lists = found.map((search) => search.results);
+  /** @type {Result[][]} */
+  const lists = [];
+  for (const search of found) {
+    if (!search) return null;
+    lists.push(search.results);
+  }
   if (options.sort?.date === 'desc') return lists.flat();
   if (options.sort?.date === 'asc') return lists.reverse().flat();
   return lists.flat().sort((a, b) => b.score - a.score);
 }
 
-/** One group of checkboxes per filter, values by number of articles, most first. */
+/**
+ * One group of checkboxes per filter, values by number of articles, most first.
+ * @param {FilterCounts} available
+ * @param {Record<string, string[]>} chosen
+ */
 function renderFilters(available, chosen) {
   for (const [name, label] of Object.entries(filterLabels)) {
-    const counts = Object.entries(available[name] ?? {}).sort((a, b) =>
-      name === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0]),
-    );
+    const counts = Object.entries(available[name] ?? {}).sort((a, b) => (name === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])));
     if (counts.length === 0) continue;
     const group = document.createElement('details');
     group.className = 'search-filter';
-    if (chosen[name].length > 0) group.open = true;
+    const chosenValues = chosen[name] ?? [];
+    if (chosenValues.length > 0) group.open = true;
     const summary = document.createElement('summary');
     summary.textContent = label;
     const fieldset = document.createElement('fieldset');
@@ -135,7 +193,7 @@ function renderFilters(available, chosen) {
       box.type = 'checkbox';
       box.value = value;
       box.dataset.filter = name;
-      box.checked = chosen[name].includes(value);
+      box.checked = chosenValues.includes(value);
       const choice = document.createElement('label');
       choice.append(box, ` ${value} `);
       const number = document.createElement('span');
@@ -158,8 +216,10 @@ async function runSearch() {
     statusLine.textContent = '';
     return;
   }
+  /** @type {NonNullable<SearchOptions['filters']>} */
   const filters = {};
   for (const [name, values] of Object.entries(state.filters)) if (values.length > 0) filters[name] = { any: values };
+  /** @type {SearchOptions['sort']} */
   const sort = state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined;
   // Without words, Pagefind lists everything the filters allow (query null).
   const results = await searchParts(state.query || null, { filters, sort });
@@ -170,13 +230,17 @@ async function runSearch() {
   resultList.replaceChildren();
   const described = state.query ? ` for “${state.query}”` : '';
   statusLine.textContent =
-    results.length === 0
-      ? `No articles found${described}.`
-      : `${results.length} ${results.length === 1 ? 'article' : 'articles'} found${described}.`;
+    results.length === 0 ? `No articles found${described}.` : `${results.length} ${results.length === 1 ? 'article' : 'articles'} found${described}.`;
   showResults(results, firstPage, 0, number);
 }
 
-/** Appends a page of results (`shown`, the data of those from `from` on), with a button for the next page. */
+/**
+ * Appends a page of results (`shown`, the data of those from `from` on), with a button for the next page.
+ * @param {Result[]} results
+ * @param {ResultData[]} shown
+ * @param {number} from
+ * @param {number} number  the search these results are of
+ */
 function showResults(results, shown, from, number) {
   document.querySelector('[data-search-more]')?.remove();
   for (const data of shown) resultList.append(resultItem(data));
@@ -195,14 +259,15 @@ function showResults(results, shown, from, number) {
   }
 }
 
+/** @param {ResultData} data */
 function resultItem(data) {
   const item = document.createElement('li');
   const summary = document.createElement('article');
   summary.className = 'summary';
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  // Pagefind's URLs start at the site's root; this page is one folder down from it.
-  link.href = data.url.startsWith('/') ? `..${data.url}` : data.url;
+  // Pagefind's URLs start at the site's root, which the page gives relative to itself.
+  link.href = new URL(data.url.replace(/^\//, ''), siteRoot).href;
   link.textContent = data.meta.title ?? data.url;
   heading.append(link);
   const meta = document.createElement('p');
@@ -216,7 +281,10 @@ function resultItem(data) {
   return item;
 }
 
-/** Pagefind's excerpt is HTML with <mark> around the words found; keep the text and the marks, nothing else. */
+/**
+ * Pagefind's excerpt is HTML with <mark> around the words found; keep the text and the marks, nothing else.
+ * @param {string} excerptHtml
+ */
 function highlighted(excerptHtml) {
   const parsed = new DOMParser().parseFromString(`<body>${excerptHtml}`, 'text/html');
   return [...parsed.body.childNodes].map((node) => {

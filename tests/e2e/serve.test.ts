@@ -9,7 +9,7 @@ import { cpSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { article, projectRoot, tempDir, writeTree } from './helpers.ts';
+import { article, projectRoot, tempDir, writeTree } from '../helpers.ts';
 
 /** A port nobody is listening on right now. */
 async function freePort(): Promise<number> {
@@ -50,7 +50,10 @@ describe('serve', () => {
   before(async () => {
     const port = await freePort();
     origin = `http://localhost:${port}`;
-    server = spawn(process.execPath, [path.join(projectRoot, 'bin', 'news-archive.js'), 'serve', '--port', String(port)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, [path.join(projectRoot, 'bin', 'news-archive.js'), 'serve', '--port', String(port)], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     server.stdout?.on('data', (chunk) => (output += chunk));
     server.stderr?.on('data', (chunk) => (output += chunk));
     await eventually(`${origin}/`, (text) => text.includes('First title'));
@@ -107,7 +110,8 @@ describe('serve', () => {
 describe('serve: a template edited while it runs', () => {
   // A copy of the tool whose templates can be edited (the real ones are left alone).
   const tool = tempDir();
-  for (const part of ['bin', 'src', 'templates', '.eleventy.ts', 'package.json']) cpSync(path.join(projectRoot, part), path.join(tool, part), { recursive: true });
+  for (const part of ['bin', 'src', 'templates', '.eleventy.ts', 'package.json'])
+    cpSync(path.join(projectRoot, part), path.join(tool, part), { recursive: true });
   symlinkSync(path.join(projectRoot, 'node_modules'), path.join(tool, 'node_modules'));
   const cwd = writeTree({ 'content/2026/01/story.md': article({ title: 'A story', date: '2026-01-06' }) });
   let server: ChildProcess;

@@ -22,8 +22,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sirv from 'sirv';
-import { contentSecurityPolicy } from '../src/archive/siteView.ts';
-import { fixture, runCli, writeTree } from './helpers.ts';
+import { contentSecurityPolicy } from '../../src/archive/siteView.ts';
+import { fixture, runCli, writeTree } from '../helpers.ts';
 
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -33,7 +33,10 @@ interface Payload {
 }
 
 const payloads: Payload[] = [
-  ...(JSON.parse(readFileSync(fixture('xss/dompurify-fixtures.json'), 'utf8')) as { payload: string }[]).map(({ payload }) => ({ suite: 'DOMPurify', payload })),
+  ...(JSON.parse(readFileSync(fixture('xss/dompurify-fixtures.json'), 'utf8')) as { payload: string }[]).map(({ payload }) => ({
+    suite: 'DOMPurify',
+    payload,
+  })),
   ...(JSON.parse(readFileSync(fixture('xss/html5sec-vectors.json'), 'utf8')) as { payload: string }[]).map(({ payload }) => ({ suite: 'html5sec', payload })),
 ];
 
@@ -65,7 +68,17 @@ function content(): Record<string, string> {
       payload,
       '',
     ].join('\n');
-    files[`content/xss-url/u-${i}.md`] = ['---', `title: URL ${i}`, `date: ${date}`, `slug: u-${i}`, `link: ${yaml(payload)}`, `image: ${yaml(payload)}`, '---', 'Text.', ''].join('\n');
+    files[`content/xss-url/u-${i}.md`] = [
+      '---',
+      `title: URL ${i}`,
+      `date: ${date}`,
+      `slug: u-${i}`,
+      `link: ${yaml(payload)}`,
+      `image: ${yaml(payload)}`,
+      '---',
+      'Text.',
+      '',
+    ].join('\n');
   });
   files['content/site.yaml'] = `title: XSS test\npageSize: 50\nsources:\n${sources.join('\n')}\n`;
   return files;
@@ -218,7 +231,14 @@ describe(`hostile content: ${payloads.length} XSS payloads in every field`, () =
     const context = await browser.newContext();
     const tabs = await Promise.all([trappedPage(context), trappedPage(context), trappedPage(context)]);
     const all = [...pages, ...feeds];
-    await Promise.all(tabs.map((tab, n) => visitAll(tab, all.filter((_, i) => i % tabs.length === n))));
+    await Promise.all(
+      tabs.map((tab, n) =>
+        visitAll(
+          tab,
+          all.filter((_, i) => i % tabs.length === n),
+        ),
+      ),
+    );
 
     // Search: words the payloads are made of, and filters set to payloads through the address.
     const [search] = tabs;
@@ -233,7 +253,9 @@ describe(`hostile content: ${payloads.length} XSS payloads in every field`, () =
     const results = await search!.locator('[data-search-results] li').count();
     await context.close();
 
-    t.diagnostic(`${payloads.length} payloads × 10 fields; loaded ${pages.length} pages, ${feeds.length} feeds and ${8 + 40} searches; traps fired: ${fired.length}; requests leaving the site: ${outside.length} (images), ${outside.filter((r) => !r.startsWith('image ')).length} other`);
+    t.diagnostic(
+      `${payloads.length} payloads × 10 fields; loaded ${pages.length} pages, ${feeds.length} feeds and ${8 + 40} searches; traps fired: ${fired.length}; requests leaving the site: ${outside.length} (images), ${outside.filter((r) => !r.startsWith('image ')).length} other`,
+    );
     assert.deepEqual(fired, [], 'no trap fired');
     // Images are remote by design (img-src https:): the lead images, and body images, whose relative
     // URLs point at the original article's site. Anything else leaving the site is a failure.

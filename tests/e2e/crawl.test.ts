@@ -13,8 +13,8 @@ import { select, selectAll } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
 import { parseFeed } from 'feedsmith';
 import { unified } from 'unified';
-import { generateCorpus } from '../bench/generateCorpus.ts';
-import { runCli, tempDir } from './helpers.ts';
+import { generateCorpus } from '../support/generateCorpus.ts';
+import { runCli, tempDir } from '../helpers.ts';
 
 const articleCount = 2000;
 const baseUrl = 'https://archive.example.org';

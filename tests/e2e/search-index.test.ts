@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { buildArchive } from '../src/archive/buildArchive.ts';
-import type { ArticlePage } from '../src/archive/pages.ts';
-import { searchParts } from '../src/archive/searchParts.ts';
-import { loadBuildContent, writeArchive } from '../src/buildSite.ts';
-import { BuildCache } from '../src/cache/buildCache.ts';
-import { BuildRecords } from '../src/cache/buildRecord.ts';
-import { article, writeTree } from './helpers.ts';
+import { buildArchive } from '../../src/archive/buildArchive.ts';
+import type { ArticlePage } from '../../src/archive/pages.ts';
+import { searchParts } from '../../src/archive/searchParts.ts';
+import { loadBuildContent, writeArchive } from '../../src/buildSite.ts';
+import { BuildCache } from '../../src/cache/buildCache.ts';
+import { BuildRecords } from '../../src/cache/buildRecord.ts';
+import { article, writeTree } from '../helpers.ts';
 
 // Only what the division reads of an article page.
 const dated = (year: string, month: string, n: number) => ({ url: `/${year}/${month}/01/a-${n}/`, search: { year, month } }) as ArticlePage;
@@ -43,14 +43,19 @@ describe('search index parts', () => {
     const months = ['01', '02', '04', '05', '07', '11'];
     const files = Object.fromEntries(
       months.flatMap((month) =>
-        [1, 2].map((n) => [`content/2025/${month}/a-${n}.md`, article({ title: `Harbour story ${month} ${n}`, date: `2025-${month}-1${n}` }, `<p>Harbour cranes, month ${month}.</p>`)]),
+        [1, 2].map((n) => [
+          `content/2025/${month}/a-${n}.md`,
+          article({ title: `Harbour story ${month} ${n}`, date: `2025-${month}-1${n}` }, `<p>Harbour cranes, month ${month}.</p>`),
+        ]),
       ),
     );
     const cwd = writeTree(files);
     const build = async () => {
       const content = await loadBuildContent('content', cwd);
       const archive = buildArchive(content.articles, content.site, { searchPartLimit: 4 });
-      const result = await writeArchive(archive, path.join(cwd, '_site'), { records: new BuildRecords(new BuildCache(path.join(cwd, '.cache')), path.join(cwd, '_site')) });
+      const result = await writeArchive(archive, path.join(cwd, '_site'), {
+        records: new BuildRecords(new BuildCache(path.join(cwd, '.cache')), path.join(cwd, '_site')),
+      });
       return { archive, result };
     };
     const { archive, result } = await build();
@@ -70,4 +75,3 @@ describe('search index parts', () => {
     assert.deepEqual(rebuilt, ['2025-q3']);
   });
 });
-

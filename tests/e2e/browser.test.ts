@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
-import { article, projectRoot, runCli, writeTree } from './helpers.ts';
+import { article, projectRoot, runCli, writeTree } from '../helpers.ts';
 
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -85,7 +85,10 @@ describe('a reader in Chromium', () => {
     await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
       reportViolation(event.violatedDirective + ' blocked ' + event.blockedURI + ' on ' + location.pathname));`);
     // Pages must not need the network: anything not on this server is refused.
-    await page.route((url) => !url.href.startsWith(origin), (route) => route.abort());
+    await page.route(
+      (url) => !url.href.startsWith(origin),
+      (route) => route.abort(),
+    );
     mkdirSync(screenshots, { recursive: true });
   });
 
@@ -232,7 +235,10 @@ describe('a reader in Chromium', () => {
       await page.getByRole('button', { name: 'Show more results' }).click();
       await titles.nth(shown - 1).waitFor();
     }
-    assert.deepEqual(await titles.allTextContents(), [1, 2, 3, 4, 5, 6, 7].map((day) => `Security talks, day ${day}`));
+    assert.deepEqual(
+      await titles.allTextContents(),
+      [1, 2, 3, 4, 5, 6, 7].map((day) => `Security talks, day ${day}`),
+    );
     assert.equal(await page.getByRole('button', { name: 'Show more results' }).count(), 0, 'no more to show');
   });
 

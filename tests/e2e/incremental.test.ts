@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { generateCorpus } from '../bench/generateCorpus.ts';
-import { loadBuildContent } from '../src/buildSite.ts';
-import { prepareFile } from '../src/prepareFile.ts';
-import { filesWorthWorkers } from '../src/load/readInWorkers.ts';
-import { article, runCli, tempDir, writeTree } from './helpers.ts';
+import { generateCorpus } from '../support/generateCorpus.ts';
+import { loadBuildContent } from '../../src/buildSite.ts';
+import { prepareFile } from '../../src/prepareFile.ts';
+import { filesWorthWorkers } from '../../src/load/readInWorkers.ts';
+import { article, runCli, tempDir, writeTree } from '../helpers.ts';
 
 const baseUrl = 'https://news.example/';
 
@@ -35,7 +35,12 @@ const articles = (count: number): Record<string, string> =>
     Array.from({ length: count }, (_, i) => [
       `content/2026/01/a-${i}.md`,
       article(
-        { title: `Article number ${i}`, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, tags: `[topic-${i % 4}, shared]`, link: `https://example.com/a/${i}` },
+        {
+          title: `Article number ${i}`,
+          date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+          tags: `[topic-${i % 4}, shared]`,
+          link: `https://example.com/a/${i}`,
+        },
         `<p>Text of article ${i} about ${['ports', 'rivers', 'courts', 'budgets'][i % 4]} and more.</p>`,
       ),
     ]),

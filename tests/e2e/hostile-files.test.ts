@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { article, runCli, tempDir, writeTree } from './helpers.ts';
+import { article, runCli, tempDir, writeTree } from '../helpers.ts';
 
 const frontMatter = (lines: string[], body = 'Text.') => `---\n${lines.join('\n')}\n---\n${body}\n`;
 const ok = ['title: Fine', 'date: 2026-01-06'];
@@ -23,7 +23,14 @@ describe('broken and hostile files', async () => {
   writeFileSync(path.join(outside, 'secret.md'), article({ title: 'Secret outside content', date: '2026-01-01' }));
   const files: Record<string, string | Uint8Array> = {
     'content/good.md': article({ title: 'The good article', date: '2026-01-06', slug: 'good' }),
-    'content/invalid-utf8.md': new Uint8Array([...Buffer.from('---\ntitle: Bad bytes \n'), 0xff, 0xfe, 0xc3, 0x28, ...Buffer.from('\ndate: 2026-01-06\n---\nx\n')]),
+    'content/invalid-utf8.md': new Uint8Array([
+      ...Buffer.from('---\ntitle: Bad bytes \n'),
+      0xff,
+      0xfe,
+      0xc3,
+      0x28,
+      ...Buffer.from('\ndate: 2026-01-06\n---\nx\n'),
+    ]),
     'content/binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
     'content/empty.md': '',
     'content/unclosed.md': '---\ntitle: Never closed\ndate: 2026-01-06\n\nBody without a closing line.\n',
@@ -42,7 +49,12 @@ describe('broken and hostile files', async () => {
     'content/proto.md': frontMatter(['title: Proto', 'date: 2026-01-07', 'slug: proto', '<<: {__proto__: {polluted: true}}', '__proto__: {polluted: true}']),
     'content/duplicate-keys.md': frontMatter(['title: One', 'title: Two', 'date: 2026-01-06']),
     'content/big-body.md': frontMatter(['title: Five megabytes', 'date: 2026-01-08', 'slug: big'], `<p>${'All work and no play. '.repeat(240_000)}</p>`),
-    'content/many-tags.md': frontMatter(['title: A thousand tags', 'date: 2026-01-09', 'slug: tags', `tags: [${Array.from({ length: 1000 }, (_, i) => `"tag ${i}"`).join(', ')}]`]),
+    'content/many-tags.md': frontMatter([
+      'title: A thousand tags',
+      'date: 2026-01-09',
+      'slug: tags',
+      `tags: [${Array.from({ length: 1000 }, (_, i) => `"tag ${i}"`).join(', ')}]`,
+    ]),
     'content/long-title.md': frontMatter([`title: "${'Long '.repeat(2000)}"`, 'date: 2026-01-10']),
     'content/slug-traversal.md': frontMatter([...ok, 'slug: ../../../escaped']),
     'content/slug-slash.md': frontMatter([...ok, 'slug: a/b']),
@@ -114,10 +126,18 @@ describe('broken and hostile files', async () => {
   test('nothing was written outside the output folder but the cache, whose names content cannot choose', () => {
     const after = listing(cwd).filter((file) => !file.startsWith('_site'));
     const cache = '.cache/news-archive';
-    assert.deepEqual(after.filter((file) => !file.startsWith('.cache')), before);
+    assert.deepEqual(
+      after.filter((file) => !file.startsWith('.cache')),
+      before,
+    );
     // Cached articles by the hash of their bytes, relations by their inputs', index terms by language, the page manifest by the output folder's.
-    const cacheNames = /^\.cache(?:\/news-archive(?:\/build(?:\/[0-9a-f]{2}(?:\/[0-9a-f]{64})?)?|\/relations(?:\/[0-9a-f]{64})?|\/terms(?:\/[0-9a-f]{64})?|\/pages(?:\/[0-9a-f]{16}\.json)?)?)?$/;
-    assert.deepEqual(after.filter((file) => file.startsWith('.cache') && !cacheNames.test(file)), [], `only hashes under ${cache}`);
+    const cacheNames =
+      /^\.cache(?:\/news-archive(?:\/build(?:\/[0-9a-f]{2}(?:\/[0-9a-f]{64})?)?|\/relations(?:\/[0-9a-f]{64})?|\/terms(?:\/[0-9a-f]{64})?|\/pages(?:\/[0-9a-f]{16}\.json)?)?)?$/;
+    assert.deepEqual(
+      after.filter((file) => file.startsWith('.cache') && !cacheNames.test(file)),
+      [],
+      `only hashes under ${cache}`,
+    );
     assert.deepEqual(listing(outside), outsideBefore);
     assert.ok(!existsSync(path.join(cwd, 'escaped')) && !existsSync(path.join(path.dirname(cwd), 'escaped')));
   });

@@ -1,0 +1,143 @@
+/** The build as a user runs it: the command's report, content with errors, and builds that give the same bytes on any machine. */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { article, fixture, runBin, runCli, writeTree } from '../helpers.ts';
+
+const seed = readFileSync(fixture('articles/seed-001.md'), 'utf8');
+const seedUrl = '2026/01/06/nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp-as-nations-near-finalization-of-security-pact/';
+
+const isArticleUrl = (url: string): boolean => /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(url);
+
+/** Every HTML file in a built site, as URL paths (`/`, `/2026/01/06/x/`). */
+function builtPages(site: string): string[] {
+  return readdirSync(site, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('index.html'))
+    .map((file) => `/${path.dirname(file).split(path.sep).join('/')}/`.replace(/^\/\.\/$/, '/'))
+    .sort();
+}
+
+describe('build: the command', async () => {
+  const cwd = writeTree({
+    'content/2026/01/seed.md': seed,
+    'content/2026/01/draft.md': article({ title: 'Secret draft', date: '2026-01-07', draft: 'true' }),
+    'content/2026/01/older.md': article({ title: 'Older story', date: '2026-01-01' }),
+  });
+  const site = path.join(cwd, '_site');
+  const run = await runCli(['build'], { cwd });
+
+  test('builds, saying what it built', () => {
+    assert.equal(run.code, 0, run.stderr);
+    // The pages it says it wrote are those on disk: every folder's index.html, and 404.html.
+    const htmlFiles = builtPages(site).length + 1;
+    assert.match(run.stderr, new RegExp(`^Built 2 articles into _site/ in [\\d.]+ s: ${htmlFiles} pages, 1 other file \\(robots\\.txt\\), 2 pages in the search index$`, 'm'));
+    assert.ok(existsSync(path.join(site, seedUrl, 'index.html')));
+    assert.deepEqual(builtPages(site).filter(isArticleUrl), ['/2026/01/01/older-story/', `/${seedUrl}`]);
+  });
+
+  test('without a base URL, it says why there are no feeds and no sitemap', () => {
+    assert.match(run.stderr, /no feeds and no sitemap were written, as they need absolute URLs: set baseUrl in site\.yaml or pass --base-url/);
+    assert.ok(!existsSync(path.join(site, 'feed.xml')));
+  });
+});
+
+describe('build: invalid content', async () => {
+  const files = {
+    'content/good.md': article({ title: 'Good', date: '2026-01-06' }),
+    'content/bad.md': article({ title: 'Bad', date: '2026-13-45' }),
+  };
+
+  test('fails with the same report as check, and writes nothing', async () => {
+    const cwd = writeTree(files);
+    const build = await runCli(['build'], { cwd });
+    const check = await runCli(['check'], { cwd });
+    assert.equal(build.code, 1);
+    assert.ok(build.stderr.startsWith(check.stdout.split('\n')[0] ?? 'missing'), build.stderr);
+    assert.match(build.stderr, /nothing was built/);
+    assert.equal(existsSync(path.join(cwd, '_site')), false);
+  });
+
+  test('--skip-invalid builds the rest and still prints the problems', async () => {
+    const cwd = writeTree(files);
+    const run = await runCli(['build', '--skip-invalid'], { cwd });
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /content\/bad\.md:3: date: expected a date/);
+    assert.ok(existsSync(path.join(cwd, '_site/2026/01/06/good/index.html')));
+    assert.deepEqual(builtPages(path.join(cwd, '_site')).filter(isArticleUrl), ['/2026/01/06/good/']);
+  });
+});
+
+describe('build: dates do not depend on the machine', async () => {
+  const files = {
+    'content/a.md': article({ title: 'Plain date', date: '2026-01-06' }),
+    'content/b.md': article({ title: 'New year', date: '2025-12-31T23:30:00-05:00' }),
+  };
+  const builds = await Promise.all(
+    ['America/Los_Angeles', 'Asia/Tokyo'].map(async (tz) => {
+      const cwd = writeTree(files);
+      const run = await runBin(['build'], { cwd, env: { TZ: tz, LANG: tz === 'Asia/Tokyo' ? 'ja_JP.UTF-8' : 'en_US.UTF-8' } });
+      return { tz, cwd, run };
+    }),
+  );
+  for (const { tz, cwd, run } of builds) {
+    test(`TZ=${tz}: a plain date is that day, an instant is on its UTC day`, () => {
+      assert.equal(run.code, 0, run.stderr);
+      const dated = builtPages(path.join(cwd, '_site')).filter((url) => url.startsWith('/202'));
+      assert.deepEqual(dated, ['/2026/', '/2026/01/', '/2026/01/01/', '/2026/01/01/new-year/', '/2026/01/06/', '/2026/01/06/plain-date/']);
+    });
+  }
+  test('both machines write the same bytes', () => {
+    const [first, second] = builds.map(({ cwd }) =>
+      builtPages(path.join(cwd, '_site')).map((url) => readFileSync(path.join(cwd, '_site', url, 'index.html'), 'utf8')),
+    );
+    assert.deepEqual(first, second);
+  });
+});
+
+describe('build: reproducible', async () => {
+  // Two machines: other time zone, other locale, other folder. The whole output must be the same bytes.
+  const files = {
+    'content/site.yaml': 'title: Reproducible\ntimezone: Europe/Kyiv\nsources:\n  https://feeds.foxnews.com/foxnews/latest: Fox News\n',
+    'content/2026/01/seed.md': seed,
+    'content/2026/01/ukr.md': article(
+      { title: '"Україна: переговори в Парижі"', date: '2026-01-06T22:30:00Z', tags: '[Україна, Security, security]', author: 'Олена' },
+      '<p>Делегації зустрілися в Парижі. Ukraine security talks.</p>',
+    ),
+    'content/2026/01/md.md': article(
+      { title: 'Markdown', date: '2026-01-05 09:00', tags: '[Ünïcödé, Zebra, apple]' },
+      'Some *text* about security guarantees for Ukraine.',
+    ),
+  };
+  const builds = await Promise.all(
+    [
+      { TZ: 'America/Los_Angeles', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
+      { TZ: 'Asia/Tokyo', LANG: 'ja_JP.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+    ].map(async (env) => {
+      const cwd = writeTree(files);
+      const run = await runBin(['build', '--base-url', 'https://news.example.org/'], { cwd, env });
+      return { cwd, run };
+    }),
+  );
+
+  test('two builds on machines with other time zones, locales and folders write byte-identical sites, search index included', () => {
+    for (const { run } of builds) assert.equal(run.code, 0, run.stderr);
+    const [first, second] = builds.map(({ cwd }) => {
+      const site = path.join(cwd, '_site');
+      return Object.fromEntries(
+        readdirSync(site, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+          .sort()
+          .map((file) => [file, readFileSync(path.join(site, file)).toString('base64')]),
+      );
+    });
+    assert.ok(
+      Object.keys(first!).some((file) => file.startsWith('pagefind')),
+      'the search index is compared too',
+    );
+    assert.ok(Object.keys(first!).includes('feed.xml') && Object.keys(first!).includes('sitemap.xml'));
+    assert.deepEqual(Object.keys(first!), Object.keys(second!));
+    for (const file of Object.keys(first!)) assert.equal(first![file], second![file], file);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The fast tier's site: content files loaded, checked and sanitized as a
+ * build does, made into the Archive, and every page rendered by Eleventy in
+ * memory. Nothing is written but the content files themselves, and there is
+ * no search index (Pagefind is for the end-to-end tier, tests/e2e/).
+ */
+import { buildArchive } from '../../src/archive/buildArchive.ts';
+import type { Archive } from '../../src/archive/pages.ts';
+import { loadBuildContent } from '../../src/buildSite.ts';
+import type { Problem } from '../../src/problems.ts';
+import { renderInMemory } from '../../src/render/renderSite.ts';
+import { writeTree } from '../helpers.ts';
+
+export interface SiteInMemory {
+  /** The folder the content files were written to. */
+  cwd: string;
+  archive: Archive;
+  problems: Problem[];
+  /** URL → the file's text. */
+  pages: Map<string, string>;
+  /** A file of the site by its path in the output folder (`index.html`, `tags/kyiv/feed.xml`) or by its URL (`/tags/kyiv/`). */
+  file(pathOrUrl: string): string;
+  has(pathOrUrl: string): boolean;
+  /** The URLs of the HTML pages, sorted. */
+  htmlUrls(): string[];
+}
+
+/** `tags/index.html` → `/tags/`, `feed.xml` → `/feed.xml`; a URL stays itself. */
+export const urlOf = (pathOrUrl: string): string => {
+  if (pathOrUrl.startsWith('/')) return pathOrUrl;
+  const url = `/${pathOrUrl}`.replace(/(^|\/)index\.html$/, '$1');
+  return url.includes('.') || url.endsWith('/') ? url : `${url}/`;
+};
+
+export async function siteInMemory(
+  files: Record<string, string | Uint8Array>,
+  { baseUrl, includeDrafts = false }: { baseUrl?: string; includeDrafts?: boolean } = {},
+): Promise<SiteInMemory> {
+  const cwd = writeTree(files);
+  const content = await loadBuildContent('content', cwd);
+  const site = baseUrl ? { ...content.site, baseUrl } : content.site;
+  const archive = buildArchive(content.articles, site, { includeDrafts });
+  const pages = await renderInMemory(archive);
+  return {
+    cwd,
+    archive,
+    problems: content.problems,
+    pages,
+    file(pathOrUrl) {
+      const text = pages.get(urlOf(pathOrUrl));
+      if (text === undefined) throw new Error(`the site has no ${pathOrUrl}`);
+      return text;
+    },
+    has: (pathOrUrl) => pages.has(urlOf(pathOrUrl)),
+    htmlUrls: () => [...pages.keys()].filter((url) => url.endsWith('/')).sort(),
+  };
+}
