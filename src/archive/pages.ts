@@ -292,7 +292,7 @@ export interface SearchPart {
 /** Every page and file of the site, one kind per template. */
 export type Page = ArticlePage | ListPage | TermIndexPage | CalendarPage | StoryPage | FeedPage | SitemapPage | SearchPage | NotFoundPage | RobotsPage;
 
-/** What a template renders; its `pagination.data` is `archive.pages.<kind>` (`render/pagesByKind.ts`). */
+/** What a template renders; its `pagination.data` is `archive.pages.<kind>` (`pagesByKind` in `render/renderSite.ts`). */
 export type PageKind = Page['kind'];
 
 export type PageOfKind<K extends PageKind> = Extract<Page, { kind: K }>;
