@@ -38,7 +38,6 @@ export const routes = {
   /** Past the protocol's 50,000 URLs, `/sitemap.xml` is an index of these. */
   sitemapPart: (number: number): string => `/sitemaps/${number}.xml`,
   search: '/search/',
-  colophon: '/colophon/',
   /** The browser code of one part of the search index (Pagefind writes the part's folder). */
   searchIndexPart: (name: string): string => `/pagefind/${name}/pagefind.js`,
   searchIndexFolder: 'pagefind',

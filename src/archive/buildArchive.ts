@@ -39,7 +39,7 @@ export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSe
   const articles = articlePages(context);
   const taxonomies = taxonomyPages(context);
   const sources = sourcePages(context);
-  // In this order in the sitemap.
+  // What readers browse, and so the sitemap, in this order.
   const browsable: Page[] = [
     ...articles,
     ...homePages(context),

@@ -10,15 +10,14 @@ import type { Page, SitemapPage, SitemapUrl } from './pages.ts';
 /** The protocol's maximum of URLs in one sitemap file. */
 export const sitemapLimit = 50_000;
 
-/** Pages a crawler should find: what readers browse, not search, the 404 page or files. */
-const listedKinds = new Set<Page['kind']>(['article', 'list', 'terms', 'calendar', 'story']);
-
+/** The sitemap of the pages a crawler should find (what readers browse: not search, the 404 page or files), in the order given. */
 export function sitemapPages(pages: readonly Page[], baseUrl: string | undefined, limit = sitemapLimit): SitemapPage[] {
   // Sitemaps need absolute URLs: without a base URL there is none.
   if (baseUrl === undefined) return [];
-  const urls: SitemapUrl[] = pages
-    .filter((page) => listedKinds.has(page.kind))
-    .map((page) => ({ loc: baseUrl + page.url, lastmod: page.kind === 'article' ? (page.article.updated ?? page.article.date).iso : undefined }));
+  const urls: SitemapUrl[] = pages.map((page) => ({
+    loc: baseUrl + page.url,
+    lastmod: page.kind === 'article' ? (page.article.updated ?? page.article.date).iso : undefined,
+  }));
   if (urls.length <= limit) return [{ kind: 'sitemap', isIndex: false, url: routes.sitemap, entries: urls }];
 
   const parts: SitemapPage[] = [];
