@@ -9,6 +9,8 @@ import { HtmlValidate } from 'html-validate';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { article, fixture, projectRoot } from './helpers.ts';
+import type { Page } from '../src/archive/pages.ts';
+import { renderInMemory } from '../src/render/renderSite.ts';
 import { siteInMemory, type SiteInMemory } from './support/siteInMemory.ts';
 
 const seed = readFileSync(fixture('articles/seed-001.md'), 'utf8');
@@ -241,5 +243,16 @@ describe('site: with a base URL', async () => {
   test('pages carry their canonical URL', () => {
     const tree = page(site, '2026/01/06/a');
     assert.equal(attr(select('link[rel=canonical]', tree), 'href'), 'https://news.example.org/archive/2026/01/06/a/');
+  });
+});
+
+describe('site: every kind of page has a template', async () => {
+  const site = await siteInMemory({ 'content/a.md': article({ title: 'A', date: '2026-01-06' }) });
+  test('a page of a kind no template renders fails the build, naming the page', async () => {
+    const stray = { kind: 'colophon', url: '/colophon/', title: 'Colophon', description: '' } as unknown as Page;
+    await assert.rejects(
+      renderInMemory({ ...site.archive, pages: [...site.archive.pages, stray] }),
+      /no template renders pages of kind "colophon" \(\/colophon\/\)/,
+    );
   });
 });

@@ -38,9 +38,16 @@ const pageKinds = {
 } as const satisfies Record<PageKind, true>;
 
 export function pagesByKind(pages: readonly Page[]): PagesByKind {
-  const byKind = Object.fromEntries(Object.keys(pageKinds).map((kind) => [kind, []])) as unknown as Record<PageKind, Page[]>;
-  for (const page of pages) byKind[page.kind].push(page);
-  return byKind as PagesByKind;
+  const byKind: Partial<Record<string, Page[]>> = Object.fromEntries(Object.keys(pageKinds).map((kind) => [kind, []]));
+  for (const page of pages) {
+    const list = byKind[page.kind];
+    if (!list)
+      throw new Error(
+        `no template renders pages of kind "${page.kind}" (${page.url}): add the kind to renderSite.ts and a template that paginates over archive.pages.${page.kind}`,
+      );
+    list.push(page);
+  }
+  return byKind as unknown as PagesByKind;
 }
 
 export function assertSafeUrls(pages: readonly Page[]): void {
