@@ -2,7 +2,7 @@
 // tag, source and year and a date order. The query and choices live in the
 // address (?q=kyiv&tag=Ukraine&sort=newest), so a search can be linked to.
 // Plain JavaScript served as it is (type-checked against the DOM by
-// templates/assets/tsconfig.json); every text from the index is inserted as
+// tsconfig.browser.json); every text from the index is inserted as
 // text, never as HTML.
 
 /**
