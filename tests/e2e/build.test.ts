@@ -36,6 +36,10 @@ describe('build: the command', async () => {
     assert.deepEqual(builtPages(site).filter(isArticleUrl), ['/2026/01/01/older-story/', `/${seedUrl}`]);
   });
 
+  test('the site holds its pages and the stylesheet and script they use, and none of the tool’s own files', () => {
+    assert.deepEqual(readdirSync(path.join(site, 'assets')).sort(), ['search.js', 'style.css']);
+  });
+
   test('without a base URL, it says why there are no feeds and no sitemap', () => {
     assert.match(run.stderr, /no feeds and no sitemap were written, as they need absolute URLs: set baseUrl in site\.yaml or pass --base-url/);
     assert.ok(!existsSync(path.join(site, 'feed.xml')));
