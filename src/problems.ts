@@ -87,6 +87,18 @@ export const problemKinds = {
     severity: 'warning',
     meaning: 'a key the format does not know; kept, but not used',
   },
+  skippedFile: {
+    code: 'skipped-file',
+    severity: 'warning',
+    meaning: 'a file or folder whose name starts with `_` or `.` holds articles, which are not read',
+    hint: "Names that start with `_` or `.` are skipped (layouts, includes, section pages, editor files); rename the folder if it holds articles. Jekyll's `_posts/` and `_drafts/` are read.",
+  },
+  legacySlug: {
+    code: 'legacy-slug',
+    severity: 'warning',
+    meaning: 'a slug with capitals, `_` or `.`, as other generators publish, kept as written',
+    hint: 'Such a slug keeps the old address; rename the file (or set `slug:`) to lowercase letters, digits and hyphens if the old address does not matter.',
+  },
   duplicateUrl: {
     code: 'duplicate-url',
     severity: 'error',

@@ -53,9 +53,10 @@ export const routes = {
 
 /**
  * Root-relative URLs made of safe segments only: folders like `/` and
- * `/2026/01/06/a-slug/`, or files like `/tags/kyiv/feed.xml`.
+ * `/2026/01/06/a-slug/` (slugs other generators published under may have
+ * capitals, `_` and `.`), or files like `/tags/kyiv/feed.xml`.
  */
-const safePageUrl = /^\/(?:[a-z0-9][a-z0-9._~-]*\/)*(?:[a-z0-9][a-z0-9_-]*\.[a-z]+)?$/;
+const safePageUrl = /^\/(?:[A-Za-z0-9][A-Za-z0-9._~-]*\/)*(?:[a-z0-9][a-z0-9_-]*\.[a-z]+)?$/;
 
 /** A URL that can only ever name a file inside the output folder. */
 export const isSafePageUrl = (url: string): boolean => safePageUrl.test(url) && !url.split('/').some((segment) => segment === '..' || segment === '.');

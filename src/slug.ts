@@ -18,6 +18,16 @@ const derivedSlugLength = 100;
 export const isValidSlug = (slug: string): boolean => slug.length <= maxSlugLength && slugPattern.test(slug);
 
 /**
+ * A slug another generator may have published under (`usgs_app`,
+ * `rWBclimate-maps`, `1.94.1-release`): letters of either case, digits, `-`,
+ * `_` and `.`, starting with a letter or digit, never `..`. Safe in a URL and
+ * as a folder name, so such an article keeps its old address.
+ */
+const legacySlugPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export const isSafeLegacySlug = (slug: string): boolean => slug.length <= maxSlugLength && legacySlugPattern.test(slug) && !slug.includes('..');
+
+/**
  * A slug made from any text: transliterated (`Україна` → `ukrayina`), and
  * cut at a word boundary when long. May be empty when the text has no letters
  * or digits at all.

@@ -142,7 +142,7 @@ describe('feeds', async () => {
 
   test('an entry carries title, link, permanent id, dates in RFC 3339, authors, categories, summary and the sanitized body', () => {
     const entry = parseAtomFeed(read(site, 'feed.xml')).entries?.[0];
-    const url = `${baseUrl}/2026/01/05/q-and-a-b-quotes-b-and-apostrophes-too/`;
+    const url = `${baseUrl}/2026/01/05/nasty/`;
     assert.ok(entry);
     assert.equal(textOf(entry.title), nastyTitle, 'markup characters, quotes and emoji survive, as text');
     assert.equal(entry.id, url);
@@ -192,7 +192,7 @@ describe('feeds', async () => {
       [nastyTitle, 'Day 4', 'Day 3'],
     );
     const first = feed.items?.[0];
-    assert.equal(first?.url, `${baseUrl}/2026/01/05/q-and-a-b-quotes-b-and-apostrophes-too/`);
+    assert.equal(first?.url, `${baseUrl}/2026/01/05/nasty/`);
     assert.equal(first?.external_url, 'https://news.example.com/a?x=1&y=2');
     assert.deepEqual(first?.tags, ['Kyiv', 'Q&A']);
     assert.deepEqual(
@@ -257,11 +257,11 @@ describe('feeds', async () => {
   });
 
   test('article pages carry Open Graph, Twitter card and JSON-LD NewsArticle metadata', () => {
-    const html = parseHtml(read(site, '2026/01/05/q-and-a-b-quotes-b-and-apostrophes-too/index.html'));
+    const html = parseHtml(read(site, '2026/01/05/nasty/index.html'));
     const meta = (key: string) => selectAll(`meta[property="${key}"], meta[name="${key}"]`, html).map((node) => String((node as Element).properties.content));
     assert.deepEqual(meta('og:title'), [nastyTitle]);
     assert.deepEqual(meta('og:type'), ['article']);
-    assert.deepEqual(meta('og:url'), [`${baseUrl}/2026/01/05/q-and-a-b-quotes-b-and-apostrophes-too/`]);
+    assert.deepEqual(meta('og:url'), [`${baseUrl}/2026/01/05/nasty/`]);
     assert.deepEqual(meta('og:image'), ['https://news.example.com/photo.jpg']);
     assert.deepEqual(meta('article:tag'), ['Kyiv', 'Q&A']);
     assert.deepEqual(meta('twitter:card'), ['summary_large_image']);

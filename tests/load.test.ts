@@ -155,32 +155,59 @@ describe('the content folder', () => {
     );
   });
 
-  test('files and folders starting with _ or . are skipped, and only .md files are read', async () => {
+  test('.md, .markdown and .html files are read; files and folders starting with _ or . are skipped, and said when they hold articles', async () => {
     const result = await load({
-      'content/_drafts/x.md': 'not an article',
+      'content/_includes/x.md': 'not an article',
+      'content/_layouts/post.html': '---\nlayout: default\n---\n<article>{{ content }}</article>',
       'content/.git/y.md': 'not an article',
       'content/_partial.md': 'not an article',
+      'content/_notes/2026-01-02-kept-aside.md': article({ title: 'Kept aside', date: '2026-01-02' }),
+      'content/_index.md': '+++\ntitle = "Section"\n+++\n',
       'content/notes.txt': 'not an article',
       'content/2026/ok.md': good,
+      'content/2026/jekyll.markdown': article({ title: 'Jekyll', date: '2026-01-03' }),
+      'content/2026/page.html': article({ title: 'HTML', date: '2026-01-04' }, '<p>An HTML article.</p>'),
+    });
+    assert.deepEqual(
+      result.problems.map((p) => [p.file, p.code, p.message]),
+      [
+        ['content/_index.md', 'skipped-file', 'is skipped, as its name starts with "_": the article in it is not read'],
+        ['content/_notes', 'skipped-file', 'is skipped, as its name starts with "_": the article in it is not read'],
+      ],
+    );
+    assert.equal(result.fileCount, 3);
+    assert.deepEqual(result.articles.map((a) => a.url).sort(), ['/2026/01/03/jekyll/', '/2026/01/04/page/', '/2026/01/06/ok/']);
+  });
+
+  test("Jekyll's _posts are posts and its _drafts drafts", async () => {
+    const result = await load({
+      'content/_posts/2015-03-17-first-post.md': '---\ntitle: First post\n---\nHello.',
+      'content/_drafts/work-in-progress.md': article({ title: 'Work in progress', date: '2015-04-01' }),
     });
     assert.deepEqual(result.problems, []);
-    assert.equal(result.fileCount, 1);
+    assert.deepEqual(
+      result.articles.map((a) => [a.url, a.draft]),
+      [
+        ['/2015/04/01/work-in-progress/', true],
+        ['/2015/03/17/first-post/', false],
+      ],
+    );
   });
 
   test('two articles with one URL are a problem naming both files', async () => {
     const result = await load({
-      'content/a.md': article({ title: 'Same title', date: '2026-01-06' }),
-      'content/b.md': article({ title: 'Same  Title!', date: '2026-01-06T10:00:00Z' }),
-      'content/c.md': article({ title: 'Same title', date: '2026-01-07' }),
+      'content/a/same-title.md': article({ title: 'Same title', date: '2026-01-06' }),
+      'content/b/same-title.md': article({ title: 'Same  Title!', date: '2026-01-06T10:00:00Z' }),
+      'content/c/same-title.md': article({ title: 'Same title', date: '2026-01-07' }),
     });
     assert.equal(result.problems.length, 1);
     const [problem] = result.problems;
     assert.equal(problem?.code, 'duplicate-url');
-    assert.equal(problem?.file, 'content/b.md');
-    assert.match(problem?.message ?? '', /\/2026\/01\/06\/same-title\/.*content\/a\.md/);
+    assert.equal(problem?.file, 'content/b/same-title.md');
+    assert.match(problem?.message ?? '', /\/2026\/01\/06\/same-title\/.*content\/a\/same-title\.md/);
     assert.deepEqual(
       result.articles.map((a) => a.file),
-      ['content/a.md', 'content/c.md'],
+      ['content/a/same-title.md', 'content/c/same-title.md'],
     );
   });
 
@@ -200,13 +227,13 @@ describe('dates land on the site calendar', () => {
   test('a date without time stays that day in any site time zone', async () => {
     for (const timezone of ['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati']) {
       const result = await load({ 'content/site.yaml': `timezone: ${timezone}\n`, 'content/a.md': article({ title: 'x', date: '2026-01-06' }) });
-      assert.equal(result.articles[0]?.url, '/2026/01/06/x/', timezone);
+      assert.equal(result.articles[0]?.url, '/2026/01/06/a/', timezone);
     }
   });
   test('an instant lands on its day in the site time zone, UTC by default', async () => {
     const text = article({ title: 'x', date: '2025-12-31T23:30:00-05:00' });
-    assert.equal((await load({ 'content/a.md': text })).articles[0]?.url, '/2026/01/01/x/');
-    assert.equal((await load({ 'content/site.yaml': 'timezone: America/New_York\n', 'content/a.md': text })).articles[0]?.url, '/2025/12/31/x/');
+    assert.equal((await load({ 'content/a.md': text })).articles[0]?.url, '/2026/01/01/a/');
+    assert.equal((await load({ 'content/site.yaml': 'timezone: America/New_York\n', 'content/a.md': text })).articles[0]?.url, '/2025/12/31/a/');
   });
 });
 

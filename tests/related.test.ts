@@ -199,7 +199,7 @@ describe('the seeds', async () => {
 describe('stories in a built site', () => {
   test('articles about one event from several sources get a story page listing them by source', async () => {
     const cwd = writeTree({
-      'content/a.md': article(
+      'content/quake-hits-arica-in-northern-chile.md': article(
         { title: 'Quake hits Arica in northern Chile', date: '2026-04-06T10:00:00Z', link: 'https://one.example/arica', tags: '[Chile]' },
         "<p>A magnitude 6.8 earthquake struck near the coastal city of Arica in northern Chile on Monday, the national seismology centre said. Chile's disaster agency Senapred reported two injuries.</p>",
       ),

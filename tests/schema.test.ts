@@ -94,27 +94,45 @@ describe('description and summary', () => {
 });
 
 describe('slug', () => {
-  test('is derived from the title when absent, transliterated and lowercase', () => {
-    assert.equal(valid({}).slug, 'peace-talks-resume');
+  const readFile = (file: string, fields: Record<string, string> = {}) => readArticle(file, article({ ...base, ...fields }), defaultSiteSettings);
+  test('is the file’s name when the front matter gives none, as Jekyll, Hugo, Zola and Eleventy take it', () => {
+    assert.equal(readFile('content/2026/01/lead-story.md').article?.slug, 'lead-story');
+    assert.equal(
+      readFile('content/2014-04-28-18f-demo-day-may-9-2014.md', { date: '2014-04-28T10:00:00Z' }).article?.url,
+      '/2014/04/28/18f-demo-day-may-9-2014/',
+    );
+    assert.equal(readFile('content/_posts/2015-03-17-a-post.markdown').article?.slug, 'a-post');
+    // A page bundle is named by its folder.
+    assert.equal(readFile('content/posts/harbour-strike/index.md').article?.slug, 'harbour-strike');
+    // A name that is not safe in a URL is made into a slug.
+    assert.equal(readFile('content/Ports & Harbours.md').article?.slug, 'ports-and-harbours');
+  });
+  test('is made from the title, transliterated and lowercase, when the file’s name has no letters or digits', () => {
+    const fromTitle = (title: string) => readFile('content/!!!.md', { title }).article?.slug;
+    assert.equal(fromTitle('"Peace talks resume"'), 'peace-talks-resume');
     // Transliterated to readable ASCII (the exact romanization is the library's).
-    assert.match(valid({ title: '"Україна: переговори"' }).slug, /^ukrayina-pere[gh]ovor[iy]$/);
-    assert.equal(valid({ title: '"C++ & Rust: 50% faster?"' }).slug, 'c-and-rust-50-faster');
-  });
-  test('derived from a very long title is cut at a word', () => {
-    const slug = valid({ title: 'word '.repeat(500) }).slug;
-    assert.ok(slug.length <= 100 && !slug.endsWith('-'), slug);
-  });
-  test('falls back to the file name when the title has no letters', () => {
-    const result = readArticle('content/2026/lead-story.md', article({ title: '"!!!"', date: '2026-01-06' }), defaultSiteSettings);
-    assert.equal(result.article?.slug, 'lead-story');
+    assert.match(fromTitle('"Україна: переговори"') ?? '', /^ukrayina-pere[gh]ovor[iy]$/);
+    assert.equal(fromTitle('"C++ & Rust: 50% faster?"'), 'c-and-rust-50-faster');
+    const long = fromTitle('word '.repeat(500)) ?? '';
+    assert.ok(long.length <= 100 && !long.endsWith('-'), long);
   });
   test('when given, is used as is', () => {
     const a = valid({ slug: 'my-own-slug' });
     assert.equal(a.slug, 'my-own-slug');
     assert.equal(a.url, '/2026/01/06/my-own-slug/');
   });
-  for (const bad of ['../etc', 'a/b', 'a\\\\b', '..', '.', 'Upper-Case', 'with space', 'trailing-', 'ünïcode', '%2e%2e', 'a--b']) {
-    test(`rejects ${JSON.stringify(bad)}: never a path`, () => {
+  for (const legacy of ['usgs_app', 'rWBclimate-maps', '1.94.1-release', 'trailing-', 'a--b']) {
+    test(`keeps ${JSON.stringify(legacy)}, as another generator published it, with a warning`, () => {
+      const result = read({ slug: JSON.stringify(legacy) });
+      assert.equal(result.article?.url, `/2026/01/06/${legacy}/`);
+      assert.deepEqual(
+        result.problems.map((p) => [p.code, p.severity, p.field]),
+        [['legacy-slug', 'warning', 'slug']],
+      );
+    });
+  }
+  for (const bad of ['../etc', 'a/b', 'a\\\\b', '..', '.', '.hidden', 'a..b', 'with space', 'ünïcode', '%2e%2e', '-lead']) {
+    test(`refuses ${JSON.stringify(bad)}: never a path`, () => {
       invalid({ slug: JSON.stringify(bad) }, 'slug', 'expected a slug of lowercase letters, digits and single hyphens');
     });
   }

@@ -38,13 +38,25 @@ export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]
   });
 }
 
-/** Warnings for keys the schema does not know, with the likely intended key. */
-export function describeUnknownKeys(file: string, data: Record<string, unknown>, knownKeys: readonly string[], lineOf: LineOf): Problem[] {
+/**
+ * Warnings for keys the schema does not know, with the likely intended key:
+ * a near miss of one of `knownKeys` (one edit in a short key, two in a long
+ * one). `alsoKnown` are keys that are understood though not ours (other
+ * generators'): never reported.
+ */
+export function describeUnknownKeys(
+  file: string,
+  data: Record<string, unknown>,
+  knownKeys: readonly string[],
+  lineOf: LineOf,
+  alsoKnown: readonly string[] = [],
+): Problem[] {
   return Object.keys(data)
-    .filter((key) => !knownKeys.includes(key))
+    .filter((key) => !knownKeys.includes(key) && !alsoKnown.includes(key))
     .map((key) => {
       const guess = closest(key.toLowerCase(), [...knownKeys]);
-      const suggestion = guess && distance(key.toLowerCase(), guess) <= 2 ? ` (did you mean "${guess}"?)` : '';
+      const near = guess !== undefined && distance(key.toLowerCase(), guess) <= (guess.length <= 5 ? 1 : 2);
+      const suggestion = near ? ` (did you mean "${guess}"?)` : '';
       return problem(problemKinds.unknownField, {
         file,
         line: lineOf([key]),

@@ -1,10 +1,14 @@
 /**
- * Finds the article files of a content folder: every `*.md` below it, except
- * in files and folders whose names start with `_` or `.` (drafts folders,
- * editor and VCS litter). Symbolic links are followed only to files inside
- * the content folder, so an article can never read a file from elsewhere.
+ * Finds the article files of a content folder: every `.md`, `.markdown` and
+ * `.html` file below it, as Jekyll, Hugo, Zola and Eleventy write them.
+ * Jekyll's `_posts/` are posts and its `_drafts/` drafts; other files and
+ * folders whose names start with `_` or `.` (layouts, includes, section
+ * pages, editor and VCS litter) are skipped, and a skipped folder or file
+ * that holds articles is said in a warning. Symbolic links are followed
+ * only to files inside the content folder, so an article can never read a
+ * file from elsewhere.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareStrings, problem, problemKinds, type Problem } from '../problems.ts';
 
@@ -16,6 +20,47 @@ export interface ContentFiles {
 
 const isHidden = (name: string): boolean => name.startsWith('_') || name.startsWith('.');
 
+/** Jekyll's folders of posts and of drafts: read, though their names start with `_`. */
+export const postsFolder = '_posts';
+export const draftsFolder = '_drafts';
+
+/** What an article file's name ends with. */
+export const isArticleFileName = (name: string): boolean => /\.(?:md|markdown|html?)$/i.test(name);
+
+/** Front matter with a title, in TOML, YAML or JSON: an article rather than a layout, include or README. */
+const articleStart = /^(?:\uFEFF)?(?:---|\+\+\+|\{)[^\n]*\n(?:[^\n]*\n){0,60}?\s*"?title"?\s*[:=]/;
+
+/** Whether a file skipped for its name is an article: its opening says so (the first 4 KB are read). */
+function looksLikeArticle(file: string): boolean {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(file, 'r');
+    const opening = Buffer.alloc(4096);
+    const length = readSync(descriptor, opening, 0, opening.length, 0);
+    return articleStart.test(opening.subarray(0, length).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/** How many articles a skipped folder holds, at any depth (links not followed; at most the first 10,000 entries looked at). */
+function articlesIn(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .slice(0, 10_000)
+      .filter(
+        (entry) =>
+          entry.isFile() &&
+          isArticleFileName(entry.name) &&
+          looksLikeArticle(path.join(entry.parentPath ?? (entry as { path?: string }).path ?? dir, entry.name)),
+      ).length;
+  } catch {
+    return 0;
+  }
+}
+
 export function findContentFiles(contentDir: string, displayPath: (absolute: string) => string): ContentFiles {
   const start = path.resolve(contentDir);
   const root = realpathSync(start);
@@ -25,13 +70,17 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
   const walk = (dir: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
     for (const entry of entries) {
-      if (isHidden(entry.name)) continue;
       const absolute = path.join(dir, entry.name);
+      if (isHidden(entry.name) && !(entry.isDirectory() && (entry.name === postsFolder || entry.name === draftsFolder))) {
+        const held = entry.isDirectory() ? articlesIn(absolute) : entry.isFile() && isArticleFileName(entry.name) && looksLikeArticle(absolute) ? 1 : 0;
+        if (held > 0) problems.push(skipped(displayPath(absolute), entry.isDirectory(), held));
+        continue;
+      }
       if (entry.isDirectory()) {
         walk(absolute);
-      } else if (entry.isFile() && entry.name.endsWith('.md')) {
+      } else if (entry.isFile() && isArticleFileName(entry.name)) {
         files.push(absolute);
-      } else if (entry.isSymbolicLink() && entry.name.endsWith('.md')) {
+      } else if (entry.isSymbolicLink() && isArticleFileName(entry.name)) {
         const target = safeRealpath(absolute);
         const inside = target !== undefined && target.startsWith(root + path.sep);
         if (inside && statSync(target).isFile()) {
@@ -50,6 +99,12 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
   };
   walk(start);
   return { files, problems };
+}
+
+function skipped(file: string, isFolder: boolean, held: number): Problem {
+  const start = file.split('/').pop()!.charAt(0);
+  const what = !isFolder || held === 1 ? 'the article in it is' : `the ${held} articles in it are`;
+  return problem(problemKinds.skippedFile, { file, message: `is skipped, as its name starts with "${start}": ${what} not read` });
 }
 
 function safeRealpath(file: string): string | undefined {

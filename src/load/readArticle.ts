@@ -3,18 +3,19 @@
  * shape (zod) → normalized record (slug, URL, date on the site's calendar).
  * Pure: no file system, so every case is testable with a string.
  */
-import path from 'node:path';
 import { toSiteDate, type SiteDate } from '../dates.ts';
-import { isError, type Problem } from '../problems.ts';
+import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { routes } from '../routes.ts';
 import { articleSchema, detectFormat, knownArticleKeys, type ArticleFormat, type ArticleFrontMatter } from '../schema/article.ts';
 import type { SiteSettings } from '../schema/site.ts';
-import { slugify } from '../slug.ts';
+import { isSafeLegacySlug, isValidSlug, slugify } from '../slug.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
+import { draftsFolder } from './findContentFiles.ts';
+import { asOurFields, namedByFile, otherKnownKeys, type NamedByFile } from './otherGenerators.ts';
 import { readFrontMatter } from './readFrontMatter.ts';
 
 /** An article as loaded: validated, normalized, body not yet sanitized. */
-export type Article = Omit<ArticleFrontMatter, 'date' | 'updated' | 'slug' | 'author' | 'authors' | 'format'> & {
+export type Article = Omit<ArticleFrontMatter, 'date' | 'updated' | 'slug' | 'author' | 'authors' | 'format' | 'lang'> & {
   /** The file it came from, as shown in problems. */
   file: string;
   slug: string;
@@ -25,6 +26,8 @@ export type Article = Omit<ArticleFrontMatter, 'date' | 'updated' | 'slug' | 'au
   /** `author` and `authors` together. */
   authors: string[];
   format: ArticleFormat;
+  /** The article's language, when it says one. */
+  lang?: string;
   /** The body as written (HTML or Markdown), unsafe until sanitized. */
   body: string;
   /** Front-matter keys the schema does not know, kept as written. */
@@ -36,17 +39,20 @@ export interface ReadArticleResult {
   problems: Problem[];
 }
 
-/**
- * Jekyll's and Eleventy's convention: `2026-01-06-some-slug.md` dates the
- * article (and names it) when its front matter does not. Front matter wins.
- */
-const datedFileName = /^(\d{4}-\d{2}-\d{2})-(.+)\.md$/;
+const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
 
-function withDateFromFileName(file: string, data: Record<string, unknown>): Record<string, unknown> {
-  const named = datedFileName.exec(path.basename(file));
-  if (!named || (data.date !== undefined && data.date !== null && data.date !== '')) return data;
-  const slug = data.slug === undefined || data.slug === null || data.slug === '' ? slugify(named[2]!) || undefined : data.slug;
-  return { ...data, date: named[1], ...(slug === undefined ? {} : { slug }) };
+const primaryLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
+
+/**
+ * The slug a file's name gives, as Jekyll, Hugo, Zola and Eleventy take it:
+ * as written when it is safe in a URL (an old address is kept), else made
+ * from it; nothing when the name has no letters or digits, or the front
+ * matter names the slug itself.
+ */
+function slugFromFileName(named: NamedByFile, fields: Record<string, unknown>): string | undefined {
+  if (!isAbsent(fields.slug) || named.slug === undefined) return undefined;
+  if (isSafeLegacySlug(named.slug)) return named.slug;
+  return slugify(named.slug) || undefined;
 }
 
 export function readArticle(file: string, text: string, site: SiteSettings): ReadArticleResult {
@@ -54,17 +60,43 @@ export function readArticle(file: string, text: string, site: SiteSettings): Rea
   if (!frontMatter.ok) return { problems: frontMatter.problems };
   const { data, body, lineOf } = frontMatter.value;
 
-  const problems = describeUnknownKeys(file, data, knownArticleKeys, lineOf);
-  const parsed = articleSchema.safeParse(withDateFromFileName(file, data), { reportInput: true });
+  const problems = describeUnknownKeys(file, data, knownArticleKeys, lineOf, otherKnownKeys);
+  const named = namedByFile(file);
+  const fields = asOurFields(data);
+  const fromName = slugFromFileName(named, fields);
+  const parsed = articleSchema.safeParse(
+    {
+      ...fields,
+      date: isAbsent(fields.date) ? named.date : fields.date,
+      slug: isAbsent(fields.slug) ? fromName : fields.slug,
+      lang: fields.lang ?? named.lang,
+      // Jekyll's drafts folder: shown by `serve` only, whatever the file says.
+      draft: file.split('/').includes(draftsFolder) ? true : fields.draft,
+    },
+    { reportInput: true },
+  );
   if (!parsed.success) {
     problems.push(...describeIssues(file, parsed.error.issues, lineOf));
     return { problems };
   }
   if (problems.some(isError)) return { problems };
 
-  const { date, updated, slug, author, authors, format, ...rest } = parsed.data;
+  const { date, updated, slug, author, authors, format, lang, ...rest } = parsed.data;
   const published = toSiteDate(date, site.timezone);
-  const finalSlug = slug ?? (slugify(rest.title) || slugify(path.basename(file, '.md')) || 'article');
+  // A translation gets a URL of its own beside the original's: `<slug>-<lang>`.
+  const translation = lang !== undefined && primaryLanguage(lang) !== primaryLanguage(site.language) ? lang.toLowerCase() : undefined;
+  const baseSlug = slug ?? (slugify(rest.title) || 'article');
+  const finalSlug = translation ? `${baseSlug}-${translation}` : baseSlug;
+  if (!isValidSlug(baseSlug)) {
+    problems.push(
+      problem(problemKinds.legacySlug, {
+        file,
+        line: isAbsent(fields.slug) ? undefined : lineOf(['slug']),
+        field: 'slug',
+        message: `"${baseSlug}" is kept as written, so that the article keeps the address it was published under`,
+      }),
+    );
+  }
   const extra = Object.fromEntries(Object.entries(data).filter(([key]) => !knownArticleKeys.includes(key)));
 
   return {
@@ -78,6 +110,7 @@ export function readArticle(file: string, text: string, site: SiteSettings): Rea
       ...(updated ? { updated: toSiteDate(updated, site.timezone) } : {}),
       authors: [...new Set([...author, ...authors])],
       format: format ?? detectFormat(body),
+      ...(lang === undefined ? {} : { lang }),
       body,
       extra,
     },

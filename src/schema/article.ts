@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { dateExample, isValidDate } from '../dates.ts';
-import { isValidSlug, maxSlugLength } from '../slug.ts';
+import { isSafeLegacySlug, maxSlugLength } from '../slug.ts';
 import { expecting, flag, optionalHttpUrl, optionalText, stringList, text } from './fields.ts';
 
 const articleDate = z.union([z.string(), z.number().transform(String)], expecting(dateExample)).refine(isValidDate, { error: `expected ${dateExample}` });
@@ -17,7 +17,8 @@ const slug = z.preprocess(
   (value) => (value === '' || value === null ? undefined : value),
   z
     .string(expecting('a slug'))
-    .refine(isValidSlug, {
+    // Slugs other generators published under are kept (with a warning, from the loader); none can leave its folder.
+    .refine(isSafeLegacySlug, {
       error: `expected a slug of lowercase letters, digits and single hyphens (at most ${maxSlugLength} characters), like "peace-talks-resume"`,
     })
     .optional(),
@@ -43,6 +44,10 @@ export const articleSchema = z.object({
   author: stringList('an author'),
   authors: stringList('an author'),
   draft: flag.default(false),
+  /** The article's language when it is not the site's (BCP 47: `es`, `pt-BR`): a translation. */
+  lang: optionalText('a language tag like "es"').refine((tag) => tag === undefined || /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i.test(tag), {
+    error: 'expected a language tag like "es" or "pt-BR"',
+  }),
   format: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
     z.enum(articleFormats, expecting('"html" or "markdown"')).optional(),

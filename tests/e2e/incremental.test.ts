@@ -72,7 +72,7 @@ describe('builds after the first', () => {
     const fresh = await runCli(['build', '--base-url', baseUrl, '--no-cache', '--output', '_fresh'], { cwd });
     assert.equal(fresh.code, 0, fresh.stderr);
     assertSameSite(path.join(cwd, '_site'), path.join(cwd, '_fresh'));
-    assert.match(readFileSync(path.join(cwd, '_site/2026/01/04/a-new-headline-for-three/index.html'), 'utf8'), /A new headline for three/);
+    assert.match(readFileSync(path.join(cwd, '_site/2026/01/04/a-3/index.html'), 'utf8'), /A new headline for three/);
   });
 
   test('without a change, nothing is written', async () => {
