@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildArchive } from './archive/buildArchive.ts';
+import { buildArchive, publishedArticles } from './archive/buildArchive.ts';
 import type { Archive } from './archive/pages.ts';
 import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { BuildRecords, emptyRecord, type BuildRecord, type BuildSummary } from './cache/buildRecord.ts';
@@ -97,6 +97,8 @@ async function loadAndIndex(
   const unchanged = inputKey && records ? unchangedBuild(records.read(), inputKey, outputDir) : undefined;
   if (unchanged) return { ...result, built: true, ...unchanged, renderedCount: 0, removedCount: 0 };
 
+  // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
+  if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
   const relate = cache && cachedRelateArticles(cache);
   return { archive: buildArchive(content.articles, site, { includeDrafts, relate }), inputKey, result };
 }

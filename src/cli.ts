@@ -64,12 +64,16 @@ export const commands: Record<string, Command> = {
       reportProblems(result.problems, out, out.stderr);
       const summary = summarize(result.problems, result.contentFileCount);
       if (!result.built) {
-        out.stderr(`${summary}: nothing was built. Fix the errors, or build the rest with --skip-invalid.`);
+        out.stderr(
+          result.problems.some(isError) && !values['skip-invalid']
+            ? `${summary}: nothing was built. Fix the errors, or build the rest with --skip-invalid.`
+            : `${summary}: nothing was built, as none of them is an article to publish (an empty site is never a success). Fix the errors above, or set draft: false.`,
+        );
         return 1;
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       out.stderr(
-        `Built ${countOf(result.articleCount, 'article')} into ${String(values.output)}/ in ${seconds} s: ` +
+        `Built ${result.articleCount} of ${countOf(result.contentFileCount, 'article file')} into ${String(values.output)}/ in ${seconds} s: ` +
           `${countOf(result.pageCount, 'page')}, ${countOf(result.fileCount, 'other file')} (${result.hasFeeds ? 'feeds, sitemap, ' : ''}robots.txt), ` +
           `${countOf(result.searchPageCount, 'page')} in the search index` +
           (result.problems.length > 0 ? ` (${summary})` : '') +

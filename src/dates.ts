@@ -10,8 +10,21 @@
 import { DateTime, IANAZone } from 'luxon';
 
 // ISO 8601 as people write it in front matter: a date, optionally a time
-// (`T` or a space), optionally seconds and fractions, optionally an offset.
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+// (`T` or a space), optionally seconds and fractions, optionally an offset;
+// and as Jekyll reads it (Ruby's Time.parse): one-digit hours and offsets
+// like `2015-03-17 14:00:00 -4` or `2013-11-22 5:00:00 +0000`.
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?)?$/i;
+
+/** The same date-time in strict ISO 8601, which luxon reads: hours and offsets in two digits. */
+function strictIso(match: RegExpExecArray): string {
+  const [, year, month, day, hour, minute, second, fraction, offset] = match;
+  if (hour === undefined) return `${year}-${month}-${day}`;
+  const time = `${hour.padStart(2, '0')}:${minute}${second === undefined ? '' : `:${second}${fraction ?? ''}`}`;
+  if (offset === undefined) return `${year}-${month}-${day}T${time}`;
+  if (/^z$/i.test(offset)) return `${year}-${month}-${day}T${time}Z`;
+  const [, sign, hours, minutes = '00'] = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(offset) ?? [];
+  return `${year}-${month}-${day}T${time}${sign}${hours!.padStart(2, '0')}:${minutes}`;
+}
 
 /** The example shown when a date cannot be read. */
 export const dateExample = 'a date like 2026-01-06 or 2026-01-06T14:30:00-05:00';
@@ -27,10 +40,7 @@ export function readDate(text: string, timeZone = 'UTC'): DateTime | undefined {
   const iso = isoDatePattern.exec(trimmed);
   let parsed: DateTime;
   if (iso) {
-    parsed = DateTime.fromISO(trimmed.replace(' ', 'T').replace(/\s+(?=[Zz+-]\d*)/, ''), {
-      zone: timeZone,
-      setZone: true,
-    });
+    parsed = DateTime.fromISO(strictIso(iso), { zone: timeZone, setZone: true });
   } else {
     parsed = DateTime.fromRFC2822(trimmed, { zone: timeZone, setZone: true });
   }

@@ -52,7 +52,7 @@ export const problemKinds = {
     code: 'missing-front-matter',
     severity: 'error',
     meaning: 'the file does not start with front matter',
-    hint: 'Start the file with a line `---`, then `title:` and `date:`, then a closing `---`.',
+    hint: 'Start the file with front matter: a line `---`, then `title:` and `date:`, then a closing `---` (YAML, as Jekyll and Eleventy write it); or `+++` lines around TOML (Hugo, Zola); or a JSON object whose `{` is the first line (Hugo).',
   },
   unclosedFrontMatter: {
     code: 'unclosed-front-matter',
@@ -63,13 +63,31 @@ export const problemKinds = {
   frontMatterLanguage: {
     code: 'front-matter-language',
     severity: 'error',
-    meaning: 'front matter declared as `---js`, `---json` or any language but YAML',
-    hint: 'Front matter is read as YAML only, never run as code: start it with a plain `---` line.',
+    meaning: 'front matter declared as `---js`, `---coffee` or any language but YAML and JSON',
+    hint: 'Front matter is data, never run as code: start it with a plain `---` line (YAML), `+++` (TOML) or `{` (JSON).',
   },
   yamlSyntax: {
     code: 'yaml-syntax',
     severity: 'error',
+    hint: 'In YAML, quote a value that contains `: ` or ` #`, or starts with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backquote; indent a list or the lines of a long value under its key.',
     meaning: 'the front matter is not valid YAML',
+  },
+  lenientYaml: {
+    code: 'lenient-yaml',
+    severity: 'warning',
+    meaning: 'front matter that strict YAML refuses but Jekyll and Eleventy read (js-yaml): read as they read it',
+    hint: 'Quote a value that runs over several lines, and indent its continuation lines, so that every YAML parser reads it alike.',
+  },
+  tomlSyntax: {
+    code: 'toml-syntax',
+    severity: 'error',
+    meaning: 'the front matter between `+++` lines is not valid TOML',
+    hint: 'TOML front matter (Hugo, Zola) starts and ends with a line `+++`; strings are quoted, dates written like 2026-01-06.',
+  },
+  jsonSyntax: {
+    code: 'json-syntax',
+    severity: 'error',
+    meaning: 'JSON front matter (a `{` first line, or `---json`) is not a valid JSON object',
   },
   yamlTag: {
     code: 'yaml-tag',

@@ -24,7 +24,7 @@ describe('news-archive check', () => {
     assert.deepEqual(lines.slice(0, 3), [
       'content/2026/01/x.md:3: date: expected a date like 2026-01-06 or 2026-01-06T14:30:00-05:00, got "2026-13-45" [invalid-field]',
       'content/2026/01/y.md:4: warning: tittle: is not a known field and is ignored (did you mean "title"?) [unknown-field]',
-      'content/2026/01/z.md:1: front matter in "js" is refused: expected YAML [front-matter-language]',
+      'content/2026/01/z.md:1: front matter in "js" is refused: expected YAML, TOML or JSON [front-matter-language]',
     ]);
     assert.ok(lines.some((line) => line.startsWith('hint [front-matter-language]: ')));
     assert.equal(lines.at(-1), '2 errors, 1 warning in 3 article files');

@@ -58,8 +58,8 @@ describe('the seed article', () => {
   });
 });
 
-describe('front matter is YAML, never code', () => {
-  for (const opener of ['---js', '---javascript', '---JS', '---Javascript', '---coffee', '---json']) {
+describe('front matter is data, never code', () => {
+  for (const opener of ['---js', '---javascript', '---JS', '---Javascript', '---coffee']) {
     test(`${opener} front matter is refused without running`, () => {
       const marker = `__newsArchivePwned_${opener.replace(/\W/g, '')}`;
       const text = `${opener}\n{ title: (globalThis.${marker} = true, "x"), date: "2026-01-06" }\n---\nbody\n`;
@@ -67,9 +67,18 @@ describe('front matter is YAML, never code', () => {
       assert.equal((globalThis as Record<string, unknown>)[marker], undefined, 'the front matter code must not run');
       assert.equal(result.article, undefined);
       assert.equal(result.problems[0]?.code, 'front-matter-language');
-      assert.match(result.problems[0]?.message ?? '', /is refused: expected YAML/);
+      assert.match(result.problems[0]?.message ?? '', /is refused: expected YAML, TOML or JSON/);
     });
   }
+
+  test('---json front matter is read as JSON, so code in it is a syntax error, not run', () => {
+    const marker = '__newsArchivePwned_json';
+    const evil = readArticle('content/evil.md', `---json\n{ "title": (globalThis.${marker} = true, "x") }\n---\nbody\n`, defaultSiteSettings);
+    assert.equal((globalThis as Record<string, unknown>)[marker], undefined);
+    assert.equal(evil.problems[0]?.code, 'json-syntax');
+    const good = readArticle('content/good.md', '---json\n{ "title": "From JSON", "date": "2026-01-06" }\n---\nbody\n', defaultSiteSettings);
+    assert.equal(good.article?.title, 'From JSON');
+  });
 
   test('YAML tags that would build objects are refused', () => {
     const result = readArticle('content/a.md', '---\ntitle: !!js/function "function () { return 1 }"\ndate: 2026-01-06\n---\n', defaultSiteSettings);

@@ -29,7 +29,7 @@ export function loadSite(contentDir: string, displayPath: (absolute: string) => 
   if (!yaml.ok) return { site: defaultSiteSettings, problems: yaml.problems };
 
   const { data, lineOf } = yaml.value;
-  const problems = describeUnknownKeys(file, data, knownSiteKeys, lineOf);
+  const problems = [...(yaml.warnings ?? []), ...describeUnknownKeys(file, data, knownSiteKeys, lineOf)];
   const parsed = siteSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { site: parsed.data, problems };
 

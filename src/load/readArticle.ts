@@ -58,9 +58,9 @@ function slugFromFileName(named: NamedByFile, fields: Record<string, unknown>): 
 export function readArticle(file: string, text: string, site: SiteSettings): ReadArticleResult {
   const frontMatter = readFrontMatter(file, text);
   if (!frontMatter.ok) return { problems: frontMatter.problems };
-  const { data, body, lineOf } = frontMatter.value;
+  const { data, body, lineOf, warnings } = frontMatter.value;
 
-  const problems = describeUnknownKeys(file, data, knownArticleKeys, lineOf, otherKnownKeys);
+  const problems = [...warnings, ...describeUnknownKeys(file, data, knownArticleKeys, lineOf, otherKnownKeys)];
   const named = namedByFile(file);
   const fields = asOurFields(data);
   const fromName = slugFromFileName(named, fields);

@@ -6,6 +6,7 @@
  * key, duplicate keys are errors, custom tags (`!!js/function`) are errors,
  * and alias bombs are stopped. Each key keeps its line for problem reports.
  */
+import jsYaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 
@@ -15,7 +16,8 @@ export interface YamlMapping {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-export type YamlResult = { ok: true; value: YamlMapping } | { ok: false; problems: Problem[] };
+/** A mapping read, with the warnings its reading gave (YAML read leniently), or the problems that kept it from being read. */
+export type YamlResult = { ok: true; value: YamlMapping; warnings?: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Aliases a document may expand; a YAML "billion laughs" needs thousands. */
 const maxAliasCount = 100;
@@ -43,7 +45,12 @@ export function readYamlMapping(file: string, source: string, firstLine = 1): Ya
       }),
     );
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) {
+    // YAML that only a lenient parser reads (quoted values over several lines, continuation lines not
+    // indented) builds with Jekyll and Eleventy, which read it with js-yaml: so it is read the same way, with a warning.
+    const lenient = document.warnings.length === 0 ? readLenientYaml(file, source, firstLine, problems[0]!) : undefined;
+    return lenient ?? { ok: false, problems };
+  }
 
   // A problem with the document as a whole points at its first line.
   const wholeDocument = (message: string, hint?: string): YamlResult => ({
@@ -98,3 +105,51 @@ function nodeAt(document: Document, path: readonly PropertyKey[]): Node | undefi
 }
 
 const firstSentence = (message: string): string => (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+
+/** Nodes a leniently read document may hold, counting every use of an alias: a "billion laughs" needs millions. */
+const maxLenientNodes = 10_000;
+
+/**
+ * The document as js-yaml (the parser of gray-matter, Jekyll's Ruby aside,
+ * and Eleventy) reads it, with the YAML 1.2 core schema: no code, no tags
+ * beyond the core ones, dates as strings. Undefined when it cannot read it
+ * either, or when it expands too far.
+ */
+function readLenientYaml(file: string, source: string, firstLine: number, strictProblem: Problem): YamlResult | undefined {
+  let data: unknown;
+  try {
+    data = jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data) || nodeCount(data, maxLenientNodes) > maxLenientNodes) return undefined;
+  const lines = source.split('\n');
+  const lineOfKey = (key: string): number | undefined => {
+    const index = lines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
+    return index === -1 ? undefined : index + firstLine;
+  };
+  return {
+    ok: true,
+    value: { data: data as Record<string, unknown>, lineOf: (path) => (path.length > 0 ? lineOfKey(String(path[0])) : undefined) },
+    warnings: [
+      problem(problemKinds.lenientYaml, {
+        file,
+        line: strictProblem.line,
+        message: `is YAML that only lenient parsers read, as Jekyll and Eleventy do (${strictProblem.message.replace(/^is not valid YAML: /, '')}); read as they read it`,
+      }),
+    ],
+  };
+}
+
+/** Nodes of a parsed value, aliases counted at every use; stops counting past `limit`. */
+function nodeCount(value: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count <= limit) {
+    const node = stack.pop();
+    count += 1;
+    if (node !== null && typeof node === 'object') stack.push(...(Array.isArray(node) ? node : Object.values(node)));
+  }
+  return count;
+}

@@ -1,0 +1,275 @@
+/**
+ * Archives written for other generators build as they are. The fixtures are
+ * written after what each generator documents that it writes (not after any
+ * one archive): Jekyll's posts, drafts and front matter (jekyll new, Liquid
+ * dates, jekyll-seo-tag, jekyll-redirect-from), Hugo's TOML and YAML front
+ * matter, page bundles and translations, Zola's TOML with [taxonomies] and
+ * [extra], and an Eleventy blog's dated file names.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readArticle } from '../src/load/readArticle.ts';
+import { defaultSiteSettings } from '../src/schema/site.ts';
+import { siteInMemory } from './support/siteInMemory.ts';
+
+const codes = (problems: readonly { code: string; file: string }[]) => problems.map((p) => `${p.file}: ${p.code}`);
+
+describe('a Jekyll site', async () => {
+  const site = await siteInMemory({
+    // What `jekyll new` writes, with a Liquid date and a space-separated category list.
+    'content/_posts/2015-03-17-welcome-to-jekyll.markdown': [
+      '---',
+      'layout: post',
+      'title:  "Welcome to Jekyll!"',
+      'date:   2015-03-17 14:00:00 -4',
+      'categories: jekyll update',
+      '---',
+      'You’ll find this post in your `_posts` directory.',
+    ].join('\n'),
+    // jekyll-seo-tag and jekyll-redirect-from keys, an excerpt, a permalink.
+    'content/_posts/2013-11-22-demo-day.md': [
+      '---',
+      'title: Demo day',
+      'date: 2013-11-22 5:00:00 +0000',
+      'excerpt: Teams show what they built.',
+      'category: events',
+      'permalink: /2013/11/22/demo-day.html',
+      'redirect_from:',
+      '  - /demo/',
+      'image:',
+      '  path: https://example.gov/demo.png',
+      'author: [Ana, Ben]',
+      'last_modified_at: 2016-01-01 10:00',
+      '---',
+      'Teams showed what they built.',
+    ].join('\n'),
+    // A quoted value over several lines, continuation not indented: js-yaml (Jekyll's gray-matter, Eleventy) reads it.
+    'content/_posts/2016-05-01-long-title.md': '---\ntitle: "A title that runs\nover two lines"\n---\nBody.',
+    'content/_posts/2016-06-01-unpublished.md': '---\ntitle: Not yet\npublished: false\n---\nBody.',
+    'content/_drafts/a-draft-post.md': '---\ntitle: A draft\ndate: 2016-07-01\n---\nBody.',
+    'content/_layouts/post.html': '---\nlayout: default\n---\n<article>{{ content }}</article>',
+    'content/_includes/head.html': '<meta charset="utf-8">',
+  });
+
+  test('every published post builds, under the URL its file names', () => {
+    assert.deepEqual(
+      site.htmlUrls().filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/.+\//.test(url)),
+      ['/2013/11/22/demo-day/', '/2015/03/17/welcome-to-jekyll/', '/2016/05/01/long-title/'],
+    );
+  });
+
+  test('only the sloppy YAML is said, as a warning: no key Jekyll defines is unknown', () => {
+    assert.deepEqual(codes(site.problems), ['content/_posts/2016-05-01-long-title.md: lenient-yaml']);
+    assert.equal(site.problems[0]?.line, 2);
+  });
+
+  test('Jekyll’s keys mean what they mean there', () => {
+    const demo = site.archive.pages.find((page) => page.url === '/2013/11/22/demo-day/');
+    assert.ok(demo?.kind === 'article');
+    assert.equal(demo.article.description, 'Teams show what they built.');
+    assert.deepEqual(
+      demo.article.categories.map((category) => category.label),
+      ['events'],
+    );
+    assert.deepEqual(
+      demo.article.authors.map((author) => author.label),
+      ['Ana', 'Ben'],
+    );
+    assert.equal(demo.article.image, 'https://example.gov/demo.png');
+    assert.equal(demo.article.updated?.iso.slice(0, 16), '2016-01-01T10:00');
+    assert.equal(Date.parse(demo.article.date.iso), Date.parse('2013-11-22T05:00:00Z'));
+    const welcome = site.archive.pages.find((page) => page.url === '/2015/03/17/welcome-to-jekyll/');
+    assert.ok(welcome?.kind === 'article');
+    // 14:00 at UTC−4 is 18:00 UTC.
+    assert.equal(Date.parse(welcome.article.date.iso), Date.parse('2015-03-17T18:00:00Z'));
+  });
+
+  test('published: false and _drafts/ are drafts, left out of the built site and shown in a preview', async () => {
+    assert.ok(!site.has('/2016/06/01/unpublished/'));
+    assert.ok(!site.has('/2016/07/01/a-draft-post/'));
+    const preview = await siteInMemory(
+      {
+        'content/_posts/2016-06-01-unpublished.md': '---\ntitle: Not yet\npublished: false\n---\nBody.',
+        'content/_drafts/a-draft-post.md': '---\ntitle: A draft\ndate: 2016-07-01\n---\nBody.',
+      },
+      { includeDrafts: true },
+    );
+    assert.ok(preview.has('/2016/06/01/unpublished/'));
+    assert.ok(preview.has('/2016/07/01/a-draft-post/'));
+  });
+});
+
+describe('a Hugo site', async () => {
+  const site = await siteInMemory({
+    'content/site.yaml': 'language: en\n',
+    // What `hugo new` writes: TOML front matter.
+    'content/posts/my-first-post.md': [
+      '+++',
+      "title = 'My First Post'",
+      'date = 2024-01-14T07:07:07+01:00',
+      'draft = false',
+      "tags = ['red', 'blue']",
+      "aliases = ['/posts/old-first-post/']",
+      'weight = 10',
+      '[params]',
+      "  subtitle = 'A start'",
+      '+++',
+      'Some **Markdown**.',
+    ].join('\n'),
+    // A page bundle, in YAML, with its Spanish translation beside it.
+    'content/posts/usgs_app/index.md': [
+      '---',
+      'title: The USGS app',
+      'date: 2019-05-02',
+      'lastmod: 2019-06-01',
+      'images: [https://example.org/usgs.png]',
+      'slug: usgs_app',
+      'translationKey: usgs',
+      'type: post',
+      '---',
+      'English text.',
+    ].join('\n'),
+    'content/posts/usgs_app/index.es.md': '---\ntitle: La aplicación del USGS\ndate: 2019-05-02\ntranslationKey: usgs\n---\nTexto en español.',
+    // JSON front matter.
+    'content/posts/json-post.md': '{\n  "title": "Written in JSON",\n  "date": "2020-02-02",\n  "tags": ["json"]\n}\nThe body.',
+    // A section's list page: not an article.
+    'content/posts/_index.md': '+++\ntitle = "Posts"\n+++\n',
+  });
+
+  test('every post builds, the translation beside its original, none lost to the other', () => {
+    assert.deepEqual(
+      site.htmlUrls().filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/.+\//.test(url)),
+      ['/2019/05/02/usgs_app-es/', '/2019/05/02/usgs_app/', '/2020/02/02/json-post/', '/2024/01/14/my-first-post/'],
+    );
+  });
+
+  test('no key Hugo defines is unknown; the legacy slug and the section page are said', () => {
+    assert.deepEqual(codes(site.problems), [
+      'content/posts/_index.md: skipped-file',
+      'content/posts/usgs_app/index.es.md: legacy-slug',
+      'content/posts/usgs_app/index.md: legacy-slug',
+    ]);
+  });
+
+  test('TOML dates, tags and lastmod are read as ours', () => {
+    const first = site.archive.pages.find((page) => page.url === '/2024/01/14/my-first-post/');
+    assert.ok(first?.kind === 'article');
+    assert.deepEqual(
+      first.article.tags.map((tag) => tag.label),
+      ['red', 'blue'],
+    );
+    assert.equal(Date.parse(first.article.date.iso), Date.parse('2024-01-14T06:07:07Z'));
+    const bundle = site.archive.pages.find((page) => page.url === '/2019/05/02/usgs_app/');
+    assert.ok(bundle?.kind === 'article');
+    assert.equal(bundle.article.updated?.iso.slice(0, 10), '2019-06-01');
+    assert.equal(bundle.article.image, 'https://example.org/usgs.png');
+  });
+});
+
+describe('a Zola site', async () => {
+  const site = await siteInMemory({
+    'content/blog/1.94.1-release.md': [
+      '+++',
+      'title = "Announcing Rust 1.94.1"',
+      'date = 2026-03-26',
+      'description = "A point release."',
+      'path = "2026/03/26/1.94.1"',
+      'template = "page.html"',
+      'in_search_index = true',
+      '[taxonomies]',
+      'tags = ["release"]',
+      'categories = ["rust"]',
+      '[extra]',
+      'team = "The Release Team"',
+      '+++',
+      'Rust 1.94.1 fixes two regressions.',
+    ].join('\n'),
+    'content/blog/2024-01-01-new-year.md': '+++\ntitle = "New year"\n+++\nDated by its file name.',
+  });
+
+  test('every page builds, its taxonomies read, no key Zola defines unknown', () => {
+    assert.deepEqual(
+      site.htmlUrls().filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/.+\//.test(url)),
+      ['/2024/01/01/new-year/', '/2026/03/26/1.94.1-release/'],
+    );
+    assert.deepEqual(codes(site.problems), ['content/blog/1.94.1-release.md: legacy-slug']);
+    const release = site.archive.pages.find((page) => page.url === '/2026/03/26/1.94.1-release/');
+    assert.ok(release?.kind === 'article');
+    assert.deepEqual(
+      release.article.tags.map((tag) => tag.label),
+      ['release'],
+    );
+    assert.deepEqual(
+      release.article.categories.map((category) => category.label),
+      ['rust'],
+    );
+  });
+});
+
+describe('an Eleventy blog', async () => {
+  const site = await siteInMemory({
+    'content/blog/2023-01-10-first-post.md': [
+      '---',
+      'title: First post',
+      'layout: layouts/post.njk',
+      'tags: [posts, news]',
+      'eleventyNavigation:',
+      '  key: First',
+      '---',
+      'Hello.',
+    ].join('\n'),
+    'content/blog/second-post.md': '---\ntitle: Second post\ndate: 2023-02-01\neleventyExcludeFromCollections: false\n---\nAgain.',
+  });
+
+  test('every post builds under its file’s name, with no unknown key', () => {
+    assert.deepEqual(
+      site.htmlUrls().filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/.+\//.test(url)),
+      ['/2023/01/10/first-post/', '/2023/02/01/second-post/'],
+    );
+    assert.deepEqual(site.problems, []);
+  });
+});
+
+describe('what other generators write that stays refused', () => {
+  const read = (file: string, text: string) => readArticle(file, text, defaultSiteSettings);
+
+  test('TOML or JSON front matter with a slug that leaves its folder', () => {
+    for (const [file, text] of [
+      ['content/a.md', '+++\ntitle = "x"\ndate = 2026-01-06\nslug = "../../etc"\n+++\n'],
+      ['content/b.md', '{\n  "title": "x",\n  "date": "2026-01-06",\n  "slug": "a/b"\n}\n'],
+      ['content/c.md', '+++\ntitle = "x"\ndate = 2026-01-06\nslug = ".hidden"\n+++\n'],
+    ] as const) {
+      const result = read(file, text);
+      assert.equal(result.article, undefined, file);
+      assert.equal(result.problems[0]?.field, 'slug', file);
+    }
+  });
+
+  test('broken TOML and JSON say where and what', () => {
+    const toml = read('content/a.md', '+++\ntitle = "unclosed\ndate = 2026-01-06\n+++\n');
+    assert.equal(toml.problems[0]?.code, 'toml-syntax');
+    assert.equal(toml.problems[0]?.line, 2);
+    assert.equal(read('content/b.md', '+++\ntitle = "x"\n').problems[0]?.code, 'unclosed-front-matter');
+    assert.equal(read('content/c.md', '{\n  "title": "x",\n').problems[0]?.code, 'json-syntax');
+  });
+
+  test('YAML that no parser reads is still an error, with a hint about colons', () => {
+    const result = read('content/a.md', '---\ntitle: Breaking: news here\ndate: 2026-01-06\n---\n');
+    assert.equal(result.article, undefined);
+    assert.equal(result.problems[0]?.code, 'yaml-syntax');
+  });
+
+  test('an alias bomb read leniently is stopped', () => {
+    const bomb = [
+      'a: &a [x,x,x,x,x,x,x,x,x]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    ];
+    // The unindented continuation makes strict YAML fail, so the lenient reader is tried, and refuses the expansion.
+    const result = read('content/a.md', `---\ntitle: "x\ny"\ndate: 2026-01-06\n${bomb.join('\n')}\n---\n`);
+    assert.equal(result.article, undefined);
+    assert.equal(result.problems[0]?.code, 'yaml-syntax');
+  });
+});
