@@ -117,6 +117,12 @@ export const problemKinds = {
     meaning: 'a slug with capitals, `_` or `.`, as other generators publish, kept as written',
     hint: 'Such a slug keeps the old address; rename the file (or set `slug:`) to lowercase letters, digits and hyphens if the old address does not matter.',
   },
+  unresolvedImage: {
+    code: 'unresolved-image',
+    severity: 'warning',
+    meaning: 'an `image:` that is a path on the site the archive came from, with no `origin` in `site.yaml` to resolve it against',
+    hint: 'Set `origin` in site.yaml to the address of the site the archive came from (origin: https://example.org/), or give the image’s full URL.',
+  },
   duplicateUrl: {
     code: 'duplicate-url',
     severity: 'error',

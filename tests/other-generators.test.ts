@@ -273,3 +273,31 @@ describe('what other generators write that stays refused', () => {
     assert.equal(result.problems[0]?.code, 'yaml-syntax');
   });
 });
+
+describe('images as other generators write them', () => {
+  const read = (image: string, site = defaultSiteSettings) => readArticle('content/a.md', `---\ntitle: A\ndate: 2026-01-06\nimage: ${image}\n---\nBody.`, site);
+
+  test('a site path is resolved against origin in site.yaml', () => {
+    const site = { ...defaultSiteSettings, origin: 'https://18f.example.gov/' };
+    assert.equal(read('/assets/img/demo.png', site).article?.image, 'https://18f.example.gov/assets/img/demo.png');
+    assert.equal(read('//cdn.example.org/x.png').article?.image, 'https://cdn.example.org/x.png');
+  });
+
+  test('without origin, a site path is a warning and the article builds without its image', () => {
+    const result = read('/assets/img/demo.png');
+    assert.equal(result.article?.title, 'A');
+    assert.equal(result.article?.image, undefined);
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.severity, p.field, p.line]),
+      [['unresolved-image', 'warning', 'image', 4]],
+    );
+  });
+
+  test('other schemes stay refused', () => {
+    for (const image of ['javascript:alert(1)', 'data:image/png;base64,AAAA']) {
+      const result = read(JSON.stringify(image));
+      assert.equal(result.article, undefined, image);
+      assert.equal(result.problems[0]?.field, 'image');
+    }
+  });
+});

@@ -55,6 +55,15 @@ function slugFromFileName(named: NamedByFile, fields: Record<string, unknown>): 
   return slugify(named.slug) || undefined;
 }
 
+/** An image URL or path as an absolute URL: a path is resolved against the site the article came from, when it is known. */
+function resolveImage(image: string | undefined, base: string | undefined): string | undefined {
+  if (image === undefined) return undefined;
+  if (/^https?:/i.test(image)) return URL.canParse(image) ? new URL(image).href : undefined;
+  // Protocol-relative (`//cdn.example/x.png`): the web of today is https.
+  if (image.startsWith('//')) return URL.canParse(`https:${image}`) ? new URL(`https:${image}`).href : undefined;
+  return base !== undefined && URL.canParse(image, base) ? new URL(image, base).href : undefined;
+}
+
 export function readArticle(file: string, text: string, site: SiteSettings): ReadArticleResult {
   const frontMatter = readFrontMatter(file, text);
   if (!frontMatter.ok) return { problems: frontMatter.problems };
@@ -98,11 +107,23 @@ export function readArticle(file: string, text: string, site: SiteSettings): Rea
     );
   }
   const extra = Object.fromEntries(Object.entries(data).filter(([key]) => !knownArticleKeys.includes(key)));
+  const image = resolveImage(rest.image, site.origin ?? rest.link);
+  if (rest.image !== undefined && image === undefined) {
+    problems.push(
+      problem(problemKinds.unresolvedImage, {
+        file,
+        line: lineOf(['image']),
+        field: 'image',
+        message: `"${rest.image}" is not a full URL, and a path on the site the article came from needs that site's address: the article is shown without the image`,
+      }),
+    );
+  }
 
   return {
     problems,
     article: {
       ...rest,
+      image,
       file,
       slug: finalSlug,
       url: routes.article(published, finalSlug),

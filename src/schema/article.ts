@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { dateExample, isValidDate } from '../dates.ts';
 import { isSafeLegacySlug, maxSlugLength } from '../slug.ts';
-import { expecting, flag, optionalHttpUrl, optionalText, stringList, text } from './fields.ts';
+import { expecting, flag, optionalHttpUrl, optionalText, optionalUrlOrPath, stringList, text } from './fields.ts';
 
 const articleDate = z.union([z.string(), z.number().transform(String)], expecting(dateExample)).refine(isValidDate, { error: `expected ${dateExample}` });
 
@@ -34,7 +34,8 @@ export const articleSchema = z.object({
   description: optionalText('a description'),
   summary: optionalText('a summary'),
   slug,
-  image: optionalHttpUrl,
+  /** The lead image: a URL, or a path on the site the archive came from (resolved against `origin` in site.yaml). */
+  image: optionalUrlOrPath,
   /** The original article. */
   link: optionalHttpUrl,
   /** The feed the article came from. */

@@ -53,6 +53,22 @@ export const httpUrl = z
 
 export const optionalHttpUrl = z.preprocess(toAbsent, httpUrl.optional());
 
+/**
+ * An http(s) URL, or a path on the site the article came from (`/assets/x.png`,
+ * `images/x.png`), as other generators write images; the loader resolves a path
+ * against the site's `origin`. Any other scheme (`javascript:`, `data:`) is refused.
+ */
+export const optionalUrlOrPath = z.preprocess(
+  toAbsent,
+  z
+    .string(expecting('an http(s) URL or a path'))
+    .trim()
+    .refine((value) => !controlOrSpace.test(value.replace(/ /g, '%20')) && (!/^[a-z][a-z0-9+.-]*:/i.test(value) || /^https?:/i.test(value)), {
+      error: 'expected an absolute http(s) URL like https://example.com/photo.jpg, or a path on the site like /images/photo.jpg',
+    })
+    .optional(),
+);
+
 /** A list of strings; one string is a one-item list; blanks and repeats are dropped. */
 export const stringList = (what: string) =>
   z.preprocess(

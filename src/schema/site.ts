@@ -19,6 +19,8 @@ export const siteSchema = z.object({
   description: text('a description').optional(),
   /** Where the site is published; makes canonical and feed URLs absolute. */
   baseUrl: httpUrl.optional(),
+  /** The address of the site the archive came from (`https://18f.gsa.gov/`): paths like `/assets/x.png` in front matter are resolved against it. */
+  origin: httpUrl.optional(),
   /** BCP 47 language tag of the site and its dates: `en`, `en-GB`, `uk`. */
   language: z
     .string(expecting('a language tag like "en" or "en-GB"'))

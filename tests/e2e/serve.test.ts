@@ -41,7 +41,7 @@ describe('serve', () => {
   const cwd = writeTree({
     'content/site.yaml': 'title: Preview\n',
     'content/2026/01/story.md': article({ title: 'First title', date: '2026-01-06', slug: 'story' }, '<p>Story text.</p>'),
-    'content/2026/01/draft.md': article({ title: 'Unfinished piece', date: '2026-01-07', draft: 'true' }),
+    'content/2026/01/unfinished-piece.md': article({ title: 'Unfinished piece', date: '2026-01-07', draft: 'true' }),
   });
   let server: ChildProcess;
   let origin = '';
