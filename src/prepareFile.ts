@@ -8,8 +8,8 @@ import { checkFile } from './load/checkFile.ts';
 import { sanitizeArticle, type SafeArticle } from './sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from './schema/site.ts';
 
-export function prepareFile(file: string, bytes: Uint8Array, site: SiteSettings): FileResult<SafeArticle> {
-  const { problems, article } = checkFile(file, bytes, site);
+export function prepareFile(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string): FileResult<SafeArticle> {
+  const { problems, article } = checkFile(file, bytes, site, inContent);
   return { problems, article: article && sanitizeArticle(article) };
 }
 

@@ -123,6 +123,18 @@ export const problemKinds = {
     meaning: 'an `image:` that is a path on the site the archive came from, with no `origin` in `site.yaml` to resolve it against',
     hint: 'Set `origin` in site.yaml to the address of the site the archive came from (origin: https://example.org/), or give the image’s full URL.',
   },
+  unkeptAddress: {
+    code: 'unkept-address',
+    severity: 'warning',
+    meaning: 'an old address (`aliases`, `redirect_from`, `permalink`, `url`, `path`) that cannot be one page here, so no redirect is made from it',
+    hint: 'Old addresses become redirect pages; one that is a pattern (`/:year/:title/`) or holds `%` escapes cannot be a file. Write it as the address it was, like /2014/04/28/demo-day/.',
+  },
+  redirectClash: {
+    code: 'redirect-clash',
+    severity: 'error',
+    meaning: 'an old address that is another article’s page, or that two articles name: a redirect never replaces a page',
+    hint: 'Remove the old address from one of the two files (`aliases`, `redirect_from`, `permalink`, `url`, `path`).',
+  },
   duplicateUrl: {
     code: 'duplicate-url',
     severity: 'error',

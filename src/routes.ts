@@ -45,6 +45,8 @@ export const routes = {
   robots: '/robots.txt',
   /** Response headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages). */
   headers: '/_headers',
+  /** Old addresses and where they moved, for hosts that read a `_redirects` file (Netlify, Cloudflare Pages). */
+  redirects: '/_redirects',
   stylesheet: '/assets/style.css',
   searchScript: '/assets/search.js',
   /** Where `templates/assets/` is copied. */
@@ -56,10 +58,11 @@ export const routes = {
  * `/2026/01/06/a-slug/` (slugs other generators published under may have
  * capitals, `_` and `.`), or files like `/tags/kyiv/feed.xml`.
  */
-const safePageUrl = /^\/(?:[A-Za-z0-9][A-Za-z0-9._~-]*\/)*(?:[a-z0-9][a-z0-9_-]*\.[a-z]+)?$/;
+const safePageUrl = /^\/(?:[A-Za-z0-9][A-Za-z0-9._~-]*\/)*(?:[A-Za-z0-9][A-Za-z0-9._-]*\.[A-Za-z0-9]+)?$/;
 
 /** A URL that can only ever name a file inside the output folder. */
-export const isSafePageUrl = (url: string): boolean => safePageUrl.test(url) && !url.split('/').some((segment) => segment === '..' || segment === '.');
+export const isSafePageUrl = (url: string): boolean =>
+  url === routes.redirects || (safePageUrl.test(url) && !url.split('/').some((segment) => segment === '..' || segment === '.'));
 
 /** An HTML page (a folder's `index.html`, or a `.html` file), as against a feed, sitemap or text file. */
 export const isHtmlPage = (url: string): boolean => url.endsWith('/') || url.endsWith('.html');

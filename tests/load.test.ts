@@ -31,6 +31,7 @@ describe('the seed article', () => {
         'Ukraine security talks may see breakthrough as U.S. NATO ambassador says 50-nation coalition nears agreement on comprehensive framework for peace deal and security guarantees.',
       summary:
         'Ukraine security talks may see breakthrough as U.S. NATO ambassador says 50-nation coalition nears agreement on comprehensive framework for peace deal and security guarantees.',
+      oldUrls: [],
       slug: 'nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp-as-nations-near-finalization-of-security-pact',
       url: '/2026/01/06/nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp-as-nations-near-finalization-of-security-pact/',
       image: undefined,

@@ -301,3 +301,90 @@ describe('images as other generators write them', () => {
     }
   });
 });
+
+describe('old addresses keep working', async () => {
+  const site = await siteInMemory(
+    {
+      'content/_posts/2015-03-17-welcome-to-jekyll.markdown': '---\ntitle: Welcome\ncategories: jekyll update\nredirect_from:\n  - /welcome/\n---\nHi.',
+      'content/_posts/2013-11-22-demo-day.md': '---\ntitle: Demo day\npermalink: /events/demo-day.html\n---\nTeams.',
+      'content/posts/my-first-post.md': "+++\ntitle = 'My First Post'\ndate = 2024-01-14\naliases = ['/old/first/']\n+++\nHi.",
+      'content/posts/bundle/index.md': '---\ntitle: Bundle\ndate: 2019-05-02\n---\nEnglish.',
+      'content/posts/bundle/index.es.md': '---\ntitle: Paquete\ndate: 2019-05-02\n---\nEspañol.',
+      'content/blog/2024-01-01-new-year.md': '+++\ntitle = "New year"\npath = "blog/2024/new-year"\n+++\nZola.',
+    },
+    { baseUrl: 'https://news.example.org/' },
+  );
+  const redirectOf = (from: string) => {
+    const html = site.file(from);
+    const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(html)?.[1];
+    const canonical = /<link rel="canonical" href="([^"]+)">/.exec(html)?.[1];
+    assert.ok(refresh, `${from} refreshes`);
+    assert.doesNotMatch(html, /<script/i, 'no script');
+    return { to: new URL(refresh, `https://news.example.org${from}`).pathname, canonical };
+  };
+
+  test('each old address is a page that sends readers and crawlers to the article', () => {
+    const expected: [string, string][] = [
+      ['/jekyll/update/2015/03/17/welcome-to-jekyll.html', '/2015/03/17/welcome-to-jekyll/'],
+      ['/welcome/', '/2015/03/17/welcome-to-jekyll/'],
+      ['/events/demo-day.html', '/2013/11/22/demo-day/'],
+      ['/2013/11/22/demo-day.html', '/2013/11/22/demo-day/'],
+      ['/old/first/', '/2024/01/14/my-first-post/'],
+      ['/posts/my-first-post/', '/2024/01/14/my-first-post/'],
+      ['/posts/bundle/', '/2019/05/02/bundle/'],
+      ['/es/posts/bundle/', '/2019/05/02/bundle-es/'],
+      ['/blog/2024/new-year/', '/2024/01/01/new-year/'],
+      ['/blog/2024-01-01-new-year/', '/2024/01/01/new-year/'],
+      ['/blog/new-year/', '/2024/01/01/new-year/'],
+    ];
+    for (const [from, to] of expected) {
+      const redirect = redirectOf(from);
+      assert.equal(redirect.to, to, from);
+      assert.equal(redirect.canonical, `https://news.example.org${to}`, from);
+    }
+    const listed = site.file('/_redirects').trim().split('\n').sort();
+    assert.deepEqual(listed, expected.map(([from, to]) => `${from} ${to} 301`).sort());
+    assert.deepEqual(site.problems, []);
+  });
+
+  test('a file of this tool’s own, in a folder of the user’s choosing, gets no redirect it did not ask for', async () => {
+    const own = await siteInMemory({ 'content/ukraine/talks.md': '---\ntitle: Talks\ndate: 2026-01-06\ntags: [Ukraine]\n---\nText.' });
+    assert.ok(own.has('/2026/01/06/talks/'));
+    assert.ok(!own.has('/ukraine/talks/'));
+    assert.ok(!own.has('/_redirects'));
+  });
+
+  test('redirects are not in the sitemap', () => {
+    assert.doesNotMatch(site.file('/sitemap.xml'), /welcome\/<|demo-day\.html/);
+  });
+
+  test('a redirect onto another article’s page is an error naming both, and a path out of the site is refused', async () => {
+    const clash = await siteInMemory({
+      'content/2026/01/first.md': '---\ntitle: First\ndate: 2026-01-06\n---\nOne.',
+      'content/2026/01/second.md': '---\ntitle: Second\ndate: 2026-01-07\naliases: [/2026/01/06/first/]\n---\nTwo.',
+    });
+    assert.deepEqual(
+      clash.problems.map((p) => [p.file, p.code, p.severity]),
+      [['content/2026/01/second.md', 'redirect-clash', 'error']],
+    );
+    assert.match(clash.problems[0]!.message, /content\/2026\/01\/first\.md/);
+    assert.match(clash.file('/2026/01/06/first/'), /<h1>First<\/h1>/);
+    const odd = readArticle(
+      'content/a.md',
+      '---\ntitle: A\ndate: 2026-01-06\naliases: ["/<script>/", "/:year/:title/", "javascript:alert(1)"]\n---\n',
+      defaultSiteSettings,
+    );
+    assert.deepEqual(odd.article?.oldUrls, []);
+    assert.deepEqual(
+      odd.problems.map((p) => [p.code, p.field]),
+      [
+        ['unkept-address', 'aliases'],
+        ['unkept-address', 'aliases'],
+        ['unkept-address', 'aliases'],
+      ],
+    );
+    const outside = readArticle('content/a.md', '---\ntitle: A\ndate: 2026-01-06\nredirect_from: ../../../etc/passwd\n---\n', defaultSiteSettings);
+    assert.equal(outside.article, undefined);
+    assert.equal(outside.problems[0]?.field, 'redirect_from');
+  });
+});

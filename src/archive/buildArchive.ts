@@ -12,6 +12,7 @@ import { archiveContext } from './context.ts';
 import { siteFeeds } from './feeds.ts';
 import { homePages } from './lists.ts';
 import type { Archive, Page } from './pages.ts';
+import { redirectPages } from './redirects.ts';
 import { searchParts } from './searchParts.ts';
 import { siteViewOf } from './siteView.ts';
 import { sitemapPages } from './sitemap.ts';
@@ -52,6 +53,7 @@ export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSe
     ...context.stories.pages,
   ];
   const sitemap = sitemapPages(browsable, context.baseUrl, options.sitemapLimit);
+  const redirects = redirectPages(context, browsable);
   const parts = searchParts(articles, options.searchPartLimit);
   return {
     site: siteViewOf(settings),
@@ -64,6 +66,8 @@ export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSe
       searchPage(context, parts),
       notFoundPage(context),
       robotsPage(context, sitemap),
+      ...redirects.pages,
+      ...redirects.list,
     ],
     searchParts: parts,
   };

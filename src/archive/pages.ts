@@ -272,6 +272,20 @@ export interface SearchPage extends PageBase {
   resultsPerPage: number;
 }
 
+/** A page at an address an article was published under before, sending readers (and crawlers, by its canonical link) to it. */
+export interface RedirectPage extends PageBase {
+  kind: 'redirect';
+  /** Root-relative: where the article is now. */
+  target: string;
+}
+
+/** `/_redirects`: every old address and where it moved, as Netlify and Cloudflare Pages read it. */
+export interface RedirectListPage {
+  kind: 'redirect-list';
+  url: string;
+  redirects: { from: string; to: string }[];
+}
+
 /** `/404.html`, which hosts serve at any missing address. */
 export interface NotFoundPage extends PageBase {
   kind: 'not-found';
@@ -290,7 +304,19 @@ export interface SearchPart {
 }
 
 /** Every page and file of the site, one kind per template. */
-export type Page = ArticlePage | ListPage | TermIndexPage | CalendarPage | StoryPage | FeedPage | SitemapPage | SearchPage | NotFoundPage | RobotsPage;
+export type Page =
+  | ArticlePage
+  | ListPage
+  | TermIndexPage
+  | CalendarPage
+  | StoryPage
+  | FeedPage
+  | SitemapPage
+  | SearchPage
+  | NotFoundPage
+  | RobotsPage
+  | RedirectPage
+  | RedirectListPage;
 
 /** What a template renders; its `pagination.data` is `archive.pages.<kind>` (`pagesByKind` in `render/renderSite.ts`). */
 export type PageKind = Page['kind'];

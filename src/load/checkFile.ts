@@ -20,6 +20,8 @@ export interface LoadedArticle {
   file: string;
   url: string;
   draft: boolean;
+  /** Addresses to redirect from. */
+  oldUrls: string[];
 }
 
 /** One file's bytes to its result. Pure: the unit of work that is cached on disk and shared among worker threads. */
@@ -28,14 +30,15 @@ export interface FileStep<A extends LoadedArticle> {
   name: string;
   /** The module that exports this step as `step`, so that worker threads can run it. */
   module: URL;
-  run(file: string, bytes: Uint8Array, site: SiteSettings): FileResult<A>;
+  /** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
+  run(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string): FileResult<A>;
 }
 
 /** A file's bytes to an article as written, with every problem found. */
-export function checkFile(file: string, bytes: Uint8Array, site: SiteSettings): FileResult<Article> {
+export function checkFile(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string): FileResult<Article> {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return { problems: [decoded.problem] };
-  const { article, problems } = readArticle(file, decoded.text, site);
+  const { article, problems } = readArticle(file, decoded.text, site, inContent);
   if (!article || problems.some(isError)) return { problems };
   return { problems, article };
 }

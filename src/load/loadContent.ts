@@ -77,14 +77,18 @@ export async function loadContent<A extends LoadedArticle>(
       inputHash?.update(`${file} unreadable\0`);
       continue;
     }
-    const key = cache?.keyOf(file, bytes);
+    const inContent = path.relative(root, absolute).split(path.sep).join('/');
+    const key = cache?.keyOf(`${file}\0${inContent}`, bytes);
     inputHash?.update(`${key}\0`);
     const cached = key === undefined ? undefined : cache!.get(key);
-    if (!cached) misses.push({ index: results.length, key, file, bytes });
+    if (!cached) misses.push({ index: results.length, key, file, inContent, bytes });
     results.push(cached);
   }
 
-  const read = misses.length >= filesWorthWorkers ? await readInWorkers(misses, site, step) : misses.map(({ file, bytes }) => step.run(file, bytes, site));
+  const read =
+    misses.length >= filesWorthWorkers
+      ? await readInWorkers(misses, site, step)
+      : misses.map(({ file, inContent, bytes }) => step.run(file, bytes, site, inContent));
   misses.forEach((miss, n) => {
     results[miss.index] = read[n];
     if (miss.key !== undefined) cache!.set(miss.key, read[n]!);
@@ -96,7 +100,7 @@ export async function loadContent<A extends LoadedArticle>(
     problems.push(...result!.problems);
     if (result!.article) articles.push(result!.article);
   }
-  const unique = withoutDuplicateUrls(articles, problems);
+  const unique = withoutClashingRedirects(withoutDuplicateUrls(articles, problems), problems);
   // Files that are links out of the content folder are problems, not keys: they count too.
   inputHash?.update(JSON.stringify(found.problems));
   return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length, inputKey: inputHash?.digest('hex') };
@@ -111,7 +115,8 @@ function withoutDuplicateUrls<A extends LoadedArticle>(articles: readonly A[], p
   const owners = new Map<string, A>();
   const kept: A[] = [];
   for (const article of articles) {
-    const key = `${article.draft ? 'draft:' : ''}${article.url}`;
+    // Case folded: on the file systems of macOS and Windows, /a/Story/ and /a/story/ are one folder.
+    const key = `${article.draft ? 'draft:' : ''}${article.url.toLowerCase()}`;
     const owner = owners.get(key);
     if (owner) {
       problems.push(
@@ -127,4 +132,33 @@ function withoutDuplicateUrls<A extends LoadedArticle>(articles: readonly A[], p
     kept.push(article);
   }
   return kept;
+}
+
+/**
+ * An old address becomes a redirect page, which must never take the place
+ * of an article's page, nor be claimed by two articles: each such address is
+ * an error naming both files, and no redirect is made from it.
+ */
+function withoutClashingRedirects<A extends LoadedArticle>(articles: readonly A[], problems: Problem[]): A[] {
+  const pageOwner = new Map(articles.filter((article) => !article.draft).map((article) => [article.url.toLowerCase(), article]));
+  const redirectOwner = new Map<string, A>();
+  return articles.map((article) => {
+    if (article.draft || article.oldUrls.length === 0) return article;
+    const kept = article.oldUrls.filter((oldUrl) => {
+      const key = oldUrl.toLowerCase();
+      const owner = pageOwner.get(key) ?? redirectOwner.get(key);
+      if (owner && owner !== article) {
+        problems.push(
+          problem(problemKinds.redirectClash, {
+            file: article.file,
+            message: `names ${oldUrl} as an old address, which ${owner.file} ${pageOwner.has(key) ? 'has as its page' : 'names as an old address too'}: no redirect is made from it`,
+          }),
+        );
+        return false;
+      }
+      redirectOwner.set(key, article);
+      return true;
+    });
+    return kept.length === article.oldUrls.length ? article : { ...article, oldUrls: kept };
+  });
 }

@@ -17,7 +17,10 @@ export interface WorkerSetup {
 }
 
 export interface FileJob {
+  /** As problems name it: relative to the working folder. */
   file: string;
+  /** Relative to the content folder, `/`-separated: where the article sat in the site it came from. */
+  inContent: string;
   bytes: Uint8Array;
 }
 
@@ -33,9 +36,9 @@ const { site, stepModule } = workerInput<WorkerSetup>();
 const { step } = (await import(stepModule)) as { step: FileStep<LoadedArticle> };
 parentPort!.on('message', ({ id, jobs }: JobBatch) => {
   const results: FileResult<LoadedArticle>[] = [];
-  for (const { file, bytes } of jobs) {
+  for (const { file, inContent, bytes } of jobs) {
     try {
-      results.push(step.run(file, bytes, site));
+      results.push(step.run(file, bytes, site, inContent));
     } catch (error) {
       parentPort!.postMessage({ id, error: sendableError(new Error(`${file} could not be read`, { cause: error })) } satisfies BatchReply<LoadedArticle>);
       return;

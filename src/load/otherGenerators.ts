@@ -11,6 +11,7 @@
  * multilingual), Zola (page front matter), Eleventy (data, dates, permalinks).
  */
 import path from 'node:path';
+import { isSafePageUrl } from '../routes.ts';
 
 /** Keys other generators define that this tool reads as one of its own, or knowingly leaves aside. */
 export const otherGeneratorKeys: Record<string, readonly string[]> = {
@@ -128,4 +129,85 @@ export function namedByFile(file: string): NamedByFile {
   if (name === 'index') name = path.posix.basename(path.posix.dirname(file));
   const dated = datedName.exec(name);
   return dated ? { date: dated[1], slug: dated[2], lang } : { slug: name, lang };
+}
+
+/** What a file says its article was published under before: addresses to redirect from. */
+export interface OldAddresses {
+  /** Root-relative page URLs (`/old/`, `/2013/11/22/demo-day.html`). */
+  urls: string[];
+  /** Addresses that cannot be kept, with why: said as warnings. */
+  skipped: { field: string; value: string; reason: string }[];
+  /** Addresses that would lead out of the site: errors. */
+  refused: { field: string; value: string }[];
+}
+
+/** Front-matter keys that name an article's old addresses: Hugo's and Zola's aliases, jekyll-redirect-from, and the permalink, url or path it had. */
+const oldAddressKeys = ['aliases', 'redirect_from', 'permalink', 'url', 'path'] as const;
+
+/**
+ * The old addresses of an article: those its front matter names, and, when
+ * `contentPath` is given (a file that came from another generator), the one
+ * its generator gave it by default: Jekyll's `/:categories/:year/:month/:day/:title.html`
+ * for a post in `_posts/`; Hugo's, Zola's and Eleventy's path of the file in
+ * the content folder (`/posts/my-post/`) for a file outside this tool's own
+ * `YYYY/MM/` folders.
+ */
+export function oldAddressesOf(contentPath: string | undefined, data: Record<string, unknown>, named: NamedByFile): OldAddresses {
+  const found: OldAddresses = { urls: [], skipped: [], refused: [] };
+  for (const field of oldAddressKeys) {
+    for (const value of asList(data[field])) {
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      const url = pageUrlOf(value.trim());
+      if (url === 'outside') found.refused.push({ field, value });
+      else if (typeof url === 'string') found.urls.push(url);
+      else found.skipped.push({ field, value, reason: url.reason });
+    }
+  }
+  // Without the file's place in the content folder, only the addresses the front matter names are known.
+  if (contentPath === undefined) return { ...found, urls: [...new Set(found.urls)] };
+  const folders = contentPath.split('/').slice(0, -1);
+  if (folders.includes('_posts') && named.date !== undefined && named.slug !== undefined) {
+    const [year, month, day] = named.date.split('-');
+    const categories = [...asList(data.categories), ...asList(data.category)].flatMap((category) => String(category).split(/\s+/)).filter(Boolean);
+    const url = pageUrlOf(`/${[...categories.map((category) => category.toLowerCase()), year, month, day].join('/')}/${named.slug}.html`);
+    if (typeof url === 'string') found.urls.push(url);
+  } else if (!/^\d{4}\/\d{2}(\/|$)/.test(folders.join('/')) && folders.length > 0 && !folders.includes('_drafts')) {
+    // Hugo and Eleventy keep a dated name as it is (`/blog/2024-01-01-new-year/`), Zola drops the date (`/blog/new-year/`);
+    // Hugo puts a translation under its language (`/es/posts/x/`).
+    const name = path.posix
+      .basename(contentPath)
+      .replace(/\.(?:md|markdown|html?)$/i, '')
+      .replace(/\.[a-z]{2}(?:-[A-Za-z]{2,4})?$/, '');
+    const names = name === 'index' ? [''] : [name, ...(named.date !== undefined && named.slug !== undefined ? [named.slug] : [])];
+    for (const last of names) {
+      const url = pageUrlOf(`/${[...(named.lang ? [named.lang] : []), ...folders, last].filter(Boolean).join('/')}/`);
+      if (typeof url === 'string') found.urls.push(url);
+    }
+  }
+  return { ...found, urls: [...new Set(found.urls)] };
+}
+
+/**
+ * An old address as a page URL of the site: its path (a full URL's host is
+ * dropped), with a trailing slash unless it names a file (`.html`). `outside`
+ * for one that climbs out of the site; a reason for one that cannot be a file
+ * name here (a pattern like `/:year/:title/`, escapes, spaces).
+ */
+function pageUrlOf(address: string): string | 'outside' | { reason: string } {
+  let pathPart = address;
+  if (/^https?:\/\//i.test(address)) {
+    if (!URL.canParse(address)) return { reason: 'is not a URL' };
+    pathPart = new URL(address).pathname;
+  } else if (/^[a-z][a-z0-9+.-]*:/i.test(address) || address.startsWith('//')) {
+    return { reason: 'is not a path on this site' };
+  }
+  pathPart = pathPart.split(/[?#]/)[0]!;
+  // Zola's `path` is written without its leading slash.
+  if (!pathPart.startsWith('/')) pathPart = `/${pathPart}`;
+  if (pathPart.split('/').some((segment) => segment === '..' || segment === '.') || pathPart.includes('\\')) return 'outside';
+  if (/[:{}%*]/.test(pathPart)) return { reason: 'is a pattern or holds escapes, not one address' };
+  const last = pathPart.split('/').pop() ?? '';
+  const isFile = /\.[A-Za-z0-9]+$/.test(last);
+  const url = (isFile || pathPart.endsWith('/') ? pathPart : `${pathPart}/`).replace(/\/{2,}/g, '/');
+  return isSafePageUrl(url) ? url : { reason: 'holds characters that a file name here cannot' };
 }

@@ -11,7 +11,7 @@ import type { SiteSettings } from '../schema/site.ts';
 import { isSafeLegacySlug, isValidSlug, slugify } from '../slug.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { draftsFolder } from './findContentFiles.ts';
-import { asOurFields, namedByFile, otherKnownKeys, type NamedByFile } from './otherGenerators.ts';
+import { asOurFields, namedByFile, oldAddressesOf, otherKnownKeys, type NamedByFile } from './otherGenerators.ts';
 import { readFrontMatter } from './readFrontMatter.ts';
 
 /** An article as loaded: validated, normalized, body not yet sanitized. */
@@ -26,6 +26,8 @@ export type Article = Omit<ArticleFrontMatter, 'date' | 'updated' | 'slug' | 'au
   /** `author` and `authors` together. */
   authors: string[];
   format: ArticleFormat;
+  /** Addresses it was published under before (other generators' URLs): each gets a redirect to `url`. */
+  oldUrls: string[];
   /** The article's language, when it says one. */
   lang?: string;
   /** The body as written (HTML or Markdown), unsafe until sanitized. */
@@ -64,10 +66,11 @@ function resolveImage(image: string | undefined, base: string | undefined): stri
   return base !== undefined && URL.canParse(image, base) ? new URL(image, base).href : undefined;
 }
 
-export function readArticle(file: string, text: string, site: SiteSettings): ReadArticleResult {
+/** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
+export function readArticle(file: string, text: string, site: SiteSettings, inContent?: string): ReadArticleResult {
   const frontMatter = readFrontMatter(file, text);
   if (!frontMatter.ok) return { problems: frontMatter.problems };
-  const { data, body, lineOf, warnings } = frontMatter.value;
+  const { data, body, lineOf, warnings, syntax } = frontMatter.value;
 
   const problems = [...warnings, ...describeUnknownKeys(file, data, knownArticleKeys, lineOf, otherKnownKeys)];
   const named = namedByFile(file);
@@ -107,6 +110,35 @@ export function readArticle(file: string, text: string, site: SiteSettings): Rea
     );
   }
   const extra = Object.fromEntries(Object.entries(data).filter(([key]) => !knownArticleKeys.includes(key)));
+  const url = routes.article(published, finalSlug);
+  // Another generator's default address is kept only for a file that shows it came from one.
+  const foreign =
+    syntax !== 'yaml' ||
+    named.date !== undefined ||
+    /(^|\/)index(\.[a-z-]+)?\.\w+$/i.test(inContent ?? '') ||
+    Object.keys(data).some((key) => otherKnownKeys.includes(key));
+  const old = oldAddressesOf(foreign ? inContent : undefined, data, named);
+  for (const skipped of old.skipped) {
+    problems.push(
+      problem(problemKinds.unkeptAddress, {
+        file,
+        line: lineOf([skipped.field]),
+        field: skipped.field,
+        message: `"${skipped.value}" ${skipped.reason}, so no redirect is made from it`,
+      }),
+    );
+  }
+  for (const refused of old.refused) {
+    problems.push(
+      problem(problemKinds.invalidField, {
+        file,
+        line: lineOf([refused.field]),
+        field: refused.field,
+        message: `expected a path on this site, got "${refused.value}", which leads out of it`,
+      }),
+    );
+  }
+  if (problems.some(isError)) return { problems };
   const image = resolveImage(rest.image, site.origin ?? rest.link);
   if (rest.image !== undefined && image === undefined) {
     problems.push(
@@ -126,7 +158,8 @@ export function readArticle(file: string, text: string, site: SiteSettings): Rea
       image,
       file,
       slug: finalSlug,
-      url: routes.article(published, finalSlug),
+      url,
+      oldUrls: old.urls.filter((oldUrl) => oldUrl !== url),
       date: published,
       ...(updated ? { updated: toSiteDate(updated, site.timezone) } : {}),
       authors: [...new Set([...author, ...authors])],

@@ -20,6 +20,8 @@ export interface FrontMatter extends YamlMapping {
   body: string;
   /** What reading it found that is worth saying, though it was read (YAML read leniently). */
   warnings: Problem[];
+  /** How it was written: TOML and JSON are other generators' (Hugo, Zola). */
+  syntax: 'yaml' | 'toml' | 'json';
 }
 
 export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; problems: Problem[] };
@@ -104,7 +106,7 @@ export function readFrontMatter(file: string, rawText: string): FrontMatterResul
   if (language === 'json') return fromJson(file, captured.trim() === '' ? '{}' : captured, body, 2);
   const yaml = readYamlMapping(file, captured, 1);
   if (!yaml.ok) return yaml;
-  return { ok: true, value: { ...yaml.value, body, warnings: yaml.warnings ?? [] } };
+  return { ok: true, value: { ...yaml.value, body, warnings: yaml.warnings ?? [], syntax: 'yaml' } };
 }
 
 /** Hugo's and Zola's TOML front matter, between `+++` lines. */
@@ -136,7 +138,7 @@ function readTomlFrontMatter(file: string, text: string): FrontMatterResult {
     const index = lines.findIndex((line) => new RegExp(`^\\s*"?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*=`).test(line));
     return index === -1 ? undefined : index + 2;
   };
-  return { ok: true, value: { data, lineOf, body, warnings: [] } };
+  return { ok: true, value: { data, lineOf, body, warnings: [], syntax: 'toml' } };
 }
 
 /** TOML's dates as the text they were written as (`2026-03-26`, `2026-03-26T10:00:00+02:00`), the rest as it is. */
@@ -178,7 +180,7 @@ function fromJson(file: string, source: string, body: string, firstLine: number)
     const index = lines.findIndex((line) => line.trimStart().startsWith(`${JSON.stringify(String(path[0] ?? ''))}:`));
     return index === -1 ? undefined : index + firstLine;
   };
-  return { ok: true, value: { data: data as Record<string, unknown>, lineOf, body, warnings: [] } };
+  return { ok: true, value: { data: data as Record<string, unknown>, lineOf, body, warnings: [], syntax: 'json' } };
 }
 
 const refusedLanguage = (file: string, language: string): Problem =>

@@ -35,6 +35,8 @@ const pageKinds = {
   search: true,
   'not-found': true,
   robots: true,
+  redirect: true,
+  'redirect-list': true,
 } as const satisfies Record<PageKind, true>;
 
 export function pagesByKind(pages: readonly Page[]): PagesByKind {
