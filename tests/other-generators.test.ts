@@ -388,3 +388,8 @@ describe('old addresses keep working', async () => {
     assert.equal(outside.problems[0]?.field, 'redirect_from');
   });
 });
+
+test('Jekyll’s one-digit months and days in file names date the post', () => {
+  const result = readArticle('content/_posts/1999-12-6-ace_honors.md', '---\ntitle: Honors\n---\nText.', defaultSiteSettings);
+  assert.equal(result.article?.url, '/1999/12/06/ace_honors/');
+});

@@ -114,7 +114,8 @@ export interface NamedByFile {
 }
 
 const articleExtension = /\.(?:md|markdown|html?)$/i;
-const datedName = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
+// Jekyll reads one-digit months and days too (`1999-12-6-ace_honors.md`).
+const datedName = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/;
 const languageSuffix = /^(.+)\.([a-z]{2}(?:-[A-Za-z]{2,4})?)$/;
 
 export function namedByFile(file: string): NamedByFile {
@@ -128,7 +129,9 @@ export function namedByFile(file: string): NamedByFile {
   // A page bundle (Hugo, Zola): `my-post/index.md` is named by its folder.
   if (name === 'index') name = path.posix.basename(path.posix.dirname(file));
   const dated = datedName.exec(name);
-  return dated ? { date: dated[1], slug: dated[2], lang } : { slug: name, lang };
+  if (!dated) return { slug: name, lang };
+  const [, year, month, day, slug] = dated;
+  return { date: `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`, slug, lang };
 }
 
 /** What a file says its article was published under before: addresses to redirect from. */
