@@ -289,7 +289,7 @@ describe('dates in file names, as Jekyll and Eleventy write them', () => {
   });
 
   test('a file name that is not a real date gives the usual problem', () => {
-    const { article: loaded, problems } = readArticle('content/1999-12-6-ace.md', jekyll, defaultSiteSettings);
+    const { article: loaded, problems } = readArticle('content/198-04-06-farm-tours.md', jekyll, defaultSiteSettings);
     assert.equal(loaded, undefined);
     assert.match(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), /date: is required/);
     assert.match(

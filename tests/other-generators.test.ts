@@ -151,6 +151,15 @@ describe('a Hugo site', async () => {
     ]);
   });
 
+  test('a translation has its language on its page, and it and its original link to each other (hreflang)', () => {
+    const spanish = site.file('/2019/05/02/usgs_app-es/');
+    assert.match(spanish, /<html lang="es">/);
+    assert.match(spanish, /<link rel="alternate" hreflang="en" href="\.\.\/usgs_app\/">/);
+    const english = site.file('/2019/05/02/usgs_app/');
+    assert.match(english, /<html lang="en">/);
+    assert.match(english, /<a href="\.\.\/usgs_app-es\/" hreflang="es" lang="es">español<\/a>/);
+  });
+
   test('TOML dates, tags and lastmod are read as ours', () => {
     const first = site.archive.pages.find((page) => page.url === '/2024/01/14/my-first-post/');
     assert.ok(first?.kind === 'article');

@@ -6,6 +6,14 @@ import type { ArticlePage } from './pages.ts';
 
 export function articlePages(context: ArchiveContext): ArticlePage[] {
   const { articles, views, settings } = context;
+  // Translations are grouped by the URL of the version in the site's language.
+  const versions = new Map<string, { url: string; lang: string }[]>();
+  for (const article of articles) {
+    const key = article.translationOf ?? article.url;
+    const group = versions.get(key) ?? [];
+    group.push({ url: article.url, lang: article.translationOf ? (article.lang ?? settings.language) : settings.language });
+    versions.set(key, group);
+  }
   const pageContext = { siteTitle: settings.title, language: settings.language, baseUrl: context.baseUrl };
   return views.map((view, index) => {
     const newer = views[index - 1];
@@ -16,6 +24,10 @@ export function articlePages(context: ArchiveContext): ArticlePage[] {
       kind: 'article',
       url: view.url,
       breadcrumbs: dateBreadcrumbs(article, settings.language),
+      lang: article.translationOf ? article.lang : undefined,
+      translations: (versions.get(article.translationOf ?? article.url) ?? [])
+        .filter((version) => version.url !== article.url)
+        .map((version) => ({ url: version.url, lang: version.lang, label: languageName(version.lang) })),
       title: view.title,
       description,
       socialMeta: socialMeta(view, description, pageContext),
@@ -28,4 +40,13 @@ export function articlePages(context: ArchiveContext): ArticlePage[] {
       older: older && { url: older.url, label: older.title },
     };
   });
+}
+
+/** A language by its own name: `es` → "español". */
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }

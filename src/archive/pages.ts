@@ -131,6 +131,10 @@ export interface ArticlePage extends PageBase {
   copyOf?: Link | undefined;
   /** Home › year › month › day. */
   breadcrumbs: Link[];
+  /** The article's language when it is not the site's. */
+  lang?: string | undefined;
+  /** The same article in other languages, each with its language tag; the label is the language's own name. */
+  translations: (Link & { lang: string })[];
   article: ArticleView;
   newer?: Link | undefined;
   older?: Link | undefined;

@@ -30,6 +30,8 @@ export type Article = Omit<ArticleFrontMatter, 'date' | 'updated' | 'slug' | 'au
   oldUrls: string[];
   /** The article's language, when it says one. */
   lang?: string;
+  /** For a translation: the URL of the article in the site's language it translates. */
+  translationOf?: string;
   /** The body as written (HTML or Markdown), unsafe until sanitized. */
   body: string;
   /** Front-matter keys the schema does not know, kept as written. */
@@ -111,6 +113,8 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
   }
   const extra = Object.fromEntries(Object.entries(data).filter(([key]) => !knownArticleKeys.includes(key)));
   const url = routes.article(published, finalSlug);
+  // The version in the site's language sits at the slug without the language: translations link to each other through it.
+  const translationOf = translation ? routes.article(published, baseSlug) : undefined;
   // Another generator's default address is kept only for a file that shows it came from one.
   const foreign =
     syntax !== 'yaml' ||
@@ -165,6 +169,7 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
       authors: [...new Set([...author, ...authors])],
       format: format ?? detectFormat(body),
       ...(lang === undefined ? {} : { lang }),
+      ...(translationOf === undefined ? {} : { translationOf }),
       body,
       extra,
     },

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { slugify } from '../../src/slug.ts';
 
 /** Mulberry32: a small seeded PRNG, so corpora are reproducible. */
 function random(seed: number): () => number {
@@ -90,7 +91,8 @@ export function* generateArticles(count: number, options: CorpusOptions = {}): G
     const source = pick(sources);
     const month = String(date.getUTCMonth() + 1).padStart(2, '0');
     yield {
-      file: path.join(String(date.getUTCFullYear()), month, `article-${i}.md`),
+      // Named by its slug, as `import` and `new` name the files they write.
+      file: path.join(String(date.getUTCFullYear()), month, `${slugify(`${title} ${i}`)}.md`),
       title: `${title} ${i}`,
       date,
       description: `${title}.`,
