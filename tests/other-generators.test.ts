@@ -402,3 +402,16 @@ test('Jekyll’s one-digit months and days in file names date the post', () => {
   const result = readArticle('content/_posts/1999-12-6-ace_honors.md', '---\ntitle: Honors\n---\nText.', defaultSiteSettings);
   assert.equal(result.article?.url, '/1999/12/06/ace_honors/');
 });
+
+test('authors given by id take their names from site.yaml', async () => {
+  const site = await siteInMemory({
+    'content/site.yaml': 'authors:\n  jdoe: Jane Doe\n  __proto__: Not a prototype\n',
+    'content/_posts/2016-01-01-a-post.md': '---\ntitle: A post\nauthors: [jdoe, Someone Else]\n---\nText.',
+  });
+  const page = site.archive.pages.find((candidate) => candidate.url === '/2016/01/01/a-post/');
+  assert.ok(page?.kind === 'article');
+  assert.deepEqual(
+    page.article.authors.map((author) => author.label),
+    ['Jane Doe', 'Someone Else'],
+  );
+});

@@ -166,7 +166,7 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
       oldUrls: old.urls.filter((oldUrl) => oldUrl !== url),
       date: published,
       ...(updated ? { updated: toSiteDate(updated, site.timezone) } : {}),
-      authors: [...new Set([...author, ...authors])],
+      authors: [...new Set([...author, ...authors].map((name) => (Object.hasOwn(site.authors, name) ? site.authors[name]! : name)))],
       format: format ?? detectFormat(body),
       ...(lang === undefined ? {} : { lang }),
       ...(translationOf === undefined ? {} : { translationOf }),

@@ -37,6 +37,11 @@ export const siteSchema = z.object({
   pageSize: z.int(expecting('a whole number from 1 to 500')).min(1).max(500).default(20),
   /** Entries in each feed: the newest this many articles. */
   feedSize: z.int(expecting('a whole number from 1 to 1000')).min(1).max(1000).default(50),
+  /** Names of authors that articles give by id (`authors: [jdoe]`, as 18F-style Jekyll sites write them): `jdoe: Jane Doe`. */
+  authors: z
+    .record(z.string(), text('an author name'), expecting('a map from author id to name'))
+    .nullish()
+    .transform((authors) => authors ?? {}),
   /** Display names of sources, by feed URL: `https://feeds.example.com/rss: Example News`. */
   sources: z
     .record(z.string(), text('a source name'), expecting('a map from feed URL to display name'))
