@@ -177,15 +177,17 @@ describe('the content folder', () => {
       'content/2026/ok.md': good,
       'content/2026/jekyll.markdown': article({ title: 'Jekyll', date: '2026-01-03' }),
       'content/2026/page.html': article({ title: 'HTML', date: '2026-01-04' }, '<p>An HTML article.</p>'),
+      'content/google1234.html': 'google-site-verification: google1234.html',
     });
     assert.deepEqual(
       result.problems.map((p) => [p.file, p.code, p.message]),
       [
         ['content/_index.md', 'skipped-file', 'is skipped, as its name starts with "_": the article in it is not read'],
         ['content/_notes', 'skipped-file', 'is skipped, as its name starts with "_": the article in it is not read'],
+        ['content/google1234.html', 'skipped-file', 'is an HTML file without front matter, so not an article: it is not read'],
       ],
     );
-    assert.equal(result.fileCount, 3);
+    assert.equal(result.fileCount, 4);
     assert.deepEqual(result.articles.map((a) => a.url).sort(), ['/2026/01/03/jekyll/', '/2026/01/04/page/', '/2026/01/06/ok/']);
   });
 

@@ -80,6 +80,11 @@ describe('a Jekyll site', async () => {
     assert.equal(Date.parse(demo.article.date.iso), Date.parse('2013-11-22T05:00:00Z'));
     const welcome = site.archive.pages.find((page) => page.url === '/2015/03/17/welcome-to-jekyll/');
     assert.ok(welcome?.kind === 'article');
+    // `categories: jekyll update` is two categories, as Jekyll reads it.
+    assert.deepEqual(
+      welcome.article.categories.map((category) => category.label),
+      ['jekyll', 'update'],
+    );
     // 14:00 at UTC−4 is 18:00 UTC.
     assert.equal(Date.parse(welcome.article.date.iso), Date.parse('2015-03-17T18:00:00Z'));
   });

@@ -4,7 +4,7 @@
  * the cache and on every core; `check` runs `checkStep` (articles as
  * written), `build` runs its own step that also sanitizes (`src/prepareFile.ts`).
  */
-import { isError, type Problem } from '../problems.ts';
+import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { decodeText } from './readFrontMatter.ts';
 import { readArticle, type Article } from './readArticle.ts';
@@ -39,6 +39,10 @@ export function checkFile(file: string, bytes: Uint8Array, site: SiteSettings, i
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return { problems: [decoded.problem] };
   const { article, problems } = readArticle(file, decoded.text, site, inContent);
+  // An HTML file without front matter is a page or a fragment, which Jekyll and Hugo copy as it is: not an article, said so.
+  if (/\.html?$/i.test(file) && problems.length === 1 && problems[0]!.code === problemKinds.missingFrontMatter.code) {
+    return { problems: [problem(problemKinds.skippedFile, { file, message: 'is an HTML file without front matter, so not an article: it is not read' })] };
+  }
   if (!article || problems.some(isError)) return { problems };
   return { problems, article };
 }

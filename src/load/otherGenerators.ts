@@ -78,8 +78,10 @@ const record = (value: unknown): Record<string, unknown> | undefined =>
  * our own keys always win. Every key is kept: the caller reports and keeps
  * what it does not use.
  */
-export function asOurFields(data: Record<string, unknown>): Record<string, unknown> {
+export function asOurFields(data: Record<string, unknown>, { jekyllPost = false } = {}): Record<string, unknown> {
   const ours: Record<string, unknown> = { ...data };
+  // Jekyll reads `categories: jekyll update` and `tags: a b` as space-separated lists.
+  const words = (value: unknown): unknown => (jekyllPost && typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value);
   const fill = (key: string, value: unknown) => {
     if (isAbsent(ours[key]) && !isAbsent(value)) ours[key] = value;
   };
@@ -88,7 +90,7 @@ export function asOurFields(data: Record<string, unknown>): Record<string, unkno
   // Jekyll's `category` joins `categories`; Zola puts taxonomies in a table.
   const taxonomies = record(data.taxonomies);
   for (const name of ['categories', 'tags', 'authors'] as const) {
-    const joined = [...asList(data[name]), ...(name === 'categories' ? asList(data.category) : []), ...asList(taxonomies?.[name])];
+    const joined = [...asList(words(data[name])), ...(name === 'categories' ? asList(data.category) : []), ...asList(taxonomies?.[name])];
     if (joined.length > 0) ours[name] = [...new Set(joined)];
   }
   fill('updated', data.lastmod ?? data.last_modified_at);

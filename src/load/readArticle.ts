@@ -10,7 +10,7 @@ import { articleSchema, detectFormat, knownArticleKeys, type ArticleFormat, type
 import type { SiteSettings } from '../schema/site.ts';
 import { isSafeLegacySlug, isValidSlug, slugify } from '../slug.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
-import { draftsFolder } from './findContentFiles.ts';
+import { draftsFolder, postsFolder } from './findContentFiles.ts';
 import { asOurFields, namedByFile, oldAddressesOf, otherKnownKeys, type NamedByFile } from './otherGenerators.ts';
 import { readFrontMatter } from './readFrontMatter.ts';
 
@@ -76,7 +76,7 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
 
   const problems = [...warnings, ...describeUnknownKeys(file, data, knownArticleKeys, lineOf, otherKnownKeys)];
   const named = namedByFile(file);
-  const fields = asOurFields(data);
+  const fields = asOurFields(data, { jekyllPost: file.split('/').includes(postsFolder) });
   const fromName = slugFromFileName(named, fields);
   const parsed = articleSchema.safeParse(
     {
