@@ -420,3 +420,9 @@ test('authors given by id take their names from site.yaml', async () => {
     ['Jane Doe', 'Someone Else'],
   );
 });
+
+test('a Jekyll draft without a date is dated today, for the preview, and never built', async () => {
+  const result = readArticle('content/_drafts/untitled-idea.md', '---\ntitle: An idea\n---\nText.', defaultSiteSettings);
+  assert.equal(result.article?.draft, true);
+  assert.equal(result.article?.date.iso.slice(0, 10), new Date().toISOString().slice(0, 10));
+});

@@ -3,6 +3,7 @@
  * shape (zod) → normalized record (slug, URL, date on the site's calendar).
  * Pure: no file system, so every case is testable with a string.
  */
+import { DateTime } from 'luxon';
 import { toSiteDate, type SiteDate } from '../dates.ts';
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { routes } from '../routes.ts';
@@ -43,6 +44,12 @@ export interface ReadArticleResult {
   problems: Problem[];
 }
 
+/**
+ * A draft in Jekyll's `_drafts/` needs no date (Jekyll dates it when previewed): it is dated today, in
+ * the site's time zone. Drafts never reach a built site, so its output stays the same on any day.
+ */
+const todayIn = (timeZone: string): string => DateTime.now().setZone(timeZone).toISODate()!;
+
 const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
 
 const primaryLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
@@ -76,16 +83,17 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
 
   const problems = [...warnings, ...describeUnknownKeys(file, data, knownArticleKeys, lineOf, otherKnownKeys)];
   const named = namedByFile(file);
+  const inDrafts = file.split('/').includes(draftsFolder);
   const fields = asOurFields(data, { jekyllPost: file.split('/').includes(postsFolder) });
   const fromName = slugFromFileName(named, fields);
   const parsed = articleSchema.safeParse(
     {
       ...fields,
-      date: isAbsent(fields.date) ? named.date : fields.date,
+      date: isAbsent(fields.date) ? (named.date ?? (inDrafts ? todayIn(site.timezone) : undefined)) : fields.date,
       slug: isAbsent(fields.slug) ? fromName : fields.slug,
       lang: fields.lang ?? named.lang,
       // Jekyll's drafts folder: shown by `serve` only, whatever the file says.
-      draft: file.split('/').includes(draftsFolder) ? true : fields.draft,
+      draft: inDrafts ? true : fields.draft,
     },
     { reportInput: true },
   );
