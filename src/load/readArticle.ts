@@ -12,7 +12,7 @@ import type { SiteSettings } from '../schema/site.ts';
 import { isSafeLegacySlug, isValidSlug, slugify } from '../slug.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { draftsFolder, postsFolder } from './findContentFiles.ts';
-import { asOurFields, namedByFile, oldAddressesOf, otherKnownKeys, type NamedByFile } from './otherGenerators.ts';
+import { asOurFields, namedByFile, oldAddressesOf, otherKnownKeys, type NamedByFile, type OldAddresses } from './otherGenerators.ts';
 import { readFrontMatter } from './readFrontMatter.ts';
 
 /** An article as loaded: validated, normalized, body not yet sanitized. */
@@ -75,6 +75,41 @@ function resolveImage(image: string | undefined, base: string | undefined): stri
   return base !== undefined && URL.canParse(image, base) ? new URL(image, base).href : undefined;
 }
 
+/**
+ * Whether a file shows it came from another generator, so that the address that generator gave it by default
+ * is kept: TOML or JSON front matter, a dated file name, a page bundle, or another generator's keys.
+ */
+function cameFromAnotherGenerator(syntax: string, named: NamedByFile, data: Record<string, unknown>, inContent: string | undefined): boolean {
+  return (
+    syntax !== 'yaml' ||
+    named.date !== undefined ||
+    /(^|\/)index(\.[a-z-]+)?\.\w+$/i.test(inContent ?? '') ||
+    Object.keys(data).some((key) => otherKnownKeys.includes(key))
+  );
+}
+
+/** Old addresses that cannot be kept are warnings; one that leads out of the site is an error. */
+function addressProblems(file: string, old: OldAddresses, lineOf: (path: readonly PropertyKey[]) => number | undefined): Problem[] {
+  return [
+    ...old.skipped.map((skipped) =>
+      problem(problemKinds.unkeptAddress, {
+        file,
+        line: lineOf([skipped.field]),
+        field: skipped.field,
+        message: `"${skipped.value}" ${skipped.reason}, so no redirect is made from it`,
+      }),
+    ),
+    ...old.refused.map((refused) =>
+      problem(problemKinds.invalidField, {
+        file,
+        line: lineOf([refused.field]),
+        field: refused.field,
+        message: `expected a path on this site, got "${refused.value}", which leads out of it`,
+      }),
+    ),
+  ];
+}
+
 /** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
 export function readArticle(file: string, text: string, site: SiteSettings, inContent?: string): ReadArticleResult {
   const frontMatter = readFrontMatter(file, text);
@@ -123,33 +158,8 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
   const url = routes.article(published, finalSlug);
   // The version in the site's language sits at the slug without the language: translations link to each other through it.
   const translationOf = translation ? routes.article(published, baseSlug) : undefined;
-  // Another generator's default address is kept only for a file that shows it came from one.
-  const foreign =
-    syntax !== 'yaml' ||
-    named.date !== undefined ||
-    /(^|\/)index(\.[a-z-]+)?\.\w+$/i.test(inContent ?? '') ||
-    Object.keys(data).some((key) => otherKnownKeys.includes(key));
-  const old = oldAddressesOf(foreign ? inContent : undefined, data, named);
-  for (const skipped of old.skipped) {
-    problems.push(
-      problem(problemKinds.unkeptAddress, {
-        file,
-        line: lineOf([skipped.field]),
-        field: skipped.field,
-        message: `"${skipped.value}" ${skipped.reason}, so no redirect is made from it`,
-      }),
-    );
-  }
-  for (const refused of old.refused) {
-    problems.push(
-      problem(problemKinds.invalidField, {
-        file,
-        line: lineOf([refused.field]),
-        field: refused.field,
-        message: `expected a path on this site, got "${refused.value}", which leads out of it`,
-      }),
-    );
-  }
+  const old = oldAddressesOf(cameFromAnotherGenerator(syntax, named, data, inContent) ? inContent : undefined, data, named);
+  problems.push(...addressProblems(file, old, lineOf));
   if (problems.some(isError)) return { problems };
   const image = resolveImage(rest.image, site.origin ?? rest.link);
   if (rest.image !== undefined && image === undefined) {
