@@ -25,7 +25,8 @@ export const postsFolder = '_posts';
 export const draftsFolder = '_drafts';
 
 /** What an article file's name ends with. */
-export const isArticleFileName = (name: string): boolean => /\.(?:md|markdown|html?)$/i.test(name);
+export const articleFileExtension = /\.(?:md|markdown|html?)$/i;
+export const isArticleFileName = (name: string): boolean => articleFileExtension.test(name);
 
 /** Front matter with a title, in TOML, YAML or JSON: an article rather than a layout, include or README. */
 const articleStart = /^(?:\uFEFF)?(?:---|\+\+\+|\{)[^\n]*\n(?:[^\n]*\n){0,60}?\s*"?title"?\s*[:=]/;

@@ -12,6 +12,8 @@
  */
 import path from 'node:path';
 import { isSafePageUrl } from '../routes.ts';
+import { isAbsent } from '../schema/fields.ts';
+import { articleFileExtension, draftsFolder, postsFolder } from './findContentFiles.ts';
 
 /** Keys other generators define that this tool reads as one of its own, or knowingly leaves aside. */
 export const otherGeneratorKeys: Record<string, readonly string[]> = {
@@ -68,7 +70,6 @@ export const otherGeneratorKeys: Record<string, readonly string[]> = {
 
 export const otherKnownKeys: readonly string[] = [...new Set(Object.values(otherGeneratorKeys).flat())];
 
-const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : isAbsent(value) ? [] : [value]);
 const record = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -113,27 +114,31 @@ export interface NamedByFile {
   slug?: string | undefined;
   /** `post.es.md`, `index.es.md`: the language of a translation. */
   lang?: string | undefined;
+  /** The name without its extension and language: `2024-01-01-new-year`, `index`. */
+  stem: string;
+  /** A page bundle's `index.md` (Hugo, Zola), named by its folder. */
+  isBundle: boolean;
 }
 
-const articleExtension = /\.(?:md|markdown|html?)$/i;
 // Jekyll reads one-digit months and days too (`1999-12-6-ace_honors.md`).
 const datedName = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/;
 const languageSuffix = /^(.+)\.([a-z]{2}(?:-[A-Za-z]{2,4})?)$/;
 
 export function namedByFile(file: string): NamedByFile {
-  let name = path.posix.basename(file).replace(articleExtension, '');
+  let stem = path.posix.basename(file).replace(articleFileExtension, '');
   let lang: string | undefined;
-  const translated = languageSuffix.exec(name);
+  const translated = languageSuffix.exec(stem);
   if (translated) {
-    name = translated[1]!;
+    stem = translated[1]!;
     lang = translated[2]!;
   }
   // A page bundle (Hugo, Zola): `my-post/index.md` is named by its folder.
-  if (name === 'index') name = path.posix.basename(path.posix.dirname(file));
+  const isBundle = stem === 'index';
+  const name = isBundle ? path.posix.basename(path.posix.dirname(file)) : stem;
   const dated = datedName.exec(name);
-  if (!dated) return { slug: name, lang };
+  if (!dated) return { slug: name, lang, stem, isBundle };
   const [, year, month, day, slug] = dated;
-  return { date: `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`, slug, lang };
+  return { date: `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`, slug, lang, stem, isBundle };
 }
 
 /** What a file says its article was published under before: addresses to redirect from. */
@@ -157,10 +162,10 @@ const oldAddressKeys = ['aliases', 'redirect_from', 'permalink', 'url', 'path'] 
  * the content folder (`/posts/my-post/`) for a file outside this tool's own
  * `YYYY/MM/` folders.
  */
-export function oldAddressesOf(contentPath: string | undefined, data: Record<string, unknown>, named: NamedByFile): OldAddresses {
+export function oldAddressesOf(contentPath: string | undefined, fields: Record<string, unknown>, named: NamedByFile): OldAddresses {
   const found: OldAddresses = { urls: [], skipped: [], refused: [] };
   for (const field of oldAddressKeys) {
-    for (const value of asList(data[field])) {
+    for (const value of asList(fields[field])) {
       if (typeof value !== 'string' || value.trim() === '') continue;
       const url = pageUrlOf(value.trim());
       if (url === 'outside') found.refused.push({ field, value });
@@ -171,19 +176,16 @@ export function oldAddressesOf(contentPath: string | undefined, data: Record<str
   // Without the file's place in the content folder, only the addresses the front matter names are known.
   if (contentPath === undefined) return { ...found, urls: [...new Set(found.urls)] };
   const folders = contentPath.split('/').slice(0, -1);
-  if (folders.includes('_posts') && named.date !== undefined && named.slug !== undefined) {
+  if (folders.includes(postsFolder) && named.date !== undefined && named.slug !== undefined) {
     const [year, month, day] = named.date.split('-');
-    const categories = [...asList(data.categories), ...asList(data.category)].flatMap((category) => String(category).split(/\s+/)).filter(Boolean);
-    const url = pageUrlOf(`/${[...categories.map((category) => category.toLowerCase()), year, month, day].join('/')}/${named.slug}.html`);
+    // `categories` as `asOurFields` reads them: with `category`, split into words as Jekyll does.
+    const categories = asList(fields.categories).map((category) => String(category).toLowerCase());
+    const url = pageUrlOf(`/${[...categories, year, month, day].join('/')}/${named.slug}.html`);
     if (typeof url === 'string') found.urls.push(url);
-  } else if (!/^\d{4}\/\d{2}(\/|$)/.test(folders.join('/')) && folders.length > 0 && !folders.includes('_drafts')) {
+  } else if (!/^\d{4}\/\d{2}(\/|$)/.test(folders.join('/')) && folders.length > 0 && !folders.includes(draftsFolder)) {
     // Hugo and Eleventy keep a dated name as it is (`/blog/2024-01-01-new-year/`), Zola drops the date (`/blog/new-year/`);
     // Hugo puts a translation under its language (`/es/posts/x/`).
-    const name = path.posix
-      .basename(contentPath)
-      .replace(/\.(?:md|markdown|html?)$/i, '')
-      .replace(/\.[a-z]{2}(?:-[A-Za-z]{2,4})?$/, '');
-    const names = name === 'index' ? [''] : [name, ...(named.date !== undefined && named.slug !== undefined ? [named.slug] : [])];
+    const names = named.isBundle ? [''] : [named.stem, ...(named.date !== undefined && named.slug !== undefined ? [named.slug] : [])];
     for (const last of names) {
       const url = pageUrlOf(`/${[...(named.lang ? [named.lang] : []), ...folders, last].filter(Boolean).join('/')}/`);
       if (typeof url === 'string') found.urls.push(url);

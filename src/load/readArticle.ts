@@ -8,6 +8,7 @@ import { toSiteDate, type SiteDate } from '../dates.ts';
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { routes } from '../routes.ts';
 import { articleSchema, detectFormat, knownArticleKeys, type ArticleFormat, type ArticleFrontMatter } from '../schema/article.ts';
+import { isAbsent } from '../schema/fields.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { isSafeLegacySlug, isValidSlug, slugify } from '../slug.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
@@ -50,8 +51,6 @@ export interface ReadArticleResult {
  */
 const todayIn = (timeZone: string): string => DateTime.now().setZone(timeZone).toISODate()!;
 
-const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
-
 const primaryLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
 /**
@@ -79,13 +78,8 @@ function resolveImage(image: string | undefined, base: string | undefined): stri
  * Whether a file shows it came from another generator, so that the address that generator gave it by default
  * is kept: TOML or JSON front matter, a dated file name, a page bundle, or another generator's keys.
  */
-function cameFromAnotherGenerator(syntax: string, named: NamedByFile, data: Record<string, unknown>, inContent: string | undefined): boolean {
-  return (
-    syntax !== 'yaml' ||
-    named.date !== undefined ||
-    /(^|\/)index(\.[a-z-]+)?\.\w+$/i.test(inContent ?? '') ||
-    Object.keys(data).some((key) => otherKnownKeys.includes(key))
-  );
+function cameFromAnotherGenerator(syntax: string, named: NamedByFile, data: Record<string, unknown>): boolean {
+  return syntax !== 'yaml' || named.date !== undefined || named.isBundle || Object.keys(data).some((key) => otherKnownKeys.includes(key));
 }
 
 /** Old addresses that cannot be kept are warnings; one that leads out of the site is an error. */
@@ -158,7 +152,7 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
   const url = routes.article(published, finalSlug);
   // The version in the site's language sits at the slug without the language: translations link to each other through it.
   const translationOf = translation ? routes.article(published, baseSlug) : undefined;
-  const old = oldAddressesOf(cameFromAnotherGenerator(syntax, named, data, inContent) ? inContent : undefined, data, named);
+  const old = oldAddressesOf(cameFromAnotherGenerator(syntax, named, data) ? inContent : undefined, fields, named);
   problems.push(...addressProblems(file, old, lineOf));
   if (problems.some(isError)) return { problems };
   const image = resolveImage(rest.image, site.origin ?? rest.link);

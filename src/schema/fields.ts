@@ -6,7 +6,8 @@
 import { z } from 'zod';
 
 /** YAML's empty value (`key:`) and `''` both mean "not given". */
-const toAbsent = (value: unknown): unknown => (value === '' || value === null ? undefined : value);
+export const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
+const toAbsent = (value: unknown): unknown => (isAbsent(value) ? undefined : value);
 
 /** `expected X`, or `is required: expected X` when the field is missing. */
 export const expecting = (what: string) => ({
