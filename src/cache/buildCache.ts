@@ -11,6 +11,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { codeVersion } from './codeVersion.ts';
 
 /** The cache folder, relative to the working folder. */
@@ -52,6 +53,21 @@ export class CacheNamespace {
     } catch {
       return undefined;
     }
+  }
+
+  /** An entry written by `writeValue`: the value, or nothing when it is not there or cannot be read. */
+  readValue<T>(name: string): T | undefined {
+    const bytes = this.read(name);
+    try {
+      return bytes && (deserialize(bytes) as T);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes a value (anything structured clone takes: maps, typed arrays) as an entry; false when it could not. */
+  writeValue(name: string, value: unknown): boolean {
+    return this.write(name, serialize(value));
   }
 
   /** Writes an entry whole or not at all (a temporary file, then a rename); false when it could not. */

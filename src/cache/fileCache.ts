@@ -4,7 +4,6 @@
  * build. Entries live one per file, so memory stays flat however large the
  * archive is.
  */
-import { deserialize, serialize } from 'node:v8';
 import type { CacheNamespace } from './buildCache.ts';
 
 const entryName = /^[0-9a-f]{64}$/;
@@ -24,17 +23,12 @@ export class FileCache<V> {
 
   get(key: string): V | undefined {
     this.used.add(key);
-    const bytes = this.namespace.read(this.entryOf(key));
-    try {
-      return bytes && (deserialize(bytes) as V);
-    } catch {
-      return undefined;
-    }
+    return this.namespace.readValue<V>(this.entryOf(key));
   }
 
   set(key: string, value: V): void {
     this.used.add(key);
-    if (this.namespace.write(this.entryOf(key), serialize(value))) this.written += 1;
+    if (this.namespace.writeValue(this.entryOf(key), value)) this.written += 1;
   }
 
   /** After new entries were written: removes those this run did not use (files changed or gone since). */

@@ -8,7 +8,6 @@
  * article costs the comparing alone.
  */
 import { createHash } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
 import type { BuildCache, CacheNamespace } from '../cache/buildCache.ts';
 import { relateArticles, termCounter, type RelatableArticle, type Relations, type RelateOptions } from './relateArticles.ts';
 import type { CountedTerms } from './terms.ts';
@@ -19,25 +18,16 @@ export function cachedRelateArticles(cache: BuildCache): (articles: readonly Rel
     const hash = results.hasher().update(JSON.stringify(options));
     for (const article of articles) hash.update(JSON.stringify(article));
     const name = hash.digest('hex');
-    const cached = readSerialized<Relations>(results, name);
+    const cached = results.readValue<Relations>(name);
     if (cached) return cached;
     const terms = new TermCache(cache.namespace('terms', options.language), options.language);
     const relations = relateArticles(articles, options, terms.counter());
     terms.save();
     // The last result only.
     results.prune((other) => other === name);
-    results.write(name, serialize(relations));
+    results.writeValue(name, relations);
     return relations;
   };
-}
-
-function readSerialized<T>(namespace: CacheNamespace, name: string): T | undefined {
-  const bytes = namespace.read(name);
-  try {
-    return bytes && (deserialize(bytes) as T);
-  } catch {
-    return undefined;
-  }
 }
 
 /** A text's counted terms as stored: the terms joined by spaces (no term holds one), and their counts. */
@@ -59,7 +49,7 @@ class TermCache {
     this.namespace = namespace;
     this.language = language;
     this.name = namespace.hasher().digest('hex');
-    const stored = readSerialized<unknown>(namespace, this.name);
+    const stored = namespace.readValue<unknown>(this.name);
     this.stored = stored instanceof Map ? (stored as Map<string, StoredTerms>) : new Map();
   }
 
@@ -83,6 +73,6 @@ class TermCache {
   save(): void {
     if (this.added === 0 && this.used.size === this.stored.size) return;
     this.namespace.prune((other) => other === this.name);
-    this.namespace.write(this.name, serialize(this.used));
+    this.namespace.writeValue(this.name, this.used);
   }
 }
