@@ -426,3 +426,16 @@ test('a Jekyll draft without a date is dated today, for the preview, and never b
   assert.equal(result.article?.draft, true);
   assert.equal(result.article?.date.iso.slice(0, 10), new Date().toISOString().slice(0, 10));
 });
+
+test('a problem in TOML or JSON front matter names its line', () => {
+  const toml = readArticle('content/a.md', '+++\ntitle = "A"\ndate = 2026-01-06\n"tittle" = "x"\n+++\n', defaultSiteSettings);
+  assert.deepEqual(
+    toml.problems.map((p) => [p.code, p.field, p.line]),
+    [['unknown-field', 'tittle', 4]],
+  );
+  const json = readArticle('content/b.md', '{\n  "title": "B",\n  "date": "not a date"\n}\n', defaultSiteSettings);
+  assert.deepEqual(
+    json.problems.map((p) => [p.code, p.field, p.line]),
+    [['invalid-field', 'date', 3]],
+  );
+});

@@ -14,7 +14,7 @@
 import matter from 'gray-matter';
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { problem, problemKinds, type Problem } from '../problems.ts';
-import { readYamlMapping, type YamlMapping } from './readYaml.ts';
+import { readYamlMapping, topLevelKeyLines, type YamlMapping } from './readYaml.ts';
 
 export interface FrontMatter extends YamlMapping {
   body: string;
@@ -132,12 +132,11 @@ function readTomlFrontMatter(file: string, text: string): FrontMatterResult {
     const message = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
     return failure(problem(problemKinds.tomlSyntax, { file, line, message: `is not valid TOML: ${message}` }));
   }
-  const lines = source.split('\n');
-  const lineOf = (path: readonly PropertyKey[]) => {
-    const key = String(path[0] ?? '');
-    const index = lines.findIndex((line) => new RegExp(`^\\s*"?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\s*=`).test(line));
-    return index === -1 ? undefined : index + 2;
-  };
+  // The TOML starts on the line after `+++`; a key is written bare or quoted, then `=`.
+  const lineOf = topLevelKeyLines(source, 2, (line, key) => {
+    const start = line.trimStart();
+    return [key, `"${key}"`].some((written) => start.startsWith(written) && start.slice(written.length).trimStart().startsWith('='));
+  });
   return { ok: true, value: { data, lineOf, body, warnings: [], syntax: 'toml' } };
 }
 
@@ -175,11 +174,7 @@ function fromJson(file: string, source: string, body: string, firstLine: number)
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return failure(problem(problemKinds.jsonSyntax, { file, line: firstLine, message: 'expected an object of fields in the JSON front matter' }));
   }
-  const lines = source.split('\n');
-  const lineOf = (path: readonly PropertyKey[]) => {
-    const index = lines.findIndex((line) => line.trimStart().startsWith(`${JSON.stringify(String(path[0] ?? ''))}:`));
-    return index === -1 ? undefined : index + firstLine;
-  };
+  const lineOf = topLevelKeyLines(source, firstLine, (line, key) => line.trimStart().startsWith(`${JSON.stringify(key)}:`));
   return { ok: true, value: { data: data as Record<string, unknown>, lineOf, body, warnings: [], syntax: 'json' } };
 }
 

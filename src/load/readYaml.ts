@@ -17,6 +17,19 @@ export interface YamlMapping {
 }
 
 /** A mapping read, with the warnings its reading gave (YAML read leniently), or the problems that kept it from being read. */
+/**
+ * `lineOf` for front matter read by a parser that keeps no positions (TOML, JSON, lenient YAML): the line
+ * on which `startsKey` finds a top-level key, counted from `firstLine`, the file line `source` starts on.
+ */
+export function topLevelKeyLines(source: string, firstLine: number, startsKey: (line: string, key: string) => boolean): YamlMapping['lineOf'] {
+  const lines = source.split('\n');
+  return (path) => {
+    if (path.length === 0) return undefined;
+    const index = lines.findIndex((line) => startsKey(line, String(path[0])));
+    return index === -1 ? undefined : index + firstLine;
+  };
+}
+
 export type YamlResult = { ok: true; value: YamlMapping; warnings?: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Aliases a document may expand; a YAML "billion laughs" needs thousands. */
@@ -124,14 +137,10 @@ function readLenientYaml(file: string, source: string, firstLine: number, strict
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data) || nodeCount(data, maxLenientNodes) > maxLenientNodes) return undefined;
-  const lines = source.split('\n');
-  const lineOfKey = (key: string): number | undefined => {
-    const index = lines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
-    return index === -1 ? undefined : index + firstLine;
-  };
+  const lineOf = topLevelKeyLines(source, firstLine, (line, key) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
   return {
     ok: true,
-    value: { data: data as Record<string, unknown>, lineOf: (path) => (path.length > 0 ? lineOfKey(String(path[0])) : undefined) },
+    value: { data: data as Record<string, unknown>, lineOf },
     warnings: [
       problem(problemKinds.lenientYaml, {
         file,
