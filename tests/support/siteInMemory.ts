@@ -5,7 +5,8 @@
  * no search index (Pagefind is for the end-to-end tier, tests/e2e/).
  */
 import { buildArchive } from '../../src/archive/buildArchive.ts';
-import type { Archive } from '../../src/archive/pages.ts';
+import assert from 'node:assert/strict';
+import { pagesOf, type Archive, type ArticlePage } from '../../src/archive/pages.ts';
 import { loadBuildContent } from '../../src/buildSite.ts';
 import type { Problem } from '../../src/problems.ts';
 import { renderInMemory } from '../../src/render/renderSite.ts';
@@ -23,6 +24,10 @@ export interface SiteInMemory {
   has(pathOrUrl: string): boolean;
   /** The URLs of the HTML pages, sorted. */
   htmlUrls(): string[];
+  /** The URLs of the article pages rendered, sorted. */
+  articleUrls(): string[];
+  /** The article page at `url`; a failed assertion when there is none. */
+  articlePage(url: string): ArticlePage;
 }
 
 /** `tags/index.html` → `/tags/`, `feed.xml` → `/feed.xml`; a URL stays itself. */
@@ -53,5 +58,15 @@ export async function siteInMemory(
     },
     has: (pathOrUrl) => pages.has(urlOf(pathOrUrl)),
     htmlUrls: () => [...pages.keys()].filter((url) => url.endsWith('/')).sort(),
+    articleUrls: () =>
+      pagesOf(archive, 'article')
+        .map((page) => page.url)
+        .filter((url) => pages.has(url))
+        .sort(),
+    articlePage(url) {
+      const page = pagesOf(archive, 'article').find((candidate) => candidate.url === url);
+      assert.ok(page, `the site has no article page ${url}`);
+      return page;
+    },
   };
 }
