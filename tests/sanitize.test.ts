@@ -78,9 +78,9 @@ describe('news markup is kept', () => {
     const output = html('<a href="https://example.com/story" target="_blank" rel="noopener">story</a>');
     assert.equal(output, '<a href="https://example.com/story" rel="nofollow noopener noreferrer">story</a>');
   });
-  test('mailto links are kept, other schemes are not', () => {
+  test('mailto links are kept; with another scheme the words stay, as text, never as a link going nowhere', () => {
     assert.equal(html('<a href="mailto:desk@example.com">mail</a>'), '<a href="mailto:desk@example.com">mail</a>');
-    assert.equal(html('<a href="irc://irc.example.com/news">chat</a>'), '<a>chat</a>');
+    assert.equal(html('<p>Join the <a href="irc://irc.example.com/news">chat</a>.</p>'), '<p>Join the chat.</p>');
   });
   test('figures, captions, time, cite, mark, small, sub and sup are kept', () => {
     const input =
@@ -105,8 +105,8 @@ describe('news markup is kept', () => {
     assert.ok(output.includes('href="https://news.example.com/world/story"'), output);
     assert.ok(output.includes('src="https://news.example.com/2026/01/pic.jpg"'), output);
   });
-  test('relative URLs without an original are dropped, in-page anchors kept', () => {
-    assert.equal(html('<a href="/world/story">x</a><a href="#note">y</a>'), '<a>x</a><a href="#user-content-note">y</a>');
+  test('relative URLs without an original leave their text, in-page anchors are kept', () => {
+    assert.equal(html('<a href="/world/story">x</a><a href="#note">y</a>'), 'x<a href="#user-content-note">y</a>');
   });
 });
 
@@ -126,7 +126,7 @@ describe('Markdown bodies', () => {
   });
   test('footnotes link to their notes', () => {
     const output = markdown('Claim.[^1]\n\n[^1]: Source.');
-    const target = /href="#(user-content-fn-1)"/.exec(output)?.[1];
+    const target = /<sup><a href="#(user-content-fn[\w-]+)"/.exec(output)?.[1];
     assert.ok(target, output);
     assert.ok(output.includes(`id="${target}"`), output);
     assert.equal(html(output), output);
@@ -141,9 +141,16 @@ describe('Markdown bodies', () => {
 });
 
 describe('format detection, text and word count', () => {
-  test('HTML when the body starts with an element, else Markdown', () => {
+  test('HTML when the body is HTML (a block element from the start, no Markdown blocks), else Markdown', () => {
     assert.equal(detectFormat('  \n<p>x</p>'), 'html');
-    assert.equal(detectFormat('<!-- note -->text'), 'html');
+    assert.equal(detectFormat('<!-- note -->\n<div class="lead">\n<p>x</p>\n</div>'), 'html');
+    assert.equal(detectFormat('<pre>\n# a shell comment\n</pre>\n<p>x</p>'), 'html');
+    // Real posts: a linter's comment or a style block first, then Markdown.
+    assert.equal(detectFormat('<!-- markdownlint-disable -->\n# Release\n\n- one\n- two'), 'markdown');
+    assert.equal(detectFormat('<style>\n.note { color: red }\n</style>\n\nSome *text*.'), 'markdown');
+    assert.equal(detectFormat('<p>Intro.</p>\n\n## Details\n\n```\ncode\n```'), 'markdown');
+    assert.equal(detectFormat('<img src="a.png">\n\nText under a picture.'), 'markdown');
+    assert.equal(detectFormat('<!-- note -->text'), 'markdown');
     assert.equal(detectFormat('Plain *text*'), 'markdown');
     assert.equal(detectFormat('1 < 2'), 'markdown');
   });
@@ -154,5 +161,60 @@ describe('format detection, text and word count', () => {
   });
   test('words are counted in scripts without spaces too', () => {
     assert.ok(sanitizeBody('<p>東京で会議が開かれた</p>').wordCount > 1);
+  });
+});
+
+describe('bodies as pages and feeds really write them', () => {
+  test('an image loaded by a script gets its real address, and the copy in noscript is not shown twice', () => {
+    const output = html(
+      '<img data-src="https://cdn.example/a.jpg" src="data:image/gif;base64,R0lGOD"><noscript><img src="https://cdn.example/a.jpg"></noscript><p>Text.</p>',
+    );
+    assert.equal(output.match(/<img/g)?.length, 1, output);
+    assert.ok(output.includes('src="https://cdn.example/a.jpg"'), output);
+  });
+  test('an image only a noscript holds is kept; other noscript content is not shown, as in a browser', () => {
+    const output = html('<p>Before.</p><noscript><img src="https://cdn.example/b.jpg" alt="Harbour"><p>Enable JavaScript</p></noscript><p>After.</p>');
+    assert.ok(output.includes('<img src="https://cdn.example/b.jpg" alt="Harbour"'), output);
+    assert.ok(!output.includes('Enable JavaScript'), output);
+    assert.ok(output.includes('<p>After.</p>'), output);
+  });
+  test('text after a noscript that holds a stray end tag is kept, as browsers show it', () => {
+    // With scripting off (rehype-parse), `</p>` inside noscript ends nothing and the rest of the body was dropped with it.
+    const output = html('<p>One.<noscript><div>x</p></noscript> Two.</p><p>Three.</p>');
+    assert.ok(output.includes('Two.') && output.includes('Three.'), output);
+  });
+  test('an image given only by srcset shows its first address', () => {
+    assert.ok(html('<img srcset="https://cdn.example/s.jpg 1x, https://cdn.example/l.jpg 2x" alt="x">').includes('src="https://cdn.example/s.jpg"'));
+  });
+  test('an image whose address is refused shows its description, never an img without src', () => {
+    assert.equal(html('<p><img src="javascript:alert(1)" alt="Map of the route"></p>'), '<p>Map of the route</p>');
+    assert.equal(html('<p>A<img src="data:image/png;base64,AAAA">B</p>'), '<p>AB</p>');
+  });
+  test('parts left without their parent are unwrapped into their text', () => {
+    const output = html('<div><caption>Results</caption><li>First</li><figcaption>Photo: AP</figcaption><td>cell</td></div>');
+    assert.equal(output, '<div>ResultsFirstPhoto: APcell</div>');
+  });
+  test('blocks inside headings and links are unwrapped, keeping their words apart', () => {
+    assert.equal(html('<h2><p>Results</p>of the vote</h2>'), '<h2> Results of the vote</h2>');
+    const link = html('<a href="https://e.example/"><div>Read</div><p>more</p></a>');
+    assert.ok(!/<a[^>]*>(?:(?!<\/a>)[\s\S])*<(?:div|p)\b/.test(link), link);
+    assert.ok(link.includes('Read') && link.includes('more'), link);
+  });
+  test('a link with no text shows its address', () => {
+    assert.equal(
+      html('<a href="https://e.example/report"></a>'),
+      '<a href="https://e.example/report" rel="nofollow noopener noreferrer">https://e.example/report</a>',
+    );
+  });
+  test('alignment becomes a class the stylesheet knows, from Markdown tables and HTML alike', () => {
+    const fromMarkdown = markdown('| a | b |\n|:-:|--:|\n| 1 | 2 |');
+    assert.ok(fromMarkdown.includes('<th class="align-center">a</th>') && fromMarkdown.includes('<td class="align-right">2</td>'), fromMarkdown);
+    assert.equal(html('<p align="center">Centred</p>'), '<p class="align-center">Centred</p>');
+    assert.ok(!/align=|style=|class=""/.test(fromMarkdown), fromMarkdown);
+  });
+  test('task lists show checkboxes that cannot be changed', () => {
+    const output = markdown('- [x] Done\n- [ ] To do');
+    assert.ok(output.includes('<input type="checkbox" disabled checked> Done'), output);
+    assert.ok(output.includes('<input type="checkbox" disabled> To do'), output);
   });
 });

@@ -3,26 +3,28 @@
  * is safe to put on a page, plus its plain text for summaries, reading time
  * and search.
  *
- * Both formats end in the same steps: relative URLs resolved against the
+ * Markdown becomes HTML first (markdown-it, `markdown.ts`); from there both
+ * formats take the same steps: the HTML read once, as browsers read it
+ * (`parseHtml.ts`), images recovered, relative URLs resolved against the
  * original article, rehype-sanitize with the news schema (the last step that
- * sees untrusted markup), then our own additions to links and images.
+ * sees untrusted markup), what it kept made well-formed, then our own
+ * additions to links and images. Sanitizing the output again changes
+ * nothing: it is HTML that parses back into the same tree.
  */
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import rehypeExternalLinks from 'rehype-external-links';
-import rehypeParse from 'rehype-parse';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified, type Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { detectFormat, type ArticleFormat } from '../schema/article.ts';
 import { dropUnprintable } from '../schema/fields.ts';
+import { recoverImages } from './images.ts';
+import { markdownToHtml } from './markdown.ts';
+import { parseHtmlFragment } from './parseHtml.ts';
 import { newsSchema } from './schema.ts';
+import { forEachElement, forEachNode } from './walk.ts';
+import { alignmentAsClass, wellFormed } from './wellFormed.ts';
 
 export interface SanitizedBody {
   format: ArticleFormat;
@@ -50,7 +52,7 @@ const hasScheme = /^[a-z][a-z0-9+.-]*:/i;
 function resolveRelativeUrls() {
   return (tree: Root, file: VFile) => {
     const base = typeof file.data.baseUrl === 'string' ? file.data.baseUrl : undefined;
-    visit(tree, 'element', (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       for (const name of urlProperties) {
         const value = node.properties[name];
         if (typeof value !== 'string') continue;
@@ -80,7 +82,7 @@ const withoutPrefix = (value: string): string => {
 
 function removeClobberPrefix() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       const { properties } = node;
       for (const name of clobbered) {
         const value = properties[name];
@@ -95,7 +97,7 @@ function removeClobberPrefix() {
 
 function prefixFragmentLinks() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       const href = node.properties.href;
       if (typeof href === 'string' && href.length > 1 && href.startsWith('#')) {
         node.properties.href = `#${clobberPrefix}${href.slice(1)}`;
@@ -105,19 +107,23 @@ function prefixFragmentLinks() {
 }
 
 /**
- * Images from other sites: load when scrolled to, and tell their host
- * nothing about us. One without alternative text is marked decorative
+ * Links and images to other sites tell them nothing about us: links get
+ * `rel="nofollow noopener noreferrer"`, images load when scrolled to, with
+ * no referrer. An image without alternative text is marked decorative
  * (`alt=""`): its content is unknown, and a screen reader would otherwise
  * read out its file name.
  */
-function politeImages() {
+function politeLinksAndImages() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'img') return;
-      if (typeof node.properties.alt !== 'string') node.properties.alt = '';
-      node.properties.loading = 'lazy';
-      node.properties.decoding = 'async';
-      node.properties.referrerPolicy = 'no-referrer';
+    forEachElement(tree, (node: Element) => {
+      if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/i.test(node.properties.href)) {
+        node.properties.rel = ['nofollow', 'noopener', 'noreferrer'];
+      } else if (node.tagName === 'img') {
+        if (typeof node.properties.alt !== 'string') node.properties.alt = '';
+        node.properties.loading = 'lazy';
+        node.properties.decoding = 'async';
+        node.properties.referrerPolicy = 'no-referrer';
+      }
     });
   };
 }
@@ -128,7 +134,7 @@ function politeImages() {
  */
 function removeUnprintable() {
   return (tree: Root) => {
-    visit(tree, (node) => {
+    forEachNode(tree, (node) => {
       if (node.type === 'text' || node.type === 'comment') node.value = dropUnprintable(node.value);
       else if (node.type === 'element') {
         for (const [name, value] of Object.entries(node.properties)) {
@@ -139,29 +145,18 @@ function removeUnprintable() {
   };
 }
 
-const safeOutput = (processor: Processor<Root, Root, Root>) =>
-  processor
-    .use(removeUnprintable)
-    .use(resolveRelativeUrls)
-    .use(removeClobberPrefix)
-    .use(rehypeSanitize, newsSchema)
-    .use(prefixFragmentLinks)
-    .use(rehypeExternalLinks, { rel: ['nofollow', 'noopener', 'noreferrer'] })
-    .use(politeImages)
-    .use(rehypeStringify)
-    .freeze();
-
-const processors = {
-  html: safeOutput(unified().use(rehypeParse, { fragment: true }) as unknown as Processor<Root, Root, Root>),
-  markdown: safeOutput(
-    unified()
-      .use(remarkParse)
-      .use(remarkGfm)
-      // The sanitizer adds the clobber prefix; remark-rehype must not add it first.
-      .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-      .use(rehypeRaw) as unknown as Processor<Root, Root, Root>,
-  ),
-};
+const processor = unified()
+  .use(removeUnprintable)
+  .use(recoverImages)
+  .use(alignmentAsClass)
+  .use(resolveRelativeUrls)
+  .use(removeClobberPrefix)
+  .use(rehypeSanitize, newsSchema)
+  .use(wellFormed)
+  .use(prefixFragmentLinks)
+  .use(politeLinksAndImages)
+  .use(rehypeStringify)
+  .freeze();
 
 // A word is a run of letters, marks and digits (with inner apostrophes or
 // hyphens); in scripts written without spaces each character counts as one,
@@ -177,20 +172,11 @@ export function countWords(text: string): number {
   return count;
 }
 
-function run(format: ArticleFormat, body: string, baseUrl: string | undefined): { tree: Root; html: string } {
-  const processor = processors[format];
-  const file = new VFile({ value: body, data: { baseUrl } });
-  const tree = processor.runSync(processor.parse(file), file) as Root;
-  return { tree, html: String(processor.stringify(tree, file)) };
-}
-
 export function sanitizeBody(body: string, options: SanitizeOptions = {}): SanitizedBody {
   const format = options.format ?? detectFormat(body);
-  const first = run(format, body, options.baseUrl);
-  // Markdown mixed with raw HTML can make trees no HTML parser builds (a link
-  // inside a link), which browsers would read otherwise. Read back as HTML,
-  // the output is what browsers see, and sanitizing it again changes nothing.
-  const { tree, html } = format === 'markdown' ? run('html', first.html, options.baseUrl) : first;
+  const file = new VFile({ value: format === 'markdown' ? markdownToHtml(body) : body, data: { baseUrl: options.baseUrl } });
+  const tree = processor.runSync(parseHtmlFragment(String(file.value)), file);
+  const html = String(processor.stringify(tree, file));
   const text = toText(tree)
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')

@@ -26,6 +26,13 @@ export const newsSchema: Schema = {
   ],
   attributes: {
     ...defaultSchema.attributes,
+    // Alignment, as a class (see `wellFormed.ts`): `align` itself is obsolete HTML.
+    ...Object.fromEntries(
+      ['td', 'th', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption'].map((name) => [
+        name,
+        [...(defaultSchema.attributes?.[name] ?? []), ['className', 'align-left', 'align-center', 'align-right']],
+      ]),
+    ),
     abbr: ['title'],
     time: ['dateTime'],
   },

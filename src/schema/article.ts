@@ -65,5 +65,28 @@ export type ArticleFormat = (typeof articleFormats)[number];
 /** The keys the schema knows; every other key is reported as unknown. */
 export const knownArticleKeys: readonly string[] = Object.keys(articleSchema.shape);
 
-/** When the front matter does not say: HTML when the body starts with an element or comment, else Markdown. */
-export const detectFormat = (body: string): ArticleFormat => (/^\s*<(?:[a-z]|!--)/i.test(body) ? 'html' : 'markdown');
+/**
+ * Elements that start a block in HTML: a body that opens with one of them (after any comments, styles and
+ * scripts) is written in HTML, as feed items are; one that opens with text or an inline element is Markdown.
+ */
+const blockElements = new Set(
+  'address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section table ul'.split(
+    ' ',
+  ),
+);
+const leadingNonContent = /^(?:\s|<!--[\s\S]*?-->|<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>)*/i;
+// Block syntax of Markdown at the start of a line: headings, list items, fences, quotes, table rows, a
+// setext underline. Lines opening with a tag are HTML's, and what a `pre` holds is not looked at.
+const markdownBlock = /^(?:#{1,6}[ \t]+\S|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|`{3,}|~{3,}|>[ \t]?\S|\|.*\|[ \t]*$|(?:=+|-{2,})[ \t]*$)/m;
+
+/**
+ * When the front matter does not say: HTML only when the body is HTML, a block element from its
+ * first line and no Markdown block syntax in it; everything else is Markdown, which may hold HTML.
+ */
+export function detectFormat(body: string): ArticleFormat {
+  const content = body.replace(leadingNonContent, '');
+  const first = /^<([a-z][a-z0-9]*)[\s/>]/i.exec(content);
+  if (!first || !blockElements.has(first[1]!.toLowerCase())) return 'markdown';
+  const outsidePre = content.replace(/<pre\b[\s\S]*?<\/pre\s*>/gi, '');
+  return markdownBlock.test(outsidePre) ? 'markdown' : 'html';
+}

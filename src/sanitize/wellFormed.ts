@@ -1,0 +1,139 @@
+/**
+ * What the sanitizer keeps, made well-formed for its place. Removing an
+ * element can leave its parts behind (a `caption` whose table went, an `li`
+ * under a `div`), bodies put paragraphs in headings, and a link whose
+ * address was refused is no link at all. Each is unwrapped into its content,
+ * so no text is lost and every page stays valid HTML.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { forEachNode } from './walk.ts';
+
+/** Elements that belong only inside one of these parents. */
+const parentsOf: Record<string, readonly string[]> = {
+  li: ['ul', 'ol', 'menu'],
+  dt: ['dl', 'div'],
+  dd: ['dl', 'div'],
+  caption: ['table'],
+  thead: ['table'],
+  tbody: ['table'],
+  tfoot: ['table'],
+  tr: ['table', 'thead', 'tbody', 'tfoot'],
+  td: ['tr'],
+  th: ['tr'],
+  figcaption: ['figure'],
+  summary: ['details'],
+  rp: ['ruby'],
+  rt: ['ruby'],
+};
+
+/** Flow content that phrasing-only parents (headings, paragraphs, inline elements) cannot hold. */
+const blocks = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'details',
+  'div',
+  'dl',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
+]);
+const phrasingOnly = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'a', 'b', 'strong', 'i', 'em', 'span', 'small', 'cite', 'q', 'sub', 'sup', 'code']);
+
+const isElement = (node: RootContent | ElementContent): node is Element => node.type === 'element';
+
+/** Text that is only white space between table parts or list items: kept out of places that allow none. */
+const whiteSpaceOnly = (node: ElementContent): boolean => node.type === 'text' && node.value.trim() === '';
+
+function repairChildren(parent: Root | Element, phrasingContext: boolean): void {
+  const repaired: ElementContent[] = [];
+  const parentName = parent.type === 'element' ? parent.tagName : undefined;
+  // A stack, last child on top: what an unwrapped element held is looked at again, in this parent's place.
+  const pending = (parent.children as ElementContent[]).toReversed();
+  while (pending.length > 0) {
+    const child = pending.pop()!;
+    if (!isElement(child)) {
+      repaired.push(child);
+      continue;
+    }
+    const name = child.tagName;
+    // Classes the sanitizer refused leave an empty list behind, which would be written as `class=""`.
+    if (Array.isArray(child.properties.className) && child.properties.className.length === 0) delete child.properties.className;
+    const allowedParents = parentsOf[name];
+    const orphaned = allowedParents !== undefined && (parentName === undefined || !allowedParents.includes(parentName));
+    // A link whose address the sanitizer refused, or a block where only phrasing may be.
+    const misplacedBlock = phrasingContext && blocks.has(name);
+    if (!orphaned && !misplacedBlock && !(name === 'a' && typeof child.properties.href !== 'string')) {
+      repairChildren(child, phrasingContext || phrasingOnly.has(name));
+      if (name === 'a' && !hasContent(child)) child.children.push({ type: 'text', value: String(child.properties.href) });
+      repaired.push(child);
+      continue;
+    }
+    // A block in a heading or a paragraph reads as its own line: a space keeps its words apart.
+    const separator: ElementContent[] = misplacedBlock ? [{ type: 'text', value: ' ' }] : [];
+    const content = name === 'hr' ? [] : child.children.filter((node) => !(orphaned && whiteSpaceOnly(node)));
+    pending.push(...[...separator, ...content, ...separator].reverse());
+  }
+  parent.children = repaired;
+}
+
+/** Whether an element shows something: text that is not blank, or an image. */
+function hasContent(node: Element): boolean {
+  return node.children.some((child) =>
+    child.type === 'text' ? child.value.trim() !== '' : isElement(child) && (child.tagName === 'img' || hasContent(child)),
+  );
+}
+
+/** Images without an address (refused by the sanitizer) show their description as text, or nothing. */
+function imagesWithSources(tree: Root): void {
+  const unshown: [Element, Root | Element][] = [];
+  forEachNode(tree, (node, parent) => {
+    if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src !== 'string') unshown.push([node, parent]);
+  });
+  for (const [image, parent] of unshown) {
+    const alt = typeof image.properties.alt === 'string' ? image.properties.alt.trim() : '';
+    parent.children.splice(parent.children.indexOf(image), 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []));
+  }
+}
+
+/** Table cells and paragraphs aligned by `align` or by a `text-align` style: the same, as a class the stylesheet knows (the CSP allows no inline style). */
+export function alignmentAsClass() {
+  const aligned = new Set(['td', 'th', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption']);
+  const visitAll = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      if (aligned.has(child.tagName)) {
+        const style = typeof child.properties.style === 'string' ? child.properties.style : '';
+        const alignment = String(child.properties.align ?? /text-align\s*:\s*(left|center|right)/i.exec(style)?.[1] ?? '').toLowerCase();
+        delete child.properties.align;
+        if (['left', 'center', 'right'].includes(alignment)) {
+          const classes = Array.isArray(child.properties.className) ? child.properties.className : [];
+          child.properties.className = [...classes.map(String), `align-${alignment}`];
+        }
+      }
+      visitAll(child);
+    }
+  };
+  return (tree: Root) => visitAll(tree);
+}
+
+export function wellFormed() {
+  return (tree: Root) => {
+    imagesWithSources(tree);
+    repairChildren(tree, false);
+  };
+}
