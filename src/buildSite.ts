@@ -6,6 +6,7 @@
  * Returns the problems instead of printing them, and writes nothing when
  * content has errors, unless asked to build what is valid.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildArchive, publishedArticles } from './archive/buildArchive.ts';
@@ -15,7 +16,8 @@ import { BuildRecords, emptyRecord, type BuildRecord, type BuildSummary } from '
 import { loadContent, type LoadedContent } from './load/loadContent.ts';
 import { step as prepareStep } from './prepareFile.ts';
 import { UsageError } from './errors.ts';
-import { isError, type Problem } from './problems.ts';
+import { resolveLinks, type CopiedFile } from './links/resolveLinks.ts';
+import { isError, sortProblems, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputFileOf } from './render/renderPlan.ts';
 import { renderSite } from './render/renderSite.ts';
@@ -67,9 +69,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return { ...result, built: true, ...(await writeArchive(archive, outputDir, { records, inputKey, indexSearch: options.indexSearch })) };
 }
 
-/** Loads a content folder for building: every file read, checked and sanitized, through the cache when there is one. */
-export const loadBuildContent = (contentDir: string, cwd: string, cache?: BuildCache): Promise<LoadedContent<SafeArticle>> =>
-  loadContent(contentDir, cwd, { step: prepareStep, cache });
+export interface BuildContent extends LoadedContent<SafeArticle> {
+  /** Files of the content folder that bodies show, to publish beside the pages. */
+  files: CopiedFile[];
+}
+
+/**
+ * Loads a content folder for building: every file read, checked and sanitized (through the cache when there
+ * is one), then the links of every body resolved against the whole archive.
+ */
+export async function loadBuildContent(contentDir: string, cwd: string, cache?: BuildCache, { includeDrafts = false } = {}): Promise<BuildContent> {
+  const content = await loadContent(contentDir, cwd, { step: prepareStep, cache });
+  const linked = resolveLinks(content.articles, { contentRoot: path.resolve(cwd, contentDir), includeDrafts });
+  // The images shown are input too: a changed one is a changed site.
+  const inputKey = content.inputKey && createHash('sha256').update(content.inputKey).update(JSON.stringify(linked.files)).digest('hex');
+  return { ...content, articles: linked.articles, files: linked.files, problems: sortProblems([...content.problems, ...linked.problems]), inputKey };
+}
 
 type ContentResult = Pick<BuildResult, 'problems' | 'contentFileCount'>;
 
@@ -85,9 +100,9 @@ async function loadAndIndex(
   records: BuildRecords | undefined,
   outputDir: string,
 ): Promise<BuildResult | { archive: Archive; inputKey: string | undefined; result: ContentResult }> {
-  const content = await loadBuildContent(options.contentDir, options.cwd, cache);
-  const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
   const includeDrafts = options.includeDrafts ?? false;
+  const content = await loadBuildContent(options.contentDir, options.cwd, cache, { includeDrafts });
+  const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
   const result: ContentResult = { problems: content.problems, contentFileCount: content.fileCount };
   const nothing = { articleCount: 0, pageCount: 0, fileCount: 0, renderedCount: 0, removedCount: 0, searchPageCount: 0, hasFeeds: false };
   if (content.problems.some(isError) && !options.skipInvalid) return { ...result, ...nothing, built: false };
@@ -100,7 +115,7 @@ async function loadAndIndex(
   // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
   if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
   const relate = cache && cachedRelateArticles(cache);
-  return { archive: buildArchive(content.articles, site, { includeDrafts, relate }), inputKey, result };
+  return { archive: buildArchive(content.articles, site, { includeDrafts, relate, files: content.files }), inputKey, result };
 }
 
 export interface WriteOptions {

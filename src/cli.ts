@@ -2,11 +2,10 @@
  * The `news-archive` command line. Exit codes: 0 done, 1 content has errors,
  * 2 the command was called wrongly.
  */
-import { buildSite } from './buildSite.ts';
+import { buildSite, loadBuildContent } from './buildSite.ts';
 import { helpOf, parseCommandArgs, type CommandSpec, type OptionSpec, type ParsedArgs } from './commandLine.ts';
 import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
-import { checkContent } from './load/loadContent.ts';
 import { duplicateWarnings } from './duplicates/findDuplicates.ts';
 import { importArticles } from './import/importArticles.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
@@ -94,8 +93,9 @@ export const commands: Record<string, Command> = {
     description: 'Checks all content without building; exit 1 on any error. Warns about duplicate articles.',
     options: [contentOption],
     async run(values, out) {
-      const content = await checkContent(String(values.content), out.cwd);
-      const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles)]);
+      // What a build would read, sanitize and link: its warnings (links to nothing, markup shown as text) are check's too.
+      const content = await loadBuildContent(String(values.content), out.cwd);
+      const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles.map((article) => ({ ...article, body: article.text })))]);
       reportProblems(problems, out, out.stdout);
       out.stdout(summarize(problems, content.fileCount));
       return problems.some(isError) ? 1 : 0;

@@ -9,8 +9,10 @@ import { sanitizeArticle, type SafeArticle } from './sanitize/sanitizeArticles.t
 import type { SiteSettings } from './schema/site.ts';
 
 export function prepareFile(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string): FileResult<SafeArticle> {
-  const { problems, article } = checkFile(file, bytes, site, inContent);
-  return { problems, article: article && sanitizeArticle(article) };
+  const checked = checkFile(file, bytes, site, inContent);
+  if (!checked.article) return { problems: checked.problems };
+  const { article, problems } = sanitizeArticle(checked.article, site.origin);
+  return { problems: [...checked.problems, ...problems], article };
 }
 
 export const step: FileStep<SafeArticle> = { name: 'build', module: new URL(import.meta.url), run: prepareFile };

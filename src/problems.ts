@@ -123,6 +123,18 @@ export const problemKinds = {
     meaning: 'an `image:` that is a path on the site the archive came from, with no `origin` in `site.yaml` to resolve it against',
     hint: 'Set `origin` in site.yaml to the address of the site the archive came from (origin: https://example.org/), or give the image’s full URL.',
   },
+  unresolvedLink: {
+    code: 'unresolved-link',
+    severity: 'warning',
+    meaning: 'a link or image in a body points into the archive or its original site, but to no article or image found, and no `origin` says where it was',
+    hint: 'Links by path, by file or by `{% post_url %}` find the article that has that address or file; an image is copied when it is in the content folder. Set `origin` in site.yaml to link what the archive does not hold to the original site.',
+  },
+  unconvertedMarkup: {
+    code: 'unconverted-markup',
+    severity: 'warning',
+    meaning: "a body holds another generator's template markup (a Hugo shortcode, a Liquid tag or output) that no converter knows: it is shown as text",
+    hint: 'Figures, videos, gists, tweets, code highlighting, `raw`, `post_url`, `link`, `ref`/`relref`, image includes and `site.baseurl` are converted. Replace the rest with Markdown or HTML, or put it in code if it is meant to be shown.',
+  },
   unkeptAddress: {
     code: 'unkept-address',
     severity: 'warning',

@@ -5,9 +5,10 @@
  * objects), never by building them.
  *
  * URLs are root-relative (`/2026/01/06/some-slug/`); pages link to each other
- * relative to themselves (`render/relativeUrl.ts`), and feeds and sitemaps
+ * relative to themselves (`relativeUrl` below), and feeds and sitemaps
  * put the base URL in front.
  */
+import path from 'node:path';
 
 /** A day on the site's calendar, as `YYYY`, `MM`, `DD`. */
 export interface CalendarDay {
@@ -69,3 +70,14 @@ export const isHtmlPage = (url: string): boolean => url.endsWith('/') || url.end
 
 /** The file a page URL is written to, as path segments: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
 export const fileSegmentsOf = (url: string): string[] => [...url.split('/').filter(Boolean), ...(url.endsWith('/') ? ['index.html'] : [])];
+
+/** `target` (root-relative, e.g. `/2026/01/`) as seen from the page at `from`. */
+export function relativeUrl(target: string, from: string): string {
+  if (!target.startsWith('/') || target.startsWith('//')) return target;
+  const [, targetPath = '/', suffix = ''] = /^([^?#]*)(.*)$/s.exec(target) ?? [];
+  const fromDir = from.endsWith('/') ? from : `${path.posix.dirname(from)}/`;
+  let relative = path.posix.relative(fromDir, targetPath);
+  if (relative === '') relative = '.';
+  if (targetPath.endsWith('/')) relative += '/';
+  return relative + suffix;
+}

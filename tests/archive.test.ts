@@ -14,7 +14,7 @@ const settings = siteSchema.parse({ pageSize: 2, timezone: 'Asia/Tokyo' });
 function safe(fields: Record<string, string>, body?: string) {
   const loaded = readArticle(`content/${fields.title}.md`, article(fields, body), settings).article;
   assert.ok(loaded, fields.title);
-  return sanitizeArticle(loaded);
+  return sanitizeArticle(loaded).article;
 }
 
 const articles = [

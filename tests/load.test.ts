@@ -52,7 +52,7 @@ describe('the seed article', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seedText.replace(/\n/g, '\r\n'))]);
     const result = await load({ 'content/seed.md': bytes });
     assert.deepEqual(result.problems, []);
-    const reference = readArticle('content/seed.md', seedText, defaultSiteSettings).article;
+    const reference = readArticle('content/seed.md', seedText, defaultSiteSettings, 'seed.md').article;
     assert.ok(reference);
     const [loaded] = result.articles;
     assert.deepEqual({ ...loaded, body: loaded?.body.replace(/\r\n/g, '\n') }, reference);

@@ -13,11 +13,11 @@ const src = path.join(projectRoot, 'src');
 
 /** Stage of each folder or top-level module of src/, in the order the pipeline runs. */
 const stages: [number, string[]][] = [
-  [0, ['dates.ts', 'slug.ts', 'format.ts', 'problems.ts', 'routes.ts', 'errors.ts', 'paths.ts', 'workerThread.ts', 'workerEntry.js', 'vfile.d.ts', 'cache']],
+  [0, ['dates.ts', 'slug.ts', 'format.ts', 'problems.ts', 'routes.ts', 'errors.ts', 'paths.ts', 'workerThread.ts', 'workerEntry.js', 'cache']],
   [1, ['schema']],
   [2, ['load']],
   [3, ['sanitize']],
-  [4, ['duplicates', 'related']],
+  [4, ['duplicates', 'related', 'links']],
   [5, ['archive']],
   [6, ['search', 'render']],
   [7, ['prepareFile.ts', 'buildSite.ts']],

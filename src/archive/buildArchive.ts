@@ -3,6 +3,7 @@
  * to render: one builder per kind of page, sharing one context. Pure: the
  * same input always gives the same pages.
  */
+import type { CopiedFile } from '../links/resolveLinks.ts';
 import { relateArticles } from '../related/relateArticles.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
@@ -29,6 +30,8 @@ export interface ArchiveOptions {
   searchPartLimit?: number | undefined;
   /** How articles are related; builds pass a cached `relateArticles`. */
   relate?: typeof relateArticles | undefined;
+  /** Files of the content folder that bodies show (`links/resolveLinks.ts`), published as they are. */
+  files?: readonly CopiedFile[] | undefined;
 }
 
 /** The one place that decides what is published: every article but drafts, and drafts too in a preview. */
@@ -68,6 +71,7 @@ export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSe
       robotsPage(context, sitemap),
       ...redirects.pages,
       ...redirects.list,
+      ...(options.files ?? []).map((file) => ({ kind: 'file' as const, ...file })),
     ],
     searchParts: parts,
   };

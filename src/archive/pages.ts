@@ -301,6 +301,16 @@ export interface RobotsPage extends PageBase {
   sitemapUrl?: string | undefined;
 }
 
+/** A file of the content folder that pages show (an image beside its post), copied as it is, not rendered. */
+export interface CopiedFilePage {
+  kind: 'file';
+  url: string;
+  /** Its path on disk, in the content folder. */
+  source: string;
+  /** Of its bytes, so that its page hash changes with them. */
+  hash: string;
+}
+
 /** A part of the search index: a name that is also its folder under `/pagefind/`, and its article pages, in URL order. */
 export interface SearchPart {
   name: string;
@@ -320,9 +330,10 @@ export type Page =
   | NotFoundPage
   | RobotsPage
   | RedirectPage
-  | RedirectListPage;
+  | RedirectListPage
+  | CopiedFilePage;
 
-/** What a template renders; its `pagination.data` is `archive.pages.<kind>` (`pagesByKind` in `render/renderSite.ts`). */
+/** What a template renders (a `file` is copied); its `pagination.data` is `archive.pages.<kind>` (`pagesByKind` in `render/renderSite.ts`). */
 export type PageKind = Page['kind'];
 
 export type PageOfKind<K extends PageKind> = Extract<Page, { kind: K }>;

@@ -20,6 +20,8 @@ import { readFrontMatter } from './readFrontMatter.ts';
 export type Article = Omit<ArticleFrontMatter, 'date' | 'updated' | 'slug' | 'author' | 'authors' | 'format' | 'lang'> & {
   /** The file it came from, as shown in problems. */
   file: string;
+  /** The file's path in the content folder, which links of other posts may name it by. */
+  contentPath?: string;
   slug: string;
   /** `/YYYY/MM/DD/<slug>/`, the date in the site's time zone. */
   url: string;
@@ -173,6 +175,7 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
       ...rest,
       image,
       file,
+      ...(inContent === undefined ? {} : { contentPath: inContent }),
       slug: finalSlug,
       url,
       oldUrls: old.urls.filter((oldUrl) => oldUrl !== url),

@@ -3,18 +3,7 @@
  * built site works from any folder of any host, not only from a domain's
  * root. Absolute URLs (canonical, feeds) use the base URL instead.
  */
-import path from 'node:path';
-
-/** `target` (root-relative, e.g. `/2026/01/`) as seen from the page at `from`. */
-export function relativeUrl(target: string, from: string): string {
-  if (!target.startsWith('/') || target.startsWith('//')) return target;
-  const [, targetPath = '/', suffix = ''] = /^([^?#]*)(.*)$/s.exec(target) ?? [];
-  const fromDir = from.endsWith('/') ? from : `${path.posix.dirname(from)}/`;
-  let relative = path.posix.relative(fromDir, targetPath);
-  if (relative === '') relative = '.';
-  if (targetPath.endsWith('/')) relative += '/';
-  return relative + suffix;
-}
+import { relativeUrl } from '../routes.ts';
 
 /** The page a link is written on: its URL, and its link root when it has one. */
 export interface LinkingPage {

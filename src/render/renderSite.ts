@@ -4,7 +4,7 @@
  * sees it, so that no page can be written outside the output folder, and
  * only pages that are new or changed since the last build are rendered.
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { WrittenPage } from '@11ty/eleventy';
 import type { Archive, Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
@@ -14,7 +14,8 @@ import { isSafePageUrl, routes } from '../routes.ts';
 import { hashPages, outputFileOf, planRender, removePages } from './renderPlan.ts';
 
 /** The pages of each kind: the global data `archive.pages` that each template paginates over. */
-export type PagesByKind = { [K in PageKind]: PageOfKind<K>[] };
+export type RenderedKind = Exclude<PageKind, 'file'>;
+export type PagesByKind = { [K in RenderedKind]: PageOfKind<K>[] };
 
 /** What templates receive as `archive`. */
 export interface RenderData {
@@ -22,8 +23,9 @@ export interface RenderData {
   pages: PagesByKind;
 }
 
-/** Every kind, so that a kind missing here fails to compile. */
+/** Every kind, so that a kind missing here fails to compile: rendered by a template, or copied as it is. */
 const pageKinds = {
+  file: false,
   article: true,
   list: true,
   terms: true,
@@ -37,11 +39,13 @@ const pageKinds = {
   robots: true,
   redirect: true,
   'redirect-list': true,
-} as const satisfies Record<PageKind, true>;
+} as const satisfies Record<PageKind, boolean>;
 
 export function pagesByKind(pages: readonly Page[]): PagesByKind {
-  const byKind: Partial<Record<string, Page[]>> = Object.fromEntries(Object.keys(pageKinds).map((kind) => [kind, []]));
+  const rendered = Object.entries(pageKinds).filter(([, byTemplate]) => byTemplate);
+  const byKind: Partial<Record<string, Page[]>> = Object.fromEntries(rendered.map(([kind]) => [kind, []]));
   for (const page of pages) {
+    if (page.kind === 'file') continue;
     const list = byKind[page.kind];
     if (!list)
       throw new Error(
@@ -83,11 +87,22 @@ export async function renderSite(archive: Archive, outputDir: string, previous: 
   // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
   if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
     const toRender = archive.pages.filter((page) => plan.render.has(page.url));
+    copyFiles(toRender, outputDir);
     for (let start = 0; start === 0 || start < toRender.length; start += pagesPerRun) {
       await runEleventy({ site: archive.site, pages: pagesByKind(toRender.slice(start, start + pagesPerRun)) }, outputDir);
     }
   }
   return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
+}
+
+/** Copied files are not rendered: their bytes go to their URL's file as they are. */
+function copyFiles(pages: readonly Page[], outputDir: string): void {
+  for (const page of pages) {
+    if (page.kind !== 'file') continue;
+    const target = outputFileOf(outputDir, page.url);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(page.source, target);
+  }
 }
 
 async function eleventyFor(data: RenderData, outputDir: string) {

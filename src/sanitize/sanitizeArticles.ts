@@ -2,6 +2,8 @@
  * The sanitize stage: each loaded article gets safe HTML and its plain text.
  */
 import type { Article } from '../load/readArticle.ts';
+import { problem, problemKinds, type Problem } from '../problems.ts';
+import type { BodyReference } from './references.ts';
 import { sanitizeBody } from './sanitizeBody.ts';
 
 /**
@@ -9,14 +11,39 @@ import { sanitizeBody } from './sanitizeBody.ts';
  * use it, and at 100,000 articles it would be hundreds of megabytes.
  */
 export type SafeArticle = Omit<Article, 'body'> & {
-  /** The body after sanitizing: the only HTML from content that reaches a page. */
+  /** The body after sanitizing: the only HTML from content that reaches a page. Its links into the archive are tokens until resolved. */
   html: string;
+  /** Links and images into the archive, by token (see `sanitize/references.ts`); none left once resolved. */
+  references: BodyReference[];
   /** The text a reader sees in the body. */
   text: string;
   wordCount: number;
 };
 
-export function sanitizeArticle({ body, ...article }: Article): SafeArticle {
-  const { html, text, wordCount } = sanitizeBody(body, { format: article.format, baseUrl: article.link });
-  return { ...article, html, text, wordCount };
+/** A sanitized article, and what sanitizing could not keep as written: warnings naming its file. */
+export interface SanitizedArticle {
+  article: SafeArticle;
+  problems: Problem[];
+}
+
+/** `origin`: the site the archive came from (site.yaml), which relative links of its posts point at. */
+export function sanitizeArticle({ body, ...article }: Article, origin?: string): SanitizedArticle {
+  const { html, text, wordCount, references, unconverted } = sanitizeBody(body, {
+    format: article.format,
+    link: article.link,
+    origin,
+    oldPath: article.oldUrls[0],
+    contentPath: article.contentPath,
+    keepReferences: true,
+  });
+  const problems =
+    unconverted.length === 0
+      ? []
+      : [
+          problem(problemKinds.unconvertedMarkup, {
+            file: article.file,
+            message: `${unconverted.length === 1 ? 'holds' : `holds ${unconverted.length} constructs of`} another generator's template markup that is shown as text: ${JSON.stringify(unconverted[0]!.slice(0, 80))}${unconverted.length > 1 ? ' first' : ''}`,
+          }),
+        ];
+  return { article: { ...article, html, text, wordCount, references }, problems };
 }

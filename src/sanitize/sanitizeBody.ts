@@ -21,33 +21,44 @@ import { detectFormat, type ArticleFormat } from '../schema/article.ts';
 import { dropUnprintable } from '../schema/fields.ts';
 import { recoverImages } from './images.ts';
 import { markdownToHtml } from './markdown.ts';
+import { convertOtherMarkup } from './otherMarkup.ts';
 import { parseHtmlFragment } from './parseHtml.ts';
+import { isReferenceToken, markReferences, resolvedAlone, type BodyReference, type ReferenceContext } from './references.ts';
 import { newsSchema } from './schema.ts';
 import { forEachElement, forEachNode } from './walk.ts';
 import { alignmentAsClass, wellFormed } from './wellFormed.ts';
 
 export interface SanitizedBody {
   format: ArticleFormat;
+  /** With `keepReferences`, links and images into the archive stand as tokens, replaced once every article is known. */
   html: string;
+  references: BodyReference[];
+  /** Other generators' markup that no converter knows, left as text (`otherMarkup.ts`). */
+  unconverted: string[];
   /** The text a reader sees, paragraphs separated by blank lines. */
   text: string;
   wordCount: number;
 }
 
-export interface SanitizeOptions {
+export interface SanitizeOptions extends ReferenceContext {
   /** `html` or `markdown`; guessed from the body when not given. */
   format?: ArticleFormat | undefined;
-  /** The original article's URL: relative links and images point there. */
-  baseUrl?: string | undefined;
+  /**
+   * Leave links and images into the archive as tokens, with their `references`, for the links stage to
+   * resolve against every article (`links/resolveLinks.ts`). Otherwise the body is finished on its own:
+   * each goes to its address on the original site, or is shown as text.
+   */
+  keepReferences?: boolean | undefined;
 }
 
 const urlProperties = ['href', 'src', 'cite', 'longDesc'] as const;
 const hasScheme = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * Makes relative URLs absolute against the original article, or drops them
- * when there is none: on our site they would point at pages that do not
- * exist. Runs before the sanitizer, which then checks the resulting scheme.
+ * The URLs left after links and images (a quote's `cite`, a `longdesc`):
+ * relative ones made absolute against the original article, or dropped when
+ * there is none, as on our site they would point at pages that do not exist.
+ * Runs before the sanitizer, which then checks the resulting scheme.
  */
 function resolveRelativeUrls() {
   return (tree: Root, file: VFile) => {
@@ -116,7 +127,12 @@ function prefixFragmentLinks() {
 function politeLinksAndImages() {
   return (tree: Root) => {
     forEachElement(tree, (node: Element) => {
-      if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/i.test(node.properties.href)) {
+      if (
+        node.tagName === 'a' &&
+        typeof node.properties.href === 'string' &&
+        /^https?:/i.test(node.properties.href) &&
+        !isReferenceToken(node.properties.href)
+      ) {
         node.properties.rel = ['nofollow', 'noopener', 'noreferrer'];
       } else if (node.tagName === 'img') {
         if (typeof node.properties.alt !== 'string') node.properties.alt = '';
@@ -149,6 +165,7 @@ const processor = unified()
   .use(removeUnprintable)
   .use(recoverImages)
   .use(alignmentAsClass)
+  .use(markReferences)
   .use(resolveRelativeUrls)
   .use(removeClobberPrefix)
   .use(rehypeSanitize, newsSchema)
@@ -174,13 +191,17 @@ export function countWords(text: string): number {
 
 export function sanitizeBody(body: string, options: SanitizeOptions = {}): SanitizedBody {
   const format = options.format ?? detectFormat(body);
-  const file = new VFile({ value: format === 'markdown' ? markdownToHtml(body) : body, data: { baseUrl: options.baseUrl } });
+  const { format: _format, keepReferences = false, ...referenceContext } = options;
+  const converted = convertOtherMarkup(body, format);
+  const file = new VFile({ value: format === 'markdown' ? markdownToHtml(converted.body) : converted.body, data: { baseUrl: options.link, referenceContext } });
   const tree = processor.runSync(parseHtmlFragment(String(file.value)), file);
-  const html = String(processor.stringify(tree, file));
+  const references = file.data.bodyReferences ?? [];
+  const written = String(processor.stringify(tree, file));
+  const html = keepReferences ? written : resolvedAlone(written, references);
   const text = toText(tree)
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { format, html, text, wordCount: countWords(text) };
+  return { format, html, text, wordCount: countWords(text), references: keepReferences ? references : [], unconverted: converted.unconverted };
 }

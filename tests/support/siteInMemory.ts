@@ -42,9 +42,9 @@ export async function siteInMemory(
   { baseUrl, includeDrafts = false }: { baseUrl?: string; includeDrafts?: boolean } = {},
 ): Promise<SiteInMemory> {
   const cwd = writeTree(files);
-  const content = await loadBuildContent('content', cwd);
+  const content = await loadBuildContent('content', cwd, undefined, { includeDrafts });
   const site = baseUrl ? { ...content.site, baseUrl } : content.site;
-  const archive = buildArchive(content.articles, site, { includeDrafts });
+  const archive = buildArchive(content.articles, site, { includeDrafts, files: content.files });
   const pages = await renderInMemory(archive);
   return {
     cwd,

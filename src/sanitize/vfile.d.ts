@@ -1,0 +1,13 @@
+// The data our unified plugins read from and write to a VFile.
+import type { BodyReference, ReferenceContext } from './references.ts';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Where the body's links point from (`sanitize/references.ts`). */
+    referenceContext: ReferenceContext;
+    /** The body's links and images into the archive, each replaced by its token. */
+    bodyReferences: BodyReference[];
+    /** The original article's URL, against which other relative URLs resolve. */
+    baseUrl: string | undefined;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Bodies of other generators' archives come through whole: links and images
+ * into the archive resolved or reported, other generators' markup converted
+ * or reported, never a link going nowhere. The fixtures follow what each
+ * generator documents: Hugo's page bundles, `ref`/`relref` and built-in
+ * shortcodes (figure, youtube, gist, tweet, highlight), Jekyll's `post_url`,
+ * `link`, `highlight`, `raw`, includes and `site.baseurl`, Zola's `@/`
+ * internal links and shortcodes.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { pagesOf } from '../src/archive/pages.ts';
+import { parseHtmlFragment } from '../src/sanitize/parseHtml.ts';
+import { sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
+import { forEachElement } from '../src/sanitize/walk.ts';
+import { siteInMemory } from './support/siteInMemory.ts';
+
+const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const bodyOf = (page: string) =>
+  /<div class="article-body[^"]*">([\s\S]*?)<\/div>\s*<\/article>|<div class="article-body[^"]*">([\s\S]*)/.exec(page)?.[0] ?? page;
+
+describe('links and images of a Hugo blog with page bundles, without an origin', async () => {
+  const site = await siteInMemory({
+    'content/site.yaml': 'title: Releases\n',
+    'content/blog/release/v4-1/index.md': [
+      '+++',
+      'title = "Version 4.1"',
+      'date = 2024-03-01',
+      'aliases = ["/blog/release/v4.1/"]',
+      '+++',
+      '## Upgrading {#upgrading}',
+      '',
+      'Text.',
+    ].join('\n'),
+    'content/blog/release/v4-2/index.md': [
+      '+++',
+      'title = "Version 4.2"',
+      'date = 2024-06-01',
+      '+++',
+      'See [Long-Term Support](/blog/release/v4.1/), [the upgrade notes]({{< ref "/blog/release/v4-1/index.md#upgrading" >}}) and [4.1 again]({{< relref "../v4-1" >}}).',
+      '',
+      '![Benchmark](bench.png)',
+      '',
+      '{{< figure src="images/chart.png" alt="Throughput chart" caption="Throughput, higher is better" >}}',
+      '',
+      'A [page we never had](/blog/roadmap/) and ![a lost picture](missing.png).',
+    ].join('\n'),
+    'content/blog/release/v4-2/bench.png': png,
+    'content/blog/release/v4-2/images/chart.png': png,
+  });
+  const page = site.file('/2024/06/01/v4-2/');
+
+  test('links to other posts, by old address and by ref, become links to their pages', () => {
+    assert.match(page, /<a href="\.\.\/\.\.\/\.\.\/03\/01\/v4-1\/">Long-Term Support<\/a>/);
+    assert.match(page, /<a href="\.\.\/\.\.\/\.\.\/03\/01\/v4-1\/#user-content-upgrading">the upgrade notes<\/a>/);
+    assert.match(page, /<a href="\.\.\/\.\.\/\.\.\/03\/01\/v4-1\/">4\.1 again<\/a>/);
+  });
+  test('images kept beside the post are published beside its page', () => {
+    assert.match(page, /<img src="bench\.png" alt="Benchmark"/);
+    assert.match(page, /<figure><img src="images\/chart\.png" alt="Throughput chart"[^>]*><figcaption>Throughput, higher is better<\/figcaption><\/figure>/);
+    const files = pagesOf(site.archive, 'file').map((file) => file.url);
+    assert.deepEqual(files.sort(), ['/2024/06/01/v4-2/bench.png', '/2024/06/01/v4-2/images/chart.png']);
+  });
+  test('what points at nothing stays as text, named in one warning, and no link goes nowhere', () => {
+    assert.ok(page.includes('A page we never had and a lost picture.'), bodyOf(page));
+    assert.ok(!/<a(?=[\s>])(?![^>]*\bhref=)[^>]*>/.test(page), 'a link without href');
+    assert.ok(!/<img(?=[\s>])(?![^>]*\bsrc=)[^>]*>/.test(page), 'an image without src');
+    const warnings = site.problems.filter((p) => p.code === 'unresolved-link');
+    assert.equal(warnings.length, 1, JSON.stringify(site.problems));
+    assert.equal(warnings[0]!.file, 'content/blog/release/v4-2/index.md');
+    assert.match(warnings[0]!.message, /link "\/blog\/roadmap\/", image "missing\.png"/);
+  });
+});
+
+describe('a Jekyll blog with an origin', async () => {
+  const site = await siteInMemory({
+    'content/site.yaml': 'title: News\norigin: https://news.example.edu/\n',
+    'content/_posts/2010-07-21-campus-opens.md': '---\ntitle: Campus opens\n---\nThe campus opens.\n',
+    'content/_posts/2010-08-02-first-term.md': [
+      '---',
+      'title: First term',
+      '---',
+      'After [the opening]({% post_url 2010-07-21-campus-opens %}) and [again]({% link _posts/2010-07-21-campus-opens.md %}),',
+      'see [the old page](/2010/07/21/campus-opens.html), [admissions]({{ site.baseurl }}/admissions/) and ![the quad]({{ "/assets/quad.jpg" | relative_url }}).',
+      '',
+      '{% highlight ruby %}',
+      'puts "<hello>"',
+      '{% endhighlight %}',
+      '',
+      '{% raw %}{{ page.title }}{% endraw %}',
+    ].join('\n'),
+  });
+  const page = site.file('/2010/08/02/first-term/');
+
+  test('post_url, link and old addresses find the post', () => {
+    for (const text of ['the opening', 'again', 'the old page'])
+      assert.match(page, new RegExp(`<a href="\\.\\./\\.\\./\\.\\./07/21/campus-opens/">${text}</a>`));
+  });
+  test('what the archive does not hold links to the original site', () => {
+    assert.match(page, /<a href="https:\/\/news\.example\.edu\/admissions\/" rel="nofollow noopener noreferrer">admissions<\/a>/);
+    assert.match(page, /<img src="https:\/\/news\.example\.edu\/assets\/quad\.jpg" alt="the quad"/);
+  });
+  test('highlight becomes a code block, raw shows its content, and nothing is reported', () => {
+    assert.match(page, /<pre><code class="language-ruby">puts "&#x3C;hello>"<\/code><\/pre>/);
+    assert.ok(page.includes('{{ page.title }}'));
+    assert.deepEqual(
+      site.problems.filter((p) => p.severity === 'warning' && p.code !== 'unkept-address').map((p) => p.code),
+      [],
+    );
+  });
+});
+
+describe('other generators’ markup', () => {
+  const markdown = (body: string) => sanitizeBody(body, { format: 'markdown' });
+  test('embeds become links, never frames', () => {
+    const { html } = markdown(
+      '{{< youtube dQw4w9WgXcQ >}}\n\n{{< gist spf13 7896402 >}}\n\n{{< tweet user="SanDiegoZoo" id="1453110110599868418" >}}\n\n{{ vimeo(id="124313553") }}',
+    );
+    assert.ok(!html.includes('<iframe'));
+    for (const url of [
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      'https://gist.github.com/spf13/7896402',
+      'https://x.com/SanDiegoZoo/status/1453110110599868418',
+      'https://vimeo.com/124313553',
+    ]) {
+      assert.ok(html.includes(`href="${url}"`), `${url} in ${html}`);
+    }
+  });
+  test('unknown constructs stay as text and are named; in code they are the subject, not reported', () => {
+    const result = markdown('{{< notice warning >}}Careful{{< /notice >}} and `{{ .Title }}`\n\n```\n{% if user %}\n```');
+    assert.deepEqual(result.unconverted, ['{{< notice warning >}}', '{{< /notice >}}']);
+    assert.ok(result.text.includes('{{< notice warning >}}Careful'));
+  });
+  test('an escaped shortcode shows as written, as in Hugo’s own documentation', () => {
+    assert.ok(markdown('```\n{{</* figure src="x.png" */>}}\n```').html.includes('{{&#x3C; figure src="x.png" >}}'));
+  });
+  test('hostile arguments stay data: no script, no javascript: URL, no attribute escapes', () => {
+    const bodies = [
+      '{{< figure src="javascript:alert(1)" alt="x\\" onerror=\\"alert(1)" caption="<script>alert(1)</script>" link="javascript:alert(2)" >}}',
+      '{{< figure src="a.png" alt="a >}} <img src=x onerror=alert(1)>" >}}',
+      '{% include image.html url="data:text/html,<script>alert(1)</script>" description="\' onmouseover=\'alert(1)" %}',
+      '{{< youtube id="x\\"><script>alert(1)</script>" >}}',
+      '{% highlight "><script>alert(1)</script> %}<script>alert(1)</script>{% endhighlight %}',
+    ];
+    for (const body of bodies) {
+      const { html } = markdown(body);
+      // Text and descriptions may show what was written; no element may act on it.
+      forEachElement(parseHtmlFragment(html), (element) => {
+        assert.notEqual(element.tagName, 'script', html);
+        for (const [name, value] of Object.entries(element.properties)) {
+          assert.ok(!/^on/i.test(name), `${name} in ${html}`);
+          if (name === 'href' || name === 'src') assert.match(String(value), /^(?:https:|\.|[\w-])/, html);
+          if (name === 'href' || name === 'src') assert.doesNotMatch(String(value), /^(?:javascript|data):/i, html);
+        }
+      });
+    }
+  });
+});
