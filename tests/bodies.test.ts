@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { HtmlValidate } from 'html-validate';
 import { pagesOf } from '../src/archive/pages.ts';
 import { parseHtmlFragment } from '../src/sanitize/parseHtml.ts';
 import { sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
@@ -154,5 +155,46 @@ describe('other generators’ markup', () => {
         }
       });
     }
+  });
+});
+
+describe('valid pages from any body', async () => {
+  const post = (title: string, body: string, format = '') => `---\ntitle: "${title}"\ndate: 2025-05-01\n${format}---\n${body}\n`;
+  const site = await siteInMemory({
+    'content/site.yaml': 'title: Bodies\n',
+    // Markdown as release notes write it: tables with alignment, footnotes, task lists, raw HTML among it.
+    'content/notes.md': post(
+      'Release notes',
+      '<!-- markdownlint-disable -->\n# v2.0\n\n| Name | Size |\n|:-----|-----:|\n| a | 1 |\n\n- [x] done\n- [ ] next\n\nClaim.[^1]\n\n<details><summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n<div align="center"><img src="https://cdn.example/logo.png" width="200"></div>\n\n[^1]: A note.',
+    ),
+    // HTML as old pages and feeds write it.
+    'content/old.md': post(
+      'Old page',
+      '<center><font color="red">Breaking</font></center><h2><p>Heading with a paragraph</p></h2><table border="1" cellpadding="4" width="100%"><tr><td valign="top" width="50" nowrap>cell</td></tr></table><div><caption>Orphan caption</caption><figcaption>Orphan figcaption</figcaption><li>Orphan item</li></div><p><a href="https://e.example/"></a><br clear="all"><img src="https://cdn.example/a.jpg" align="left" hspace="4" border="0"></p><img data-src="https://cdn.example/b.jpg" src="data:image/gif;base64,R0lGOD"><noscript><img src="https://cdn.example/b.jpg"></noscript><p><a href="javascript:alert(1)">bad</a></p>',
+      'format: html\n',
+    ),
+    // Hostile: broken nesting, stray end tags, forms, frames and handlers.
+    'content/hostile.md': post(
+      'Hostile',
+      '<p><b><i>overlap</b></i></p></div></span><table><tr><td><table><caption>x</caption></table></td></tr><p>in table</p></table><form><input name="q"><button>Go</button></form><iframe src="https://evil.example"></iframe><p onclick="alert(1)" style="color:red" id="main">click</p><a href="#main">in-page</a><ul><p>para in list</p><li>ok</li></ul><dl><p>x</p><dt>t</dt></dl><h3><div>block in h3</div></h3><a href="https://e.example/"><div>block</div></a>',
+      'format: html\n',
+    ),
+  });
+
+  test('every article page passes html-validate’s recommended rules', async () => {
+    // The same rules as the sample site's test.
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off', 'long-title': 'off' } });
+    const messages: string[] = [];
+    for (const url of site.articleUrls()) {
+      const report = await validator.validateString(site.file(url), url);
+      for (const result of report.results) for (const m of result.messages) messages.push(`${url}:${m.line} ${m.ruleId}: ${m.message}`);
+    }
+    assert.deepEqual(messages, []);
+  });
+  test('the words of every body are still there', () => {
+    const old = site.file('/2025/05/01/old/');
+    for (const words of ['Breaking', 'Heading with a paragraph', 'cell', 'Orphan caption', 'Orphan figcaption', 'Orphan item', 'bad'])
+      assert.ok(old.includes(words), words);
+    assert.ok(old.includes('src="https://cdn.example/b.jpg"'));
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readArticle } from '../src/load/readArticle.ts';
+import { articleSchema } from '../src/schema/article.ts';
 import { defaultSiteSettings } from '../src/schema/site.ts';
 import { article } from './helpers.ts';
 
@@ -236,4 +237,19 @@ describe('unknown keys', () => {
     assert.match(warning?.message ?? '', /did you mean "title"/);
     assert.equal(warning?.line, 4);
   });
+});
+
+test('character references in titles, deks and tags are decoded once, for pages, slugs and feeds alike', () => {
+  const parsed = articleSchema.parse({
+    title: '&ldquo;Agilefall&rdquo; and R&D at AT&T&#8217;s lab',
+    date: '2026-01-06',
+    description: 'Caf&eacute; &amp;amp; more',
+    tags: ['Caf&eacute;'],
+  });
+  assert.equal(parsed.title, '“Agilefall” and R&D at AT&T’s lab');
+  // Once: `&amp;amp;` was an escaped `&amp;`, and stays one.
+  assert.equal(parsed.description, 'Café &amp; more');
+  assert.deepEqual(parsed.tags, ['Café']);
+  const read = readArticle('content/-.md', '---\ntitle: "&ldquo;Agilefall&rdquo; wins"\ndate: 2026-01-06\n---\nText', defaultSiteSettings);
+  assert.equal(read.article?.slug, 'agilefall-wins');
 });

@@ -6,6 +6,35 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 
 const allowedByDefault = defaultSchema.tagNames ?? [];
 
+/**
+ * Presentational attributes HTML has made obsolete (layout is the stylesheet's): GitHub's schema keeps
+ * them on every element, and pages holding them are not valid HTML. Alignment is kept, as a class.
+ */
+const obsolete = new Set([
+  'align',
+  'axis',
+  'border',
+  'cellPadding',
+  'cellSpacing',
+  'char',
+  'charOff',
+  'clear',
+  'color',
+  'compact',
+  'frame',
+  'hSpace',
+  'height',
+  'noHref',
+  'noShade',
+  'noWrap',
+  'rules',
+  'size',
+  'summary',
+  'vAlign',
+  'width',
+]);
+const allowedEverywhere = (defaultSchema.attributes?.['*'] ?? []).filter((name) => typeof name !== 'string' || !obsolete.has(name));
+
 export const newsSchema: Schema = {
   ...defaultSchema,
   tagNames: [
@@ -33,8 +62,11 @@ export const newsSchema: Schema = {
         [...(defaultSchema.attributes?.[name] ?? []), ['className', 'align-left', 'align-center', 'align-right']],
       ]),
     ),
+    '*': allowedEverywhere,
     abbr: ['title'],
     time: ['dateTime'],
+    // An image's own size, which keeps the page from shifting while it loads.
+    img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height'],
   },
   protocols: {
     ...defaultSchema.protocols,

@@ -54,6 +54,14 @@ const blocks = new Set([
 ]);
 const phrasingOnly = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'a', 'b', 'strong', 'i', 'em', 'span', 'small', 'cite', 'q', 'sub', 'sup', 'code']);
 
+/** Elements whose children can only be of some kinds; anything else is wrapped in the first of them. */
+const childrenOf: Record<string, readonly string[]> = {
+  ul: ['li'],
+  ol: ['li'],
+  menu: ['li'],
+  dl: ['dt', 'dd', 'div'],
+};
+
 const isElement = (node: RootContent | ElementContent): node is Element => node.type === 'element';
 
 /** Text that is only white space between table parts or list items: kept out of places that allow none. */
@@ -88,7 +96,28 @@ function repairChildren(parent: Root | Element, phrasingContext: boolean): void 
     const content = name === 'hr' ? [] : child.children.filter((node) => !(orphaned && whiteSpaceOnly(node)));
     pending.push(...[...separator, ...content, ...separator].reverse());
   }
-  parent.children = repaired;
+  const allowedChildren = parentName === undefined ? undefined : childrenOf[parentName];
+  parent.children = allowedChildren ? wrapStrayChildren(repaired, allowedChildren) : repaired;
+}
+
+/** A list's text and other elements, which browsers show inside it, each run made one item of it (`li`, or `dd` in a `dl`). */
+function wrapStrayChildren(children: ElementContent[], allowed: readonly string[]): ElementContent[] {
+  const result: ElementContent[] = [];
+  let stray: ElementContent[] = [];
+  const flush = () => {
+    if (stray.some((node) => !whiteSpaceOnly(node) && node.type !== 'comment')) {
+      result.push({ type: 'element', tagName: allowed[0] === 'li' ? 'li' : 'dd', properties: {}, children: stray });
+    } else result.push(...stray);
+    stray = [];
+  };
+  for (const child of children) {
+    if (isElement(child) && allowed.includes(child.tagName)) {
+      flush();
+      result.push(child);
+    } else stray.push(child);
+  }
+  flush();
+  return result;
 }
 
 /** Whether an element shows something: text that is not blank, or an image. */

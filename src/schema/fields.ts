@@ -3,6 +3,7 @@
  * "expected ..." text that problems show; the value found is added by
  * `describeIssues`.
  */
+import { decodeHTMLStrict } from 'entities';
 import { z } from 'zod';
 
 /** YAML's empty value (`key:`) and `''` both mean "not given". */
@@ -22,11 +23,18 @@ export const expecting = (what: string) => ({
 const unprintable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export const dropUnprintable = (value: string): string => value.replace(unprintable, '');
 
+/**
+ * Feeds and other generators write titles with HTML's character references (`&ldquo;Agilefall&rdquo;`,
+ * `&#8217;`): they are decoded once, so that pages, slugs and feeds show the characters. Only complete
+ * references (with their `;`): `R&D` and `AT&T` stay as written.
+ */
+const decodeReferences = (value: string): string => (value.includes('&') ? decodeHTMLStrict(value) : value);
+
 /** Non-empty text; numbers are taken as text (`title: 1984`). */
 export const text = (what = 'text') =>
   z
     .union([z.string(), z.number().transform(String)], expecting(what))
-    .transform(dropUnprintable)
+    .transform((value) => dropUnprintable(decodeReferences(value)))
     .pipe(
       z
         .string()
@@ -76,7 +84,7 @@ export const stringList = (what: string) =>
     (value) => (value === null || value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
     z
       .array(z.union([z.string(), z.number().transform(String)], expecting(what)))
-      .transform((items) => [...new Set(items.map((item) => dropUnprintable(item).trim()).filter((item) => item !== ''))]),
+      .transform((items) => [...new Set(items.map((item) => dropUnprintable(decodeReferences(item)).trim()).filter((item) => item !== ''))]),
   );
 
 /** `true`/`false`, also written as a string (`"false"` is false, unlike `z.coerce.boolean()`). */

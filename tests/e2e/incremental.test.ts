@@ -122,7 +122,7 @@ describe('the load stage on every core', () => {
     assert.equal(loaded.articles.length, filesWorthWorkers + 200, loaded.problems[0]?.message);
     const files = loaded.articles.map((parallel) => parallel.file);
     assert.deepEqual(files, [...files].sort());
-    const oneThread = loaded.articles.map((parallel) => prepareFile(parallel.file, readFileSync(path.join(cwd, parallel.file)), loaded.site).article);
+    const oneThread = loaded.articles.map((parallel) => prepareFile(parallel.file, readFileSync(path.join(cwd, parallel.file)), loaded.site, parallel.file.slice('content/'.length)).article);
     assert.deepEqual(loaded.articles, oneThread);
   });
 });
