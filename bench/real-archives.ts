@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../src/buildSite.ts';
-import { DuplicateIndex } from '../src/duplicates/findDuplicates.ts';
+import { comparableOf, DuplicateIndex } from '../src/duplicates/findDuplicates.ts';
 import { pathShownFrom } from '../src/load/loadContent.ts';
 import { defaultSiteSettings } from '../src/schema/site.ts';
 import { planArticle, writeNewFile, type ArticleDraft } from '../src/write/articleFile.ts';
@@ -115,7 +115,7 @@ console.log(`Working in ${work}`);
           );
         continue;
       }
-      const candidate = { id: plan.planned.shownPath, link: plan.planned.article.link, body: plan.planned.article.body };
+      const candidate = comparableOf({ ...plan.planned.article, file: plan.planned.shownPath }, plan.planned.article.body);
       if (duplicates.match(candidate).length > 0) {
         skippedDuplicates += 1;
         continue;

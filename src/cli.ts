@@ -6,7 +6,7 @@ import { buildSite, loadBuildContent } from './buildSite.ts';
 import { helpOf, parseCommandArgs, type CommandSpec, type OptionSpec, type ParsedArgs } from './commandLine.ts';
 import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
-import { duplicateWarnings } from './duplicates/findDuplicates.ts';
+import { comparableOf, duplicateWarnings } from './duplicates/findDuplicates.ts';
 import { importArticles } from './import/importArticles.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
@@ -95,7 +95,7 @@ export const commands: Record<string, Command> = {
     async run(values, out) {
       // What a build would read, sanitize and link: its warnings (links to nothing, markup shown as text) are check's too.
       const content = await loadBuildContent(String(values.content), out.cwd);
-      const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles.map((article) => ({ ...article, body: article.text })))]);
+      const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles.map((article) => comparableOf(article, article.text)))]);
       reportProblems(problems, out, out.stdout);
       out.stdout(summarize(problems, content.fileCount));
       return problems.some(isError) ? 1 : 0;

@@ -161,8 +161,8 @@ export const problemKinds = {
   duplicateArticle: {
     code: 'duplicate-article',
     severity: 'warning',
-    meaning: '(`check`) two files hold one article: the same link, or nearly the same text',
-    hint: 'Two files hold one article (the same link, or nearly the same text): delete one unless you mean to keep both captures.',
+    meaning: '(`check`) two files hold one article: the same link, or from one source within a few days nearly the same title and text',
+    hint: 'Two files hold one article (the same link, or from one source nearly the same title and text): delete one unless you mean to keep both captures.',
   },
   unreadableInput: {
     code: 'unreadable-input',

@@ -2,10 +2,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { findDuplicates } from '../src/duplicates/findDuplicates.ts';
+import { parse } from 'yaml';
+import { copySimilarity, findDuplicates, type Comparable } from '../src/duplicates/findDuplicates.ts';
 import { fingerprint, overlap } from '../src/duplicates/fingerprint.ts';
 import { normalizeLink } from '../src/duplicates/normalizeLink.ts';
 import { readClipping } from '../src/import/readClipping.ts';
+import { relateArticles } from '../src/related/relateArticles.ts';
 import { fixture } from './helpers.ts';
 
 describe('normalizeLink', () => {
@@ -34,6 +36,9 @@ describe('normalizeLink', () => {
   });
 });
 
+/** An article to compare: one title, one source and one day unless said otherwise. */
+const item = (id: string, body: string, details: Partial<Comparable> = {}): Comparable => ({ id, body, title: 'Talks in Geneva', epochMs: 0, ...details });
+
 describe('text fingerprints on the seeds', () => {
   const bodyOf001 = readFileSync(fixture('articles/seed-001.md'), 'utf8').split(/\n---\n/)[1]!;
   const clippingText = (seed: string) => readClipping(readFileSync(fixture(`import/seed-${seed}.txt`), 'utf8')).paragraphs.join('\n');
@@ -50,8 +55,10 @@ describe('text fingerprints on the seeds', () => {
   });
 
   test('findDuplicates pairs 000 with 001 and nothing else', () => {
-    const items = ['000', '002', '003', '004'].map((seed) => ({ id: seed, body: clippingText(seed) }));
-    const pairs = findDuplicates([{ id: '001', body: bodyOf001 }, ...items]);
+    const titleOf = (seed: string) => readClipping(readFileSync(fixture(`import/seed-${seed}.txt`), 'utf8')).title ?? '';
+    const items = ['000', '002', '003', '004'].map((seed) => item(seed, clippingText(seed), { title: titleOf(seed) }));
+    const title001 = /^title: ["']?(.*?)["']?$/m.exec(readFileSync(fixture('articles/seed-001.md'), 'utf8'))![1]!;
+    const pairs = findDuplicates([item('001', bodyOf001, { title: title001 }), ...items]);
     assert.deepEqual(
       pairs.map(({ first, second, reason }) => [first, second, reason]),
       [['000', '001', 'text']],
@@ -64,37 +71,87 @@ describe('findDuplicates: edge cases', () => {
 
   test('a short quote of a long article is not a copy of it', () => {
     const quote = story.split('. ').slice(0, 2).join('. ');
-    assert.deepEqual(
-      findDuplicates([
-        { id: 'long', body: story },
-        { id: 'quote', body: `<p>${quote}</p>` },
-      ]),
-      [],
-    );
+    assert.deepEqual(findDuplicates([item('long', story), item('quote', `<p>${quote}</p>`)]), []);
   });
 
   test('short texts are never called copies, however alike', () => {
-    assert.deepEqual(
-      findDuplicates([
-        { id: 'a', body: 'Breaking news.' },
-        { id: 'b', body: 'Breaking news.' },
-      ]),
-      [],
-    );
+    assert.deepEqual(findDuplicates([item('a', 'Breaking news.'), item('b', 'Breaking news.')]), []);
   });
 
   test('a capture that lost its last paragraph, or gained a caption, is still a copy', () => {
     const paragraphs = story.split('. ');
     const truncated = paragraphs.slice(0, -2).join('. ');
     const withCaption = `${story} Photo: Jane Doe/Reuters`;
-    const pairs = findDuplicates([
-      { id: 'a', body: story },
-      { id: 'b', body: truncated },
-      { id: 'c', body: withCaption },
-    ]);
+    const pairs = findDuplicates([item('a', story), item('b', truncated), item('c', withCaption)]);
     assert.deepEqual(
       pairs.map(({ first, second }) => `${first}-${second}`),
       ['a-b', 'a-c', 'b-c'],
     );
   });
 });
+
+describe('second captures: one decision for check, import and the site', () => {
+  interface Labelled {
+    id: string;
+    source: string;
+    date: string;
+    title: string;
+    body: string;
+    duplicateOf?: string;
+  }
+  const corpus = parse(readFileSync(fixture('near-copies/corpus.yaml'), 'utf8')) as Labelled[];
+  const comparable = (post: Labelled): Comparable => ({ id: post.id, body: post.body, title: post.title, source: post.source, epochMs: Date.parse(post.date) });
+  const truth = corpus.filter((post) => post.duplicateOf).map((post) => `${post.duplicateOf} ${post.id}`);
+
+  test('the set is what it claims: series whose texts alone would be called copies, and true copies', () => {
+    const prints = new Map(corpus.map((post) => [post.id, fingerprint(post.body)]));
+    const families = ['ruby-', 'weekly-', 'award-', 'closure-'];
+    for (const family of families) {
+      const [a, b] = corpus.filter((post) => post.id.startsWith(family));
+      assert.ok(copySimilarity(prints.get(a!.id)!, prints.get(b!.id)!) !== undefined, `${family}: texts alike enough to be called copies by text alone`);
+    }
+    assert.ok(truth.length >= 2);
+  });
+
+  test('check and import: precision and recall 1.0, the earlier published as the original', (t) => {
+    const found = findDuplicates(corpus.map(comparable)).map((pair) => `${pair.first} ${pair.second}`);
+    const { precision, recall } = precisionRecall(new Set(truth), new Set(found));
+    t.diagnostic(`check: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} over ${truth.length} pairs`);
+    assert.deepEqual(found.sort(), [...truth].sort());
+  });
+
+  test('the site marks the same second captures, naming the same originals', () => {
+    const relations = relateArticles(
+      corpus.map((post) => ({
+        url: post.id,
+        file: post.id,
+        title: post.title,
+        text: post.body,
+        epochMs: Date.parse(post.date),
+        tags: [],
+        source: post.source,
+      })),
+      { language: 'en' },
+    );
+    assert.deepEqual([...relations.duplicateOf].map(([copy, original]) => `${original} ${copy}`).sort(), [...truth].sort());
+  });
+
+  test('of two captures published at once, the earlier file is the original, everywhere', () => {
+    const body = corpus.find((post) => post.id === 'rates')!.body;
+    const posts = ['b.md', 'a.md'].map((id) => ({ id, body, title: 'Central bank holds rates', source: 'https://feeds.ledger.example/business', epochMs: 0 }));
+    assert.deepEqual(
+      findDuplicates(posts).map((pair) => [pair.first, pair.second]),
+      [['a.md', 'b.md']],
+    );
+    const relations = relateArticles(
+      posts.map((post) => ({ url: `/${post.id}/`, file: post.id, title: post.title, text: post.body, epochMs: 0, tags: [], source: post.source })),
+      { language: 'en' },
+    );
+    assert.deepEqual([...relations.duplicateOf], [['/b.md/', '/a.md/']]);
+  });
+});
+
+function precisionRecall(truth: Set<string>, predicted: Set<string>): { precision: number; recall: number } {
+  const found = [...predicted].filter((pair) => truth.has(pair)).length;
+  return { precision: predicted.size === 0 ? 1 : found / predicted.size, recall: truth.size === 0 ? 1 : found / truth.size };
+}

@@ -79,7 +79,7 @@ describe('import: the seed clippings', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(
       run.stdout,
-      /skipped "NATO ambassador says .*" from .*seed-000\.txt: nearly the same text as content\/2026\/01\/seed-001\.md \(\d+% of its passages are in the other\)/,
+      /skipped "NATO ambassador says .*" from .*seed-000\.txt: nearly the same title and text as content\/2026\/01\/seed-001\.md, from the same source \(\d+% of its passages are in the other\)/,
     );
     assert.match(run.stdout, /Imported 0 articles, skipped 1 article already in the archive\./);
     assert.deepEqual(snapshot(cwd), before);
@@ -94,7 +94,7 @@ describe('import: the seed clippings', () => {
     const check = await runCli(['check'], { cwd });
     assert.equal(check.code, 0, 'duplicates are warnings');
     const warning = check.stdout.split('\n').find((line) => line.includes('[duplicate-article]')) ?? '';
-    assert.match(warning, /warning: nearly the same text as/);
+    assert.match(warning, /warning: nearly the same title and text as/);
     assert.ok(warning.includes('content/2026/01/seed-001.md') && warning.includes(file), `names both files: ${warning}`);
   });
 
@@ -366,8 +366,8 @@ describe('check: duplicates in existing content', () => {
     const cwd = writeTree({
       'content/a.md': article({ title: 'A', date: '2026-01-01', link: 'https://www.example.com/story?utm_source=x' }, other),
       'content/b.md': article({ title: 'B', date: '2026-01-02', link: 'http://example.com/story/' }, '<p>Short.</p>'),
-      'content/c.md': article({ title: 'C', date: '2026-01-03' }, text),
-      'content/d.md': article({ title: 'D', date: '2026-01-04' }, `${text}<p>Photo: someone.</p>`),
+      'content/c.md': article({ title: 'Ceasefire talks resume', date: '2026-01-03' }, text),
+      'content/d.md': article({ title: 'Ceasefire talks resume - Herald', date: '2026-01-04' }, `${text}<p>Photo: someone.</p>`),
       'content/e.md': article(
         { title: 'E', date: '2026-01-05' },
         '<p>The delegations met again on Tuesday, in other words, and the talks went nowhere at all.</p>',
@@ -381,7 +381,7 @@ describe('check: duplicates in existing content', () => {
     );
     assert.match(
       run.stdout,
-      /^content\/d\.md: warning: nearly the same text as content\/c\.md \(100% of its passages are in the other\) \[duplicate-article\]$/m,
+      /^content\/d\.md: warning: nearly the same title and text as content\/c\.md, from the same source \(100% of its passages are in the other\) \[duplicate-article\]$/m,
     );
     assert.doesNotMatch(run.stdout, /content\/e\.md/);
     assert.match(run.stdout, /0 errors, 2 warnings in 5 article files/);

@@ -200,6 +200,9 @@ describe('bodies as pages and feeds really write them', () => {
     assert.ok(!/<a[^>]*>(?:(?!<\/a>)[\s\S])*<(?:div|p)\b/.test(link), link);
     assert.ok(link.includes('Read') && link.includes('more'), link);
   });
+  test('an empty heading is dropped', () => {
+    assert.equal(markdown('Text\n\n#####\n\nMore'), '<p>Text</p>\n\n<p>More</p>\n');
+  });
   test('a link with no text shows its address', () => {
     assert.equal(
       html('<a href="https://e.example/report"></a>'),

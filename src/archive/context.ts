@@ -60,6 +60,8 @@ export function archiveContext(published: readonly SafeArticle[], settings: Site
       epochMs: article.date.epochMs,
       tags: article.tags,
       link: article.link,
+      source: article.source,
+      file: article.file,
     })),
     { language: settings.language },
   );

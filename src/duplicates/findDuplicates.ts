@@ -1,8 +1,13 @@
 /**
- * Articles that are the same article: equal links once normalized, or
- * near-identical texts (two captures of one story). Candidates come from an
- * index of a few "anchor" shingles per text, so the work grows with the
- * archive, not with its square.
+ * Articles that are the same article: equal links once normalized, or, from
+ * the same source within a few days, nearly the same title and nearly the
+ * same text (two captures of one story). Posts of a series written from one
+ * template (release notes, weekly digests, award announcements) share their
+ * text but not their title's numbers or words: they are related, not copies.
+ * The one decision, used by `check`, `import`, `new` and the site's second
+ * captures; the original is the earlier published, the file only breaks ties.
+ * Candidates come from an index of a few "anchor" shingles per text, so the
+ * work grows with the archive, not with its square.
  */
 import { compareStrings, problem, problemKinds, type Problem } from '../problems.ts';
 import { fingerprint, overlap, type Fingerprint } from './fingerprint.ts';
@@ -12,11 +17,26 @@ export interface Comparable {
   /** Names the article in reports: its file. */
   id: string;
   link?: string | undefined;
+  /** The text to compare (markup is ignored). */
   body: string;
+  title: string;
+  /** The feed it came from: captures of one article come from one source. */
+  source?: string | undefined;
+  /** When it was published. */
+  epochMs: number;
 }
 
+/** An article record (as loaded, or as planned by `import` and `new`) with the text to compare. */
+export const comparableOf = (
+  article: { file: string; link?: string | undefined; title: string; source?: string | undefined; date: { epochMs: number } },
+  body: string,
+): Comparable => ({ id: article.file, link: article.link, body, title: article.title, source: article.source, epochMs: article.date.epochMs });
+
+/** What deciding "the same text" needs of an article besides its text. */
+export type Described = Pick<Comparable, 'title' | 'source' | 'epochMs'>;
+
 export interface DuplicatePair {
-  /** The earlier of the two in `id` order. */
+  /** The original: the earlier published (the earlier file when both were published at once). */
   first: string;
   second: string;
   reason: 'link' | 'text';
@@ -32,6 +52,11 @@ const minimumLengthRatio = 0.5;
 const minimumShingles = 12;
 /** Anchor shingles per text: its smallest hashes, a sample that copies share. */
 const anchorsPerText = 16;
+/** Captures of one article without a shared link are this close in date. */
+export const copyWindowDays = 4;
+const day = 86_400_000;
+/** Share of the shorter title's words found in the other: an outlet's suffix (" - BBC News") or an edited word is allowed. */
+const titleContainment = 0.75;
 /** Anchors two texts must share to be compared in full. */
 const minimumSharedAnchors = 2;
 /** An anchor shared by more texts than this is boilerplate ("All rights reserved"), not evidence. */
@@ -42,11 +67,49 @@ export interface IndexedText {
   fingerprint: Fingerprint;
 }
 
+/** Which of two captures is the original: the earlier published; of two published at once, the earlier file. */
+export const originalFirst = (a: { epochMs: number; id: string }, b: { epochMs: number; id: string }): number =>
+  a.epochMs - b.epochMs || compareStrings(a.id, b.id);
+
+const titleWords = (title: string): string[] =>
+  title
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+(?:[.'’_-][\p{L}\p{N}]+)*/gu) ?? [];
+
+/**
+ * Whether two titles name one article: the same numbers (a version, an issue, a year tell a series'
+ * posts apart), and nearly all the words of the shorter in the longer.
+ */
+export function nearlySameTitle(a: string, b: string): boolean {
+  const [wordsA, wordsB] = [titleWords(a), titleWords(b)];
+  const numbers = (words: string[]) =>
+    words
+      .filter((word) => /\d/.test(word))
+      .sort()
+      .join(' ');
+  if (numbers(wordsA) !== numbers(wordsB)) return false;
+  const [setA, setB] = [new Set(wordsA), new Set(wordsB)];
+  const [shorter, longer] = setA.size <= setB.size ? [setA, setB] : [setB, setA];
+  if (shorter.size === 0) return longer.size === 0;
+  return [...shorter].filter((word) => longer.has(word)).length / shorter.size >= titleContainment;
+}
+
+/**
+ * When two articles without a shared link are one article captured twice: how alike their texts are (see
+ * `copySimilarity`); undefined when they are not the same article.
+ */
+export function sameArticleSimilarity(a: Described, printA: Fingerprint, b: Described, printB: Fingerprint): number | undefined {
+  if ((a.source ?? '') !== (b.source ?? '') || Math.abs(a.epochMs - b.epochMs) > copyWindowDays * day || !nearlySameTitle(a.title, b.title)) return undefined;
+  return copySimilarity(printA, printB);
+}
+
 /** Finds every duplicate pair among `items`. */
 export function findDuplicates(items: readonly Comparable[]): DuplicatePair[] {
   const index = new DuplicateIndex();
   const pairs: DuplicatePair[] = [];
-  for (const item of [...items].sort((a, b) => compareStrings(a.id, b.id))) {
+  // Originals first: each pair names the original first.
+  for (const item of [...items].sort(originalFirst)) {
     const print = fingerprint(item.body);
     pairs.push(...index.match(item, print));
     index.add(item, print);
@@ -57,7 +120,7 @@ export function findDuplicates(items: readonly Comparable[]): DuplicatePair[] {
 /** An archive's links and texts, to ask "is this already here?" of new articles. */
 export class DuplicateIndex {
   readonly #byLink = new Map<string, string>();
-  readonly #texts = new Map<string, Fingerprint>();
+  readonly #texts = new Map<string, { print: Fingerprint; described: Described }>();
   readonly #byAnchor = new Map<number, string[]>();
 
   /** `print` is `fingerprint(item.body)`, when already computed. */
@@ -65,7 +128,7 @@ export class DuplicateIndex {
     const link = normalizedLinkOf(item.link);
     if (link && !this.#byLink.has(link)) this.#byLink.set(link, item.id);
     if (print.shingles.length < minimumShingles) return;
-    this.#texts.set(item.id, print);
+    this.#texts.set(item.id, { print, described: item });
     for (const anchor of anchorsOf(print)) {
       const bucket = this.#byAnchor.get(anchor);
       if (!bucket) this.#byAnchor.set(anchor, [item.id]);
@@ -90,7 +153,8 @@ export class DuplicateIndex {
     const candidates = [...sharedAnchors].filter(([, count]) => count >= minimumSharedAnchors).map(([id]) => id);
     for (const id of candidates.sort(compareStrings)) {
       if (id === sameLink) continue;
-      const similarity = copySimilarity(print, this.#texts.get(id)!);
+      const indexed = this.#texts.get(id)!;
+      const similarity = sameArticleSimilarity(indexed.described, indexed.print, item, print);
       if (similarity !== undefined) pairs.push({ first: id, second: item.id, reason: 'text', similarity });
     }
     return pairs;
@@ -111,9 +175,9 @@ export function copySimilarity(a: Fingerprint, b: Fingerprint): number | undefin
 
 const anchorsOf = (print: Fingerprint): Uint32Array => print.shingles.subarray(0, anchorsPerText);
 
-/** `check`'s warnings: one per pair, on the later file, naming the earlier. */
-export function duplicateWarnings(articles: readonly { file: string; link?: string | undefined; body: string }[]): Problem[] {
-  return findDuplicates(articles.map((article) => ({ id: article.file, link: article.link, body: article.body }))).map((pair) =>
+/** `check`'s warnings: one per pair, on the copy, naming the original. */
+export function duplicateWarnings(articles: readonly Comparable[]): Problem[] {
+  return findDuplicates(articles).map((pair) =>
     problem(problemKinds.duplicateArticle, {
       file: pair.second,
       field: pair.reason === 'link' ? 'link' : undefined,
@@ -125,5 +189,5 @@ export function duplicateWarnings(articles: readonly { file: string; link?: stri
 export function describeDuplicate(pair: DuplicatePair): string {
   return pair.reason === 'link'
     ? `the same article as ${pair.first}: their links are equal once normalized`
-    : `nearly the same text as ${pair.first} (${Math.round((pair.similarity ?? 0) * 100)}% of its passages are in the other)`;
+    : `nearly the same title and text as ${pair.first}, from the same source (${Math.round((pair.similarity ?? 0) * 100)}% of its passages are in the other)`;
 }

@@ -2,12 +2,12 @@
  * `news-archive import`: clippings, article files and feeds (files or URLs)
  * to article files in the content folder. Everything is read and checked
  * first; if any input has an error nothing is written. Articles the archive
- * already holds (same link once normalized, or nearly the same text) are
+ * already holds (`duplicates/findDuplicates.ts`: the same link, or the same title and text) are
  * skipped and reported, so importing a feed again adds only its new items.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
+import { comparableOf, DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
 import { checkContent, pathShownFrom } from '../load/loadContent.ts';
 import { decodeText } from '../load/readFrontMatter.ts';
 import { readArticle } from '../load/readArticle.ts';
@@ -60,7 +60,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   const duplicates = new DuplicateIndex();
   const takenUrls = new Set<string>();
   for (const article of existing.articles) {
-    duplicates.add({ id: article.file, link: article.link, body: article.body });
+    duplicates.add(comparableOf(article, article.body));
     takenUrls.add(article.url);
   }
   const takenFiles = new Set<string>();
@@ -86,7 +86,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
         );
         continue;
       }
-      const candidate = { id: plan.planned.shownPath, link: plan.planned.article.link, body: plan.planned.article.body };
+      const candidate = comparableOf({ ...plan.planned.article, file: plan.planned.shownPath }, plan.planned.article.body);
       const [duplicate] = duplicates.match(candidate);
       if (duplicate && !options.keepDuplicates) {
         skipped.push({ input: shownInput(input, options.cwd), title: draft.title, reason: describeDuplicate(duplicate) });

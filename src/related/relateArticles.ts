@@ -4,7 +4,7 @@
  * and "more like this" (alike in text, sharing tags, near in time). Computed
  * once per build from the text neighbors of every article; deterministic.
  */
-import { copySimilarity } from '../duplicates/findDuplicates.ts';
+import { originalFirst, sameArticleSimilarity } from '../duplicates/findDuplicates.ts';
 import { fingerprint, type Fingerprint } from '../duplicates/fingerprint.ts';
 import { normalizedLinkOf } from '../duplicates/normalizeLink.ts';
 import { compareStrings } from '../problems.ts';
@@ -22,6 +22,10 @@ export interface RelatableArticle {
   epochMs: number;
   tags: readonly string[];
   link?: string | undefined;
+  /** The feed it came from: two captures of one article come from one source. */
+  source?: string | undefined;
+  /** Its file: of two captures published at once, the earlier file is the original. */
+  file?: string | undefined;
 }
 
 export interface Story {
@@ -158,15 +162,11 @@ function relatedScore(article: RelatableArticle, other: RelatableArticle, simila
 }
 
 /** Of two captures, the one to keep: the earlier, else the fuller text, else the one with a link to the original, else by URL. */
-function isBetterOriginal(a: RelatableArticle, b: RelatableArticle): boolean {
-  if (a.epochMs !== b.epochMs) return a.epochMs < b.epochMs;
-  const length = (article: RelatableArticle) => fullText(article).length;
-  if (length(a) !== length(b)) return length(a) > length(b);
-  if (Boolean(a.link) !== Boolean(b.link)) return Boolean(a.link);
-  return compareStrings(a.url, b.url) <= 0;
-}
+/** The one rule of `check` and `import` (`duplicates/findDuplicates.ts`): the earlier published, then the earlier file. */
+const isOriginalOf = (a: RelatableArticle, b: RelatableArticle): boolean =>
+  originalFirst({ epochMs: a.epochMs, id: a.file ?? a.url }, { epochMs: b.epochMs, id: b.file ?? b.url }) <= 0;
 
-/** Copies: the same link once normalized, or near-identical texts among close text neighbors. The earlier is the original. */
+/** Copies: the same link once normalized, or the same article by `sameArticleSimilarity` among close text neighbors. */
 function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Neighbor[][]): Map<string, string> {
   const duplicateOf = new Map<string, string>();
   const original = (url: string): string => {
@@ -179,7 +179,7 @@ function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Ne
   const markCopy = (a: string, b: string) => {
     const [first, second] = [original(a), original(b)];
     if (first === second) return;
-    const [kept, copy] = isBetterOriginal(byUrl.get(first)!, byUrl.get(second)!) ? [first, second] : [second, first];
+    const [kept, copy] = isOriginalOf(byUrl.get(first)!, byUrl.get(second)!) ? [first, second] : [second, first];
     duplicateOf.set(copy, kept);
   };
   const byLink = new Map<string, string>();
@@ -203,7 +203,8 @@ function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Ne
     for (const { index: other, score } of list) {
       // Each pair once.
       if (other > index || score < duplicateCandidate) continue;
-      if (copySimilarity(printOf(index), printOf(other)) !== undefined) markCopy(ordered[other]!.url, ordered[index]!.url);
+      if (sameArticleSimilarity(ordered[index]!, printOf(index), ordered[other]!, printOf(other)) !== undefined)
+        markCopy(ordered[other]!.url, ordered[index]!.url);
     }
   });
   // Every copy points straight at the article it copies.

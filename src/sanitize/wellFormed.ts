@@ -88,7 +88,8 @@ function repairChildren(parent: Root | Element, phrasingContext: boolean): void 
     if (!orphaned && !misplacedBlock && !(name === 'a' && typeof child.properties.href !== 'string')) {
       repairChildren(child, phrasingContext || phrasingOnly.has(name));
       if (name === 'a' && !hasContent(child)) child.children.push({ type: 'text', value: String(child.properties.href) });
-      repaired.push(child);
+      // A heading with nothing in it (`#####` alone on a line) heads nothing, and is not valid HTML.
+      if (!/^h[1-6]$/.test(name) || hasContent(child)) repaired.push(child);
       continue;
     }
     // A block in a heading or a paragraph reads as its own line: a space keeps its words apart.

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
+import { comparableOf, DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
 import { checkContent, pathShownFrom } from '../load/loadContent.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import { planArticle, writeNewFile, type ArticleDraft, type PlannedArticle } from './articleFile.ts';
@@ -49,8 +49,8 @@ export async function newArticle(options: NewArticleOptions): Promise<NewArticle
   if (sameUrl) return refuse(`would have the URL ${planned.article.url}, which ${sameUrl} already has`);
   if (planned.article.link) {
     const index = new DuplicateIndex();
-    for (const article of existing.articles) index.add({ id: article.file, link: article.link, body: '' });
-    const [duplicate] = index.match({ id: planned.shownPath, link: planned.article.link, body: '' });
+    for (const article of existing.articles) index.add(comparableOf(article, ''));
+    const [duplicate] = index.match(comparableOf({ ...planned.article, file: planned.shownPath }, ''));
     if (duplicate) {
       const message = `is ${describeDuplicate(duplicate)}: nothing was written`;
       return { problems: [{ ...problem(problemKinds.duplicateArticle, { file: planned.shownPath, field: 'link', message }), severity: 'error' }] };
