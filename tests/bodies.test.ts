@@ -198,3 +198,17 @@ describe('valid pages from any body', async () => {
     assert.ok(old.includes('src="https://cdn.example/b.jpg"'));
   });
 });
+
+describe('headings keep the ids other generators give them', () => {
+  test('a written id, else one from the text; links to a part of a post keep working', () => {
+    const { html } = sanitizeBody(
+      '## Upgrading {#upgrade}\n\nSee [the notes](#notes-for-you).\n\n## Notes for *you*!\n\nText.\n{: .note}\n\n## Notes for you',
+      { format: 'markdown' },
+    );
+    assert.ok(html.includes('<h2 id="user-content-upgrade">Upgrading</h2>'), html);
+    assert.ok(html.includes('<a href="#user-content-notes-for-you">the notes</a>'), html);
+    assert.ok(html.includes('<h2 id="user-content-notes-for-you">Notes for <em>you</em>!</h2>'), html);
+    assert.ok(html.includes('<h2 id="user-content-notes-for-you-1">'), html);
+    assert.ok(!html.includes('{:'), html);
+  });
+});

@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { stringify } from 'yaml';
 import { readArticle } from '../src/load/readArticle.ts';
+import { parseHtmlFragment } from '../src/sanitize/parseHtml.ts';
 import { sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
 import { defaultSiteSettings } from '../src/schema/site.ts';
 import { slugPattern } from '../src/slug.ts';
@@ -256,6 +257,96 @@ describe('the sanitizer, on any input', () => {
         const once = sanitizeBody(text, { format: 'markdown' });
         assertSafe(once.html);
         assert.equal(sanitizeBody(once.html, { format: 'html' }).html, once.html);
+      }),
+      runs,
+    );
+  });
+});
+
+describe('the sanitizer keeps every word a reader sees', () => {
+  // What a browser shows of a body: its text, read as browsers read it (parse5 with scripting on, as
+  // in readers' browsers), less what is never rendered.
+  const unrendered = new Set(['script', 'style', 'noscript', 'template', 'title', 'textarea', 'select', 'svg', 'math', 'iframe', 'object']);
+  const wordsOf = (text: string): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return counts;
+  };
+  const shownByBrowser = (html: string): string => {
+    const parts: string[] = [];
+    const walk = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type === 'text') parts.push(child.value);
+        else if (child.type === 'element' && !unrendered.has(child.tagName)) walk(child);
+      }
+    };
+    walk(parseHtmlFragment(html));
+    return parts.join(' ');
+  };
+  const words = fc.constantFrom('harbour', 'minister', 'flood', 'vote', 'council', 'river', 'talks', 'storm');
+  const tags = [
+    'p',
+    'b',
+    'i',
+    'em',
+    'a href="https://e.example/x"',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'table',
+    'tr',
+    'td',
+    'th',
+    'caption',
+    'h2',
+    'h3',
+    'div',
+    'span',
+    'blockquote',
+    'figure',
+    'figcaption',
+    'pre',
+    'code',
+    'dl',
+    'dt',
+    'dd',
+    'details',
+    'summary',
+    'sup',
+    'form',
+    'button',
+    'noscript',
+    'script',
+    'style',
+    'center',
+    'font color="red"',
+  ];
+  const token = fc.oneof(
+    { weight: 3, arbitrary: words },
+    { weight: 2, arbitrary: fc.constantFrom(...tags).map((tag) => `<${tag}>`) },
+    { weight: 2, arbitrary: fc.constantFrom(...tags).map((tag) => `</${tag.split(' ')[0]}>`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '<br>',
+        '<hr>',
+        '<img src="https://e.example/i.jpg" alt="pier">',
+        '<img src="javascript:x" alt="quay">',
+        '\n\n',
+        '&amp;',
+        '<!-- c -->',
+      ),
+    },
+  );
+  const body = fc.array(token, { maxLength: 40 }).map((tokens) => tokens.join(' '));
+
+  test('random and mis-nested HTML: every word a browser shows is in the sanitized text', () => {
+    fc.assert(
+      fc.property(body, (html) => {
+        const shown = wordsOf(shownByBrowser(html));
+        const kept = wordsOf(sanitizeBody(html, { format: 'html' }).text);
+        for (const [word, count] of shown) assert.ok((kept.get(word) ?? 0) >= count, `"${word}" ×${count} shown, ×${kept.get(word) ?? 0} kept: ${html}`);
       }),
       runs,
     );

@@ -113,7 +113,7 @@ describe('news markup is kept', () => {
 describe('Markdown bodies', () => {
   test('render with GFM and pass through the same sanitizer', () => {
     const output = markdown('# Title\n\nSome *text* and a [link](https://example.com).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~');
-    assert.ok(output.includes('<h1>Title</h1>'));
+    assert.ok(output.includes('<h1 id="user-content-title">Title</h1>'), output);
     assert.ok(output.includes('<a href="https://example.com" rel="nofollow noopener noreferrer">link</a>'));
     assert.ok(output.includes('<table>'));
     assert.ok(output.includes('<del>gone</del>'));

@@ -42,6 +42,50 @@ renderer.core.ruler.after('inline', 'task-lists', (state) => {
   }
 });
 
+/**
+ * Headings get the ids other generators give them, so that links to a part of a post (`#upgrading`) keep
+ * working: the id written after the heading (`## Upgrading {#upgrading}`, Hugo's and kramdown's syntax),
+ * else one made from its text as Hugo and GitHub make it. kramdown's attribute lists on a line of their
+ * own (`{: .note}`) style the block above; there is no style here to give, so they are dropped.
+ */
+const writtenId = /\s*\{:?\s*#([\w-]+)[^}]*\}\s*$/;
+const attributeListLine = /^\{:[^}\n]*\}$/;
+const idOf = (text: string): string =>
+  text
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s+/g, '-');
+
+renderer.core.ruler.after('inline', 'heading-ids', (state) => {
+  const used = new Set<string>();
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (token.type === 'paragraph_open' && tokens[i + 1]?.type === 'inline' && attributeListLine.test(tokens[i + 1]!.content.trim())) {
+      tokens.splice(i, 3);
+      i -= 1;
+      continue;
+    }
+    // The same list on the last line of a paragraph.
+    const children = token.type === 'inline' ? token.children : undefined;
+    if (children && children.length >= 2 && children.at(-2)!.type === 'softbreak' && attributeListLine.test(children.at(-1)!.content.trim()))
+      children.splice(-2, 2);
+    if (token.type !== 'heading_open') continue;
+    const inline = tokens[i + 1]!;
+    const last = inline.children?.at(-1);
+    const written = last?.type === 'text' ? writtenId.exec(last.content) : null;
+    if (written && last) last.content = last.content.slice(0, written.index);
+    const base =
+      written?.[1] ?? idOf(inline.children?.map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : '')).join('') ?? '');
+    if (!base) continue;
+    let id = base;
+    for (let n = 1; used.has(id); n += 1) id = `${base}-${n}`;
+    used.add(id);
+    token.attrSet('id', id);
+  }
+});
+
 // `~~gone~~` is deleted text, as GitHub writes it (markdown-it writes `<s>`, text no longer accurate).
 renderer.renderer.rules.s_open = () => '<del>';
 renderer.renderer.rules.s_close = () => '</del>';

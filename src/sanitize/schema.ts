@@ -76,6 +76,8 @@ export const newsSchema: Schema = {
   },
   // Removed with everything inside them: the default keeps the text of
   // unknown elements, which would show CSS, scripts and markup as text.
+  // Readers see what a form or a button says, so those two are unwrapped instead
+  // (their controls go); a select's or a textarea's values are controls, not text.
   strip: [
     'script',
     'style',
@@ -88,8 +90,6 @@ export const newsSchema: Schema = {
     'object',
     'embed',
     'applet',
-    'form',
-    'button',
     'select',
     'textarea',
     'svg',

@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { generateCorpus } from '../support/generateCorpus.ts';
-import { loadBuildContent } from '../../src/buildSite.ts';
-import { prepareFile } from '../../src/prepareFile.ts';
+import { loadContent } from '../../src/load/loadContent.ts';
+import { prepareFile, step as prepareStep } from '../../src/prepareFile.ts';
 import { filesWorthWorkers } from '../../src/load/readInWorkers.ts';
 import { article, runCli, tempDir, writeTree } from '../helpers.ts';
 
@@ -118,7 +118,8 @@ describe('the load stage on every core', () => {
   test(`${filesWorthWorkers + 200} files read by worker threads give what one thread gives, in file order`, async () => {
     const cwd = tempDir();
     generateCorpus(path.join(cwd, 'content'), filesWorthWorkers + 200);
-    const loaded = await loadBuildContent('content', cwd);
+    // The files as the build's step reads them, before the links stage joins them up.
+    const loaded = await loadContent('content', cwd, { step: prepareStep });
     assert.equal(loaded.articles.length, filesWorthWorkers + 200, loaded.problems[0]?.message);
     const files = loaded.articles.map((parallel) => parallel.file);
     assert.deepEqual(files, [...files].sort());
