@@ -13,7 +13,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { stringify } from 'yaml';
 import { readArticle } from '../src/load/readArticle.ts';
+import { toText } from 'hast-util-to-text';
 import { parseHtmlFragment } from '../src/sanitize/parseHtml.ts';
+import { visibleText } from '../src/sanitize/visibleText.ts';
 import { sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
 import { defaultSiteSettings } from '../src/schema/site.ts';
 import { slugPattern } from '../src/slug.ts';
@@ -341,6 +343,16 @@ describe('the sanitizer keeps every word a reader sees', () => {
   );
   const body = fc.array(token, { maxLength: 40 }).map((tokens) => tokens.join(' '));
 
+  test('the text of a sanitized body has the words innerText gives (hast-util-to-text), in its order', () => {
+    const sequence = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+    fc.assert(
+      fc.property(body, (html) => {
+        const tree = parseHtmlFragment(sanitizeBody(html, { format: 'html' }).html);
+        assert.equal(sequence(visibleText(tree)), sequence(toText(tree)), html);
+      }),
+      runs,
+    );
+  });
   test('random and mis-nested HTML: every word a browser shows is in the sanitized text', () => {
     fc.assert(
       fc.property(body, (html) => {

@@ -12,7 +12,6 @@
  * nothing: it is HTML that parses back into the same tree.
  */
 import type { Element, Root } from 'hast';
-import { toText } from 'hast-util-to-text';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -25,6 +24,7 @@ import { convertOtherMarkup } from './otherMarkup.ts';
 import { parseHtmlFragment } from './parseHtml.ts';
 import { isReferenceToken, markReferences, resolvedAlone, type BodyReference, type ReferenceContext } from './references.ts';
 import { newsSchema } from './schema.ts';
+import { visibleText } from './visibleText.ts';
 import { forEachElement, forEachNode } from './walk.ts';
 import { alignmentAsClass, wellFormed } from './wellFormed.ts';
 
@@ -198,10 +198,6 @@ export function sanitizeBody(body: string, options: SanitizeOptions = {}): Sanit
   const references = file.data.bodyReferences ?? [];
   const written = String(processor.stringify(tree, file));
   const html = keepReferences ? written : resolvedAlone(written, references);
-  const text = toText(tree)
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const text = visibleText(tree);
   return { format, html, text, wordCount: countWords(text), references: keepReferences ? references : [], unconverted: converted.unconverted };
 }
