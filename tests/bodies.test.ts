@@ -82,7 +82,7 @@ describe('a Jekyll blog with an origin', async () => {
       'title: First term',
       '---',
       'After [the opening]({% post_url 2010-07-21-campus-opens %}) and [again]({% link _posts/2010-07-21-campus-opens.md %}),',
-      'see [the old page](/2010/07/21/campus-opens.html), [admissions]({{ site.baseurl }}/admissions/) and ![the quad]({{ "/assets/quad.jpg" | relative_url }}).',
+      'see [the old page](/2010/07/21/campus-opens.html), [its full address](https://news.example.edu/2010/07/21/campus-opens.html), [admissions]({{ site.baseurl }}/admissions/) and ![the quad]({{ "/assets/quad.jpg" | relative_url }}).',
       '',
       '{% highlight ruby %}',
       'puts "<hello>"',
@@ -93,8 +93,8 @@ describe('a Jekyll blog with an origin', async () => {
   });
   const page = site.file('/2010/08/02/first-term/');
 
-  test('post_url, link and old addresses find the post', () => {
-    for (const text of ['the opening', 'again', 'the old page'])
+  test('post_url, link and old addresses (as a path or on the original site) find the post', () => {
+    for (const text of ['the opening', 'again', 'the old page', 'its full address'])
       assert.match(page, new RegExp(`<a href="\\.\\./\\.\\./\\.\\./07/21/campus-opens/">${text}</a>`));
   });
   test('what the archive does not hold links to the original site', () => {

@@ -5,15 +5,17 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 
-/** Calls `each` on every node below `root`, parents before their children, with the parent. */
+/** Calls `each` on every node below `root` in document order, with its parent. Not recursive: bodies may nest deeply. */
 export function forEachNode(root: Root | Element, each: (node: RootContent, parent: Root | Element) => void): void {
-  const stack: (Root | Element)[] = [root];
+  const stack: [RootContent, Root | Element][] = [];
+  const pushChildren = (parent: Root | Element) => {
+    for (let i = parent.children.length - 1; i >= 0; i -= 1) stack.push([parent.children[i]!, parent]);
+  };
+  pushChildren(root);
   while (stack.length > 0) {
-    const parent = stack.pop()!;
-    for (const node of parent.children) {
-      each(node, parent);
-      if (node.type === 'element') stack.push(node);
-    }
+    const [node, parent] = stack.pop()!;
+    each(node, parent);
+    if (node.type === 'element') pushChildren(node);
   }
 }
 

@@ -1,6 +1,6 @@
 /** The build as a user runs it: the command's report, content with errors, and builds that give the same bytes on any machine. */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { article, fixture, runBin, runCli, writeTree } from '../helpers.ts';
@@ -150,11 +150,13 @@ describe('build: images beside their posts', async () => {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const post = (body: string) => `+++\ntitle = "Harbour works"\ndate = 2024-06-01\n+++\n${body}\n`;
   const cwd = writeTree({
-    'content/posts/harbour/index.md': post('![The new quay](quay.png)\n\n![Secret](../../../outside.png)'),
+    'content/posts/harbour/index.md': post('![The new quay](quay.png)\n\n![Secret](../../../outside.png)\n\n![Linked](linked.png)'),
     'content/posts/harbour/quay.png': png,
     'content/posts/harbour/notes.txt': 'not an image',
     'outside.png': png,
   });
+  // A link in the content folder to a file outside it.
+  symlinkSync(path.join(cwd, 'outside.png'), path.join(cwd, 'content/posts/harbour/linked.png'));
   const site = path.join(cwd, '_site');
   const first = await runCli(['build'], { cwd });
   const page = () => readFileSync(path.join(site, '2024/06/01/harbour/index.html'), 'utf8');
@@ -165,9 +167,10 @@ describe('build: images beside their posts', async () => {
     assert.match(page(), /<img src="quay\.png" alt="The new quay"/);
     assert.deepEqual(readdirSync(path.join(site, '2024/06/01/harbour')).sort(), ['index.html', 'quay.png']);
   });
-  test('an image outside the content folder is never read: its text stays, and the warning names it', () => {
-    assert.ok(page().includes('Secret'));
-    assert.match(first.stderr, /content\/posts\/harbour\/index\.md: warning: image "\.\.\/\.\.\/\.\.\/outside\.png" points to no article or image of the archive/);
+  test('an image outside the content folder, or a link to one, is never read: its text stays, and the warning names it', () => {
+    assert.ok(page().includes('Secret') && page().includes('Linked'));
+    assert.match(first.stderr, /content\/posts\/harbour\/index\.md: warning: image "\.\.\/\.\.\/\.\.\/outside\.png", image "linked\.png" point to no article or image of the archive/);
+    assert.ok(!existsSync(path.join(site, '2024/06/01/harbour/linked.png')));
   });
   test('an image no longer shown is deleted by the next build, and a changed one copied again', async () => {
     const changed = Buffer.concat([png, Buffer.from('x')]);
