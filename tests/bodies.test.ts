@@ -170,7 +170,7 @@ describe('valid pages from any body', async () => {
     // HTML as old pages and feeds write it.
     'content/old.md': post(
       'Old page',
-      '<center><font color="red">Breaking</font></center><h2><p>Heading with a paragraph</p></h2><table border="1" cellpadding="4" width="100%"><tr><td valign="top" width="50" nowrap>cell</td></tr></table><div><caption>Orphan caption</caption><figcaption>Orphan figcaption</figcaption><li>Orphan item</li></div><p><a href="https://e.example/"></a><br clear="all"><img src="https://cdn.example/a.jpg" align="left" hspace="4" border="0"></p><img data-src="https://cdn.example/b.jpg" src="data:image/gif;base64,R0lGOD"><noscript><img src="https://cdn.example/b.jpg"></noscript><p><a href="javascript:alert(1)">bad</a></p>',
+      '<center><font color="red">Breaking</font></center><h2><p>Heading with a paragraph</p></h2><table border="1" cellpadding="4" width="100%"><tr><td valign="top" width="50" nowrap>cell</td></tr></table><div><caption>Orphan caption</caption><figcaption>Orphan figcaption</figcaption><li>Orphan item</li></div><p><a href="https://e.example/"></a><br clear="all"><img src="https://cdn.example/a.jpg" align="left" hspace="4" border="0"></p><img data-src="https://cdn.example/b.jpg" src="data:image/gif;base64,R0lGOD"><noscript><img src="https://cdn.example/b.jpg"></noscript><p><a href="javascript:alert(1)">bad</a></p><p><a href="https://e.example/story"><img src="https://cdn.example/c.jpg"></a>Trailing spaces   \nhere</p><figure><img src="https://cdn.example/d.jpg" alt="Quay"><figcaption>Middle caption</figcaption><div>after</div></figure>',
       'format: html\n',
     ),
     // Hostile: broken nesting, stray end tags, forms, frames and handlers.

@@ -87,7 +87,7 @@ function repairChildren(parent: Root | Element, phrasingContext: boolean): void 
     const misplacedBlock = phrasingContext && blocks.has(name);
     if (!orphaned && !misplacedBlock && !(name === 'a' && typeof child.properties.href !== 'string')) {
       repairChildren(child, phrasingContext || phrasingOnly.has(name));
-      if (name === 'a' && !hasContent(child)) child.children.push({ type: 'text', value: String(child.properties.href) });
+      if (name === 'a') nameLink(child);
       // A heading with nothing in it (`#####` alone on a line) heads nothing, and is not valid HTML.
       if (!/^h[1-6]$/.test(name) || hasContent(child)) repaired.push(child);
       continue;
@@ -98,7 +98,50 @@ function repairChildren(parent: Root | Element, phrasingContext: boolean): void 
     pending.push(...[...separator, ...content, ...separator].reverse());
   }
   const allowedChildren = parentName === undefined ? undefined : childrenOf[parentName];
-  parent.children = allowedChildren ? wrapStrayChildren(repaired, allowedChildren) : repaired;
+  const merged = mergeTexts(repaired);
+  parent.children = allowedChildren ? wrapStrayChildren(merged, allowedChildren) : parentName === 'figure' ? captionLast(merged) : merged;
+}
+
+/** Text next to text, as unwrapping leaves it, is one text: as a parser reads the output back. */
+function mergeTexts(children: ElementContent[]): ElementContent[] {
+  const merged: ElementContent[] = [];
+  for (const child of children) {
+    const last = merged.at(-1);
+    if (child.type === 'text' && last?.type === 'text') merged[merged.length - 1] = { type: 'text', value: last.value + child.value };
+    else merged.push(child);
+  }
+  return merged;
+}
+
+/**
+ * A link says where it goes: one that shows nothing gets its address as text; one that shows only
+ * pictures without a description gets its address as its accessible name.
+ */
+function nameLink(link: Element): void {
+  if (hasText(link)) return;
+  if (typeof link.properties.ariaLabel === 'string' && link.properties.ariaLabel.trim() !== '') return;
+  if (hasContent(link)) link.properties.ariaLabel = String(link.properties.href);
+  else link.children.push({ type: 'text', value: String(link.properties.href) });
+}
+
+/** Whether an element holds words: text that is not blank, or a described image. */
+function hasText(node: Element): boolean {
+  return node.children.some((child) =>
+    child.type === 'text'
+      ? child.value.trim() !== ''
+      : isElement(child) && (child.tagName === 'img' ? typeof child.properties.alt === 'string' && child.properties.alt.trim() !== '' : hasText(child)),
+  );
+}
+
+/** A figure has one caption, first or last: a caption in the middle goes last, any other is unwrapped. */
+function captionLast(children: ElementContent[]): ElementContent[] {
+  const captions = children.filter((child) => isElement(child) && child.tagName === 'figcaption') as Element[];
+  if (captions.length === 0) return children;
+  const elements = children.filter(isElement);
+  const [kept, ...extra] = captions;
+  const inPlace = extra.length === 0 && (elements[0] === kept || elements.at(-1) === kept);
+  if (inPlace) return children;
+  return [...children.flatMap((child) => (child === kept ? [] : extra.includes(child as Element) ? (child as Element).children : [child])), kept!];
 }
 
 /** A list's text and other elements, which browsers show inside it, each run made one item of it (`li`, or `dd` in a `dl`). */
@@ -165,5 +208,9 @@ export function wellFormed() {
   return (tree: Root) => {
     imagesWithSources(tree);
     repairChildren(tree, false);
+    // Spaces at the end of a line show nothing, and are an error to HTML checkers.
+    forEachNode(tree, (node) => {
+      if (node.type === 'text' && /[ \t]\n/.test(node.value)) node.value = node.value.replace(/[ \t]+\n/g, '\n');
+    });
   };
 }
