@@ -2,7 +2,9 @@
  * The `news-archive` command line. Exit codes: 0 done, 1 content has errors,
  * 2 the command was called wrongly.
  */
+import path from 'node:path';
 import { buildSite, loadBuildContent } from './buildSite.ts';
+import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { helpOf, parseCommandArgs, type CommandSpec, type OptionSpec, type ParsedArgs } from './commandLine.ts';
 import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
@@ -91,10 +93,15 @@ export const commands: Record<string, Command> = {
     name: 'check',
     summary: 'validate all content without building; exit 1 on any error',
     description: 'Checks all content without building; exit 1 on any error. Warns about duplicate articles.',
-    options: [contentOption],
+    options: [
+      contentOption,
+      { name: 'no-cache', type: 'boolean', default: false, help: 'read every article afresh, without using or keeping .cache/news-archive/' },
+    ],
     async run(values, out) {
-      // What a build would read, sanitize and link: its warnings (links to nothing, markup shown as text) are check's too.
-      const content = await loadBuildContent(String(values.content), out.cwd);
+      // What a build would read, sanitize and link, through the build's cache: its warnings (links to nothing,
+      // markup shown as text) are check's too, and a build after a check reads nothing twice.
+      const cache = values['no-cache'] ? undefined : new BuildCache(path.resolve(out.cwd, defaultCacheDir));
+      const content = await loadBuildContent(String(values.content), out.cwd, cache);
       const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles.map((article) => comparableOf(article, article.text)))]);
       reportProblems(problems, out, out.stdout);
       out.stdout(summarize(problems, content.fileCount));
