@@ -83,6 +83,7 @@ class ArchiveIndex {
 /** Images of the content folder, looked up once each: only files, never links, inside the folder, with an image's extension. */
 class ContentImages {
   readonly #root: string;
+  #realRoot: string | undefined;
   readonly #found = new Map<string, { source: string; hash: string } | undefined>();
 
   constructor(root: string) {
@@ -102,7 +103,8 @@ class ContentImages {
     try {
       if (!lstatSync(source).isFile()) return undefined;
       // A folder on the way may be a link out of the content folder.
-      if (!realpathSync(source).startsWith(realpathSync(this.#root) + path.sep)) return undefined;
+      this.#realRoot ??= realpathSync(this.#root);
+      if (!realpathSync(source).startsWith(this.#realRoot + path.sep)) return undefined;
       return { source, hash: createHash('sha1').update(readFileSync(source)).digest('base64') };
     } catch {
       return undefined;

@@ -3,12 +3,14 @@
  * is safe to put on a page, plus its plain text for summaries, reading time
  * and search.
  *
- * Markdown becomes HTML first (markdown-it, `markdown.ts`); from there both
- * formats take the same steps: the HTML read once, as browsers read it
- * (`parseHtml.ts`), images recovered, relative URLs resolved against the
- * original article, rehype-sanitize with the news schema (the last step that
- * sees untrusted markup), what it kept made well-formed, then our own
- * additions to links and images. Sanitizing the output again changes
+ * Other generators' markup is converted first (`otherMarkup.ts`), and
+ * Markdown becomes HTML (markdown-it, `markdown.ts`); from there both formats
+ * take the same steps: the HTML read once, as browsers read it
+ * (`parseHtml.ts`), images recovered, links and images into the archive
+ * recorded as references (`references.ts`) and other relative URLs resolved
+ * against the original article, rehype-sanitize with the news schema (the
+ * last step that sees untrusted markup), what it kept made well-formed
+ * (`wellFormed.ts`), then our own additions to links and images. Sanitizing the output again changes
  * nothing: it is HTML that parses back into the same tree.
  */
 import type { Element, Root } from 'hast';
