@@ -34,6 +34,9 @@ function nunjucksCompiledOnce() {
 }
 
 export default function configure(eleventyConfig: UserConfig) {
+  // Installed with npm, the templates live under the site's node_modules/, which Eleventy ignores by
+  // default: the templates folder holds only templates.
+  eleventyConfig.ignores.delete('**/node_modules/**');
   // Nunjucks, with each template compiled once. Eleventy 3.1 compiles a
   // template's text again for every page it paginates into, which at 10,000
   // articles was a quarter of the rendering time.

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { article, runCli, writeTree } from './helpers.ts';
 
@@ -103,6 +105,24 @@ describe('command line use', () => {
       const run = await runCli(['build', '--output', output], { cwd });
       assert.equal(run.code, 2, output);
       assert.match(run.stderr, /overlap/);
+    }
+  });
+});
+
+describe('a new archive, and a folder that is not there', () => {
+  test('new in an empty folder makes the content folder and the article', async () => {
+    const cwd = writeTree({});
+    const run = await runCli(['new', '--title', 'First story', '--date', '2026-01-06'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(existsSync(path.join(cwd, 'content/2026/01/first-story.md')));
+  });
+  test('a misspelled content folder is a sentence naming the folder meant, never a system error', async () => {
+    const cwd = writeTree({ 'content/site.yaml': 'title: T\n' });
+    for (const command of ['build', 'check']) {
+      const run = await runCli([command, '--content', 'contnet'], { cwd });
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /the content folder "contnet" does not exist: did you mean "content"\? Pass --content/);
+      assert.doesNotMatch(run.stderr, /ENOENT|lstat/);
     }
   });
 });

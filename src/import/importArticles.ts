@@ -5,10 +5,11 @@
  * already holds (`duplicates/findDuplicates.ts`: the same link, or the same title and text) are
  * skipped and reported, so importing a feed again adds only its new items.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { comparableOf, DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
 import { checkContent, pathShownFrom } from '../load/loadContent.ts';
+import { defaultSiteSettings } from '../schema/site.ts';
 import { decodeText } from '../load/readFrontMatter.ts';
 import { readArticle } from '../load/readArticle.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
@@ -54,7 +55,9 @@ export interface ImportResult {
 export async function importArticles(options: ImportOptions): Promise<ImportResult> {
   const contentDir = path.resolve(options.cwd, options.contentDir);
   const shownPath = pathShownFrom(options.cwd);
-  const existing = await checkContent(options.contentDir, options.cwd);
+  // Importing into a new archive makes its content folder; a dry run writes nothing, and finds an empty archive.
+  if (!options.dryRun) mkdirSync(contentDir, { recursive: true });
+  const existing = existsSync(contentDir) ? await checkContent(options.contentDir, options.cwd) : { site: defaultSiteSettings, articles: [] };
   const site = existing.site;
 
   const duplicates = new DuplicateIndex();

@@ -6,9 +6,11 @@
  * and their results are cached on disk by content (see `contentCache.ts`).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
 import type { BuildCache } from '../cache/buildCache.ts';
+import { UsageError } from '../errors.ts';
 import { FileCache } from '../cache/fileCache.ts';
 import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
 import type { SiteSettings } from '../schema/site.ts';
@@ -57,6 +59,7 @@ export async function loadContent<A extends LoadedArticle>(
   { step, cache: buildCache }: LoadOptions<A>,
 ): Promise<LoadedContent<A>> {
   const root = path.resolve(cwd, contentDir);
+  assertContentFolder(root, contentDir);
   const displayPath = pathShownFrom(cwd);
   const { site, problems } = loadSite(root, displayPath);
   const found = findContentFiles(root, displayPath);
@@ -161,4 +164,24 @@ function withoutClashingRedirects<A extends LoadedArticle>(articles: readonly A[
     });
     return kept.length === article.oldUrls.length ? article : { ...article, oldUrls: kept };
   });
+}
+
+/** A content folder that is not there is a mistake in the command, said as one, with the folder meant when one is near. */
+function assertContentFolder(root: string, contentDir: string): void {
+  if (existsSync(root) && statSync(root).isDirectory()) return;
+  const parent = path.dirname(root);
+  const folders = existsSync(parent) ? readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')) : [];
+  const near =
+    folders.length > 0
+      ? closest(
+          path.basename(root),
+          folders.map((entry) => entry.name),
+        )
+      : undefined;
+  const meant =
+    near !== undefined && distance(near, path.basename(root)) <= 2 ? `: did you mean ${JSON.stringify(path.join(path.dirname(contentDir), near))}?` : '';
+  const what = existsSync(root) ? 'is not a folder' : 'does not exist';
+  throw new UsageError(
+    `the content folder ${JSON.stringify(contentDir)} ${what}${meant || '.'} Pass --content with the folder that holds your articles, or start one with \`news-archive new --title "First story"\`, which creates it`,
+  );
 }

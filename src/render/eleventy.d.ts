@@ -11,6 +11,8 @@ declare module '@11ty/eleventy' {
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
+    /** Globs of files not read as templates. */
+    ignores: Set<string>;
     setTemplateFormats(formats: string | string[]): void;
     on(event: 'eleventy.after' | 'eleventy.before', callback: (details: unknown) => unknown): void;
   }

@@ -4,6 +4,7 @@
  * never takes a URL the archive already uses.
  */
 import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { comparableOf, DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
@@ -28,6 +29,8 @@ export interface NewArticleResult {
 
 export async function newArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   const contentDir = path.resolve(options.cwd, options.contentDir);
+  // The first article of a new archive makes its content folder.
+  mkdirSync(contentDir, { recursive: true });
   const existing = await checkContent(options.contentDir, options.cwd);
   const now = (options.now ?? DateTime.now()).setZone(existing.site.timezone).startOf('second');
   const draft: ArticleDraft = {
