@@ -13,6 +13,7 @@ import { importArticles } from './import/importArticles.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
+import { initSite } from './write/initSite.ts';
 import { newArticle } from './write/newArticle.ts';
 
 interface Command extends CommandSpec {
@@ -106,6 +107,22 @@ export const commands: Record<string, Command> = {
       reportProblems(problems, out, out.stdout);
       out.stdout(summarize(problems, content.fileCount));
       return problems.some(isError) ? 1 : 0;
+    },
+  },
+  init: {
+    name: 'init',
+    summary: 'start an archive: site settings, a first article, .gitignore and a CI workflow',
+    description:
+      'Writes a ready site into DIR (default: the working folder): content/site.yaml with every setting commented, a first article, a .gitignore for the output and the cache, and the GitHub Actions workflow of docs/ci.md. Writes nothing if any of these files exists.',
+    operands: '[DIR]',
+    options: [],
+    run(_values, out, operands) {
+      if (operands.length > 1) throw new UsageError(`init takes one folder, got ${operands.length}`);
+      const today = new Date().toISOString().slice(0, 10);
+      const result = initSite({ cwd: out.cwd, dir: operands[0], today });
+      for (const file of result.written) out.stdout(`Wrote ${file}`);
+      out.stdout(`\nNext:\n${result.next.map((command) => `  ${command}`).join('\n')}`);
+      return 0;
     },
   },
   new: {

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { loadSite } from '../src/load/loadSite.ts';
+import { knownSiteKeys } from '../src/schema/site.ts';
+import { siteYamlTemplate } from '../src/write/initSite.ts';
 import { article, runCli, writeTree } from './helpers.ts';
 
 const good = article({ title: 'Good', date: '2026-01-06' });
@@ -124,5 +127,42 @@ describe('a new archive, and a folder that is not there', () => {
       assert.match(run.stderr, /the content folder "contnet" does not exist: did you mean "content"\? Pass --content/);
       assert.doesNotMatch(run.stderr, /ENOENT|lstat/);
     }
+  });
+});
+
+describe('news-archive init', () => {
+  test('writes a ready site that checks and builds, and prints what to run next', async () => {
+    const cwd = writeTree({});
+    const run = await runCli(['init', 'my-archive'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    for (const file of ['content/site.yaml', '.gitignore', '.github/workflows/site.yml']) assert.ok(existsSync(path.join(cwd, 'my-archive', file)), file);
+    assert.match(
+      run.stdout,
+      /Next:\n {2}cd my-archive\n {2}npx news-archive new --title "Your first story"\n {2}npx news-archive build\n {2}npx news-archive serve/,
+    );
+    const site = path.join(cwd, 'my-archive');
+    assert.match((await runCli(['check'], { cwd: site })).stdout, /^0 errors, 0 warnings in 1 article file$/m);
+    const build = await runCli(['build'], { cwd: site });
+    assert.equal(build.code, 0, build.stderr);
+    assert.match(readFileSync(path.join(site, '.gitignore'), 'utf8'), /^_site\/$/m);
+    assert.match(readFileSync(path.join(site, '.github/workflows/site.yml'), 'utf8'), /npx news-archive build --base-url/);
+  });
+  test('site.yaml names every setting, and with every example uncommented it is still valid', () => {
+    const yaml = siteYamlTemplate('News archive');
+    for (const key of knownSiteKeys) assert.match(yaml, new RegExp(`^(?:# )?${key}:`, 'm'), key);
+    // A commented setting: `# key: value`, or an entry of a map under it (`#   jdoe: Jane Doe`).
+    const uncommented = yaml.replace(/^# (?=(?: {2})?(?:[A-Za-z]\w*|https?:\/\/\S+):(?: |$))/gm, '');
+    const { site, problems } = loadSite(writeTree({ 'content/site.yaml': uncommented }) + '/content', (file) => file);
+    assert.deepEqual(problems, [], uncommented);
+    assert.equal(site.timezone, 'UTC');
+    assert.equal(site.authors.jdoe, 'Jane Doe');
+  });
+  test('never writes over a file: with any of its files there, nothing is written', async () => {
+    const cwd = writeTree({ '.gitignore': 'mine\n' });
+    const run = await runCli(['init'], { cwd });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /\.gitignore exists already: init writes nothing over a file/);
+    assert.ok(!existsSync(path.join(cwd, 'content')));
+    assert.equal(readFileSync(path.join(cwd, '.gitignore'), 'utf8'), 'mine\n');
   });
 });
