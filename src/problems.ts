@@ -35,6 +35,7 @@ export const problemKinds = {
     code: 'unreadable-file',
     severity: 'error',
     meaning: 'a file in the content folder could not be read (permissions, a broken link)',
+    hint: 'Check that the file can be read (its permissions), or remove a link that points to nothing.',
   },
   invalidEncoding: {
     code: 'invalid-encoding',
@@ -88,6 +89,7 @@ export const problemKinds = {
     code: 'json-syntax',
     severity: 'error',
     meaning: 'JSON front matter (a `{` first line, or `---json`) is not a valid JSON object',
+    hint: 'JSON front matter is one object: keys and strings in double quotes, a comma between entries and none after the last. Or write YAML between `---` lines.',
   },
   yamlTag: {
     code: 'yaml-tag',
@@ -99,11 +101,13 @@ export const problemKinds = {
     code: 'invalid-field',
     severity: 'error',
     meaning: 'a front-matter field has a value of the wrong kind',
+    hint: 'The message says what the field expects and what it holds: fix the value, or remove the field if it is optional.',
   },
   unknownField: {
     code: 'unknown-field',
     severity: 'warning',
     meaning: 'a key the format does not know; kept, but not used',
+    hint: 'Check the key’s spelling; the fields an article may have are listed in the README (Writing articles). An unknown key is kept in the file, but not used.',
   },
   skippedFile: {
     code: 'skipped-file',
@@ -116,6 +120,12 @@ export const problemKinds = {
     severity: 'warning',
     meaning: 'a slug with capitals, `_` or `.`, as other generators publish, kept as written',
     hint: 'Such a slug keeps the old address; rename the file (or set `slug:`) to lowercase letters, digits and hyphens if the old address does not matter.',
+  },
+  emptyBody: {
+    code: 'empty-body',
+    severity: 'warning',
+    meaning: 'an article that is not a draft has nothing below its front matter',
+    hint: 'Write the article below the closing `---` line, in Markdown or HTML, or set `draft: true` until it is written.',
   },
   unresolvedImage: {
     code: 'unresolved-image',
@@ -156,7 +166,8 @@ export const problemKinds = {
   invalidSiteSettings: {
     code: 'invalid-site-settings',
     severity: 'error',
-    meaning: 'a value in `site.yaml` is wrong; its default is used instead',
+    meaning: 'a value in `site.yaml` is wrong: the build stops (with `--skip-invalid`, that key’s default is used)',
+    hint: 'Fix the value as the message says, or remove the key to use its default; `news-archive init` writes a site.yaml with every setting described.',
   },
   duplicateArticle: {
     code: 'duplicate-article',
@@ -168,11 +179,13 @@ export const problemKinds = {
     code: 'unreadable-input',
     severity: 'error',
     meaning: '(`import`) an input file or URL could not be read',
+    hint: 'Check the path or the address; a feed that did not answer in time can be tried again, or with a longer --timeout.',
   },
   malformedInput: {
     code: 'malformed-input',
     severity: 'error',
     meaning: '(`import`) an input is neither a clipping, an article file nor a feed it can read',
+    hint: 'Give a plain-text clipping (headline first), an article file with front matter, or an RSS, Atom or JSON feed.',
   },
 } as const satisfies Record<string, ProblemKind>;
 

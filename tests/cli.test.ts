@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { loadSite } from '../src/load/loadSite.ts';
+import { problemKinds, type ProblemKind } from '../src/problems.ts';
 import { knownSiteKeys } from '../src/schema/site.ts';
 import { siteYamlTemplate } from '../src/write/initSite.ts';
 import { article, runCli, writeTree } from './helpers.ts';
@@ -46,8 +47,8 @@ describe('news-archive check', () => {
     const run = await runCli(['check'], { cwd, env: { GITHUB_ACTIONS: 'true' } });
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
     assert.deepEqual(annotations, [
-      '::error file=content/x.md,line=3,title=invalid-field::date: expected a date like 2026-01-06 or 2026-01-06T14:30:00-05:00, got "2026-13-45"',
-      '::error file=content/x.md,line=4,title=invalid-field::link: expected an absolute http(s) URL like https://example.com/page, got "javascript:a,b"',
+      '::error file=content/x.md,line=3,title=invalid-field::date: expected a date like 2026-01-06 or 2026-01-06T14:30:00-05:00, got "2026-13-45"%0AThe message says what the field expects and what it holds: fix the value, or remove the field if it is optional.',
+      '::error file=content/x.md,line=4,title=invalid-field::link: expected an absolute http(s) URL like https://example.com/page, got "javascript:a,b"%0AThe message says what the field expects and what it holds: fix the value, or remove the field if it is optional.',
     ]);
     const plain = await runCli(['check'], { cwd });
     assert.ok(!plain.stdout.includes('::error'));
@@ -164,5 +165,32 @@ describe('news-archive init', () => {
     assert.match(run.stderr, /\.gitignore exists already: init writes nothing over a file/);
     assert.ok(!existsSync(path.join(cwd, 'content')));
     assert.equal(readFileSync(path.join(cwd, '.gitignore'), 'utf8'), 'mine\n');
+  });
+});
+
+describe('messages with a way out', () => {
+  test('every problem code has a hint saying what to do', () => {
+    assert.deepEqual(
+      Object.values(problemKinds)
+        .filter((kind: ProblemKind) => !kind.hint)
+        .map((kind) => kind.code),
+      [],
+    );
+  });
+  test('new names the option whose value is wrong', async () => {
+    const run = await runCli(['new', '--title', 'X', '--date', 'tomorrow'], { cwd: writeTree({}) });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^news-archive new: --date: expected a date like 2026-01-06/m);
+  });
+  test('an article without a body is a warning, and its page claims no reading time', async () => {
+    const cwd = writeTree({
+      'content/a.md': '---\ntitle: Headline only\ndate: 2026-01-06\n---\n',
+      'content/b.md': '---\ntitle: Later\ndate: 2026-01-07\ndraft: true\n---\n',
+    });
+    const check = await runCli(['check'], { cwd });
+    assert.match(check.stdout, /^content\/a\.md: warning: has no body: its page shows the headline and nothing under it \[empty-body\]$/m);
+    assert.doesNotMatch(check.stdout, /content\/b\.md/);
+    assert.equal((await runCli(['build'], { cwd })).code, 0);
+    assert.doesNotMatch(readFileSync(path.join(cwd, '_site/2026/01/06/a/index.html'), 'utf8'), /min read/);
   });
 });

@@ -88,7 +88,7 @@ describe('front matter is data, never code', () => {
   });
 
   test('__proto__ and merge keys do not pollute prototypes', () => {
-    const text = '---\ntitle: x\ndate: 2026-01-06\n__proto__:\n  polluted: true\nbase: &b {polluted: true}\nother:\n  <<: *b\n---\n';
+    const text = '---\ntitle: x\ndate: 2026-01-06\n__proto__:\n  polluted: true\nbase: &b {polluted: true}\nother:\n  <<: *b\n---\nText.\n';
     const result = readArticle('content/a.md', text, defaultSiteSettings);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.ok(result.article);

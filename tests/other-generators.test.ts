@@ -368,7 +368,7 @@ describe('old addresses keep working', async () => {
     assert.match(clash.file('/2026/01/06/first/'), /<h1>First<\/h1>/);
     const odd = readArticle(
       'content/a.md',
-      '---\ntitle: A\ndate: 2026-01-06\naliases: ["/<script>/", "/:year/:title/", "javascript:alert(1)"]\n---\n',
+      '---\ntitle: A\ndate: 2026-01-06\naliases: ["/<script>/", "/:year/:title/", "javascript:alert(1)"]\n---\nText.\n',
       defaultSiteSettings,
     );
     assert.deepEqual(odd.article?.oldUrls, []);
@@ -410,7 +410,7 @@ test('a Jekyll draft without a date is dated today, for the preview, and never b
 });
 
 test('a problem in TOML or JSON front matter names its line', () => {
-  const toml = readArticle('content/a.md', '+++\ntitle = "A"\ndate = 2026-01-06\n"tittle" = "x"\n+++\n', defaultSiteSettings);
+  const toml = readArticle('content/a.md', '+++\ntitle = "A"\ndate = 2026-01-06\n"tittle" = "x"\n+++\nText.\n', defaultSiteSettings);
   assert.deepEqual(
     toml.problems.map((p) => [p.code, p.field, p.line]),
     [['unknown-field', 'tittle', 4]],

@@ -157,6 +157,10 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
   const old = oldAddressesOf(cameFromAnotherGenerator(syntax, named, data) ? inContent : undefined, fields, named);
   problems.push(...addressProblems(file, old, lineOf));
   if (problems.some(isError)) return { problems };
+  // A draft may wait for its text; a published article without one is a page with a headline only.
+  if (body.trim() === '' && !rest.draft) {
+    problems.push(problem(problemKinds.emptyBody, { file, message: 'has no body: its page shows the headline and nothing under it' }));
+  }
   const image = resolveImage(rest.image, site.origin ?? rest.link);
   if (rest.image !== undefined && image === undefined) {
     problems.push(

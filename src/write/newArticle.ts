@@ -27,6 +27,13 @@ export interface NewArticleResult {
   baseUrl?: string | undefined;
 }
 
+/** The option of `new` that gives a front-matter field (`date` → `--date`, `authors[0]` → `--author`). */
+function optionOf(field: string | undefined): string | undefined {
+  const key = field?.replace(/\[\d+\]$/, '');
+  if (key === undefined) return undefined;
+  return key === 'author' || key === 'authors' ? '--author' : `--${key}`;
+}
+
 export async function newArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   const contentDir = path.resolve(options.cwd, options.contentDir);
   // The first article of a new archive makes its content folder.
@@ -41,7 +48,8 @@ export async function newArticle(options: NewArticleOptions): Promise<NewArticle
   };
   const usedUrls = new Map(existing.articles.map((article) => [article.url, article.file]));
   const plan = planArticle(draft, contentDir, existing.site, pathShownFrom(options.cwd));
-  if (!plan.planned) return { problems: plan.problems.map((p) => ({ ...p, file: 'new article' })) };
+  // The article is made of the command's options: a problem names the option, not a line of a file not yet written.
+  if (!plan.planned) return { problems: plan.problems.map(({ line: _line, ...p }) => ({ ...p, file: 'news-archive new', field: optionOf(p.field) })) };
   const { planned } = plan;
 
   const refuse = (message: string): NewArticleResult => ({
