@@ -302,3 +302,11 @@ describe('dates in file names, as Jekyll and Eleventy write them', () => {
     );
   });
 });
+
+test('a value holding ": " is explained, with the quoted value to write', () => {
+  const result = readArticle('content/a.md', '---\ntitle: Colon: in a title\ndate: 2026-01-06\n---\nText.\n', defaultSiteSettings);
+  assert.deepEqual(
+    result.problems.map((p) => `${p.line} ${p.code}: ${p.message}`),
+    ['2 yaml-syntax: the value of title holds ": ", which YAML reads as the start of another key: quote the whole value, like title: "Colon: in a title"'],
+  );
+});

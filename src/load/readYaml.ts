@@ -45,8 +45,10 @@ export function readYamlMapping(file: string, source: string, firstLine = 1): Ya
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
 
   const problems: Problem[] = [];
+  const lines = source.split('\n');
   for (const error of document.errors) {
-    problems.push(problem(problemKinds.yamlSyntax, { file, line: lineAt(error.pos[0]), message: `is not valid YAML: ${firstSentence(error.message)}` }));
+    const line = lineAt(error.pos[0]);
+    problems.push(problem(problemKinds.yamlSyntax, { file, line, message: explainedYamlError(lines[line - firstLine] ?? '', firstSentence(error.message)) }));
   }
   for (const warning of document.warnings) {
     const isTag = warning.code === 'TAG_RESOLVE_FAILED';
@@ -161,4 +163,17 @@ function nodeCount(value: unknown, limit: number): number {
     if (node !== null && typeof node === 'object') stack.push(...(Array.isArray(node) ? node : Object.values(node)));
   }
   return count;
+}
+
+/**
+ * The mistake everyone makes, said plainly: a value holding `: ` (`title: Colon: in a title`) reads as a
+ * second key, which YAML reports as nested mappings; the way out is to quote the value.
+ */
+function explainedYamlError(lineText: string, parserMessage: string): string {
+  const pair = /^(\s*)([\w-]+):\s+(?!["'])(.*:\s.*?)\s*$/.exec(lineText);
+  if (pair && /nested mappings|implicit map keys|compact mappings/i.test(parserMessage)) {
+    const [, , key, value] = pair;
+    return `the value of ${key} holds ": ", which YAML reads as the start of another key: quote the whole value, like ${key}: ${JSON.stringify(value)}`;
+  }
+  return `is not valid YAML: ${parserMessage}`;
 }
