@@ -260,8 +260,10 @@ export const commands: Record<string, Command> = {
         `Serving ${server.url} with drafts shown, from ${String(values.output)}/. Editing an article, site.yaml or a template rebuilds it. Ctrl+C stops.`,
       );
       await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
+        for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, resolve);
+        // Run through npx or npm run, a kill of their process may not reach this one: it stops once its parent is gone.
+        const parent = process.ppid;
+        setInterval(() => process.ppid !== parent && resolve(), 1000).unref();
       });
       await server.close();
       return 0;

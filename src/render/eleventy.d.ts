@@ -53,6 +53,8 @@ declare module '@11ty/eleventy-dev-server' {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
     serve(port: number): void;
     ready(): Promise<void>;
+    /** Where it listens, once ready: `http://localhost:8080/`. */
+    getServerUrl(host: string, pathname?: string): string;
     reload(event: { files?: string[] }): void;
     close(): Promise<void>;
   }

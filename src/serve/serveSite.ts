@@ -5,7 +5,6 @@
  * rebuild is the incremental build, in a fresh worker thread: only the pages
  * the change touches are written, and the browser reloads.
  */
-import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { assertSeparateFolders, type BuildOptions, type BuildResult } from '../buildSite.ts';
@@ -13,6 +12,7 @@ import { receivedError, type SentError } from '../errors.ts';
 import { templatesDir } from '../paths.ts';
 import type { Problem } from '../problems.ts';
 import { startWorker } from '../workerThread.ts';
+import { watchFolders } from './watchFolders.ts';
 
 export interface ServeOptions {
   cwd: string;
@@ -98,13 +98,14 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), settleMs);
   };
-  const watchers: FSWatcher[] = [contentDir, templatesDir].map((folder) => watch(folder, { recursive: true }, changed));
+  const watching = watchFolders([contentDir, templatesDir], changed);
 
   return {
-    url: `http://localhost:${options.port}/`,
+    // Where it listens: the dev server takes the next port when the one asked for is in use.
+    url: server.getServerUrl('localhost'),
     async close() {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      watching.close();
       await running;
       await server.close();
     },

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { copyFileSync, cpSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { article, projectRoot, tempDir, writeTree } from '../helpers.ts';
@@ -133,5 +133,82 @@ describe('serve: a template edited while it runs', () => {
     const template = path.join(tool, 'templates', 'list.njk');
     writeFileSync(template, readFileSync(template, 'utf8').replace('</h1>', '</h1><p class="marker">Template edited</p>'));
     await eventually(`${origin}/`, (text) => text.includes('Template edited'));
+  });
+});
+
+describe('serve: every save, however it is written, and the address it really listens on', () => {
+  const cwd = writeTree({
+    'content/story.md': article({ title: 'Version 0', date: '2026-01-06', slug: 'story' }),
+    'content/other.md': article({ title: 'Another story', date: '2026-01-05' }),
+  });
+  let server: ChildProcess;
+  let blocker: Server;
+  let output = '';
+  let origin = '';
+
+  before(async () => {
+    // The port asked for is taken: the dev server listens on another, which is the one to print.
+    const taken = await freePort();
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(taken, resolve));
+    server = spawn(process.execPath, [path.join(projectRoot, 'bin', 'news-archive.js'), 'serve', '--port', String(taken)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout?.on('data', (chunk) => (output += chunk));
+    server.stderr?.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 30_000;
+    while (!/Serving (http:\/\/localhost:\d+)\//.test(output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    origin = /Serving (http:\/\/localhost:\d+)\//.exec(output)?.[1] ?? '';
+    assert.notEqual(origin, `http://localhost:${taken}`, output);
+  });
+
+  after(async () => {
+    blocker.close();
+    if (server.exitCode === null) {
+      server.kill('SIGKILL');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+  });
+
+  test('the printed address serves the preview', async () => {
+    await eventually(`${origin}/2026/01/06/story/`, (text) => text.includes('<h1>Version 0</h1>'));
+  });
+
+  test('twenty saves of one file, written in place, renamed over it, copied, or deleted and made again, each show', async () => {
+    const file = path.join(cwd, 'content/story.md');
+    const saves = [
+      (text: string) => writeFileSync(file, text),
+      (text: string) => {
+        // As most editors save: a new file renamed over the old one.
+        writeFileSync(`${file}.tmp`, text);
+        renameSync(`${file}.tmp`, file);
+      },
+      (text: string) => {
+        const copy = path.join(tempDir(), 'story.md');
+        writeFileSync(copy, text);
+        copyFileSync(copy, file);
+      },
+      (text: string) => {
+        rmSync(file);
+        writeFileSync(file, text);
+      },
+    ];
+    for (let version = 1; version <= 20; version += 1) {
+      saves[version % saves.length]!(article({ title: `Version ${version}`, date: '2026-01-06', slug: 'story' }));
+      await eventually(`${origin}/2026/01/06/story/`, (text) => text.includes(`<h1>Version ${version}</h1>`));
+    }
+  });
+
+  test('a broken article is left out, and restored it is back', async () => {
+    const file = path.join(cwd, 'content/story.md');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('date: 2026-01-06', 'date: 2026-13-45'));
+    await eventually(`${origin}/`, (text) => text.includes('Another story') && !text.includes('Version 20'));
+    writeFileSync(file, good);
+    await eventually(`${origin}/2026/01/06/story/`, (text) => text.includes('<h1>Version 20</h1>'));
+  });
+
+  test('SIGTERM stops it', async () => {
+    server.kill('SIGTERM');
+    const code = await new Promise((resolve) => server.once('exit', resolve));
+    assert.equal(code, 0);
   });
 });
