@@ -153,7 +153,7 @@ describe('news-archive init', () => {
     for (const key of knownSiteKeys) assert.match(yaml, new RegExp(`^(?:# )?${key}:`, 'm'), key);
     // A commented setting: `# key: value`, or an entry of a map under it (`#   jdoe: Jane Doe`).
     const uncommented = yaml.replace(/^# (?=(?: {2})?(?:[A-Za-z]\w*|https?:\/\/\S+):(?: |$))/gm, '');
-    const { site, problems } = loadSite(writeTree({ 'content/site.yaml': uncommented }) + '/content', (file) => file);
+    const { site, problems } = loadSite(path.join(writeTree({ 'content/site.yaml': uncommented }), 'content'), (file) => file);
     assert.deepEqual(problems, [], uncommented);
     assert.equal(site.timezone, 'UTC');
     assert.equal(site.authors.jdoe, 'Jane Doe');
