@@ -13,10 +13,10 @@ import { buildArchive, publishedArticles } from './archive/buildArchive.ts';
 import type { Archive } from './archive/pages.ts';
 import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { BuildRecords, emptyRecord, type BuildRecord, type BuildSummary } from './cache/buildRecord.ts';
-import { loadContent, type LoadedContent } from './load/loadContent.ts';
+import { loadContent, pathShownFrom, type LoadedContent } from './load/loadContent.ts';
 import { step as prepareStep } from './prepareFile.ts';
 import { UsageError } from './errors.ts';
-import { resolveLinks, type CopiedFile } from './links/resolveLinks.ts';
+import { resolveLinks, siteAssetsOf, type CopiedFile, type SiteAssets } from './links/resolveLinks.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputFileOf } from './render/renderPlan.ts';
@@ -70,8 +70,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 export interface BuildContent extends LoadedContent<SafeArticle> {
-  /** Files of the content folder that bodies show, to publish beside the pages. */
+  /** Files of the content folder that bodies and the site show, to publish beside the pages. */
   files: CopiedFile[];
+  /** The site's logo and icon as published. */
+  siteAssets: SiteAssets;
 }
 
 /**
@@ -80,10 +82,14 @@ export interface BuildContent extends LoadedContent<SafeArticle> {
  */
 export async function loadBuildContent(contentDir: string, cwd: string, cache?: BuildCache, { includeDrafts = false } = {}): Promise<BuildContent> {
   const content = await loadContent(contentDir, cwd, { step: prepareStep, cache });
-  const linked = resolveLinks(content.articles, { contentRoot: path.resolve(cwd, contentDir), includeDrafts });
+  const contentRoot = path.resolve(cwd, contentDir);
+  const linked = resolveLinks(content.articles, { contentRoot, includeDrafts });
+  const site = siteAssetsOf(content.site, contentRoot, pathShownFrom(cwd)(path.join(contentRoot, 'site.yaml')));
+  const files = [...linked.files, ...site.files];
   // The images shown are input too: a changed one is a changed site.
-  const inputKey = content.inputKey && createHash('sha256').update(content.inputKey).update(JSON.stringify(linked.files)).digest('hex');
-  return { ...content, articles: linked.articles, files: linked.files, problems: sortProblems([...content.problems, ...linked.problems]), inputKey };
+  const inputKey = content.inputKey && createHash('sha256').update(content.inputKey).update(JSON.stringify(files)).digest('hex');
+  const problems = sortProblems([...content.problems, ...linked.problems, ...site.problems]);
+  return { ...content, articles: linked.articles, files, siteAssets: site.assets, problems, inputKey };
 }
 
 type ContentResult = Pick<BuildResult, 'problems' | 'contentFileCount'>;
@@ -115,7 +121,7 @@ async function loadAndIndex(
   // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
   if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
   const relate = cache && cachedRelateArticles(cache);
-  return { archive: buildArchive(content.articles, site, { includeDrafts, relate, files: content.files }), inputKey, result };
+  return { archive: buildArchive(content.articles, site, { includeDrafts, relate, files: content.files, siteAssets: content.siteAssets }), inputKey, result };
 }
 
 export interface WriteOptions {

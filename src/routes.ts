@@ -50,6 +50,12 @@ export const routes = {
   redirects: '/_redirects',
   stylesheet: '/assets/style.css',
   searchScript: '/assets/search.js',
+  /** The site's own colours (`accentColor` in site.yaml), after the stylesheet. */
+  siteStylesheet: '/assets/site.css',
+  /** The icon that ships, when site.yaml names none. */
+  defaultFavicon: '/assets/favicon.svg',
+  /** The site's logo and icon, when they are files of its content folder. */
+  siteFile: (name: string) => `/assets/site/${name}`,
   /** Where `templates/assets/` is copied. */
   assetsFolder: 'assets',
 } as const;

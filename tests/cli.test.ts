@@ -148,15 +148,23 @@ describe('news-archive init', () => {
     assert.match(readFileSync(path.join(site, '.gitignore'), 'utf8'), /^_site\/$/m);
     assert.match(readFileSync(path.join(site, '.github/workflows/site.yml'), 'utf8'), /npx news-archive build --base-url/);
   });
-  test('site.yaml names every setting, and with every example uncommented it is still valid', () => {
+  test('site.yaml names every setting, and with every example uncommented it is still valid', async () => {
     const yaml = siteYamlTemplate('News archive');
     for (const key of knownSiteKeys) assert.match(yaml, new RegExp(`^(?:# )?${key}:`, 'm'), key);
-    // A commented setting: `# key: value`, or an entry of a map under it (`#   jdoe: Jane Doe`).
-    const uncommented = yaml.replace(/^# (?=(?: {2})?(?:[A-Za-z]\w*|https?:\/\/\S+):(?: |$))/gm, '');
-    const { site, problems } = loadSite(path.join(writeTree({ 'content/site.yaml': uncommented }), 'content'), (file) => file);
+    // A commented setting: `# key: value`, or an entry under it (`#   jdoe: Jane Doe`, `#   - label: About`).
+    const uncommented = yaml.replace(/^# (?=(?: {2,4})?(?:- )?(?:[A-Za-z]\w*|https?:\/\/\S+):(?: |$))/gm, '');
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47]);
+    const folder = writeTree({ 'content/site.yaml': uncommented, 'content/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>', 'content/favicon.png': png });
+    const { site, problems } = loadSite(path.join(folder, 'content'), (file) => file);
     assert.deepEqual(problems, [], uncommented);
     assert.equal(site.timezone, 'UTC');
     assert.equal(site.authors.jdoe, 'Jane Doe');
+    assert.deepEqual(
+      site.navigation?.map((link) => link.label),
+      ['Latest', 'About'],
+    );
+    // The logo and the icon it names are found, as a build finds them.
+    assert.match((await runCli(['check'], { cwd: folder })).stdout, /^0 errors, 0 warnings in 0 article files$/m);
   });
   test('never writes over a file: with any of its files there, nothing is written', async () => {
     const cwd = writeTree({ '.gitignore': 'mine\n' });

@@ -3,9 +3,10 @@
  * to render: one builder per kind of page, sharing one context. Pure: the
  * same input always gives the same pages.
  */
-import type { CopiedFile } from '../links/resolveLinks.ts';
+import type { CopiedFile, SiteAssets } from '../links/resolveLinks.ts';
 import { relateArticles } from '../related/relateArticles.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import { routes } from '../routes.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { articlePages } from './articlePages.ts';
 import { calendarPage, datePages } from './calendar.ts';
@@ -32,6 +33,8 @@ export interface ArchiveOptions {
   relate?: typeof relateArticles | undefined;
   /** Files of the content folder that bodies show (`links/resolveLinks.ts`), published as they are. */
   files?: readonly CopiedFile[] | undefined;
+  /** The site's logo and icon as published. */
+  siteAssets?: SiteAssets | undefined;
 }
 
 /** The one place that decides what is published: every article but drafts, and drafts too in a preview. */
@@ -59,7 +62,7 @@ export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSe
   const redirects = redirectPages(context, browsable);
   const parts = searchParts(articles, options.searchPartLimit);
   return {
-    site: siteViewOf(settings),
+    site: siteViewOf(settings, options.siteAssets),
     pages: [
       ...browsable,
       ...siteFeeds(context),
@@ -71,6 +74,7 @@ export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSe
       robotsPage(context, sitemap),
       ...redirects.pages,
       ...redirects.list,
+      ...(settings.accentColor === undefined ? [] : [{ kind: 'site-style' as const, url: routes.siteStylesheet, accentColor: settings.accentColor }]),
       ...(options.files ?? []).map((file) => ({ kind: 'file' as const, ...file })),
     ],
     searchParts: parts,

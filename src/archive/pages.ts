@@ -15,6 +15,16 @@ export interface SiteView {
   feeds: FeedLink[];
   /** The site's own pages and files that every page links to. */
   links: SiteLinks;
+  /** The masthead's logo: a root-relative or absolute URL. */
+  logo?: string | undefined;
+  /** The icon browsers show. */
+  favicon: string;
+  /** The masthead's links. */
+  navigation: Link[];
+  /** The line at the foot of every page. */
+  footer: string;
+  /** The stylesheet with the site's own colours, when it has them. */
+  siteStylesheet?: string | undefined;
 }
 
 /** Root-relative URLs of what the masthead, footer and utility pages link to (from `routes.ts`). */
@@ -301,6 +311,14 @@ export interface RobotsPage extends PageBase {
   sitemapUrl?: string | undefined;
 }
 
+/** `/assets/site.css`: the site's own colours, from site.yaml. */
+export interface SiteStylePage {
+  kind: 'site-style';
+  url: string;
+  /** A hex colour, checked by the site schema. */
+  accentColor: string;
+}
+
 /** A file of the content folder that pages show (an image beside its post), copied as it is, not rendered. */
 export interface CopiedFilePage {
   kind: 'file';
@@ -331,6 +349,7 @@ export type Page =
   | RobotsPage
   | RedirectPage
   | RedirectListPage
+  | SiteStylePage
   | CopiedFilePage;
 
 /** What a template renders (a `file` is copied); its `pagination.data` is `archive.pages.<kind>` (`pagesByKind` in `render/renderSite.ts`). */

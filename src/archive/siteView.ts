@@ -3,6 +3,7 @@
  * its feeds, the links of the masthead and footer, and the Content Security
  * Policy of every page (also written to `/_headers`).
  */
+import type { SiteAssets } from '../links/resolveLinks.ts';
 import { routes } from '../routes.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { feedTypes, type SiteView } from './pages.ts';
@@ -29,7 +30,7 @@ export const contentSecurityPolicy = [
 /** The base URL without its trailing slash, when the site has one. */
 export const baseUrlOf = (settings: SiteSettings): string | undefined => settings.baseUrl?.replace(/\/+$/, '');
 
-export function siteViewOf(settings: SiteSettings): SiteView {
+export function siteViewOf(settings: SiteSettings, assets: SiteAssets = {}): SiteView {
   const baseUrl = baseUrlOf(settings);
   return {
     title: settings.title,
@@ -56,5 +57,16 @@ export function siteViewOf(settings: SiteSettings): SiteView {
       stylesheet: routes.stylesheet,
       searchScript: routes.searchScript,
     },
+    logo: assets.logo,
+    favicon: assets.favicon ?? routes.defaultFavicon,
+    navigation: settings.navigation ?? [
+      { url: routes.home, label: 'Latest' },
+      { url: routes.calendar, label: 'Archive' },
+      { url: routes.termIndex('tags'), label: 'Tags' },
+      { url: routes.termIndex('sources'), label: 'Sources' },
+      { url: routes.search, label: 'Search' },
+    ],
+    footer: settings.footer ?? `${settings.title}: an archive of news articles, each linked to its original.`,
+    siteStylesheet: settings.accentColor === undefined ? undefined : routes.siteStylesheet,
   };
 }

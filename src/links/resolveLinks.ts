@@ -10,8 +10,9 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { problem, problemKinds, type Problem } from '../problems.ts';
-import { relativeUrl } from '../routes.ts';
+import { relativeUrl, routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { SiteSettings } from '../schema/site.ts';
 import { replaceTokens, type BodyReference, type Resolution } from '../sanitize/references.ts';
 
 /** A file of the content folder that a page shows, copied into the output. */
@@ -164,4 +165,45 @@ function unresolvedWarning(file: string, unresolved: readonly BodyReference[]): 
     file,
     message: `${shown.join(', ')}${more} point${unresolved.length === 1 ? 's' : ''} to no article or image of the archive, and the article came with no address to find ${unresolved.length === 1 ? 'it' : 'them'} at: shown as text`,
   });
+}
+
+/** The site's logo and icon as published: root-relative or absolute URLs. */
+export interface SiteAssets {
+  logo?: string | undefined;
+  favicon?: string | undefined;
+}
+
+/**
+ * The logo and icon site.yaml names: an http(s) URL stays as it is; a path is an image of the content folder,
+ * published under `/assets/site/`. One that is not there is an error naming the setting.
+ */
+export function siteAssetsOf(site: SiteSettings, contentRoot: string, siteFile: string): { assets: SiteAssets; files: CopiedFile[]; problems: Problem[] } {
+  const images = new ContentImages(contentRoot);
+  const assets: SiteAssets = {};
+  const files: CopiedFile[] = [];
+  const problems: Problem[] = [];
+  for (const key of ['logo', 'favicon'] as const) {
+    const value = site[key];
+    if (value === undefined) continue;
+    if (/^https?:/i.test(value)) {
+      assets[key] = value;
+      continue;
+    }
+    const inContent = path.posix.normalize(value.replace(/^\/+/, ''));
+    const image = inContent.startsWith('../') ? undefined : images.find(inContent);
+    if (!image) {
+      problems.push(
+        problem(problemKinds.invalidSiteSettings, {
+          file: siteFile,
+          field: key,
+          message: `expected an image in the content folder or an http(s) URL, got "${value}", which is not an image there`,
+        }),
+      );
+      continue;
+    }
+    const url = routes.siteFile(`${key}${path.posix.extname(inContent).toLowerCase()}`);
+    files.push({ url, ...image });
+    assets[key] = url;
+  }
+  return { assets, files, problems };
 }

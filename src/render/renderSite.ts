@@ -39,6 +39,7 @@ const pageKinds = {
   robots: true,
   redirect: true,
   'redirect-list': true,
+  'site-style': true,
 } as const satisfies Record<PageKind, boolean>;
 
 export function pagesByKind(pages: readonly Page[]): PagesByKind {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '../dates.ts';
-import { expecting, httpUrl, text } from './fields.ts';
+import { expecting, httpUrl, optionalUrlOrPath, text } from './fields.ts';
 
 const isLanguageTag = (tag: string): boolean => {
   try {
@@ -42,6 +42,33 @@ export const siteSchema = z.object({
     .record(z.string(), text('an author name'), expecting('a map from author id to name'))
     .nullish()
     .transform((authors) => authors ?? {}),
+  /** The site's logo in the masthead: an image in the content folder (`logo.svg`) or an http(s) URL. */
+  logo: optionalUrlOrPath,
+  /** The icon browsers show for the site: an image in the content folder or an http(s) URL; a plain one ships. */
+  favicon: optionalUrlOrPath,
+  /** The masthead's links, in place of the built-in ones: a label and a page of the site (`/tags/`) or an http(s) URL. */
+  navigation: z
+    .array(
+      z.object({
+        label: text('a link label'),
+        url: z
+          .string(expecting('a path on the site like /tags/, or an http(s) URL'))
+          .trim()
+          .refine((url) => (/^https?:\/\//i.test(url) ? URL.canParse(url) : /^\/(?!\/)[^\s"<>\\]*$/.test(url)), {
+            error: 'expected a path on the site like /tags/, or an http(s) URL',
+          }),
+      }),
+      expecting('a list of links, each with a label and a url'),
+    )
+    .optional(),
+  /** The line at the foot of every page, in place of the built-in one. */
+  footer: text('the footer text').optional(),
+  /** The colour of links, kickers and marks: a CSS hex colour like "#0b5fff". */
+  accentColor: z
+    .string(expecting('a colour like "#0b5fff"'))
+    .trim()
+    .refine((colour) => /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(colour), { error: 'expected a hex colour like "#0b5fff" or "#c00"' })
+    .optional(),
   /** Display names of sources, by feed URL: `https://feeds.example.com/rss: Example News`. */
   sources: z
     .record(z.string(), text('a source name'), expecting('a map from feed URL to display name'))

@@ -37,6 +37,21 @@ title: ${JSON.stringify(title)}
 # pageSize: 20
 # feedSize: 50
 
+# The masthead's logo and the icon browsers show: an image in content/ (logo.svg) or a URL.
+# logo: logo.svg
+# favicon: favicon.png
+
+# The masthead's links, in place of the built-in ones: a page of the site or a web address.
+# navigation:
+#   - label: Latest
+#     url: /
+#   - label: About
+#     url: https://example.org/about
+
+# The line at the foot of every page, and the colour of links and marks.
+# footer: Kept by the Example Historical Society.
+# accentColor: "#9b1c1c"
+
 # Names for the ids articles give as authors (author: jdoe).
 # authors:
 #   jdoe: Jane Doe

@@ -37,7 +37,7 @@ describe('build: the command', async () => {
   });
 
   test('the site holds its pages and the stylesheet and script they use, and none of the tool’s own files', () => {
-    assert.deepEqual(readdirSync(path.join(site, 'assets')).sort(), ['search.js', 'style.css']);
+    assert.deepEqual(readdirSync(path.join(site, 'assets')).sort(), ['favicon.svg', 'search.js', 'style.css']);
   });
 
   test('without a base URL, it says why there are no feeds and no sitemap', () => {
