@@ -7,12 +7,11 @@
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import type { UserConfig } from '@11ty/eleventy';
-import { templatesDir } from './src/paths.ts';
 import { linkFrom } from './src/render/relativeUrl.ts';
 
-function nunjucksCompiledOnce() {
+function nunjucksCompiledOnce(templates: string) {
   // Autoescape everything; only the sanitized article body is marked `| safe`.
-  const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(templatesDir, '_includes')), {
+  const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(templates, '_includes')), {
     autoescape: true,
     throwOnUndefined: false,
   });
@@ -34,13 +33,15 @@ function nunjucksCompiledOnce() {
 }
 
 export default function configure(eleventyConfig: UserConfig) {
+  // The tool's templates, or those merged with a site's own (`src/render/siteTemplates.ts`).
+  const templates = path.resolve(eleventyConfig.directories.input);
   // Installed with npm, the templates live under the site's node_modules/, which Eleventy ignores by
   // default: the templates folder holds only templates.
   eleventyConfig.ignores.delete('**/node_modules/**');
   // Nunjucks, with each template compiled once. Eleventy 3.1 compiles a
   // template's text again for every page it paginates into, which at 10,000
   // articles was a quarter of the rendering time.
-  eleventyConfig.addExtension('njk', nunjucksCompiledOnce());
+  eleventyConfig.addExtension('njk', nunjucksCompiledOnce(templates));
 
   // Every template paginates over page objects one at a time (alias `p`) and
   // writes each at its URL. A function, not a `{{ p.url }}` string in each
@@ -48,7 +49,7 @@ export default function configure(eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData('permalink', () => (data: { p: { url: string } }) => data.p.url);
 
   // Stylesheet and other static files, copied as they are.
-  eleventyConfig.addPassthroughCopy({ [path.join(templatesDir, 'assets')]: 'assets' });
+  eleventyConfig.addPassthroughCopy({ [path.join(templates, 'assets')]: 'assets' });
 
   // Templates that write JSON or plain text are TypeScript functions, not
   // Nunjucks, whose escaping is for HTML and XML (tsx already loads .ts files).

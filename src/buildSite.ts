@@ -21,6 +21,7 @@ import { isError, sortProblems, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputFileOf } from './render/renderPlan.ts';
 import { renderSite } from './render/renderSite.ts';
+import { templatesFor } from './render/siteTemplates.ts';
 import { isHtmlPage, routes } from './routes.ts';
 import type { SafeArticle } from './sanitize/sanitizeArticles.ts';
 import { indexedPageCount, indexSearch } from './search/indexSearch.ts';
@@ -66,7 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const indexed = await loadAndIndex({ ...options, cwd }, cache, records, outputDir);
   if (!('archive' in indexed)) return indexed;
   const { archive, inputKey, result } = indexed;
-  return { ...result, built: true, ...(await writeArchive(archive, outputDir, { records, inputKey, indexSearch: options.indexSearch })) };
+  return { ...result, built: true, ...(await writeArchive(archive, outputDir, { records, inputKey, indexSearch: options.indexSearch, siteFolder: cwd })) };
 }
 
 export interface BuildContent extends LoadedContent<SafeArticle> {
@@ -114,7 +115,8 @@ async function loadAndIndex(
   if (content.problems.some(isError) && !options.skipInvalid) return { ...result, ...nothing, built: false };
 
   // The same content and options as the last build into an intact output folder: nothing to do.
-  const inputKey = content.inputKey && `${content.inputKey}:${includeDrafts}:${JSON.stringify(site)}`;
+  // The site's own templates are input too: an edited one is a changed site.
+  const inputKey = content.inputKey && `${content.inputKey}:${includeDrafts}:${JSON.stringify(site)}:${templatesFor(options.cwd).hash}`;
   const unchanged = inputKey && records ? unchangedBuild(records.read(), inputKey, outputDir) : undefined;
   if (unchanged) return { ...result, built: true, ...unchanged, renderedCount: 0, removedCount: 0 };
 
@@ -125,6 +127,8 @@ async function loadAndIndex(
 }
 
 export interface WriteOptions {
+  /** The site's folder, whose own `templates/` and `assets/` override the tool's (`render/siteTemplates.ts`). */
+  siteFolder?: string | undefined;
   /** The build records of the cache: the last build's tells what to write again; this one's is kept for the next. */
   records?: BuildRecords | undefined;
   /** What the Archive was made from, kept with the record: a later build from the same input into an intact folder does nothing. */
@@ -143,7 +147,7 @@ export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 're
 export async function writeArchive(
   archive: Archive,
   outputDir: string,
-  { records, inputKey, indexSearch: withSearch = true }: WriteOptions = {},
+  { records, inputKey, indexSearch: withSearch = true, siteFolder }: WriteOptions = {},
 ): Promise<WriteResult> {
   const previous = records?.read() ?? emptyRecord();
   const search = planSearch(archive.searchParts, archive.site.language, outputDir, previous.searchParts);
@@ -158,7 +162,7 @@ export async function writeArchive(
 
   let rendered: Awaited<ReturnType<typeof renderSite>>;
   try {
-    rendered = await renderSite(archive, outputDir, previous.pages);
+    rendered = await renderSite(archive, outputDir, previous.pages, siteFolder === undefined ? undefined : templatesFor(siteFolder));
   } catch (error) {
     await searched.catch(() => undefined);
     throw error;

@@ -11,6 +11,8 @@ declare module '@11ty/eleventy' {
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
+    /** The folders of this run: `input` holds the templates. */
+    directories: { input: string };
     /** Globs of files not read as templates. */
     ignores: Set<string>;
     setTemplateFormats(formats: string | string[]): void;

@@ -12,8 +12,8 @@ import type { Hashes } from '../cache/buildRecord.ts';
 import { codeVersion } from '../cache/codeVersion.ts';
 import { fileSegmentsOf } from '../routes.ts';
 
-export function hashPages(pages: readonly Page[], site: SiteView): Hashes {
-  const prefix = `${codeVersion()}\0${JSON.stringify(site)}\0`;
+export function hashPages(pages: readonly Page[], site: SiteView, templatesHash = ''): Hashes {
+  const prefix = `${codeVersion()}\0${templatesHash}\0${JSON.stringify(site)}\0`;
   return new Map(pages.map((page) => [page.url, createHash('sha1').update(prefix).update(JSON.stringify(page)).digest('base64')]));
 }
 

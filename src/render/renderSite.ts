@@ -9,9 +9,10 @@ import path from 'node:path';
 import type { WrittenPage } from '@11ty/eleventy';
 import type { Archive, Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
-import { eleventyConfigPath, templatesDir } from '../paths.ts';
+import { eleventyConfigPath } from '../paths.ts';
 import { isSafePageUrl, routes } from '../routes.ts';
 import { hashPages, outputFileOf, planRender, removePages } from './renderPlan.ts';
+import { toolTemplates, type Templates } from './siteTemplates.ts';
 
 /** The pages of each kind: the global data `archive.pages` that each template paginates over. */
 export type RenderedKind = Exclude<PageKind, 'file'>;
@@ -80,9 +81,10 @@ export interface RenderResult {
 const pagesPerRun = 5000;
 
 /** Renders the pages whose hash differs from `previous` (all of them when it is empty) and deletes the files of pages that are gone. */
-export async function renderSite(archive: Archive, outputDir: string, previous: Hashes): Promise<RenderResult> {
+export async function renderSite(archive: Archive, outputDir: string, previous: Hashes, templates: Templates = toolTemplates): Promise<RenderResult> {
   assertSafeUrls(archive.pages);
-  const hashes = hashPages(archive.pages, archive.site);
+  // A site's own templates change every page they render: their hash is part of each page's.
+  const hashes = hashPages(archive.pages, archive.site, templates.hash);
   const plan = planRender(outputDir, hashes, previous);
   removePages(outputDir, plan.remove);
   // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
@@ -90,7 +92,7 @@ export async function renderSite(archive: Archive, outputDir: string, previous: 
     const toRender = archive.pages.filter((page) => plan.render.has(page.url));
     copyFiles(toRender, outputDir);
     for (let start = 0; start === 0 || start < toRender.length; start += pagesPerRun) {
-      await runEleventy({ site: archive.site, pages: pagesByKind(toRender.slice(start, start + pagesPerRun)) }, outputDir);
+      await runEleventy({ site: archive.site, pages: pagesByKind(toRender.slice(start, start + pagesPerRun)) }, outputDir, templates);
     }
   }
   return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
@@ -106,10 +108,10 @@ function copyFiles(pages: readonly Page[], outputDir: string): void {
   }
 }
 
-async function eleventyFor(data: RenderData, outputDir: string) {
+async function eleventyFor(data: RenderData, outputDir: string, templates: Templates) {
   // Loaded only when there is something to render: it takes a while, and a build without changes needs none of it.
   const { Eleventy } = await import('@11ty/eleventy');
-  const eleventy = new Eleventy(templatesDir, outputDir, {
+  const eleventy = new Eleventy(templates.dir, outputDir, {
     configPath: eleventyConfigPath,
     quietMode: true,
     config(eleventyConfig) {
@@ -129,17 +131,17 @@ function assertAllRendered(data: RenderData, written: readonly WrittenPage[]): v
   }
 }
 
-async function runEleventy(data: RenderData, outputDir: string): Promise<void> {
-  const eleventy = await eleventyFor(data, outputDir);
+async function runEleventy(data: RenderData, outputDir: string, templates: Templates): Promise<void> {
+  const eleventy = await eleventyFor(data, outputDir, templates);
   const [, written] = await eleventy.write();
   assertAllRendered(data, written);
 }
 
 /** The pages rendered in memory, written nowhere: URL → content. For tests and tools that look at pages without a site on disk. */
-export async function renderInMemory(archive: Archive): Promise<Map<string, string>> {
+export async function renderInMemory(archive: Archive, templates: Templates = toolTemplates): Promise<Map<string, string>> {
   assertSafeUrls(archive.pages);
   const data = { site: archive.site, pages: pagesByKind(archive.pages) };
-  const eleventy = await eleventyFor(data, path.join(templatesDir, '..', '.in-memory-output-never-written'));
+  const eleventy = await eleventyFor(data, path.join(templates.dir, '..', '.in-memory-output-never-written'), templates);
   const rendered = await eleventy.toJSON();
   assertAllRendered(data, rendered);
   return new Map(rendered.flatMap((result) => (result.url === false ? [] : [[result.url, result.content]])));

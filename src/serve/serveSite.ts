@@ -98,7 +98,9 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), settleMs);
   };
-  const watching = watchFolders([contentDir, templatesDir], changed);
+  // The site's own templates and assets too, once they exist (`render/siteTemplates.ts`).
+  const siteFolders = ['templates', 'assets'].map((name) => path.join(options.cwd, name));
+  const watching = watchFolders([contentDir, templatesDir, ...siteFolders], changed);
 
   return {
     // Where it listens: the dev server takes the next port when the one asked for is in use.

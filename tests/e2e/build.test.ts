@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { article, fixture, runBin, runCli, writeTree } from '../helpers.ts';
+import { article, fixture, projectRoot, runBin, runCli, writeTree } from '../helpers.ts';
 
 const seed = readFileSync(fixture('articles/seed-001.md'), 'utf8');
 const seedUrl = '2026/01/06/nato-ambassador-says-ukraine-peace-deal-could-be-on-the-cusp-as-nations-near-finalization-of-security-pact/';
@@ -181,5 +181,37 @@ describe('build: images beside their posts', async () => {
     const last = await runCli(['build'], { cwd });
     assert.equal(last.code, 0, last.stderr);
     assert.ok(!existsSync(path.join(site, '2024/06/01/harbour/quay.png')));
+  });
+});
+
+describe('build: a site’s own templates and assets over the tool’s', async () => {
+  const tool = (file: string) => readFileSync(path.join(projectRoot, 'templates', file), 'utf8');
+  const cwd = writeTree({
+    'content/2026/01/quay.md': article({ title: 'Quay reopens', date: '2026-01-06' }),
+    // The article template, changed; a partial the site's template includes.
+    'templates/article.njk': tool('article.njk').replace('</article>', '{% include "note.njk" %}</article>'),
+    'templates/_includes/note.njk': '<p class="site-note">Kept by the Harbour Historical Society</p>',
+    // The stylesheet replaced, and a picture added.
+    'assets/style.css': 'body { background: #fffbe6; }\n',
+    'assets/masthead.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+  });
+  const site = path.join(cwd, '_site');
+  const first = await runCli(['build'], { cwd });
+
+  test('a template of the site replaces the tool’s, and may include partials of its own', () => {
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(readFileSync(path.join(site, '2026/01/06/quay/index.html'), 'utf8'), /<p class="site-note">Kept by the Harbour Historical Society<\/p><\/article>/);
+    // Pages it does not override keep the tool's templates.
+    assert.match(readFileSync(path.join(site, 'index.html'), 'utf8'), /Quay reopens/);
+  });
+  test('its assets replace the tool’s of the same name and add the rest', () => {
+    assert.equal(readFileSync(path.join(site, 'assets/style.css'), 'utf8'), 'body { background: #fffbe6; }\n');
+    assert.ok(existsSync(path.join(site, 'assets/masthead.png')));
+    assert.ok(existsSync(path.join(site, 'assets/search.js')));
+  });
+  test('an edited template of the site is rendered by the next build', async () => {
+    writeFileSync(path.join(cwd, 'templates/_includes/note.njk'), '<p class="site-note">Edited note</p>');
+    assert.equal((await runCli(['build'], { cwd })).code, 0);
+    assert.match(readFileSync(path.join(site, '2026/01/06/quay/index.html'), 'utf8'), /Edited note/);
   });
 });
