@@ -133,7 +133,7 @@ function dangers(tree: Root, url: string): string[] {
         found.push(node.tagName);
         break;
       case 'link':
-        if (!['stylesheet', 'alternate', 'canonical'].includes(String(properties.rel))) found.push(`link rel=${String(properties.rel)}`);
+        if (!['stylesheet', 'alternate', 'canonical', 'icon'].includes(String(properties.rel))) found.push(`link rel=${String(properties.rel)}`);
         break;
     }
     if (properties.style !== undefined) found.push(`${node.tagName} has style`);
