@@ -421,3 +421,33 @@ test('a problem in TOML or JSON front matter names its line', () => {
     [['invalid-field', 'date', 3]],
   );
 });
+
+describe('a Jekyll site’s permalink (its _config.yml), for its posts’ old addresses', async () => {
+  const post = (title: string, body = 'Text.') => `---\ntitle: ${title}\ncategories: news\n---\n${body}\n`;
+  const site = await siteInMemory({
+    'content/_config.yml': 'title: Campus news\npermalink: pretty\n',
+    'content/_posts/2010-07-21-opening.md': post('Opening'),
+    'content/_posts/2010-08-02-first-term.md': post('First term', 'After [the opening](/news/2010/07/21/opening/).'),
+  });
+  test('each post redirects from the address the permalink gave it, and links to that address find the post', () => {
+    assert.ok(site.archive.pages.some((page) => page.kind === 'redirect' && page.url === '/news/2010/07/21/opening/'));
+    assert.match(site.file('/2010/08/02/first-term/'), /<a href="\.\.\/\.\.\/\.\.\/07\/21\/opening\/">the opening<\/a>/);
+    assert.deepEqual(
+      site.problems.filter((p) => p.code === 'unresolved-link'),
+      [],
+    );
+  });
+  test('site.yaml’s permalink wins, and one that cannot be followed is said once', async () => {
+    const custom = await siteInMemory({
+      'content/site.yaml': 'permalink: /blog/:year/:title/\n',
+      'content/_config.yml': 'permalink: pretty\n',
+      'content/_posts/2010-07-21-opening.md': post('Opening'),
+    });
+    assert.ok(custom.archive.pages.some((page) => page.kind === 'redirect' && page.url === '/blog/2010/opening/'));
+    const unknown = await siteInMemory({ 'content/_config.yml': 'permalink: /:year/:week/:title/\n', 'content/_posts/2010-07-21-opening.md': post('Opening') });
+    assert.deepEqual(
+      unknown.problems.map((p) => `${p.file} ${p.code} ${p.field}`),
+      ['content/_config.yml unkept-address permalink'],
+    );
+  });
+});

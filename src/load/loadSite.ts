@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { problemKinds, type Problem } from '../problems.ts';
+import { problem, problemKinds, type Problem } from '../problems.ts';
+import { unknownPlaceholders } from './otherGenerators.ts';
 import { defaultSiteSettings, knownSiteKeys, siteSchema, type SiteSettings } from '../schema/site.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { decodeText } from './readFrontMatter.ts';
@@ -19,6 +20,37 @@ export interface LoadedSite {
 }
 
 export function loadSite(contentDir: string, displayPath: (absolute: string) => string): LoadedSite {
+  const loaded = loadSiteFile(contentDir, displayPath);
+  const permalink = loaded.site.permalink ?? jekyllPermalinkOf(contentDir, displayPath);
+  if (permalink === undefined) return loaded;
+  const unknown = unknownPlaceholders(permalink);
+  if (unknown.length > 0) {
+    const from = loaded.site.permalink === undefined ? '_config.yml' : siteFileName;
+    loaded.problems.push(
+      problem(problemKinds.unkeptAddress, {
+        file: displayPath(path.join(contentDir, from)),
+        field: 'permalink',
+        message: `"${permalink}" uses ${unknown.join(', ')}, which cannot be filled in here, so posts get no redirect from the addresses it gave them`,
+      }),
+    );
+    return loaded;
+  }
+  return { ...loaded, site: { ...loaded.site, permalink } };
+}
+
+/** A Jekyll site's `permalink` (its `_config.yml`), when the content folder is one: its posts' old addresses follow it. */
+function jekyllPermalinkOf(contentDir: string, displayPath: (absolute: string) => string): string | undefined {
+  const config = path.join(contentDir, '_config.yml');
+  if (!existsSync(config)) return undefined;
+  const decoded = decodeText(displayPath(config), readFileSync(config));
+  if (!decoded.ok) return undefined;
+  const yaml = readYamlMapping(displayPath(config), decoded.text.replace(/^\uFEFF/, ''));
+  // A config that does not read is Jekyll's to report; its default permalink stands.
+  const permalink = yaml.ok ? yaml.value.data.permalink : undefined;
+  return typeof permalink === 'string' && permalink.trim() !== '' ? permalink.trim() : undefined;
+}
+
+function loadSiteFile(contentDir: string, displayPath: (absolute: string) => string): LoadedSite {
   const absolute = path.join(contentDir, siteFileName);
   if (!existsSync(absolute)) return { site: defaultSiteSettings, problems: [] };
   const file = displayPath(absolute);

@@ -162,7 +162,43 @@ const oldAddressKeys = ['aliases', 'redirect_from', 'permalink', 'url', 'path'] 
  * the content folder (`/posts/my-post/`) for a file outside this tool's own
  * `YYYY/MM/` folders.
  */
-export function oldAddressesOf(contentPath: string | undefined, fields: Record<string, unknown>, named: NamedByFile): OldAddresses {
+/** Jekyll's built-in permalink styles, as its documentation lists them. */
+const jekyllStyles: Record<string, string> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/** The placeholders of a permalink pattern that `jekyllAddress` does not know. */
+export const unknownPlaceholders = (permalink: string): string[] =>
+  (jekyllStyles[permalink] ?? permalink).match(/:[a-z_]+/g)?.filter((placeholder) => !jekyllPlaceholders.includes(placeholder.slice(1))) ?? [];
+
+const jekyllPlaceholders = ['categories', 'year', 'month', 'day', 'i_month', 'i_day', 'short_year', 'y_day', 'title', 'slug', 'output_ext'];
+
+/** A post's address under a Jekyll permalink style or pattern; placeholders it does not know stay, and make the address unkept. */
+export function jekyllAddress(permalink: string, post: { date: string; slug: string; categories: string[] }): string {
+  const [year = '', month = '', day = ''] = post.date.split('-');
+  const dayOfYear = Math.round((Date.UTC(Number(year), Number(month) - 1, Number(day)) - Date.UTC(Number(year), 0, 1)) / 86_400_000) + 1;
+  const values: Record<string, string> = {
+    categories: post.categories.join('/'),
+    year,
+    month,
+    day,
+    i_month: String(Number(month)),
+    i_day: String(Number(day)),
+    short_year: year.slice(2),
+    y_day: String(dayOfYear).padStart(3, '0'),
+    title: post.slug,
+    slug: post.slug,
+    output_ext: '.html',
+  };
+  const pattern = jekyllStyles[permalink] ?? permalink;
+  return pattern.replace(/:([a-z_]+)/g, (placeholder, name: string) => values[name] ?? placeholder).replace(/\/{2,}/g, '/');
+}
+
+export function oldAddressesOf(contentPath: string | undefined, fields: Record<string, unknown>, named: NamedByFile, permalink = 'date'): OldAddresses {
   const found: OldAddresses = { urls: [], skipped: [], refused: [] };
   for (const field of oldAddressKeys) {
     for (const value of asList(fields[field])) {
@@ -177,11 +213,11 @@ export function oldAddressesOf(contentPath: string | undefined, fields: Record<s
   if (contentPath === undefined) return { ...found, urls: [...new Set(found.urls)] };
   const folders = contentPath.split('/').slice(0, -1);
   if (folders.includes(postsFolder) && named.date !== undefined && named.slug !== undefined) {
-    const [year, month, day] = named.date.split('-');
     // `categories` as `asOurFields` reads them: with `category`, split into words as Jekyll does.
     const categories = asList(fields.categories).map((category) => String(category).toLowerCase());
-    const url = pageUrlOf(`/${[...categories, year, month, day].join('/')}/${named.slug}.html`);
-    if (typeof url === 'string') found.urls.push(url);
+    const url = pageUrlOf(jekyllAddress(permalink, { date: named.date, slug: named.slug, categories }));
+    // A pattern this cannot follow was reported once, with the site's settings (`loadSite.ts`).
+    if (typeof url === 'string' && url !== 'outside') found.urls.push(url);
   } else if (!/^\d{4}\/\d{2}(\/|$)/.test(folders.join('/')) && folders.length > 0 && !folders.includes(draftsFolder)) {
     // Hugo and Eleventy keep a dated name as it is (`/blog/2024-01-01-new-year/`), Zola drops the date (`/blog/new-year/`);
     // Hugo puts a translation under its language (`/es/posts/x/`).

@@ -154,7 +154,7 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
   const url = routes.article(published, finalSlug);
   // The version in the site's language sits at the slug without the language: translations link to each other through it.
   const translationOf = translation ? routes.article(published, baseSlug) : undefined;
-  const old = oldAddressesOf(cameFromAnotherGenerator(syntax, named, data) ? inContent : undefined, fields, named);
+  const old = oldAddressesOf(cameFromAnotherGenerator(syntax, named, data) ? inContent : undefined, fields, named, site.permalink);
   problems.push(...addressProblems(file, old, lineOf));
   if (problems.some(isError)) return { problems };
   // A draft may wait for its text; a published article without one is a page with a headline only.

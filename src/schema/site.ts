@@ -21,6 +21,12 @@ export const siteSchema = z.object({
   baseUrl: httpUrl.optional(),
   /** The address of the site the archive came from (`https://18f.gsa.gov/`): paths like `/assets/x.png` in front matter are resolved against it. */
   origin: httpUrl.optional(),
+  /**
+   * The addresses the site the archive came from gave its posts, as Jekyll's `permalink` names them
+   * (`date`, `pretty`, `none`, or a pattern like `/blog/:year/:title/`): each post gets a redirect from
+   * its old address. Read from a Jekyll `_config.yml` in the content folder when not given here.
+   */
+  permalink: text('a permalink style or pattern like /:year/:month/:title/').optional(),
   /** BCP 47 language tag of the site and its dates: `en`, `en-GB`, `uk`. */
   language: z
     .string(expecting('a language tag like "en" or "en-GB"'))

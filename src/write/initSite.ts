@@ -27,6 +27,10 @@ title: ${JSON.stringify(title)}
 # links and images that point there are resolved against it.
 # origin: https://old-site.example.org/
 
+# The addresses that site gave its posts, as Jekyll's permalink names them (date, pretty, none, or a
+# pattern): each post redirects from its old address. A Jekyll _config.yml here is read for it.
+# permalink: /:categories/:year/:month/:day/:title.html
+
 # The language of the site and its dates (a BCP 47 tag: en, en-GB, de, uk, ar).
 # language: en
 
