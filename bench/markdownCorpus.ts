@@ -6,23 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { random } from '../tests/support/generateCorpus.ts';
 
 const words =
   'release fix support memory parser thread build cache index query server client request response version module package option default change update security patch feature performance error warning stable branch'.split(
     ' ',
   );
-
-/** A small deterministic generator (mulberry32): the same seed gives the same posts. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(next: () => number, length = 12): string {
   const picked = Array.from({ length }, () => words[Math.floor(next() * words.length)]!);

@@ -21,7 +21,7 @@ import { isError, sortProblems, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputFileOf } from './render/renderPlan.ts';
 import { renderSite } from './render/renderSite.ts';
-import { templatesFor } from './render/siteTemplates.ts';
+import { templatesFor, type Templates } from './render/siteTemplates.ts';
 import { isHtmlPage, routes } from './routes.ts';
 import type { SafeArticle } from './sanitize/sanitizeArticles.ts';
 import { indexedPageCount, indexSearch } from './search/indexSearch.ts';
@@ -63,11 +63,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? defaultCacheDir;
   const cache = cacheDir === false ? undefined : new BuildCache(path.resolve(cwd, cacheDir));
   const records = cache && new BuildRecords(cache, outputDir);
+  // The site's own templates, merged over the tool's once: they are input of the build and what it renders with.
+  const templates = templatesFor(cwd);
 
-  const indexed = await loadAndIndex({ ...options, cwd }, cache, records, outputDir);
+  const indexed = await loadAndIndex({ ...options, cwd }, cache, records, outputDir, templates);
   if (!('archive' in indexed)) return indexed;
   const { archive, inputKey, result } = indexed;
-  return { ...result, built: true, ...(await writeArchive(archive, outputDir, { records, inputKey, indexSearch: options.indexSearch, siteFolder: cwd })) };
+  return { ...result, built: true, ...(await writeArchive(archive, outputDir, { records, inputKey, indexSearch: options.indexSearch, templates })) };
 }
 
 export interface BuildContent extends LoadedContent<SafeArticle> {
@@ -106,6 +108,7 @@ async function loadAndIndex(
   cache: BuildCache | undefined,
   records: BuildRecords | undefined,
   outputDir: string,
+  templates: Templates,
 ): Promise<BuildResult | { archive: Archive; inputKey: string | undefined; result: ContentResult }> {
   const includeDrafts = options.includeDrafts ?? false;
   const content = await loadBuildContent(options.contentDir, options.cwd, cache, { includeDrafts });
@@ -116,7 +119,7 @@ async function loadAndIndex(
 
   // The same content and options as the last build into an intact output folder: nothing to do.
   // The site's own templates are input too: an edited one is a changed site.
-  const inputKey = content.inputKey && `${content.inputKey}:${includeDrafts}:${JSON.stringify(site)}:${templatesFor(options.cwd).hash}`;
+  const inputKey = content.inputKey && `${content.inputKey}:${includeDrafts}:${JSON.stringify(site)}:${templates.hash}`;
   const unchanged = inputKey && records ? unchangedBuild(records.read(), inputKey, outputDir) : undefined;
   if (unchanged) return { ...result, built: true, ...unchanged, renderedCount: 0, removedCount: 0 };
 
@@ -127,8 +130,8 @@ async function loadAndIndex(
 }
 
 export interface WriteOptions {
-  /** The site's folder, whose own `templates/` and `assets/` override the tool's (`render/siteTemplates.ts`). */
-  siteFolder?: string | undefined;
+  /** What pages are rendered with: the tool's templates, or those merged with a site's own (`render/siteTemplates.ts`). */
+  templates?: Templates | undefined;
   /** The build records of the cache: the last build's tells what to write again; this one's is kept for the next. */
   records?: BuildRecords | undefined;
   /** What the Archive was made from, kept with the record: a later build from the same input into an intact folder does nothing. */
@@ -147,7 +150,7 @@ export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 're
 export async function writeArchive(
   archive: Archive,
   outputDir: string,
-  { records, inputKey, indexSearch: withSearch = true, siteFolder }: WriteOptions = {},
+  { records, inputKey, indexSearch: withSearch = true, templates }: WriteOptions = {},
 ): Promise<WriteResult> {
   const previous = records?.read() ?? emptyRecord();
   const search = planSearch(archive.searchParts, archive.site.language, outputDir, previous.searchParts);
@@ -162,7 +165,7 @@ export async function writeArchive(
 
   let rendered: Awaited<ReturnType<typeof renderSite>>;
   try {
-    rendered = await renderSite(archive, outputDir, previous.pages, siteFolder === undefined ? undefined : templatesFor(siteFolder));
+    rendered = await renderSite(archive, outputDir, previous.pages, templates);
   } catch (error) {
     await searched.catch(() => undefined);
     throw error;

@@ -21,14 +21,14 @@ export interface Templates {
 
 export const toolTemplates: Templates = { dir: templatesDir, hash: '' };
 
-/** The site's folders that override the tool's: `templates/` over all of them, `assets/` over `templates/assets/`. */
+/** The site's folders that may override the tool's, and where each goes: `templates/` over all of them, `assets/` over `templates/assets/`. */
+export const overrideFoldersOf = (siteFolder: string): [from: string, to: string][] => [
+  [path.join(siteFolder, 'templates'), '.'],
+  [path.join(siteFolder, 'assets'), 'assets'],
+];
+
 const overridesOf = (siteFolder: string): [from: string, to: string][] =>
-  (
-    [
-      [path.join(siteFolder, 'templates'), '.'],
-      [path.join(siteFolder, 'assets'), 'assets'],
-    ] as [string, string][]
-  ).filter(([folder]) => existsSync(folder) && statSync(folder).isDirectory() && !sameFolder(folder, templatesDir));
+  overrideFoldersOf(siteFolder).filter(([folder]) => existsSync(folder) && statSync(folder).isDirectory() && !sameFolder(folder, templatesDir));
 
 // Working on the tool itself, its own templates/ is no override.
 const sameFolder = (a: string, b: string): boolean => realpathSync(a) === realpathSync(b);

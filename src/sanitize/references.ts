@@ -47,7 +47,9 @@ export const isReferenceToken = (url: string): boolean => url.startsWith(tokenPr
 /** Elements with a token, as the HTML is written: `<a href="…/reference/3"` or `<img src="…/reference/4"`. */
 export const tokenElementPattern = /<(a href|img src)="https:\/\/news-archive\.invalid\/reference\/(\d+)"/g;
 
-const hasScheme = /^[a-z][a-z0-9+.-]*:/i;
+const scheme = /^[a-z][a-z0-9+.-]*:/i;
+/** Whether a URL names a scheme, as URL parsers read it: they drop tabs and line breaks anywhere (`jav&#9;ascript:`). */
+export const hasScheme = (url: string): boolean => scheme.test(url.replace(/[\t\n\r]/g, ''));
 const pageFile = /\.(?:md|markdown|html?)$/i;
 
 /** `a/b/../c` → `a/c`; undefined when the path leaves the content folder. */
@@ -87,8 +89,8 @@ export function referenceOf(url: string, kind: BodyReference['kind'], context: R
     return { written: url, kind, keys: file === undefined ? [] : [`file:${file}`], ...(fragment ? { fragment } : {}) };
   }
   const origin = context.origin && URL.canParse(context.origin) ? new URL(context.origin) : undefined;
-  // URL parsers drop tabs and line breaks anywhere: `jav&#9;ascript:` is a scheme, and the sanitizer's to judge.
-  if (hasScheme.test(url.replace(/[\t\n\r]/g, '')) || url.startsWith('//')) {
+  // A scheme, `jav&#9;ascript:` included, is the sanitizer's to judge.
+  if (hasScheme(url) || url.startsWith('//')) {
     const absolute = url.startsWith('//') ? `https:${url}` : url;
     if (!origin || !URL.canParse(absolute)) return undefined;
     const parsed = new URL(absolute);

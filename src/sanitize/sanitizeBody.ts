@@ -24,7 +24,7 @@ import { recoverImages } from './images.ts';
 import { markdownToHtml } from './markdown.ts';
 import { convertOtherMarkup } from './otherMarkup.ts';
 import { parseHtmlFragment } from './parseHtml.ts';
-import { isReferenceToken, markReferences, resolvedAlone, type BodyReference, type ReferenceContext } from './references.ts';
+import { hasScheme, isReferenceToken, markReferences, resolvedAlone, type BodyReference, type ReferenceContext } from './references.ts';
 import { newsSchema } from './schema.ts';
 import { visibleText } from './visibleText.ts';
 import { forEachElement, forEachNode } from './walk.ts';
@@ -54,7 +54,6 @@ export interface SanitizeOptions extends ReferenceContext {
 }
 
 const urlProperties = ['href', 'src', 'cite', 'longDesc'] as const;
-const hasScheme = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * The URLs left after links and images (a quote's `cite`, a `longdesc`):
@@ -70,7 +69,7 @@ function resolveRelativeUrls() {
         const value = node.properties[name];
         if (typeof value !== 'string') continue;
         const url = value.trim();
-        if (hasScheme.test(url) || url.startsWith('#')) continue;
+        if (hasScheme(url) || url.startsWith('#')) continue;
         if (url.startsWith('//')) node.properties[name] = `https:${url}`;
         else if (base && URL.canParse(url, base)) node.properties[name] = new URL(url, base).href;
         else delete node.properties[name];

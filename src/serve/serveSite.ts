@@ -12,6 +12,7 @@ import { receivedError, type SentError } from '../errors.ts';
 import { templatesDir } from '../paths.ts';
 import type { Problem } from '../problems.ts';
 import { startWorker } from '../workerThread.ts';
+import { overrideFoldersOf } from '../render/siteTemplates.ts';
 import { watchFolders } from './watchFolders.ts';
 
 export interface ServeOptions {
@@ -98,8 +99,8 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), settleMs);
   };
-  // The site's own templates and assets too, once they exist (`render/siteTemplates.ts`).
-  const siteFolders = ['templates', 'assets'].map((name) => path.join(options.cwd, name));
+  // The site's own templates and assets too (`render/siteTemplates.ts`), when they are there as it starts.
+  const siteFolders = overrideFoldersOf(options.cwd).map(([folder]) => folder);
   const watching = watchFolders([contentDir, templatesDir, ...siteFolders], changed);
 
   return {

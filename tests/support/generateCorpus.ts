@@ -9,7 +9,7 @@ import path from 'node:path';
 import { slugify } from '../../src/slug.ts';
 
 /** Mulberry32: a small seeded PRNG, so corpora are reproducible. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
