@@ -8,15 +8,37 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import type { UserConfig } from '@11ty/eleventy';
 import { linkFrom } from './src/render/relativeUrl.ts';
+import { Translator, type ParamValue, type SiteWords, type WordKey } from './src/strings/words.ts';
+
+/** What a filter sees of the data of the page being rendered (Nunjucks calls filters with its context as `this`). */
+interface FilterContext {
+  ctx: { archive?: { site?: { words?: SiteWords } } };
+}
+
+const translators = new WeakMap<SiteWords, Translator>();
+
+/** `{{ "pageOf" | t({ page: 2, count: 9 }) }}`: a word of the site in its language; an unknown key fails the render with the template's line. */
+function translate(this: FilterContext, key: WordKey, params?: Record<string, ParamValue>): string {
+  const words = this.ctx.archive?.site?.words;
+  if (!words) throw new Error('the t filter renders pages of the archive only');
+  let translator = translators.get(words);
+  if (!translator) {
+    translator = new Translator(words);
+    translators.set(words, translator);
+  }
+  return translator.text(key, params);
+}
 
 function nunjucksCompiledOnce(templates: string) {
-  // Autoescape everything; only the sanitized article body is marked `| safe`.
+  // Autoescape everything; only the sanitized article body is marked `| safe`. Printing a value that does
+  // not exist (a misspelt field in a site's own template) fails the build with the template's name and line.
   const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(templates, '_includes')), {
     autoescape: true,
-    throwOnUndefined: false,
+    throwOnUndefined: true,
   });
   // Links written relative to the page, so the site works from any folder.
   environment.addFilter('relativeUrl', linkFrom);
+  environment.addFilter('t', translate);
   const compiled = new Map<string, nunjucks.Template>();
   return {
     compile(text: string, inputPath: string) {

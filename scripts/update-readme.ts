@@ -1,7 +1,8 @@
-/** `npm run readme`: writes the README's generated sections (see readmeSections.ts). */
+/** `npm run readme`: writes the README's generated sections (see readmeSections.ts) and docs/templates.md (templateDocs.ts). */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readmeSections, withSections } from './readmeSections.ts';
+import { templateDocs } from './templateDocs.ts';
 
 const file = fileURLToPath(new URL('../README.md', import.meta.url));
 const { text, missing } = withSections(readFileSync(file, 'utf8'), readmeSections());
@@ -11,3 +12,4 @@ if (missing.length > 0) {
 } else {
   writeFileSync(file, text);
 }
+writeFileSync(fileURLToPath(new URL('../docs/templates.md', import.meta.url)), templateDocs());

@@ -169,6 +169,12 @@ export const problemKinds = {
     meaning: 'a value in `site.yaml` is wrong: the build stops (with `--skip-invalid`, that key’s default is used)',
     hint: 'Fix the value as the message says, or remove the key to use its default; `news-archive init` writes a site.yaml with every setting described.',
   },
+  untranslatedLanguage: {
+    code: 'untranslated-language',
+    severity: 'warning',
+    meaning: "`language` in `site.yaml` has no built-in table of the site's words: pages use English words where `strings:` gives none",
+    hint: 'Words come built in for en, de, fr, es, uk and ar. Give the others under `strings:` in site.yaml (docs/templates.md lists every key), or choose one of those languages.',
+  },
   duplicateArticle: {
     code: 'duplicate-article',
     severity: 'warning',

@@ -148,12 +148,17 @@ describe('a Hugo site', async () => {
     ]);
   });
 
-  test('a translation has its language on its page, and it and its original link to each other (hreflang)', () => {
+  test('a translation carries its language on its own text, and it and its original link to each other (hreflang)', () => {
     const spanish = site.file('/2019/05/02/usgs_app-es/');
-    assert.match(spanish, /<html lang="es">/);
+    // The page's own words are the site's; the article's title and text are Spanish.
+    assert.match(spanish, /<html lang="en" dir="ltr">/);
+    assert.match(spanish, /<h1 lang="es">La aplicación del USGS<\/h1>/);
+    assert.match(spanish, /<div class="article-body" lang="es">/);
+    assert.match(spanish, /"inLanguage":"es"/);
     assert.match(spanish, /<link rel="alternate" hreflang="en" href="\.\.\/usgs_app\/">/);
     const english = site.file('/2019/05/02/usgs_app/');
-    assert.match(english, /<html lang="en">/);
+    assert.match(english, /<html lang="en" dir="ltr">/);
+    assert.doesNotMatch(english, /<h1 lang=/);
     assert.match(english, /<a href="\.\.\/usgs_app-es\/" hreflang="es" lang="es">español<\/a>/);
   });
 

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { readmeSections, withSections } from '../scripts/readmeSections.ts';
+import { templateDocs } from '../scripts/templateDocs.ts';
 import { projectRoot } from './helpers.ts';
 
 const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
@@ -12,6 +13,13 @@ test('the commands, their options and the problem codes in the README are those 
   const { text, missing } = withSections(readme, readmeSections());
   assert.deepEqual(missing, [], 'every generated section has its markers');
   assert.equal(text, readme, 'run `npm run readme` after changing an option or a problem code');
+});
+
+test('docs/templates.md describes the page objects, the filters and the words as the code has them (npm run readme writes it)', () => {
+  const docs = readFileSync(path.join(projectRoot, 'docs/templates.md'), 'utf8');
+  assert.equal(docs, templateDocs(), 'run `npm run readme` after changing a page object, a template or a word');
+  // What an override most needs is there: the article page's fields and the words' keys.
+  for (const name of ['`ArticlePage`', '`p.article.html`', '`readingTime`', '`messages`', '| `latestNews` |']) assert.ok(docs.includes(name), name);
 });
 
 test('the folder table names every folder and top-level module of src/, and nothing that is not there', () => {

@@ -1,11 +1,13 @@
 /** A page per article, newest first, each linking to the next newer and older one. */
+import type { MessagePart, Translator } from '../strings/words.ts';
 import type { ArchiveContext } from './context.ts';
 import { dateBreadcrumbs } from './calendar.ts';
 import { socialMeta, structuredData } from './metadata.ts';
-import type { ArticlePage } from './pages.ts';
+import type { ArticlePage, ArticleView, Link } from './pages.ts';
+import type { StoryLinks } from './stories.ts';
 
 export function articlePages(context: ArchiveContext): ArticlePage[] {
-  const { articles, views, settings } = context;
+  const { articles, views, settings, words } = context;
   // Translations are grouped by the URL of the version in the site's language.
   const versions = new Map<string, { url: string; lang: string }[]>();
   for (const article of articles) {
@@ -20,26 +22,46 @@ export function articlePages(context: ArchiveContext): ArticlePage[] {
     const older = views[index + 1];
     const article = articles[index]!;
     const description = view.description ?? view.excerpt;
+    const translations = (versions.get(article.translationOf ?? article.url) ?? [])
+      .filter((version) => version.url !== article.url)
+      .map((version) => ({ url: version.url, lang: version.lang, label: languageName(version.lang) }));
+    const storyLinks = context.stories.linksOf(view.url);
     return {
       kind: 'article',
       url: view.url,
-      breadcrumbs: dateBreadcrumbs(article, settings.language),
-      lang: article.translationOf ? article.lang : undefined,
-      translations: (versions.get(article.translationOf ?? article.url) ?? [])
-        .filter((version) => version.url !== article.url)
-        .map((version) => ({ url: version.url, lang: version.lang, label: languageName(version.lang) })),
+      breadcrumbs: dateBreadcrumbs(article, words),
+      translations,
+      messages: articleMessages(view, storyLinks, translations, words),
       title: view.title,
       description,
       socialMeta: socialMeta(view, description, pageContext),
       structuredData: structuredData(view, pageContext),
       // Sorted as text by Pagefind: UTC instants compare correctly, local ones across offsets may not.
       search: { year: article.date.year, month: article.date.month, date: new Date(article.date.epochMs).toISOString() },
-      ...context.stories.linksOf(view.url),
+      ...storyLinks,
       article: view,
       newer: newer && { url: newer.url, label: newer.title },
       older: older && { url: older.url, label: older.title },
     };
   });
+}
+
+/** The sentences of an article's page that hold links or dates, in the site's language. */
+function articleMessages(view: ArticleView, story: StoryLinks, translations: readonly (Link & { lang: string })[], words: Translator): ArticlePage['messages'] {
+  const link = (target: Link, more: Partial<MessagePart> = {}): MessagePart => ({ text: target.label, url: target.url, ...more });
+  return {
+    byline:
+      view.authors.length > 0
+        ? words.parts('byAuthors', { authors: view.authors.map((author) => link(author, { rel: 'author' })), count: view.authors.length })
+        : undefined,
+    updated: view.updated && words.parts('updatedOn', { date: { text: view.updated.display, datetime: view.updated.iso } }),
+    originalLink: view.source ? words.text('readOriginalAt', { source: view.source.name }) : words.text('readOriginal'),
+    filedUnder: view.categories.length > 0 ? words.parts('filedUnder', { categories: view.categories.map((category) => link(category)) }) : undefined,
+    translations:
+      translations.length > 0 ? words.parts('alsoIn', { languages: translations.map((version) => link(version, { lang: version.lang })) }) : undefined,
+    copyOf: story.copyOf && words.parts('secondCaptureOf', { article: link(story.copyOf) }),
+    story: story.story && words.parts('storyLine', { link: { text: words.text('allCoverage'), url: story.story.url }, summary: story.story.label }),
+  };
 }
 
 /** A language by its own name: `es` → "español". */

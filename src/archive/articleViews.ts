@@ -2,6 +2,7 @@
 import { formatLongDate } from '../dates.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
+import { directionOf, type Translator } from '../strings/words.ts';
 import type { ArticleSummary, ArticleView, DateView, SourceView } from './pages.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
@@ -9,11 +10,21 @@ import type { Taxonomy } from './taxonomy.ts';
 const wordsPerMinute = 230;
 const excerptLength = 200;
 
-export function articleView(article: SafeArticle, settings: SiteSettings, taxonomies: readonly Taxonomy[], source: SourceView | undefined): ArticleView {
+export function articleView(
+  article: SafeArticle,
+  settings: SiteSettings,
+  words: Translator,
+  taxonomies: readonly Taxonomy[],
+  source: SourceView | undefined,
+): ArticleView {
   const linksOf = (name: Taxonomy['name']) => taxonomies.find((taxonomy) => taxonomy.name === name)!.linksOf(article[name]);
+  const readingMinutes = Math.max(1, Math.round(article.wordCount / wordsPerMinute));
+  const lang = article.lang !== undefined && !sameLanguage(article.lang, settings.language) ? article.lang : undefined;
   return {
     url: article.url,
     title: article.title,
+    lang,
+    dir: lang === undefined || directionOf(lang) === directionOf(settings.language) ? undefined : directionOf(lang),
     description: article.description,
     excerpt: excerptOf(article),
     date: dateView(article.date.iso, settings.language),
@@ -24,14 +35,27 @@ export function articleView(article: SafeArticle, settings: SiteSettings, taxono
     image: article.image,
     tags: linksOf('tags'),
     categories: linksOf('categories'),
-    readingMinutes: Math.max(1, Math.round(article.wordCount / wordsPerMinute)),
+    readingMinutes,
+    readingTime: article.wordCount > 0 ? words.text('readingTime', { count: readingMinutes }) : undefined,
     wordCount: article.wordCount,
     html: article.html,
     draft: article.draft || undefined,
   };
 }
 
-export const summaryOf = ({ url, title, excerpt, date, source, draft }: ArticleView): ArticleSummary => ({ url, title, excerpt, date, source, draft });
+export const summaryOf = ({ url, title, lang, dir, excerpt, date, source, draft }: ArticleView): ArticleSummary => ({
+  url,
+  title,
+  lang,
+  dir,
+  excerpt,
+  date,
+  source,
+  draft,
+});
+
+/** `en-GB` and `en` are one language to a reader; `pt` and `es` are not. */
+const sameLanguage = (a: string, b: string): boolean => a.split('-')[0]!.toLowerCase() === b.split('-')[0]!.toLowerCase();
 
 const dateView = (iso: string, language: string): DateView => ({ iso, display: formatLongDate(iso, language) });
 

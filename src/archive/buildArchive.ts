@@ -62,7 +62,7 @@ export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSe
   const redirects = redirectPages(context, browsable);
   const parts = searchParts(articles, options.searchPartLimit);
   return {
-    site: siteViewOf(settings, options.siteAssets),
+    site: siteViewOf(settings, context.words, options.siteAssets),
     pages: [
       ...browsable,
       ...siteFeeds(context),

@@ -3,9 +3,9 @@
  * calendar, and the `/archive/` overview of years and months with counts.
  */
 import { formatLongDate, formatMonth, formatMonthShort } from '../dates.ts';
-import { countOf } from '../format.ts';
 import { routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { Translator } from '../strings/words.ts';
 import type { ArchiveContext } from './context.ts';
 import { listPages } from './lists.ts';
 import type { CalendarPage, Link, ListPage, YearRow } from './pages.ts';
@@ -23,15 +23,17 @@ const dayUrl = (a: SafeArticle): string => routes.day(a.date);
 
 /** A list per year, month and day that has articles. */
 export function datePages(context: ArchiveContext): ListPage[] {
+  const { words } = context;
   return groupByDate(context.articles, context.settings.language).flatMap((group) =>
     listPages(
       {
         url: group.url,
         heading: group.heading,
-        description: `${countOf(group.articles.length, 'article')} from ${group.heading}.`,
+        description: words.text('dateDescription', { date: group.heading, count: group.articles.length }),
         articles: context.viewsOf(group.articles),
       },
       context.settings.pageSize,
+      words,
     ),
   );
 }
@@ -41,10 +43,10 @@ export function calendarPage(context: ArchiveContext): CalendarPage {
   return {
     kind: 'calendar',
     url: routes.calendar,
-    title: 'Archive',
-    heading: 'Archive',
-    description: `${countOf(context.articles.length, 'article')} by year and month.`,
-    years: calendarOverview(context.articles, context.settings.language),
+    title: context.words.text('archive'),
+    heading: context.words.text('archive'),
+    description: context.words.text('calendarDescription', { count: context.articles.length }),
+    years: calendarOverview(context.articles, context.words),
   };
 }
 
@@ -73,7 +75,8 @@ const dayHeading = (article: SafeArticle, language: string): string =>
   formatLongDate(`${article.date.year}-${article.date.month}-${article.date.day}`, language);
 
 /** Years, newest first, each with its twelve months and counts. */
-function calendarOverview(articles: readonly SafeArticle[], language: string): YearRow[] {
+function calendarOverview(articles: readonly SafeArticle[], words: Translator): YearRow[] {
+  const { language } = words.words;
   const counts = new Map<string, number[]>();
   for (const article of articles) {
     const months = counts.get(article.date.year) ?? Array<number>(12).fill(0);
@@ -88,10 +91,11 @@ function calendarOverview(articles: readonly SafeArticle[], language: string): Y
         label: year,
         url: routes.year(year),
         count,
-        countLabel: countOf(count, 'article'),
+        countLabel: words.text('articleCount', { count }),
         months: months.map((monthCount, index) => ({
           label: formatMonthShort(index + 1, language),
           count: monthCount,
+          countLabel: words.number(monthCount),
           url: monthCount > 0 ? routes.month(year, String(index + 1).padStart(2, '0')) : undefined,
         })),
       };
@@ -99,9 +103,10 @@ function calendarOverview(articles: readonly SafeArticle[], language: string): Y
 }
 
 /** Home › year › month › day, for an article page. */
-export function dateBreadcrumbs(article: SafeArticle, language: string): Link[] {
+export function dateBreadcrumbs(article: SafeArticle, words: Translator): Link[] {
+  const { language } = words.words;
   return [
-    { url: routes.home, label: 'Home' },
+    { url: routes.home, label: words.text('home') },
     { url: yearUrl(article), label: article.date.year },
     { url: monthUrl(article), label: formatMonth(article.date.year, article.date.month, language) },
     { url: dayUrl(article), label: dayHeading(article, language) },

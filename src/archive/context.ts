@@ -3,11 +3,11 @@
  * articles it publishes (newest first) and their views, the taxonomies and
  * sources they are grouped by, and how they relate. Made once, read by all.
  */
-import { formatLongDate } from '../dates.ts';
 import { compareStrings } from '../problems.ts';
 import type { relateArticles } from '../related/relateArticles.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
+import { siteWords, Translator } from '../strings/words.ts';
 import { articleView } from './articleViews.ts';
 import type { ArticleView } from './pages.ts';
 import { baseUrlOf } from './siteView.ts';
@@ -25,6 +25,8 @@ export interface FeedSettings {
 
 export interface ArchiveContext {
   settings: SiteSettings;
+  /** The words of the pages, in the site's language. */
+  words: Translator;
   /** Without a trailing slash; absent when the site may live in any folder. */
   baseUrl: string | undefined;
   /** How feeds are made; absent without a base URL, as feeds need absolute URLs. */
@@ -46,10 +48,11 @@ export const newestFirst = (a: SafeArticle, b: SafeArticle): number => b.date.ep
 
 export function archiveContext(published: readonly SafeArticle[], settings: SiteSettings, relate: typeof relateArticles): ArchiveContext {
   const baseUrl = baseUrlOf(settings);
+  const words = new Translator(siteWords(settings.language, settings.strings));
   const articles = [...published].sort(newestFirst);
   const taxonomies = taxonomiesOf(articles);
-  const sources = sourcesOf(articles, settings);
-  const views = articles.map((article) => articleView(article, settings, taxonomies, sources.viewOf(article)));
+  const sources = sourcesOf(articles, settings, words.text('unknownSource'));
+  const views = articles.map((article) => articleView(article, settings, words, taxonomies, sources.viewOf(article)));
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
   const relations = relate(
     articles.map((article) => ({
@@ -67,6 +70,7 @@ export function archiveContext(published: readonly SafeArticle[], settings: Site
   );
   return {
     settings,
+    words,
     baseUrl,
     feeds: baseUrl === undefined ? undefined : { baseUrl, siteTitle: settings.title, language: settings.language, feedSize: settings.feedSize },
     articles,
@@ -74,6 +78,6 @@ export function archiveContext(published: readonly SafeArticle[], settings: Site
     viewsOf: (list) => list.map((article) => viewByUrl.get(article.url)).filter((view) => view !== undefined),
     taxonomies,
     sources,
-    stories: storyViews(relations, articles, viewByUrl, (iso) => formatLongDate(iso, settings.language)),
+    stories: storyViews(relations, articles, viewByUrl, words),
   };
 }

@@ -27,7 +27,7 @@ export function siteFeeds(context: ArchiveContext): FeedPage[] {
 export function termFeed(context: ArchiveContext, subject: FeedSubject): { page: FeedPage; link: FeedLink } | undefined {
   if (!context.feeds) return undefined;
   const page = feed('atom-feed', routes.atomFeed(subject.pageUrl), subject, context.feeds);
-  return { page, link: { url: page.url, type: feedTypes.atom, title: page.title, label: 'Atom feed' } };
+  return { page, link: { url: page.url, type: feedTypes.atom, title: page.title, label: context.words.text('atomFeed') } };
 }
 
 function feed(kind: FeedPage['kind'], url: string, subject: FeedSubject, settings: FeedSettings): FeedPage {

@@ -1,5 +1,5 @@
 /** Lists of articles, paginated: the home page, and every date, term and source. */
-import { countOf } from '../format.ts';
+import type { Translator } from '../strings/words.ts';
 import { routes } from '../routes.ts';
 import type { ArchiveContext } from './context.ts';
 import type { ArticleView, FeedLink, ListPage, SourceView } from './pages.ts';
@@ -19,11 +19,11 @@ export interface ListSubject {
   feeds?: FeedLink[] | undefined;
 }
 
-export function listPages({ url, heading, description, articles, source, feeds }: ListSubject, pageSize: number): ListPage[] {
+export function listPages({ url, heading, description, articles, source, feeds }: ListSubject, pageSize: number, words: Translator): ListPage[] {
   return paginate(articles.map(summaryOf), pageSize, url).map(({ items, pagination, url: pageUrl }) => ({
     kind: 'list',
     url: pageUrl,
-    title: pagination.pageNumber === 1 ? heading : `${heading}, page ${pagination.pageNumber}`,
+    title: pagination.pageNumber === 1 ? heading : words.text('listPageTitle', { heading, page: pagination.pageNumber }),
     heading,
     description,
     items,
@@ -35,7 +35,7 @@ export function listPages({ url, heading, description, articles, source, feeds }
 
 /** `/`: the latest news, newest first. */
 export function homePages(context: ArchiveContext): ListPage[] {
-  const { settings, views } = context;
-  const description = settings.description ?? `The latest of ${countOf(views.length, 'archived article')}.`;
-  return listPages({ url: routes.home, heading: 'Latest news', description, articles: views }, settings.pageSize);
+  const { settings, views, words } = context;
+  const description = settings.description ?? words.text('homeDescription', { count: views.length });
+  return listPages({ url: routes.home, heading: words.text('latestNews'), description, articles: views }, settings.pageSize, words);
 }

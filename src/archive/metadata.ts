@@ -51,7 +51,7 @@ export function structuredData(article: ArticleView, { language, baseUrl }: Page
     keywords: article.tags.length > 0 ? article.tags.map((tag) => tag.label) : undefined,
     articleSection: article.categories.length > 0 ? article.categories.map((category) => category.label) : undefined,
     wordCount: article.wordCount,
-    inLanguage: language,
+    inLanguage: article.lang ?? language,
   };
   return scriptSafeJson(data);
 }

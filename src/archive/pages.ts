@@ -2,11 +2,19 @@
  * The page objects templates render. Each holds exactly what its page shows,
  * already sorted, grouped, counted and formatted: templates only render.
  */
+import type { MessagePart, PluralMessage, SiteWords } from '../strings/words.ts';
 
 export interface SiteView {
+  /** The site's name, from site.yaml. */
   title: string;
+  /** One sentence about the archive, from site.yaml. */
   description?: string | undefined;
+  /** The site's language tag (`en`, `de-AT`), for `lang` and dates. */
   language: string;
+  /** `rtl` for a language written right to left. */
+  direction: 'ltr' | 'rtl';
+  /** Every word of the pages, in the site's language (templates: `{{ "latestNews" | t }}`). */
+  words: SiteWords;
   /** Without a trailing slash; absent when the site may live in any folder. */
   baseUrl?: string | undefined;
   /** The Content-Security-Policy of every page. */
@@ -29,14 +37,23 @@ export interface SiteView {
 
 /** Root-relative URLs of what the masthead, footer and utility pages link to (from `routes.ts`). */
 export interface SiteLinks {
+  /** The home page: the latest articles. */
   home: string;
+  /** `/archive/`: years and months. */
   calendar: string;
+  /** `/tags/`: every tag. */
   tags: string;
+  /** `/categories/`. */
   categories: string;
+  /** `/authors/`. */
   authors: string;
+  /** `/sources/`. */
   sources: string;
+  /** `/search/`. */
   search: string;
+  /** The tool's stylesheet (or the site's own `assets/style.css`). */
   stylesheet: string;
+  /** The search page's script. */
   searchScript: string;
 }
 
@@ -45,8 +62,11 @@ export const feedTypes = { atom: 'application/atom+xml', json: 'application/feed
 
 /** A `<link rel="alternate">` to a feed, for autodiscovery. */
 export interface FeedLink {
+  /** Root-relative URL of the feed. */
   url: string;
+  /** `application/atom+xml` or `application/feed+json`. */
   type: (typeof feedTypes)[keyof typeof feedTypes];
+  /** The feed's title, for `<link rel="alternate" title>`. */
   title: string;
   /** For a visible link: "Atom feed". */
   label: string;
@@ -60,11 +80,14 @@ export interface DateView {
 }
 
 export interface Link {
+  /** Root-relative URL of a page of the site, or an absolute one. */
   url: string;
+  /** The text of the link. */
   label: string;
 }
 
 export interface SourceView {
+  /** The outlet, as site.yaml names it or from the host of its feed or link. */
   name: string;
   /** Our page of the source's articles. */
   url: string;
@@ -76,37 +99,63 @@ export interface SourceView {
 
 /** An article as a list shows it. */
 export interface ArticleSummary {
+  /** The article's page, root-relative. */
   url: string;
+  /** The headline. */
   title: string;
+  /** The article's language, when it is not the site's: its title and text carry `lang`. */
+  lang?: string | undefined;
+  /** `rtl` or `ltr` when the article's language is written the other way from the site's. */
+  dir?: 'ltr' | 'rtl' | undefined;
+  /** The dek, else the opening of the text, cut at a word. */
   excerpt: string;
+  /** When it was published, on the site's calendar. */
   date: DateView;
+  /** Who published it; absent when nothing says. */
   source?: SourceView | undefined;
   /** Only in previews: a draft, marked as one. */
   draft?: boolean | undefined;
 }
 
 export interface ArticleView extends ArticleSummary {
+  /** The dek, when the article has one. */
   description?: string | undefined;
+  /** Each author, linking to the author's page. */
   authors: Link[];
+  /** When it was last changed, when it says. */
   updated?: DateView | undefined;
   /** The original article. */
   link?: string | undefined;
+  /** The lead image: a URL. */
   image?: string | undefined;
+  /** Each tag, linking to the tag's page. */
   tags: Link[];
+  /** Each category, linking to the category's page. */
   categories: Link[];
+  /** Minutes to read it, at 230 words a minute; at least 1. */
   readingMinutes: number;
+  /** "4 min read", in the site's language; absent for an article without text. */
+  readingTime?: string | undefined;
+  /** Words of its text. */
   wordCount: number;
   /** Sanitized HTML: the only content markup a template may output unescaped. */
   html: string;
 }
 
 export interface Pagination {
+  /** This page of the list, from 1. */
   pageNumber: number;
+  /** Pages of the list. */
   pageCount: number;
+  /** Articles in the whole list. */
   itemCount: number;
+  /** The first page, when this is not it. */
   first?: string | undefined;
+  /** The page before, when there is one. */
   previous?: string | undefined;
+  /** The page after, when there is one. */
   next?: string | undefined;
+  /** The last page, when this is not it. */
   last?: string | undefined;
 }
 
@@ -124,6 +173,7 @@ interface PageBase {
 }
 
 export interface ArticlePage extends PageBase {
+  /** Rendered by `article.njk`. */
   kind: 'article';
   /** Open Graph and Twitter card tags, as property/name → content pairs. */
   socialMeta: MetaTag[];
@@ -141,19 +191,41 @@ export interface ArticlePage extends PageBase {
   copyOf?: Link | undefined;
   /** Home › year › month › day. */
   breadcrumbs: Link[];
-  /** The article's language when it is not the site's. */
-  lang?: string | undefined;
   /** The same article in other languages, each with its language tag; the label is the language's own name. */
   translations: (Link & { lang: string })[];
+  /** The sentences of the page that hold links or dates, in the site's language, as parts (`_includes/words.njk` renders them). */
+  messages: {
+    /** "By A, B and C", each a link to the author's page. */
+    byline?: MessagePart[] | undefined;
+    /** "Updated <time>". */
+    updated?: MessagePart[] | undefined;
+    /** The text of the link to the original: "Read the original at Example News". */
+    originalLink: string;
+    /** "Filed under A, B". */
+    filedUnder?: MessagePart[] | undefined;
+    /** "Also in español, français". */
+    translations?: MessagePart[] | undefined;
+    /** "A second capture of <the original>." */
+    copyOf?: MessagePart[] | undefined;
+    /** "<All the coverage of this story>: 5 articles from 4 sources, 6 January 2026." */
+    story?: MessagePart[] | undefined;
+  };
+  /** The article itself. */
   article: ArticleView;
+  /** The next newer article of the site. */
   newer?: Link | undefined;
+  /** The next older article of the site. */
   older?: Link | undefined;
 }
 
 export interface ListPage extends PageBase {
+  /** Rendered by `list.njk`: the home page, every year, month and day, term and source. */
   kind: 'list';
+  /** "Latest news", "Tagged “Kyiv”", "6 January 2026". */
   heading: string;
+  /** The articles of this page of the list, newest first. */
   items: ArticleSummary[];
+  /** Where this page is among the pages of the list. */
   pagination: Pagination;
   /** On a source's pages: the publisher's site and feed. */
   source?: SourceView | undefined;
@@ -161,15 +233,21 @@ export interface ListPage extends PageBase {
 
 /** A term with the number of articles it has: a tag on `/tags/`. */
 export interface TermLink extends Link {
+  /** Articles with the term. */
   count: number;
+  /** The count as the site's language writes numbers. */
+  countLabel: string;
   /** For a source: the publisher's site and feed, when known. */
   siteUrl?: string | undefined;
+  /** For a source: the feed its articles came from. */
   feedUrl?: string | undefined;
 }
 
 /** The overview of a taxonomy: `/tags/`. */
 export interface TermIndexPage extends PageBase {
+  /** Rendered by `terms.njk`: `/tags/`, `/categories/`, `/authors/`, `/sources/`. */
   kind: 'terms';
+  /** "Tags", "Sources". */
   heading: string;
   /** Most used first; ties A–Z. */
   byCount: TermLink[];
@@ -178,15 +256,22 @@ export interface TermIndexPage extends PageBase {
 }
 
 export interface MonthCell {
+  /** The month's short name in the site's language: "Jan". */
   label: string;
+  /** Articles of the month. */
   count: number;
+  /** The count as the site's language writes numbers. */
+  countLabel: string;
   /** Absent for a month without articles. */
   url?: string | undefined;
 }
 
 export interface YearRow {
+  /** "2026". */
   label: string;
+  /** The year's list. */
   url: string;
+  /** Articles of the year. */
   count: number;
   /** "1 article", "12 articles". */
   countLabel: string;
@@ -196,22 +281,29 @@ export interface YearRow {
 
 /** `/archive/`: every year with its months and counts. */
 export interface CalendarPage extends PageBase {
+  /** Rendered by `calendar.njk`: `/archive/`. */
   kind: 'calendar';
+  /** "Archive". */
   heading: string;
+  /** Newest first. */
   years: YearRow[];
 }
 
 /** One source's articles in a story, oldest first. */
 export interface StorySource {
+  /** The outlet. */
   name: string;
   /** Our page of the source. */
   url?: string | undefined;
+  /** Its articles in the story; `copy` marks a second capture. */
   items: (ArticleSummary & { copy?: boolean | undefined })[];
 }
 
 /** `/stories/<slug>/`: one event's coverage, by source and time. */
 export interface StoryPage extends PageBase {
+  /** Rendered by `story.njk`. */
   kind: 'story';
+  /** The lead article's headline. */
   heading: string;
   /** "6 articles from 5 sources, 3–5 February 2026"; copies counted apart. */
   summary: string;
@@ -284,6 +376,18 @@ export interface SearchPage extends PageBase {
   indexUrls: string[];
   /** Results shown at a time: as many as a page of a list (site.yaml's `pageSize`). */
   resultsPerPage: number;
+  /** Shown without JavaScript: where else every article is listed. */
+  noScript: MessagePart[];
+  /** The words the search script writes, as JSON in the page: messages with `{count}` by plural form. */
+  scriptWords: {
+    unavailable: string;
+    filters: Record<'tag' | 'source' | 'year', { label: string; legend: string }>;
+    found: PluralMessage;
+    foundFor: PluralMessage;
+    none: string;
+    noneFor: string;
+    more: string;
+  };
 }
 
 /** A page at an address an article was published under before, sending readers (and crawlers, by its canonical link) to it. */
@@ -291,6 +395,8 @@ export interface RedirectPage extends PageBase {
   kind: 'redirect';
   /** Root-relative: where the article is now. */
   target: string;
+  /** "This article has moved: <its title>." */
+  moved: MessagePart[];
 }
 
 /** `/_redirects`: every old address and where it moved, as Netlify and Cloudflare Pages read it. */

@@ -16,7 +16,14 @@ export function redirectPages(context: ArchiveContext, pages: readonly Page[]): 
     for (const from of article.oldUrls) {
       if (taken.has(from.toLowerCase())) continue;
       taken.add(from.toLowerCase());
-      redirects.push({ kind: 'redirect', url: from, target: article.url, title: article.title, description: `Moved to ${article.title}.` });
+      redirects.push({
+        kind: 'redirect',
+        url: from,
+        target: article.url,
+        title: article.title,
+        description: context.words.text('articleMoved', { article: article.title }),
+        moved: context.words.parts('articleMoved', { article: { text: article.title, url: article.url } }),
+      });
     }
   }
   const list: RedirectListPage[] =

@@ -6,6 +6,7 @@
 import type { SiteAssets } from '../links/resolveLinks.ts';
 import { routes } from '../routes.ts';
 import type { SiteSettings } from '../schema/site.ts';
+import type { Translator } from '../strings/words.ts';
 import { feedTypes, type SiteView } from './pages.ts';
 
 /**
@@ -30,12 +31,15 @@ export const contentSecurityPolicy = [
 /** The base URL without its trailing slash, when the site has one. */
 export const baseUrlOf = (settings: SiteSettings): string | undefined => settings.baseUrl?.replace(/\/+$/, '');
 
-export function siteViewOf(settings: SiteSettings, assets: SiteAssets = {}): SiteView {
+export function siteViewOf(settings: SiteSettings, words: Translator, assets: SiteAssets = {}): SiteView {
   const baseUrl = baseUrlOf(settings);
+  const feedTitle = (label: string) => words.text('feedTitle', { site: settings.title, feed: label });
   return {
     title: settings.title,
     description: settings.description,
     language: settings.language,
+    direction: words.words.direction,
+    words: words.words,
     baseUrl,
     contentSecurityPolicy,
     // Feeds are read away from the site, so they need absolute URLs: without a base URL there are none.
@@ -43,8 +47,8 @@ export function siteViewOf(settings: SiteSettings, assets: SiteAssets = {}): Sit
       baseUrl === undefined
         ? []
         : [
-            { url: routes.atomFeed(routes.home), type: feedTypes.atom, title: `${settings.title} (Atom)`, label: 'Atom feed' },
-            { url: routes.jsonFeed(routes.home), type: feedTypes.json, title: `${settings.title} (JSON Feed)`, label: 'JSON Feed' },
+            { url: routes.atomFeed(routes.home), type: feedTypes.atom, title: feedTitle(words.text('atomFeed')), label: words.text('atomFeed') },
+            { url: routes.jsonFeed(routes.home), type: feedTypes.json, title: feedTitle(words.text('jsonFeed')), label: words.text('jsonFeed') },
           ],
     links: {
       home: routes.home,
@@ -60,13 +64,13 @@ export function siteViewOf(settings: SiteSettings, assets: SiteAssets = {}): Sit
     logo: assets.logo,
     favicon: assets.favicon ?? routes.defaultFavicon,
     navigation: settings.navigation ?? [
-      { url: routes.home, label: 'Latest' },
-      { url: routes.calendar, label: 'Archive' },
-      { url: routes.termIndex('tags'), label: 'Tags' },
-      { url: routes.termIndex('sources'), label: 'Sources' },
-      { url: routes.search, label: 'Search' },
+      { url: routes.home, label: words.text('latest') },
+      { url: routes.calendar, label: words.text('archive') },
+      { url: routes.termIndex('tags'), label: words.text('tags') },
+      { url: routes.termIndex('sources'), label: words.text('sources') },
+      { url: routes.search, label: words.text('search') },
     ],
-    footer: settings.footer ?? `${settings.title}: an archive of news articles, each linked to its original.`,
+    footer: settings.footer ?? words.text('footer', { site: settings.title }),
     siteStylesheet: settings.accentColor === undefined ? undefined : routes.siteStylesheet,
   };
 }

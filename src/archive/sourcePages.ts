@@ -1,5 +1,4 @@
 /** The pages of the sources: a paginated list and an Atom feed per source, and `/sources/` with every source and its count. */
-import { countOf } from '../format.ts';
 import { routes } from '../routes.ts';
 import type { ArchiveContext } from './context.ts';
 import { termFeed } from './feeds.ts';
@@ -14,16 +13,27 @@ export interface SourcePages {
 }
 
 export function sourcePages(context: ArchiveContext): SourcePages {
-  const { sources, settings } = context;
+  const { sources, settings, words } = context;
   const feeds: FeedPage[] = [];
   const termPages = sources.terms.flatMap((term) => {
     const url = routes.term('sources', term.slug);
-    const description = `${countOf(term.items.length, 'article')} from ${term.name}.`;
+    const description = words.text('sourceDescription', { term: term.name, count: term.items.length });
     const articles = context.viewsOf(term.items);
     const feed = termFeed(context, { pageUrl: url, title: `${term.name} · ${settings.title}`, description, articles });
     if (feed) feeds.push(feed.page);
-    return listPages({ url, heading: term.name, description, articles, source: sources.viewOfTerm(term), feeds: feed && [feed.link] }, settings.pageSize);
+    return listPages(
+      { url, heading: term.name, description, articles, source: sources.viewOfTerm(term), feeds: feed && [feed.link] },
+      settings.pageSize,
+      words,
+    );
   });
-  const indexPage = termIndexPage('sources', 'Sources', 'source', sources.terms, sources.viewOfTerm);
+  const indexPage = termIndexPage(
+    'sources',
+    words.text('sources'),
+    words.text('sourcesDescription', { count: sources.terms.length }),
+    sources.terms,
+    words,
+    sources.viewOfTerm,
+  );
   return { termPages, indexPage, feeds };
 }

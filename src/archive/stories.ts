@@ -4,10 +4,12 @@
  * pages themselves. Articles and independent sources are counted apart, and
  * second captures apart from both.
  */
-import { countOf } from '../format.ts';
+import { formatLongDate } from '../dates.ts';
 import type { Relations } from '../related/relateArticles.ts';
 import { routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { Translator } from '../strings/words.ts';
+import { summaryOf } from './articleViews.ts';
 import type { ArticleSummary, ArticleView, Link, StoryPage, StorySource } from './pages.ts';
 
 export interface StoryLinks {
@@ -22,17 +24,10 @@ export interface StoryViews {
   linksOf(url: string): StoryLinks;
 }
 
-export function storyViews(
-  relations: Relations,
-  articles: readonly SafeArticle[],
-  viewByUrl: ReadonlyMap<string, ArticleView>,
-  formatDate: (iso: string) => string,
-): StoryViews {
+export function storyViews(relations: Relations, articles: readonly SafeArticle[], viewByUrl: ReadonlyMap<string, ArticleView>, words: Translator): StoryViews {
   const articleByUrl = new Map(articles.map((article) => [article.url, article]));
-  const summary = (url: string): ArticleSummary => {
-    const { title, excerpt, date, source, draft } = viewByUrl.get(url)!;
-    return { url, title, excerpt, date, source, draft };
-  };
+  const summary = (url: string): ArticleSummary => summaryOf(viewByUrl.get(url)!);
+  const formatDate = (iso: string): string => formatLongDate(iso, words.words.language);
   const sourceName = (url: string): string => viewByUrl.get(url)?.source?.name ?? '';
 
   const usedSlugs = new Set<string>();
@@ -59,16 +54,24 @@ export function storyViews(
     const sourceCount = new Set(originals.map(sourceName)).size;
     const first = articleByUrl.get(story.members[0]!)!;
     const last = articleByUrl.get(story.members.at(-1)!)!;
-    const span =
-      first.date.iso.slice(0, 10) === last.date.iso.slice(0, 10) ? formatDate(first.date.iso) : `${formatDate(first.date.iso)} to ${formatDate(last.date.iso)}`;
-    const counts = `${countOf(originals.length, 'article')} from ${countOf(sourceCount, 'source')}${copies > 0 ? ` (and ${countOf(copies, 'second capture')})` : ''}`;
+    const dates =
+      first.date.iso.slice(0, 10) === last.date.iso.slice(0, 10)
+        ? formatDate(first.date.iso)
+        : words.text('dateRange', { first: formatDate(first.date.iso), last: formatDate(last.date.iso) });
+    const numbers = {
+      articles: words.text('articleCount', { count: originals.length }),
+      sources: words.text('sourceCount', { count: sourceCount }),
+      captures: words.text('captureCount', { count: copies }),
+    };
+    const counts = words.text(copies > 0 ? 'storyCountsWithCaptures' : 'storyCounts', numbers);
+    const summaryLine = words.text('storySummary', { counts, dates });
     const page: StoryPage = {
       kind: 'story',
       url: routes.story(slug),
-      title: `Story: ${lead.title}`,
+      title: words.text('storyTitle', { title: lead.title }),
       heading: lead.title,
-      description: `${counts}, ${span}.`,
-      summary: `${counts}, ${span}`,
+      description: `${summaryLine}.`,
+      summary: summaryLine,
       sources,
     };
     for (const url of story.members) pageOf.set(url, page);

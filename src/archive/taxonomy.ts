@@ -14,6 +14,7 @@ import { routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { slugify } from '../slug.ts';
+import type { WordKey } from '../strings/words.ts';
 import type { Link, SourceView } from './pages.ts';
 
 export interface Term<T> {
@@ -86,19 +87,46 @@ function mostCommon(spellings: Map<string, number>): string {
 
 export type TaxonomyName = 'tags' | 'categories' | 'authors';
 
+/** How pages name a taxonomy and its terms: keys of the site's words (`src/strings/`). */
+export interface TaxonomyWords {
+  /** The index page's title: "Tags". */
+  title: WordKey;
+  /** A term's heading: "Tagged “{term}”". */
+  heading: WordKey;
+  /** A term's description, by its count: "{count} articles tagged “{term}”." */
+  description: WordKey;
+  /** The index page's description, by the count of terms. */
+  indexDescription: WordKey;
+}
+
 interface TaxonomyDefinition {
   name: TaxonomyName;
-  title: string;
+  /** The start of a term's slug when its name has no letters to make one of (`tag-3f2a1c`); part of URLs, so never translated. */
   noun: string;
-  heading: (term: string) => string;
+  words: TaxonomyWords;
   /** Whether each term has a feed. */
   hasFeeds: boolean;
 }
 
 const freeTextTaxonomies: TaxonomyDefinition[] = [
-  { name: 'tags', title: 'Tags', noun: 'tag', heading: (term) => `Tagged “${term}”`, hasFeeds: true },
-  { name: 'categories', title: 'Categories', noun: 'category', heading: (term) => `In “${term}”`, hasFeeds: false },
-  { name: 'authors', title: 'Authors', noun: 'author', heading: (term) => `By ${term}`, hasFeeds: false },
+  {
+    name: 'tags',
+    noun: 'tag',
+    words: { title: 'tags', heading: 'tagHeading', description: 'tagDescription', indexDescription: 'tagsDescription' },
+    hasFeeds: true,
+  },
+  {
+    name: 'categories',
+    noun: 'category',
+    words: { title: 'categories', heading: 'categoryHeading', description: 'categoryDescription', indexDescription: 'categoriesDescription' },
+    hasFeeds: false,
+  },
+  {
+    name: 'authors',
+    noun: 'author',
+    words: { title: 'authors', heading: 'authorHeading', description: 'authorDescription', indexDescription: 'authorsDescription' },
+    hasFeeds: false,
+  },
 ];
 
 export interface Taxonomy extends TaxonomyDefinition {
@@ -121,10 +149,8 @@ export function taxonomiesOf(articles: readonly SafeArticle[]): Taxonomy[] {
   });
 }
 
-const unknownSource = 'Unknown source';
-
 /** Who published it: the display name site.yaml gives its feed, else the feed's host, else the host of the original link. */
-export function sourceName(article: SafeArticle, settings: SiteSettings): string {
+export function sourceName(article: SafeArticle, settings: SiteSettings, unknownSource: string): string {
   const named = article.source ? settings.sources[article.source] : undefined;
   const url = article.source ?? article.link;
   return named ?? (url ? new URL(url).hostname : unknownSource);
@@ -137,8 +163,9 @@ export interface Sources {
   viewOfTerm(term: Term<SafeArticle>): SourceView | undefined;
 }
 
-export function sourcesOf(articles: readonly SafeArticle[], settings: SiteSettings): Sources {
-  const names = new Map(articles.map((article) => [article.url, sourceName(article, settings)]));
+/** The sources of the articles; `unknownSource` names the articles that have neither feed nor link. */
+export function sourcesOf(articles: readonly SafeArticle[], settings: SiteSettings, unknownSource: string): Sources {
+  const names = new Map(articles.map((article) => [article.url, sourceName(article, settings, unknownSource)]));
   const nameOf = (article: SafeArticle): string => names.get(article.url) ?? unknownSource;
   const terms = groupTerms(articles, (article) => [nameOf(article)], 'source');
   const views = new Map<string, SourceView>();

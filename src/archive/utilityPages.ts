@@ -1,16 +1,24 @@
 /** Pages of the site itself rather than of its articles: search, 404, robots.txt. */
 import { routes } from '../routes.ts';
+import type { Translator } from '../strings/words.ts';
 import type { ArchiveContext } from './context.ts';
 import type { NotFoundPage, RobotsPage, SearchPage, SearchPart, SitemapPage } from './pages.ts';
 
 export function searchPage(context: ArchiveContext, parts: readonly SearchPart[]): SearchPage {
+  const { words } = context;
   return {
     kind: 'search',
     url: routes.search,
     indexUrls: parts.map((part) => routes.searchIndexPart(part.name)),
     resultsPerPage: context.settings.pageSize,
-    title: 'Search',
-    description: `Search the articles of ${context.settings.title}.`,
+    title: words.text('search'),
+    description: words.text('searchDescription', { site: context.settings.title }),
+    noScript: words.parts('searchNeedsScript', {
+      byDate: { text: words.text('listedByDate'), url: routes.calendar },
+      byTag: { text: words.text('listedByTag'), url: routes.termIndex('tags') },
+      bySource: { text: words.text('listedBySource'), url: routes.termIndex('sources') },
+    }),
+    scriptWords: scriptWords(words),
   };
 }
 
@@ -19,8 +27,8 @@ export function notFoundPage(context: ArchiveContext): NotFoundPage {
   return {
     kind: 'not-found',
     url: routes.notFound,
-    title: 'Page not found',
-    description: 'There is no page at this address.',
+    title: context.words.text('notFound'),
+    description: context.words.text('notFoundDescription'),
     linkRoot: context.baseUrl ?? '',
   };
 }
@@ -32,5 +40,23 @@ export function robotsPage(context: ArchiveContext, sitemap: readonly SitemapPag
     title: 'robots.txt',
     description: 'Rules for crawlers.',
     sitemapUrl: sitemap.length > 0 ? context.baseUrl + routes.sitemap : undefined,
+  };
+}
+
+/** What the search script writes, in the site's language: it fills in `{count}` and `{query}` itself. */
+function scriptWords({ words }: Translator): SearchPage['scriptWords'] {
+  const { messages } = words;
+  return {
+    unavailable: messages.searchUnavailable,
+    filters: {
+      tag: { label: messages.filterTag, legend: messages.filterTagLegend },
+      source: { label: messages.filterSource, legend: messages.filterSourceLegend },
+      year: { label: messages.filterYear, legend: messages.filterYearLegend },
+    },
+    found: messages.resultsFound,
+    foundFor: messages.resultsFoundFor,
+    none: messages.noResults,
+    noneFor: messages.noResultsFor,
+    more: messages.showMore,
   };
 }

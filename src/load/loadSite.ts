@@ -8,6 +8,8 @@ import path from 'node:path';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import { unknownPlaceholders } from './otherGenerators.ts';
 import { defaultSiteSettings, knownSiteKeys, siteSchema, type SiteSettings } from '../schema/site.ts';
+import { en } from '../strings/en.ts';
+import { tableFor } from '../strings/words.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { decodeText } from './readFrontMatter.ts';
 import { readYamlMapping } from './readYaml.ts';
@@ -21,6 +23,8 @@ export interface LoadedSite {
 
 export function loadSite(contentDir: string, displayPath: (absolute: string) => string): LoadedSite {
   const loaded = loadSiteFile(contentDir, displayPath);
+  const untranslated = untranslatedProblem(loaded.site, displayPath(path.join(contentDir, siteFileName)));
+  if (untranslated) loaded.problems.push(untranslated);
   const permalink = loaded.site.permalink ?? jekyllPermalinkOf(contentDir, displayPath);
   if (permalink === undefined) return loaded;
   const unknown = unknownPlaceholders(permalink);
@@ -36,6 +40,18 @@ export function loadSite(contentDir: string, displayPath: (absolute: string) => 
     return loaded;
   }
   return { ...loaded, site: { ...loaded.site, permalink } };
+}
+
+/** A language with no table of words, unless `strings:` gives every one. */
+function untranslatedProblem(site: SiteSettings, file: string): Problem | undefined {
+  if (tableFor(site.language) !== undefined) return undefined;
+  const missing = Object.keys(en).filter((key) => !Object.hasOwn(site.strings, key)).length;
+  if (missing === 0) return undefined;
+  return problem(problemKinds.untranslatedLanguage, {
+    file,
+    field: 'language',
+    message: `there are no built-in words for "${site.language}": ${missing} of the ${Object.keys(en).length} words of the pages are English, as strings: does not give them`,
+  });
 }
 
 /** A Jekyll site's `permalink` (its `_config.yml`), when the content folder is one: its posts' old addresses follow it. */

@@ -13,6 +13,7 @@ import { eleventyConfigPath } from '../paths.ts';
 import { isSafePageUrl, routes } from '../routes.ts';
 import { hashPages, outputFileOf, planRender, removePages } from './renderPlan.ts';
 import { toolTemplates, type Templates } from './siteTemplates.ts';
+import { describeTemplateError } from './templateErrors.ts';
 
 /** The pages of each kind: the global data `archive.pages` that each template paginates over. */
 export type RenderedKind = Exclude<PageKind, 'file'>;
@@ -133,7 +134,9 @@ function assertAllRendered(data: RenderData, written: readonly WrittenPage[]): v
 
 async function runEleventy(data: RenderData, outputDir: string, templates: Templates): Promise<void> {
   const eleventy = await eleventyFor(data, outputDir, templates);
-  const [, written] = await eleventy.write();
+  const [, written] = await eleventy.write().catch((error: unknown) => {
+    throw describeTemplateError(error, templates);
+  });
   assertAllRendered(data, written);
 }
 
@@ -142,7 +145,9 @@ export async function renderInMemory(archive: Archive, templates: Templates = to
   assertSafeUrls(archive.pages);
   const data = { site: archive.site, pages: pagesByKind(archive.pages) };
   const eleventy = await eleventyFor(data, path.join(templates.dir, '..', '.in-memory-output-never-written'), templates);
-  const rendered = await eleventy.toJSON();
+  const rendered = await eleventy.toJSON().catch((error: unknown) => {
+    throw describeTemplateError(error, templates);
+  });
   assertAllRendered(data, rendered);
   return new Map(rendered.flatMap((result) => (result.url === false ? [] : [[result.url, result.content]])));
 }

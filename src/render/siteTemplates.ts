@@ -17,9 +17,11 @@ export interface Templates {
   dir: string;
   /** Of the site's own templates and assets: empty when there are none. Page hashes include it. */
   hash: string;
+  /** The site's own files among them: path in `dir` (`list.njk`, `_includes/note.njk`) → the site's file, for errors. */
+  siteFiles: ReadonlyMap<string, string>;
 }
 
-export const toolTemplates: Templates = { dir: templatesDir, hash: '' };
+export const toolTemplates: Templates = { dir: templatesDir, hash: '', siteFiles: new Map() };
 
 /** The site's folders that may override the tool's, and where each goes: `templates/` over all of them, `assets/` over `templates/assets/`. */
 export const overrideFoldersOf = (siteFolder: string): [from: string, to: string][] => [
@@ -33,14 +35,21 @@ const overridesOf = (siteFolder: string): [from: string, to: string][] =>
 // Working on the tool itself, its own templates/ is no override.
 const sameFolder = (a: string, b: string): boolean => realpathSync(a) === realpathSync(b);
 
-function hashOf(overrides: readonly [string, string][]): string {
-  const hash = createHash('sha256').update(codeVersion());
+/** The site's files, by their path in the merged folder; a later folder's file replaces an earlier one's. */
+function siteFilesOf(overrides: readonly [string, string][]): Map<string, string> {
+  const files = new Map<string, string>();
   for (const [folder, to] of overrides) {
     for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
       const absolute = path.join(folder, file);
-      if (statSync(absolute).isFile()) hash.update(`${to}/${file}\0`).update(readFileSync(absolute));
+      if (statSync(absolute).isFile()) files.set(path.posix.join(to, file.split(path.sep).join('/')), absolute);
     }
   }
+  return files;
+}
+
+function hashOf(siteFiles: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256').update(codeVersion());
+  for (const [name, absolute] of [...siteFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${name}\0`).update(readFileSync(absolute));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -48,7 +57,8 @@ function hashOf(overrides: readonly [string, string][]): string {
 export function templatesFor(siteFolder: string): Templates {
   const overrides = overridesOf(siteFolder);
   if (overrides.length === 0) return toolTemplates;
-  const hash = hashOf(overrides);
+  const siteFiles = siteFilesOf(overrides);
+  const hash = hashOf(siteFiles);
   // One folder per version of the tool and of the site's templates: made once, then reused.
   const dir = path.join(tmpdir(), `news-archive-templates-${hash}`);
   if (!existsSync(dir)) {
@@ -65,5 +75,5 @@ export function templatesFor(siteFolder: string): Templates {
       rmSync(making, { recursive: true, force: true }); // Another build made it first.
     }
   }
-  return { dir, hash };
+  return { dir, hash, siteFiles };
 }

@@ -2,8 +2,11 @@
  * Site settings, read from `content/site.yaml`. Every key is optional; a site
  * without the file gets the defaults below.
  */
+import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { isValidTimeZone } from '../dates.ts';
+import { en } from '../strings/en.ts';
+import { placeholdersOf, type Message, type WordKey } from '../strings/words.ts';
 import { expecting, httpUrl, optionalUrlOrPath, text } from './fields.ts';
 
 const isLanguageTag = (tag: string): boolean => {
@@ -13,6 +16,59 @@ const isLanguageTag = (tag: string): boolean => {
     return false;
   }
 };
+
+const wordKeys = Object.keys(en) as WordKey[];
+const isWordKey = (key: string): key is WordKey => Object.hasOwn(en, key);
+
+/** A message with forms by number, as `Intl.PluralRules` names them; `other` is the one every language has. */
+const pluralForms = z.strictObject(
+  {
+    zero: text('a text').optional(),
+    one: text('a text').optional(),
+    two: text('a text').optional(),
+    few: text('a text').optional(),
+    many: text('a text').optional(),
+    other: text('a text'),
+  },
+  expecting('a text, or forms by number (one, few, many, other...)'),
+);
+
+/**
+ * The site's own words, over its language's table: any key of `src/strings/en.ts`, a text or
+ * forms by number, using no `{name}` the built-in message does not fill in.
+ */
+const siteStrings = z
+  .record(
+    z.string(),
+    z.union([text('a text'), pluralForms], expecting('a text, or forms by number (one, few, many, other...)')),
+    expecting('a map from a word key to its text'),
+  )
+  .superRefine((strings, context) => {
+    for (const [key, message] of Object.entries(strings) as [string, Message][]) {
+      if (!isWordKey(key)) {
+        context.addIssue({
+          code: 'custom',
+          path: [key],
+          input: message,
+          message: `is not a key of the site's words (did you mean "${closest(key, wordKeys)}"?)`,
+        });
+        continue;
+      }
+      const known = placeholdersOf(en[key]);
+      const unknown = [...placeholdersOf(message)].filter((name) => !known.has(name));
+      if (unknown.length > 0) {
+        const offered = known.size === 0 ? 'it takes none' : `it takes ${[...known].map((name) => `{${name}}`).join(', ')}`;
+        context.addIssue({
+          code: 'custom',
+          path: [key],
+          input: message,
+          message: `uses ${unknown.map((name) => `{${name}}`).join(', ')}, which is never filled in: ${offered}`,
+        });
+      }
+    }
+  })
+  .nullish()
+  .transform((strings) => (strings ?? {}) as Partial<Record<WordKey, Message>>);
 
 export const siteSchema = z.object({
   title: text('a site title').default('News archive'),
@@ -75,6 +131,8 @@ export const siteSchema = z.object({
     .trim()
     .refine((colour) => /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(colour), { error: 'expected a hex colour like "#0b5fff" or "#c00"' })
     .optional(),
+  /** Words of the pages in place of the built-in ones for the site's language: `latestNews: Top stories`. */
+  strings: siteStrings,
   /** Display names of sources, by feed URL: `https://feeds.example.com/rss: Example News`. */
   sources: z
     .record(z.string(), text('a source name'), expecting('a map from feed URL to display name'))

@@ -31,7 +31,9 @@ title: ${JSON.stringify(title)}
 # pattern): each post redirects from its old address. A Jekyll _config.yml here is read for it.
 # permalink: /:categories/:year/:month/:day/:title.html
 
-# The language of the site and its dates (a BCP 47 tag: en, en-GB, de, uk, ar).
+# The language of the site: its words, dates and numbers (a BCP 47 tag). Its words come built in for
+# en, de, fr, es, uk and ar (written right to left); other languages get English words, which the
+# strings setting below can replace.
 # language: en
 
 # The time zone that decides on which day an article falls (an IANA name).
@@ -59,6 +61,14 @@ title: ${JSON.stringify(title)}
 # Names for the ids articles give as authors (author: jdoe).
 # authors:
 #   jdoe: Jane Doe
+
+# Words of the pages in place of the built-in ones, by key (docs/templates.md lists them all): a
+# text, or forms by number for the words that count something.
+# strings:
+#   latestNews: Today in the archive
+#   readingTime:
+#     one: "{count} minute"
+#     other: "{count} minutes"
 
 # Names for the feeds articles come from (source: https://feeds.example.com/rss).
 # sources:

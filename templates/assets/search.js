@@ -18,6 +18,12 @@
  *   search(query: string | null, options: SearchOptions): Promise<{ results: Result[] } | null>,
  * }} PagefindPart
  * @typedef {{ query: string, sort: string, filters: Record<string, string[]> }} SearchState
+ * @typedef {Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }} PluralMessage
+ * @typedef {{
+ *   unavailable: string,
+ *   filters: Record<string, { label: string, legend: string }>,
+ *   found: PluralMessage, foundFor: PluralMessage, none: string, noneFor: string, more: string,
+ * }} Words  what this script writes, in the site's language (`scriptWords` of the search page)
  */
 
 /**
@@ -41,9 +47,25 @@ const filterBox = required('[data-search-filters]', HTMLElement);
 const statusLine = required('[data-search-status]', HTMLElement);
 const resultList = required('[data-search-results]', HTMLElement);
 
-/** Filters offered, by Pagefind filter name, with their labels. */
-const filterLabels = { tag: 'Tag', source: 'Source', year: 'Year' };
-const filterNames = Object.keys(filterLabels);
+/** @type {Words} */
+const words = JSON.parse(form.dataset.words ?? '{}');
+const language = document.documentElement.lang || 'en';
+const plurals = new Intl.PluralRules(language);
+const numbers = new Intl.NumberFormat(language);
+
+/**
+ * A message with its `{count}` and `{query}` filled in; the plural form chosen by the count, as the site's pages choose it.
+ * @param {string | PluralMessage} message
+ * @param {{ count?: number, query?: string }} params
+ */
+function say(message, { count = 0, query = '' }) {
+  const pattern = typeof message === 'string' ? message : (message[plurals.select(count)] ?? message.other);
+  return pattern.replaceAll('{count}', numbers.format(count)).replaceAll('{query}', query);
+}
+
+/** Filters offered, by Pagefind filter name, with their labels and legends. */
+const filterWords = words.filters;
+const filterNames = Object.keys(filterWords);
 /** Results shown at a time: as many as a page of the site's lists. */
 const resultsPerPage = Number(form.dataset.resultsPerPage) || 20;
 
@@ -72,8 +94,7 @@ async function start() {
       }),
     );
   } catch {
-    statusLine.textContent =
-      'Search is not available here: the search index could not be loaded. Search works when the site is served over http(s), not opened as files.';
+    statusLine.textContent = words.unavailable;
     return;
   }
   const state = readAddress();
@@ -174,7 +195,7 @@ async function searchParts(query, options) {
  * @param {Record<string, string[]>} chosen
  */
 function renderFilters(available, chosen) {
-  for (const [name, label] of Object.entries(filterLabels)) {
+  for (const [name, { label, legend: legendText }] of Object.entries(filterWords)) {
     const counts = Object.entries(available[name] ?? {}).sort((a, b) => (name === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])));
     if (counts.length === 0) continue;
     const group = document.createElement('details');
@@ -186,7 +207,7 @@ function renderFilters(available, chosen) {
     const fieldset = document.createElement('fieldset');
     const legend = document.createElement('legend');
     legend.className = 'visually-hidden';
-    legend.textContent = `Only articles with this ${label.toLowerCase()}`;
+    legend.textContent = legendText;
     fieldset.append(legend);
     for (const [value, count] of counts) {
       const box = document.createElement('input');
@@ -198,7 +219,7 @@ function renderFilters(available, chosen) {
       choice.append(box, ` ${value} `);
       const number = document.createElement('span');
       number.className = 'count';
-      number.textContent = String(count);
+      number.textContent = numbers.format(count);
       choice.append(number);
       fieldset.append(choice);
     }
@@ -228,9 +249,9 @@ async function runSearch() {
   const firstPage = await Promise.all(results.slice(0, resultsPerPage).map((result) => result.data()));
   if (number !== searchNumber) return;
   resultList.replaceChildren();
-  const described = state.query ? ` for “${state.query}”` : '';
-  statusLine.textContent =
-    results.length === 0 ? `No articles found${described}.` : `${results.length} ${results.length === 1 ? 'article' : 'articles'} found${described}.`;
+  const query = state.query;
+  const count = results.length;
+  statusLine.textContent = count === 0 ? say(query ? words.noneFor : words.none, { query }) : say(query ? words.foundFor : words.found, { count, query });
   showResults(results, firstPage, 0, number);
 }
 
@@ -249,7 +270,7 @@ function showResults(results, shown, from, number) {
     more.type = 'button';
     more.dataset.searchMore = '';
     more.className = 'search-more';
-    more.textContent = 'Show more results';
+    more.textContent = words.more;
     more.addEventListener('click', async () => {
       const next = from + resultsPerPage;
       const page = await Promise.all(results.slice(next, next + resultsPerPage).map((result) => result.data()));
