@@ -182,6 +182,6 @@ function assertContentFolder(root: string, contentDir: string): void {
     near !== undefined && distance(near, path.basename(root)) <= 2 ? `: did you mean ${JSON.stringify(path.join(path.dirname(contentDir), near))}?` : '';
   const what = existsSync(root) ? 'is not a folder' : 'does not exist';
   throw new UsageError(
-    `the content folder ${JSON.stringify(contentDir)} ${what}${meant || '.'} Pass --content with the folder that holds your articles, or start one with \`news-archive new --title "First story"\`, which creates it`,
+    `the content folder ${JSON.stringify(contentDir)} ${what}${meant || '.'} Pass --content with the folder that holds your articles, or start a site here with \`news-archive init\` (or \`news-archive new --title "First story"\`, which creates the folder)`,
   );
 }

@@ -5,19 +5,11 @@
  * and desktop widths are kept in test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import sirv from 'sirv';
-import { article, projectRoot, runCli, writeTree } from '../helpers.ts';
-
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const screenshots = path.join(projectRoot, 'test-results', 'screenshots');
+import type { Page } from 'playwright-core';
+import { article, runCli, writeTree } from '../helpers.ts';
+import { openReader, type Reader } from '../support/reader.ts';
 
 /** Seven articles on security from two sources, two to a page, so lists have several pages. */
 function content(): Record<string, string> {
@@ -51,75 +43,24 @@ function content(): Record<string, string> {
 }
 
 describe('a reader in Chromium', () => {
-  let browser: Browser;
-  let server: Server;
-  let origin = '';
+  let reader: Reader;
   let page: Page;
-  const violations: string[] = [];
+  let origin = '';
+  const checkAccessibility = (name: string) => reader.checkAccessibility(name);
+  const screenshot = (name: string) => reader.screenshot(name);
 
   before(async () => {
-    if (!existsSync(chromePath)) {
-      throw new Error(
-        `Chromium was not found at ${chromePath}. Install it (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome executable.`,
-      );
-    }
     const cwd = writeTree(content());
     // With a base URL, as a deployed site is built: feeds and their links included.
     const run = await runCli(['build', '--base-url', 'https://news.example.org/'], { cwd });
     assert.equal(run.code, 0, run.stderr);
-    const serve = sirv(path.join(cwd, '_site'), { dev: true });
-    server = createServer((request, response) =>
-      serve(request, response, () => {
-        response.writeHead(404).end('not found');
-      }),
-    );
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    page = await browser.newPage();
-    // Every Content-Security-Policy violation on any page, reported to the test.
-    await page.exposeFunction('reportViolation', (violation: string) => violations.push(violation));
-    await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
-      reportViolation(event.violatedDirective + ' blocked ' + event.blockedURI + ' on ' + location.pathname));`);
-    // Pages must not need the network: anything not on this server is refused.
-    await page.route(
-      (url) => !url.href.startsWith(origin),
-      (route) => route.abort(),
-    );
-    mkdirSync(screenshots, { recursive: true });
+    reader = await openReader(path.join(cwd, '_site'));
+    ({ page, origin } = reader);
   });
 
   after(async () => {
-    await browser?.close();
-    server?.close();
+    await reader?.close();
   });
-
-  async function checkAccessibility(name: string): Promise<void> {
-    // Evaluated through the DevTools protocol: the pages' policy rightly refuses injected <script> elements.
-    await page.evaluate(axeSource);
-    const { violations, passes } = await page.evaluate(async () => {
-      type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] };
-      const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<AxeResult> } }).axe;
-      const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return {
-        violations: result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        passes: result.passes.length,
-      };
-    });
-    assert.ok(passes > 10, `axe ran its rules on the ${name} page`);
-    assert.deepEqual(violations, [], `axe on the ${name} page`);
-  }
-
-  async function screenshot(name: string): Promise<void> {
-    for (const width of [375, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: path.join(screenshots, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
 
   test('goes from home to an article, its tag, page 2 of the tag, a month and a source, by clicking', async () => {
     await page.goto(`${origin}/`);
@@ -243,7 +184,7 @@ describe('a reader in Chromium', () => {
   });
 
   test('no page broke the Content Security Policy, search included', () => {
-    assert.deepEqual(violations, []);
+    assert.deepEqual(reader.violations, []);
   });
 
   test('the skip link is the first stop of the keyboard and moves focus to the content', async () => {

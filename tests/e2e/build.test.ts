@@ -214,4 +214,19 @@ describe('build: a site’s own templates and assets over the tool’s', async (
     assert.equal((await runCli(['build'], { cwd })).code, 0);
     assert.match(readFileSync(path.join(site, '2026/01/06/quay/index.html'), 'utf8'), /Edited note/);
   });
+  test('a template of the site that prints what a page does not have, or a word with no key, fails naming its file and line', async () => {
+    const list = tool('list.njk');
+    const line = list.split('\n').findIndex((text) => text.includes('{{ p.heading }}')) + 1;
+    writeFileSync(path.join(cwd, 'templates/list.njk'), list.replace('{{ p.heading }}', '{{ p.headng }}'));
+    const misspelt = await runCli(['build'], { cwd });
+    assert.equal(misspelt.code, 1);
+    assert.match(misspelt.stderr, new RegExp(`templates/list\\.njk:${line}:\\d+: prints a value the page does not have in .*\\{\\{ p\\.headng \\}\\}.*docs/templates\\.md`));
+    writeFileSync(path.join(cwd, 'templates/list.njk'), list.replace('{{ p.heading }}', '{{ "latestNwes" | t }}'));
+    const unknownWord = await runCli(['build'], { cwd });
+    assert.equal(unknownWord.code, 1);
+    assert.match(unknownWord.stderr, /templates\/list\.njk: there are no words "latestNwes": docs\/templates\.md lists the keys/);
+    assert.doesNotMatch(misspelt.stderr + unknownWord.stderr, /news-archive-templates-|\n\s+at /);
+    writeFileSync(path.join(cwd, 'templates/list.njk'), list);
+    assert.equal((await runCli(['build'], { cwd })).code, 0);
+  });
 });
