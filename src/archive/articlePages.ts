@@ -40,8 +40,8 @@ export function articlePages(context: ArchiveContext): ArticlePage[] {
       search: { year: article.date.year, month: article.date.month, date: new Date(article.date.epochMs).toISOString() },
       ...storyLinks,
       article: view,
-      newer: newer && { url: newer.url, label: newer.title },
-      older: older && { url: older.url, label: older.title },
+      newer: newer && { url: newer.url, label: newer.title, lang: newer.lang, dir: newer.dir },
+      older: older && { url: older.url, label: older.title, lang: older.lang, dir: older.dir },
     };
   });
 }

@@ -76,7 +76,7 @@ const dayHeading = (article: SafeArticle, language: string): string =>
 
 /** Years, newest first, each with its twelve months and counts. */
 function calendarOverview(articles: readonly SafeArticle[], words: Translator): YearRow[] {
-  const { language } = words.words;
+  const { language } = words;
   const counts = new Map<string, number[]>();
   for (const article of articles) {
     const months = counts.get(article.date.year) ?? Array<number>(12).fill(0);
@@ -104,7 +104,7 @@ function calendarOverview(articles: readonly SafeArticle[], words: Translator): 
 
 /** Home › year › month › day, for an article page. */
 export function dateBreadcrumbs(article: SafeArticle, words: Translator): Link[] {
-  const { language } = words.words;
+  const { language } = words;
   return [
     { url: routes.home, label: words.text('home') },
     { url: yearUrl(article), label: article.date.year },

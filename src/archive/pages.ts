@@ -212,10 +212,10 @@ export interface ArticlePage extends PageBase {
   };
   /** The article itself. */
   article: ArticleView;
-  /** The next newer article of the site. */
-  newer?: Link | undefined;
-  /** The next older article of the site. */
-  older?: Link | undefined;
+  /** The next newer article of the site, with its language when it is not the site's. */
+  newer?: (Link & Pick<ArticleSummary, 'lang' | 'dir'>) | undefined;
+  /** The next older article of the site, with its language when it is not the site's. */
+  older?: (Link & Pick<ArticleSummary, 'lang' | 'dir'>) | undefined;
 }
 
 export interface ListPage extends PageBase {

@@ -38,8 +38,8 @@ export function siteViewOf(settings: SiteSettings, words: Translator, assets: Si
     title: settings.title,
     description: settings.description,
     language: settings.language,
-    direction: words.words.direction,
-    words: words.words,
+    direction: words.siteWords.direction,
+    words: words.siteWords,
     baseUrl,
     contentSecurityPolicy,
     // Feeds are read away from the site, so they need absolute URLs: without a base URL there are none.

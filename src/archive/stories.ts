@@ -27,7 +27,7 @@ export interface StoryViews {
 export function storyViews(relations: Relations, articles: readonly SafeArticle[], viewByUrl: ReadonlyMap<string, ArticleView>, words: Translator): StoryViews {
   const articleByUrl = new Map(articles.map((article) => [article.url, article]));
   const summary = (url: string): ArticleSummary => summaryOf(viewByUrl.get(url)!);
-  const formatDate = (iso: string): string => formatLongDate(iso, words.words.language);
+  const formatDate = (iso: string): string => formatLongDate(iso, words.language);
   const sourceName = (url: string): string => viewByUrl.get(url)?.source?.name ?? '';
 
   const usedSlugs = new Set<string>();

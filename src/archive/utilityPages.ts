@@ -44,8 +44,8 @@ export function robotsPage(context: ArchiveContext, sitemap: readonly SitemapPag
 }
 
 /** What the search script writes, in the site's language: it fills in `{count}` and `{query}` itself. */
-function scriptWords({ words }: Translator): SearchPage['scriptWords'] {
-  const { messages } = words;
+function scriptWords({ siteWords }: Translator): SearchPage['scriptWords'] {
+  const { messages } = siteWords;
   return {
     unavailable: messages.searchUnavailable,
     filters: {

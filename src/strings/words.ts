@@ -92,16 +92,21 @@ export function placeholdersOf(message: Message): Set<string> {
 
 /** Formats messages of one site's words: plain text for titles and attributes, parts for text with links. */
 export class Translator {
-  readonly words: SiteWords;
+  /** The words it formats, as data: for templates and the search script. */
+  readonly siteWords: SiteWords;
   readonly #plural: Intl.PluralRules;
   readonly #numbers: Intl.NumberFormat;
   readonly #list: Intl.ListFormat;
 
   constructor(words: SiteWords) {
-    this.words = words;
+    this.siteWords = words;
     this.#plural = new Intl.PluralRules(words.language);
     this.#numbers = new Intl.NumberFormat(words.language);
     this.#list = new Intl.ListFormat(words.language, { type: 'conjunction' });
+  }
+
+  get language(): string {
+    return this.siteWords.language;
   }
 
   /** A number as the language writes it: 12,345 · 12.345 · 12 345. */
@@ -118,7 +123,7 @@ export class Translator {
 
   /** The message as parts, so that links and dates among its words stay links and dates. */
   parts(key: WordKey, params: Readonly<Record<string, ParamValue>> = {}): MessagePart[] {
-    const message = this.words.messages[key] as Message | undefined;
+    const message = this.siteWords.messages[key] as Message | undefined;
     if (message === undefined) throw new Error(`there are no words "${key}": docs/templates.md lists the keys of the site's words`);
     const count = params.count;
     const pattern = typeof message === 'string' ? message : (message[this.#plural.select(typeof count === 'number' ? count : 0)] ?? message.other);
