@@ -69,10 +69,10 @@ describe('buildArchive', () => {
     );
   });
 
-  test('sources: feed host, link host, or unknown', () => {
+  test('sources: feed host, link host, or none at all', () => {
     assert.deepEqual(
       pagesOf(archive, 'article').map((p) => p.article.source?.name),
-      ['Unknown source', 'feeds.example.com', 'www.example.org'],
+      [undefined, 'feeds.example.com', 'www.example.org'],
     );
   });
 

@@ -77,7 +77,6 @@ describe('site: the sample site', async () => {
       '/sources/',
       '/sources/example-com/',
       '/sources/fox-news/',
-      '/sources/unknown-source/',
       '/tags/',
       '/tags/ambassador/',
       '/tags/finalization/',
@@ -134,7 +133,7 @@ describe('site: the sample site', async () => {
     assert.deepEqual(selectAll('.term-list li', index).map(text), ['ambassador 1', 'finalization 1', 'nations 1', 'security 1', 'ukraine 1']);
   });
 
-  test('sources: named from site.yaml, else the host, else "Unknown source", each with its page', () => {
+  test('sources: named from site.yaml, else the host, else none at all; each named one with its page', () => {
     const seedPage = page(site, seedUrl);
     assert.equal(attr(select('.kicker a', seedPage), 'href'), '../../../../sources/fox-news/');
     const fox = page(site, 'sources/fox-news');
@@ -143,12 +142,15 @@ describe('site: the sample site', async () => {
       selectAll('.source-links a', fox).map((a) => attr(a, 'href')),
       ['https://www.foxnews.com/', 'https://feeds.foxnews.com/foxnews/latest'],
     );
-    const unknown = page(site, 'sources/unknown-source');
-    assert.deepEqual(selectAll('.article-list h2 a', unknown).map(text), ['<script>alert(1)</script> {{ 7 * 7 }}', 'Older story']);
+    // Articles no feed or link names an outlet for show none: no kicker, no "Unknown source", no page of their own.
+    const unsourced = page(site, '/2026/01/01/older/');
+    assert.equal(select('.kicker', unsourced), undefined);
+    assert.ok(![...site.pages.values()].some((file) => /Unknown source/i.test(file)));
+    assert.ok(!site.has('sources/unknown-source'));
     const index = page(site, 'sources');
     assert.deepEqual(
       selectAll('.term-list > li', index).map((li) => text(li).replace(/\s+/g, ' ').trim()),
-      ['example.com 1 site', 'Fox News 1 site feed', 'Unknown source 2'],
+      ['example.com 1 site', 'Fox News 1 site feed'],
     );
     const foxLinks = selectAll('.term-list > li', index)[1];
     assert.deepEqual(

@@ -51,7 +51,7 @@ export function archiveContext(published: readonly SafeArticle[], settings: Site
   const words = new Translator(siteWords(settings.language, settings.strings));
   const articles = [...published].sort(newestFirst);
   const taxonomies = taxonomiesOf(articles);
-  const sources = sourcesOf(articles, settings, words.text('unknownSource'));
+  const sources = sourcesOf(articles, settings);
   const views = articles.map((article) => articleView(article, settings, words, taxonomies, sources.viewOf(article)));
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
   const relations = relate(

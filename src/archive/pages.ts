@@ -291,8 +291,8 @@ export interface CalendarPage extends PageBase {
 
 /** One source's articles in a story, oldest first. */
 export interface StorySource {
-  /** The outlet. */
-  name: string;
+  /** The outlet; absent for the articles no source is named for, listed last. */
+  name?: string | undefined;
   /** Our page of the source. */
   url?: string | undefined;
   /** Its articles in the story; `copy` marks a second capture. */

@@ -28,7 +28,8 @@ export function storyViews(relations: Relations, articles: readonly SafeArticle[
   const articleByUrl = new Map(articles.map((article) => [article.url, article]));
   const summary = (url: string): ArticleSummary => summaryOf(viewByUrl.get(url)!);
   const formatDate = (iso: string): string => formatLongDate(iso, words.language);
-  const sourceName = (url: string): string => viewByUrl.get(url)?.source?.name ?? '';
+  // An article with no named source is nobody's: it is not counted as a source, and not the same outlet as another.
+  const sourceName = (url: string): string | undefined => viewByUrl.get(url)?.source?.name;
 
   const usedSlugs = new Set<string>();
   const pageOf = new Map<string, StoryPage>();
@@ -49,21 +50,21 @@ export function storyViews(relations: Relations, articles: readonly SafeArticle[
       }
       group.items.push({ ...summary(url), copy: relations.duplicateOf.has(url) || undefined });
     }
+    // The articles of no named source after the outlets'.
+    sources.sort((a, b) => Number(a.name === undefined) - Number(b.name === undefined));
     const copies = story.members.length - originals.length;
     // Independent sources: those with an article of their own, not just a copy of another's.
-    const sourceCount = new Set(originals.map(sourceName)).size;
+    const sourceCount = new Set(originals.map(sourceName).filter((name) => name !== undefined)).size;
     const first = articleByUrl.get(story.members[0]!)!;
     const last = articleByUrl.get(story.members.at(-1)!)!;
     const dates =
       first.date.iso.slice(0, 10) === last.date.iso.slice(0, 10)
         ? formatDate(first.date.iso)
         : words.text('dateRange', { first: formatDate(first.date.iso), last: formatDate(last.date.iso) });
-    const numbers = {
-      articles: words.text('articleCount', { count: originals.length }),
-      sources: words.text('sourceCount', { count: sourceCount }),
-      captures: words.text('captureCount', { count: copies }),
-    };
-    const counts = words.text(copies > 0 ? 'storyCountsWithCaptures' : 'storyCounts', numbers);
+    const articleCount = words.text('articleCount', { count: originals.length });
+    const known =
+      sourceCount > 0 ? words.text('storyCounts', { articles: articleCount, sources: words.text('sourceCount', { count: sourceCount }) }) : articleCount;
+    const counts = copies > 0 ? words.text('withCaptures', { counts: known, captures: words.text('captureCount', { count: copies }) }) : known;
     const summaryLine = words.text('storySummary', { counts, dates });
     const page: StoryPage = {
       kind: 'story',
@@ -89,7 +90,9 @@ export function storyViews(relations: Relations, articles: readonly SafeArticle[
         related: (relations.related.get(url) ?? []).map(summary),
         story: page && { url: page.url, label: page.summary },
         // The other outlets' versions; the same outlet's follow-ups and second captures are on the story page.
-        alsoCoveredBy: members.filter((other) => other !== url && !relations.duplicateOf.has(other) && sourceName(other) !== ownSource).map(summary),
+        alsoCoveredBy: members
+          .filter((other) => other !== url && !relations.duplicateOf.has(other) && (ownSource === undefined || sourceName(other) !== ownSource))
+          .map(summary),
         copyOf: copyOf ? { url: copyOf, label: viewByUrl.get(copyOf)!.title } : undefined,
       };
     },

@@ -149,11 +149,14 @@ export function taxonomiesOf(articles: readonly SafeArticle[]): Taxonomy[] {
   });
 }
 
-/** Who published it: the display name site.yaml gives its feed, else the feed's host, else the host of the original link. */
-export function sourceName(article: SafeArticle, settings: SiteSettings, unknownSource: string): string {
+/**
+ * Who published it: the display name site.yaml gives its feed, else the feed's host, else the host of
+ * the original link; nobody when nothing says (a blog's own post), and then no source is shown.
+ */
+export function sourceName(article: SafeArticle, settings: SiteSettings): string | undefined {
   const named = article.source ? settings.sources[article.source] : undefined;
   const url = article.source ?? article.link;
-  return named ?? (url ? new URL(url).hostname : unknownSource);
+  return named ?? (url ? new URL(url).hostname : undefined);
 }
 
 export interface Sources {
@@ -163,11 +166,11 @@ export interface Sources {
   viewOfTerm(term: Term<SafeArticle>): SourceView | undefined;
 }
 
-/** The sources of the articles; `unknownSource` names the articles that have neither feed nor link. */
-export function sourcesOf(articles: readonly SafeArticle[], settings: SiteSettings, unknownSource: string): Sources {
-  const names = new Map(articles.map((article) => [article.url, sourceName(article, settings, unknownSource)]));
-  const nameOf = (article: SafeArticle): string => names.get(article.url) ?? unknownSource;
-  const terms = groupTerms(articles, (article) => [nameOf(article)], 'source');
+/** The sources of the articles: only those named by a feed or a link; an article with neither has none. */
+export function sourcesOf(articles: readonly SafeArticle[], settings: SiteSettings): Sources {
+  const names = new Map(articles.map((article) => [article.url, sourceName(article, settings)]));
+  const nameOf = (article: SafeArticle): string | undefined => names.get(article.url);
+  const terms = groupTerms(articles, (article) => [nameOf(article) ?? ''], 'source');
   const views = new Map<string, SourceView>();
   for (const term of terms) {
     const withLink = term.items.find((article) => article.link);
@@ -181,7 +184,10 @@ export function sourcesOf(articles: readonly SafeArticle[], settings: SiteSettin
   }
   return {
     terms,
-    viewOf: (article) => views.get(foldTerm(nameOf(article))),
+    viewOf: (article) => {
+      const name = nameOf(article);
+      return name === undefined ? undefined : views.get(foldTerm(name));
+    },
     viewOfTerm: (term) => views.get(term.key),
   };
 }

@@ -61,7 +61,7 @@ export const ar: WordTable = {
   sourceCount: counted('لا مصادر', 'مصدر واحد', 'مصدران', '{count} مصادر', '{count} مصدرًا', '{count} مصدر'),
   captureCount: counted('لا نسخ ثانية', 'نسخة ثانية واحدة', 'نسختان ثانيتان', '{count} نسخ ثانية', '{count} نسخة ثانية'),
   storyCounts: '{articles} من {sources}',
-  storyCountsWithCaptures: '{articles} من {sources} (و{captures})',
+  withCaptures: '{counts} (و{captures})',
   dateRange: 'من {first} إلى {last}',
   storySummary: '{counts}، {dates}',
 
@@ -140,7 +140,6 @@ export const ar: WordTable = {
     'كل مصادر الأرشيف ({count})، مع عدد مقالات كل مصدر.',
     'كل مصادر الأرشيف ({count})، مع عدد مقالات كل مصدر.',
   ),
-  unknownSource: 'مصدر غير معروف',
   mostUsed: 'الأكثر استخدامًا',
   alphabetical: 'أ–ي',
   sourceSite: 'الموقع',

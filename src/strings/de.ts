@@ -45,7 +45,7 @@ export const de: WordTable = {
   sourceCount: { one: '{count} Quelle', other: '{count} Quellen' },
   captureCount: { one: '{count} zweite Erfassung', other: '{count} zweite Erfassungen' },
   storyCounts: '{articles} aus {sources}',
-  storyCountsWithCaptures: '{articles} aus {sources} (und {captures})',
+  withCaptures: '{counts} (und {captures})',
   dateRange: '{first} bis {last}',
   storySummary: '{counts}, {dates}',
 
@@ -82,7 +82,6 @@ export const de: WordTable = {
     one: 'Die einzige Quelle des Archivs mit der Anzahl ihrer Artikel.',
     other: 'Alle {count} Quellen des Archivs mit der Anzahl ihrer Artikel.',
   },
-  unknownSource: 'Unbekannte Quelle',
   mostUsed: 'Am häufigsten',
   alphabetical: 'A–Z',
   sourceSite: 'Website',

@@ -51,7 +51,7 @@ export const en = {
   sourceCount: { one: '{count} source', other: '{count} sources' },
   captureCount: { one: '{count} second capture', other: '{count} second captures' },
   storyCounts: '{articles} from {sources}',
-  storyCountsWithCaptures: '{articles} from {sources} (and {captures})',
+  withCaptures: '{counts} (and {captures})',
   dateRange: '{first} to {last}',
   storySummary: '{counts}, {dates}',
 
@@ -89,7 +89,6 @@ export const en = {
     one: 'The {count} source of the archive, with its number of articles.',
     other: 'All {count} sources of the archive, with the number of articles each.',
   },
-  unknownSource: 'Unknown source',
   mostUsed: 'Most used',
   alphabetical: 'A–Z',
   sourceSite: 'site',

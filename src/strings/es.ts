@@ -45,7 +45,7 @@ export const es: WordTable = {
   sourceCount: { one: '{count} fuente', many: '{count} de fuentes', other: '{count} fuentes' },
   captureCount: { one: '{count} segunda captura', many: '{count} de segundas capturas', other: '{count} segundas capturas' },
   storyCounts: '{articles} de {sources}',
-  storyCountsWithCaptures: '{articles} de {sources} (y {captures})',
+  withCaptures: '{counts} (y {captures})',
   dateRange: 'del {first} al {last}',
   storySummary: '{counts}, {dates}',
 
@@ -98,7 +98,6 @@ export const es: WordTable = {
     many: 'Las {count} de fuentes del archivo, con el número de artículos de cada una.',
     other: 'Las {count} fuentes del archivo, con el número de artículos de cada una.',
   },
-  unknownSource: 'Fuente desconocida',
   mostUsed: 'Más usadas',
   alphabetical: 'A–Z',
   sourceSite: 'sitio',

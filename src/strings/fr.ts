@@ -45,7 +45,7 @@ export const fr: WordTable = {
   sourceCount: { one: '{count} source', many: '{count} de sources', other: '{count} sources' },
   captureCount: { one: '{count} deuxième capture', many: '{count} de deuxièmes captures', other: '{count} deuxièmes captures' },
   storyCounts: '{articles} de {sources}',
-  storyCountsWithCaptures: '{articles} de {sources} (et {captures})',
+  withCaptures: '{counts} (et {captures})',
   dateRange: 'du {first} au {last}',
   storySummary: '{counts}, {dates}',
 
@@ -102,7 +102,6 @@ export const fr: WordTable = {
     many: 'Les {count} de sources des archives, avec le nombre d’articles de chacune.',
     other: 'Les {count} sources des archives, avec le nombre d’articles de chacune.',
   },
-  unknownSource: 'Source inconnue',
   mostUsed: 'Les plus utilisés',
   alphabetical: 'A–Z',
   sourceSite: 'site',

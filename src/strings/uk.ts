@@ -45,7 +45,7 @@ export const uk: WordTable = {
   sourceCount: { one: '{count} джерело', few: '{count} джерела', many: '{count} джерел', other: '{count} джерела' },
   captureCount: { one: '{count} повторний знімок', few: '{count} повторні знімки', many: '{count} повторних знімків', other: '{count} повторного знімка' },
   storyCounts: '{articles}, {sources}',
-  storyCountsWithCaptures: '{articles}, {sources} (і {captures})',
+  withCaptures: '{counts} (і {captures})',
   dateRange: '{first} – {last}',
   storySummary: '{counts}, {dates}',
 
@@ -110,7 +110,6 @@ export const uk: WordTable = {
     many: 'Усі джерела архіву ({count}) з кількістю статей кожного.',
     other: 'Усі джерела архіву ({count}) з кількістю статей кожного.',
   },
-  unknownSource: 'Невідоме джерело',
   mostUsed: 'Найуживаніші',
   alphabetical: 'А–Я',
   sourceSite: 'сайт',
