@@ -213,6 +213,9 @@ export const commands: Record<string, Command> = {
       }
       for (const plan of result.planned) out.stdout(`${dryRun ? 'would write' : 'wrote'} ${plan.shownPath}  (${plan.article.url})`);
       for (const skip of result.skipped) out.stdout(`skipped "${skip.title}" from ${skip.input}: ${skip.reason}`);
+      for (const { url, name } of result.namedSources) {
+        out.stdout(`${dryRun ? 'would name' : 'named'} the source ${url} "${name}" in site.yaml (its feed's title; change it there)`);
+      }
       out.stdout(
         `${dryRun ? 'Dry run: would import' : 'Imported'} ${countOf(result.planned.length, 'article')}` +
           (result.skipped.length > 0 ? `, skipped ${countOf(result.skipped.length, 'article')} already in the archive` : '') +

@@ -158,11 +158,9 @@ describe('import: feeds', () => {
       title: 'Ceasefire holds & aid arrives',
       date: 'Wed, 07 Jan 2026 09:00:00 +0200',
       description: 'Summary of Ceasefire holds & aid arrives.',
-      summary: 'Summary of Ceasefire holds & aid arrives.',
       slug: 'ceasefire-holds-and-aid-arrives',
       link: 'https://www.example.com/2026/01/ceasefire',
       source: 'https://feeds.example.com/world.xml',
-      categories: ['feeds.example.com'],
       tags: ['World', 'Diplomacy'],
       author: 'Jane Doe',
       draft: false,
@@ -233,11 +231,9 @@ describe('import: feeds', () => {
       title: 'Markets rally on hopes',
       date: '2026-01-05T10:00:00Z',
       description: 'Stocks rose.',
-      summary: 'Stocks rose.',
       slug: 'markets-rally-on-hopes',
       link: 'https://atom.example.org/markets',
       source: 'https://atom.example.org/feed.atom',
-      categories: ['atom.example.org'],
       tags: ['Markets'],
       author: 'Ann Lee',
       draft: false,
@@ -385,5 +381,90 @@ describe('check: duplicates in existing content', () => {
     );
     assert.doesNotMatch(run.stdout, /content\/e\.md/);
     assert.match(run.stdout, /0 errors, 2 warnings in 5 article files/);
+  });
+});
+
+describe('import: outlets, not hosts', () => {
+  const heraldFeed = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>
+<title>Baltic Herald — World</title><link>https://www.balticherald.example/</link>
+<atom:link href="https://www.balticherald.example/world/rss.xml" rel="self" type="application/rss+xml"/>
+<item><title>Ferry line to Gotland reopens</title><link>https://www.balticherald.example/world/ferry?utm_source=rss&amp;utm_medium=feed&amp;id=7</link>
+<description><![CDATA[<p>The ferry line to Gotland runs again from Monday, after a winter of repairs to its two ships.</p>]]></description>
+<pubDate>Mon, 05 Jan 2026 08:00:00 GMT</pubDate></item>
+</channel></rss>`;
+
+  test('a new feed is named in site.yaml by its own title, without its section; comments and settings stay', async () => {
+    const cwd = writeTree({ 'content/site.yaml': '# Our archive.\ntitle: Harbour Herald # the masthead\n', 'herald.xml': heraldFeed });
+    const run = await runCli(['import', 'herald.xml'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /named the source https:\/\/www\.balticherald\.example\/world\/rss\.xml "Baltic Herald" in site\.yaml/);
+    const siteYamlText = readFileSync(path.join(cwd, 'content/site.yaml'), 'utf8');
+    assert.match(siteYamlText, /^# Our archive\.\ntitle: Harbour Herald # the masthead\n/);
+    assert.deepEqual(parse(siteYamlText).sources, { 'https://www.balticherald.example/world/rss.xml': 'Baltic Herald' });
+    const build = await runCli(['build'], { cwd });
+    assert.equal(build.code, 0, build.stderr);
+    const page = readFileSync(path.join(cwd, '_site/2026/01/05/ferry-line-to-gotland-reopens/index.html'), 'utf8');
+    assert.match(page, /<p class="kicker"><a href="[^"]*sources\/baltic-herald\/">Baltic Herald<\/a><\/p>/);
+    assert.doesNotMatch(page, /balticherald\.example<\/a>|Filed under/);
+  });
+
+  test('a name the user gave is never replaced, and a dry run writes none', async () => {
+    const mine = 'sources:\n  https://www.balticherald.example/world/rss.xml: The Herald (world desk)\n';
+    const cwd = writeTree({ 'content/site.yaml': mine, 'herald.xml': heraldFeed });
+    const dry = await runCli(['import', '--dry-run', 'herald.xml'], { cwd });
+    assert.doesNotMatch(dry.stdout, /name the source/);
+    assert.equal((await runCli(['import', 'herald.xml'], { cwd })).code, 0);
+    assert.equal(readFileSync(path.join(cwd, 'content/site.yaml'), 'utf8'), mine);
+    const fresh = writeTree({ 'content/site.yaml': 'title: A\n', 'herald.xml': heraldFeed });
+    const wouldName = await runCli(['import', '--dry-run', 'herald.xml'], { cwd: fresh });
+    assert.match(wouldName.stdout, /would name the source .* "Baltic Herald"/);
+    assert.equal(readFileSync(path.join(fresh, 'content/site.yaml'), 'utf8'), 'title: A\n');
+  });
+
+  test('an item with only a description: that is its text, said once; its link is stored without tracking parameters', async () => {
+    const cwd = writeTree({ 'content/site.yaml': 'title: A\n', 'herald.xml': heraldFeed });
+    const run = await runCli(['import', 'herald.xml'], { cwd });
+    const [file] = writtenFiles(run.stdout);
+    const { data, body } = articleParts(readFileSync(path.join(cwd, file!), 'utf8'));
+    const fields = data as Record<string, unknown>;
+    assert.equal(fields.description, undefined);
+    assert.equal(fields.summary, undefined);
+    assert.equal(fields.categories, undefined);
+    assert.equal(fields.link, 'https://www.balticherald.example/world/ferry?id=7');
+    assert.match(body, /^<p>The ferry line to Gotland runs again from Monday/);
+  });
+
+  test('a clipping’s byline gives every author and the outlet, in capitals or not, with the bio at its end', async () => {
+    for (const byline of ['By Katarina Novak and Peter Holm, Reuters', 'BY KATARINA NOVAK AND PETER HOLM, REUTERS']) {
+      const cwd = writeTree({
+        'content/site.yaml': 'title: A\n',
+        'clip.txt': [
+          'Ferry line to Gotland reopens',
+          byline,
+          '',
+          'The ferry line to Gotland runs again from Monday, after a winter of repairs to its two ships.',
+          '',
+          'Officials said the timetable would be the same as last summer.',
+          '',
+          'Katarina Novak is a correspondent for Reuters in Stockholm.',
+        ].join('\n'),
+      });
+      const run = await runCli(['import', 'clip.txt', '--date', '2026-01-05', '--link', 'https://www.reuters.com/world/ferry-2026-01-05/?utm_campaign=x'], {
+        cwd,
+      });
+      assert.equal(run.code, 0, run.stderr);
+      const [file] = writtenFiles(run.stdout);
+      const { data } = articleParts(readFileSync(path.join(cwd, file!), 'utf8'));
+      const fields = data as Record<string, unknown>;
+      assert.deepEqual(fields.author, ['Katarina Novak', 'Peter Holm'], byline);
+      assert.equal(fields.outlet, 'Reuters', byline);
+      assert.equal(fields.link, 'https://www.reuters.com/world/ferry-2026-01-05/', byline);
+      const build = await runCli(['build'], { cwd });
+      assert.equal(build.code, 0, build.stderr);
+      const page = readFileSync(path.join(cwd, '_site/2026/01/05/ferry-line-to-gotland-reopens/index.html'), 'utf8');
+      assert.match(page, /<p class="kicker"><a href="[^"]*sources\/reuters\/">Reuters<\/a><\/p>/);
+      assert.doesNotMatch(page, /WWW\.REUTERS\.COM|>www\.reuters\.com</);
+    }
   });
 });

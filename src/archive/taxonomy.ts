@@ -150,11 +150,12 @@ export function taxonomiesOf(articles: readonly SafeArticle[]): Taxonomy[] {
 }
 
 /**
- * Who published it: the display name site.yaml gives its feed, else the feed's host, else the host of
- * the original link; nobody when nothing says (a blog's own post), and then no source is shown.
+ * Who published it: the name site.yaml gives its feed, else the article's `outlet`, else the feed's
+ * host, else the host of the original link; nobody when nothing says (a blog's own post), and then
+ * no source is shown.
  */
 export function sourceName(article: SafeArticle, settings: SiteSettings): string | undefined {
-  const named = article.source ? settings.sources[article.source] : undefined;
+  const named = (article.source ? settings.sources[article.source] : undefined) ?? article.outlet;
   const url = article.source ?? article.link;
   return named ?? (url ? new URL(url).hostname : undefined);
 }

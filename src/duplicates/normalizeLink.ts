@@ -11,6 +11,20 @@ const trackingParameters: (string | RegExp)[] = [
   /^(?:fbclid|gclid|gclsrc|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|oly_enc_id|oly_anon_id|vero_id|wickedid|ocid|cmpid|cmp|ncid|taid|ito|s_cid|rss|feedtype|at_medium|at_campaign|smid|smtyp|ref|ref_src|ref_url|src)$/i,
 ];
 
+/**
+ * The link as it was, less the parameters that only say how a reader arrived (`?utm_source=rss`):
+ * what an archive stores. Anything that cannot be read as a URL is kept as it is.
+ */
+export function withoutTracking(link: string): string {
+  if (!URL.canParse(link)) return link;
+  const url = new URL(link);
+  const names = [...new Set(url.searchParams.keys())];
+  const tracking = names.filter((name) => trackingParameters.some((pattern) => (typeof pattern === 'string' ? pattern === name : pattern.test(name))));
+  if (tracking.length === 0) return link;
+  for (const name of tracking) url.searchParams.delete(name);
+  return url.href.replace(/\?$/, '');
+}
+
 /** The normalized link, or undefined for none or one that cannot be read as a URL. */
 export function normalizedLinkOf(link: string | undefined): string | undefined {
   if (!link) return undefined;

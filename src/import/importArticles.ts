@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { comparableOf, DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
+import { withoutTracking } from '../duplicates/normalizeLink.ts';
 import { checkContent, pathShownFrom } from '../load/loadContent.ts';
 import { defaultSiteSettings } from '../schema/site.ts';
 import { decodeText } from '../load/readFrontMatter.ts';
@@ -15,6 +16,7 @@ import { readArticle } from '../load/readArticle.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { planArticle, writeNewFile, type ArticleDraft, type PlannedArticle } from '../write/articleFile.ts';
+import { addSourceNames, type SourceName } from '../write/siteSources.ts';
 import { readClipping } from './readClipping.ts';
 import { readFeed } from './readFeed.ts';
 
@@ -49,6 +51,8 @@ export interface ImportResult {
   /** Written, or to be written with `dryRun`. */
   planned: PlannedArticle[];
   skipped: SkippedArticle[];
+  /** Feeds named in site.yaml's `sources` by their own title, as they were new to it (or would be, in a dry run). */
+  namedSources: SourceName[];
   written: boolean;
 }
 
@@ -71,6 +75,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   const problems: Problem[] = [];
   const planned: PlannedArticle[] = [];
   const skipped: SkippedArticle[] = [];
+  const namedSources: SourceName[] = [];
 
   for (const input of options.inputs) {
     const read = await draftsOf(input, options, site);
@@ -78,6 +83,9 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       problems.push(...read.problems);
       continue;
     }
+    // A feed new to the archive is named by its own title; a name the user gave is never replaced.
+    const named = read.sourceName;
+    if (named && !isNamed(named.url, site) && !namedSources.some(({ url }) => url === named.url)) namedSources.push(named);
     const inputProblems: Problem[] = [];
     const inputPlans: PlannedArticle[] = [];
     for (const draft of read.drafts) {
@@ -104,19 +112,22 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
     if (inputProblems.length === 0) planned.push(...inputPlans);
   }
 
-  if (problems.length > 0 || options.dryRun) return { problems, planned, skipped, written: false };
+  if (problems.length > 0 || options.dryRun) return { problems, planned, skipped, namedSources, written: false };
   for (const plan of planned) {
     if (!writeNewFile(plan.path, plan.text)) {
       throw new Error(`${plan.shownPath} appeared while importing; it was left as it is`);
     }
   }
-  return { problems, planned, skipped, written: true };
+  return { problems, planned, skipped, namedSources: addSourceNames(contentDir, namedSources), written: true };
 }
+
+/** Whether site.yaml names a feed, in the normalized form it reads its keys in. */
+const isNamed = (url: string, site: SiteSettings): boolean => site.sources[URL.canParse(url) ? new URL(url).href : url] !== undefined;
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
 const shownInput = (input: string, cwd: string): string => (isUrl(input) ? input : pathShownFrom(cwd)(path.resolve(cwd, input)));
 
-type Drafts = { drafts: ArticleDraft[] } | { problems: Problem[] };
+type Drafts = { drafts: ArticleDraft[]; sourceName?: SourceName | undefined } | { problems: Problem[] };
 
 /** One input's articles: what kind of input it is decides how it is read. */
 async function draftsOf(input: string, options: ImportOptions, site: SiteSettings): Promise<Drafts> {
@@ -162,7 +173,8 @@ async function draftsOf(input: string, options: ImportOptions, site: SiteSetting
         'Give the items a title and a date, or pass --date for items without one.',
       );
     }
-    return { drafts: feed.items.map((item) => withFlags(item.draft!, options, { overrideTitle: false })) };
+    const sourceName = feed.source && feed.outlet ? { url: feed.source, name: feed.outlet } : undefined;
+    return { drafts: feed.items.map((item) => withFlags(item.draft!, options, { overrideTitle: false })), sourceName };
   }
 
   if (kind === 'article') {
@@ -191,10 +203,10 @@ async function draftsOf(input: string, options: ImportOptions, site: SiteSetting
           title: title!,
           date: options.date!,
           description: clipping.dek,
-          summary: clipping.dek,
           link: options.link,
           source,
-          categories: source ? [new URL(source).hostname] : [],
+          // The byline's outlet, unless site.yaml already names the feed it is filed under.
+          outlet: source !== undefined && isNamed(source, site) ? undefined : clipping.outlet,
           authors: clipping.authors,
           draft: false,
           body: clipping.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'),
@@ -208,10 +220,12 @@ async function draftsOf(input: string, options: ImportOptions, site: SiteSetting
 
 /** Flags fill in what an input does not say; `--title` names a single article only. */
 function withFlags(draft: ArticleDraft, options: ImportOptions, { overrideTitle }: { overrideTitle: boolean }): ArticleDraft {
+  const link = draft.link ?? options.link;
   return {
     ...draft,
     title: overrideTitle && options.title ? options.title : draft.title,
-    link: draft.link ?? options.link,
+    // Stored without the parameters that only say how a reader arrived (`?utm_source=rss`).
+    link: link && withoutTracking(link),
     source: draft.source ?? options.source,
     tags: [...new Set([...(draft.tags ?? []), ...(options.tags ?? [])])],
   };

@@ -86,7 +86,7 @@ export function readClipping(text: string): Clipping {
 
   blocks.forEach((line, i) => {
     if (roles[i] !== 'text') return;
-    if (copyright.test(line) || related.test(line) || isAllCaps(line)) {
+    if (copyright.test(line) || related.test(line) || (isAllCaps(line) && !byline.test(line))) {
       drop(i);
       return;
     }
@@ -164,26 +164,41 @@ function isHeadline(line: string): boolean {
 }
 
 /**
- * "Max Bacall Fox News" → Max Bacall of Fox News, when the bio names him;
- * "Jane Doe, Reuters" and "Jane Doe | Reuters" split where marked; "Jane Doe
- * and John Roe" are two authors.
+ * "Jane Doe, Reuters" and "Jane Doe | Reuters" split where marked, the outlet
+ * last: "Jane Doe and John Roe, Reuters" are two authors of Reuters. Unmarked,
+ * "Max Bacall Fox News" is Max Bacall of Fox News when the bio names him. A
+ * byline in capitals is written as names are ("KATARINA NOVAK" → "Katarina
+ * Novak"; short acronyms like "AP" or "BBC" stay).
  */
 function readByline(text: string | undefined, nameFromBio: string | undefined): { authors: string[]; outlet?: string } {
   if (!text) return { authors: [] };
-  let names = text;
+  const byline = isShouting(text) ? asNames(text) : text;
+  let names = byline;
   let outlet: string | undefined;
-  const marked = /^(.+?)\s*(?:,|\||\s[-–—]\s)\s*(.+)$/.exec(text);
-  if (nameFromBio && text.toLowerCase().startsWith(nameFromBio.toLowerCase())) {
-    names = text.slice(0, nameFromBio.length);
-    outlet = text.slice(nameFromBio.length).replace(/^[\s,|–—-]+/, '') || undefined;
-  } else if (marked) {
-    [, names = text, outlet] = marked;
+  const marked = /^(.+)\s*(?:,|\||\s[-–—]\s)\s*([^,|]+)$/.exec(byline);
+  if (marked) {
+    [, names = byline, outlet] = marked;
+  } else if (nameFromBio && byline.toLowerCase().startsWith(nameFromBio.toLowerCase())) {
+    names = byline.slice(0, nameFromBio.length);
+    outlet = byline.slice(nameFromBio.length).replace(/^[\s,|–—-]+/, '') || undefined;
   }
   return {
     authors: names
-      .split(/\s+and\s+|\s*&\s*/)
+      .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
       .map((name) => name.trim())
       .filter(Boolean),
-    ...(outlet ? { outlet } : {}),
+    ...(outlet?.trim() ? { outlet: outlet.trim() } : {}),
   };
 }
+
+/** Letters, and all of them capitals. */
+const isShouting = (text: string): boolean => /\p{Lu}{2}/u.test(text) && !/\p{Ll}/u.test(text);
+
+/** Each word with a capital and then small letters, but for acronyms of up to four letters and "and". */
+const asNames = (text: string): string =>
+  text.replace(/\p{L}+/gu, (word, offset: number) => {
+    if (/^AND$/.test(word)) return 'and';
+    // Names and outlets like "AP", "BBC", "CNN" stay capitals; so does a lone initial.
+    if (word.length <= 1 || (word.length <= 4 && !/[AEIOUY]/.test(word.slice(1)) && text[offset - 1] !== "'")) return word;
+    return word[0] + word.slice(1).toLowerCase();
+  });

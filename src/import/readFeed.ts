@@ -1,15 +1,17 @@
 /**
  * An RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed document to article drafts,
- * one per item, in the seed-001 layout: title, date, description and summary
- * (the item's summary as text), link, source (the feed's URL), categories
- * (the feed's host), tags (the item's categories), authors, image, and the
- * HTML body as the feed gives it (sanitized when the site is built).
+ * one per item, in the seed-001 layout: title, date, description (the item's
+ * summary as text, when it also has a body), link (without tracking
+ * parameters), source (the feed's URL), tags (the item's categories),
+ * authors, image, and the HTML body as the feed gives it (sanitized when the
+ * site is built); and the outlet, from the feed's title.
  * Parsing is feedsmith's; nothing here reads XML.
  */
 import { parseFeed } from 'feedsmith';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { withoutTracking } from '../duplicates/normalizeLink.ts';
 import type { ArticleDraft } from '../write/articleFile.ts';
 
 export interface FeedItemDraft {
@@ -23,6 +25,10 @@ export interface FeedItemDraft {
 export interface ReadFeedResult {
   /** The feed's own URL, when it names one (`rel="self"`). */
   feedUrl?: string | undefined;
+  /** The URL its articles are filed under as their source: the one it was fetched from, else its own. */
+  source?: string | undefined;
+  /** The outlet, from the feed's title without its section: "Baltic Herald — World" → "Baltic Herald". */
+  outlet?: string | undefined;
   items: FeedItemDraft[];
 }
 
@@ -43,16 +49,28 @@ const clean = (text: string | undefined): string | undefined => {
 };
 const unique = (values: (string | undefined)[]): string[] => [...new Set(values.map(clean).filter((value) => value !== undefined))];
 const httpOnly = (url: string | undefined): string | undefined => (url && /^https?:\/\//i.test(url) && URL.canParse(url) ? url : undefined);
-const hostOf = (url: string | undefined): string | undefined => (url && URL.canParse(url) ? new URL(url).hostname : undefined);
+
+/**
+ * A feed's title names its outlet and often a section after a dash, a bar, a colon or an arrow:
+ * "Baltic Herald — World", "BBC News - Technology", "NYT > World News", "Reuters: Top News".
+ * The section is dropped when it is a few words; a title without one is the outlet's name.
+ */
+export function outletOf(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const split = /^(.*?\p{L}.*?)\s+[—–|»>-]\s+(.+)$/u.exec(title) ?? /^(.*?\p{L}.*?):\s+(.+)$/u.exec(title);
+  if (split && split[2]!.split(/\s+/).length <= 4) return split[1]!.trim();
+  return title;
+}
 
 /** Throws with feedsmith's message when the text is no feed it knows. */
 export function readFeed(text: string, defaults: FeedDefaults = {}): ReadFeedResult {
   const parsed = parseFeed(text) as Parsed;
   const entries = commonEntries(parsed);
   const source = httpOnly(defaults.source) ?? httpOnly(entries.selfUrl);
-  const categories = unique([hostOf(source) ?? hostOf(entries.homeUrl)]);
   return {
     feedUrl: entries.selfUrl,
+    source,
+    outlet: outletOf(clean(entries.title)),
     items: entries.items.map((item) => {
       const title = clean(item.title);
       const date = clean(item.date) ?? defaults.date;
@@ -60,21 +78,22 @@ export function readFeed(text: string, defaults: FeedDefaults = {}): ReadFeedRes
       const missing = [...(title ? [] : ['title']), ...(date ? [] : ['date'])];
       if (!title || !date) return { label, missing };
       const summary = item.summaryHtml ? clean(textOfHtml(item.summaryHtml)) : undefined;
+      // An item with only a description: that is its text, not also its dek.
+      const hasOwnBody = item.bodyHtml !== undefined && clean(textOfHtml(item.bodyHtml)) !== undefined;
+      const link = httpOnly(item.link);
       return {
         label,
         draft: {
           title,
           date,
-          description: summary,
-          summary,
+          description: hasOwnBody ? summary : undefined,
           image: httpOnly(item.image),
-          link: httpOnly(item.link),
+          link: link && withoutTracking(link),
           source,
-          categories,
           tags: unique(item.tags),
           authors: unique(item.authors),
           draft: false,
-          body: item.bodyHtml ?? item.summaryHtml ?? '',
+          body: (hasOwnBody ? item.bodyHtml : item.summaryHtml) ?? '',
         },
       };
     }),
@@ -94,8 +113,8 @@ interface CommonItem {
 }
 
 interface CommonFeed {
+  title?: string | undefined;
   selfUrl?: string | undefined;
-  homeUrl?: string | undefined;
   items: CommonItem[];
 }
 
@@ -119,6 +138,7 @@ function commonEntries(parsed: Parsed): CommonFeed {
     case 'rss':
     case 'rdf': {
       const feed = parsed.feed as {
+        title?: string;
         link?: string;
         atom?: { links?: { href?: string; rel?: string }[] };
         items?: {
@@ -135,8 +155,8 @@ function commonEntries(parsed: Parsed): CommonFeed {
         }[];
       };
       return {
+        title: feed.title,
         selfUrl: feed.atom?.links?.find((link) => link.rel === 'self')?.href,
-        homeUrl: feed.link,
         items: (feed.items ?? []).map((item) => ({
           title: item.title,
           link: item.link,
@@ -154,6 +174,7 @@ function commonEntries(parsed: Parsed): CommonFeed {
     }
     case 'atom': {
       const feed = parsed.feed as {
+        title?: TextConstruct;
         links?: { href?: string; rel?: string }[];
         entries?: {
           title?: TextConstruct;
@@ -168,8 +189,8 @@ function commonEntries(parsed: Parsed): CommonFeed {
         }[];
       };
       return {
+        title: atomText(feed.title),
         selfUrl: feed.links?.find((link) => link.rel === 'self')?.href,
-        homeUrl: feed.links?.find((link) => (link.rel ?? 'alternate') === 'alternate')?.href,
         items: (feed.entries ?? []).map((entry) => ({
           title: atomText(entry.title),
           link: entry.links?.find((link) => (link.rel ?? 'alternate') === 'alternate')?.href,
@@ -184,6 +205,7 @@ function commonEntries(parsed: Parsed): CommonFeed {
     }
     case 'json': {
       const feed = parsed.feed as {
+        title?: string;
         feed_url?: string;
         home_page_url?: string;
         items?: {
@@ -200,8 +222,8 @@ function commonEntries(parsed: Parsed): CommonFeed {
         }[];
       };
       return {
+        title: feed.title,
         selfUrl: feed.feed_url,
-        homeUrl: feed.home_page_url,
         items: (feed.items ?? []).map((item) => ({
           title: item.title,
           link: item.url,

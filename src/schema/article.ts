@@ -40,6 +40,8 @@ export const articleSchema = z.object({
   link: optionalHttpUrl,
   /** The feed the article came from. */
   source: optionalHttpUrl,
+  /** The publication, when no feed names it or to name it otherwise (a clipping's byline: "Reuters"). */
+  outlet: optionalText('the name of a publication'),
   categories: stringList('a category'),
   tags: stringList('a tag'),
   author: stringList('an author'),

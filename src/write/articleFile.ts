@@ -23,6 +23,8 @@ export interface ArticleDraft {
   image?: string | undefined;
   link?: string | undefined;
   source?: string | undefined;
+  /** The publication, when no feed names it: from a clipping's byline. */
+  outlet?: string | undefined;
   categories?: string[] | undefined;
   tags?: string[] | undefined;
   authors?: string[] | undefined;
@@ -34,7 +36,7 @@ export interface ArticleDraft {
 }
 
 /** Front-matter keys in the order of the seed article. */
-const fieldOrder = ['title', 'date', 'description', 'summary', 'slug', 'image', 'link', 'source', 'categories', 'tags', 'author', 'draft'] as const;
+const fieldOrder = ['title', 'date', 'description', 'summary', 'slug', 'image', 'link', 'source', 'outlet', 'categories', 'tags', 'author', 'draft'] as const;
 
 export function articleFileText(draft: ArticleDraft): string {
   if (draft.text !== undefined) return draft.text;
