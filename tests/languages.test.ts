@@ -41,6 +41,9 @@ const extraArticles: Record<string, string> = {
       link: 'https://harbour.example/news/quay',
       source: 'https://harbour.example/feed.xml',
       aliases: '[/old/quay.html]',
+      image: 'https://harbour.example/quay.jpg',
+      image_caption: 'The quay at dawn',
+      image_credit: 'Jane Doe/Harbour News',
     },
     '<p>The quay at the old harbour opened again on Monday after two years of repairs to its stone walls.</p>',
   ),
@@ -57,6 +60,21 @@ const extraArticles: Record<string, string> = {
       source: 'https://harbour.example/feed.xml',
     },
     '<p>The quay at the old harbour drew crowds on Tuesday, a day after it opened again following two years of repairs to its stone walls.</p>',
+  ),
+  // One event told by four outlets: the day's lead story, "covered by" three of them "and 1 more".
+  ...Object.fromEntries(
+    ['gazette', 'post', 'times', 'wire'].map((outlet) => [
+      `content/2026/01/bridge-${outlet}.md`,
+      article(
+        {
+          title: `The old bridge closes for repairs (${outlet})`,
+          date: '2026-01-06',
+          link: `https://${outlet}.example/bridge`,
+          source: `https://${outlet}.example/feed.xml`,
+        },
+        '<p>The old bridge over the river closed on Tuesday for a year of repairs to its arches, and traffic goes by the ring road.</p>',
+      ),
+    ]),
   ),
   'content/2026/01/draft-note.md': article({ title: 'A note in progress', date: '2026-01-04', draft: 'true' }, '<p>Not yet.</p>'),
 };
@@ -83,9 +101,16 @@ async function siteIn(language: string): Promise<LanguageSite> {
 /** What a reader meets on a page: its text and the attributes that are read out or shown. */
 function readerText(file: string): string {
   const withoutCode = file.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ' ').replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, ' ');
-  const attributes = [...withoutCode.matchAll(/\s(?:aria-label|title|alt|placeholder|content|data-words)="([^"]*)"/g)].map((match) => match[1]!);
-  const text = withoutCode.replace(/<[^>]*>/g, ' ');
-  return decodeHTML([text, ...attributes].join(' \n ')).replace(/\s+/g, ' ');
+  const attributes = [...withoutCode.matchAll(/\s(?:aria-label|title|alt|placeholder|content)="([^"]*)"/g)].map((match) => decodeHTML(match[1]!));
+  // What the search script writes: the values of its words, not their keys.
+  const scriptWords = [...withoutCode.matchAll(/\sdata-words="([^"]*)"/g)].flatMap((match) => valuesOf(JSON.parse(decodeHTML(match[1]!))));
+  const text = decodeHTML(withoutCode.replace(/<[^>]*>/g, ' '));
+  return [text, ...attributes, ...scriptWords].join(' \n ').replace(/\s+/g, ' ');
+}
+
+function valuesOf(data: unknown): string[] {
+  if (typeof data === 'string') return [data];
+  return data !== null && typeof data === 'object' ? Object.values(data).flatMap(valuesOf) : [];
 }
 
 /** The fixed pieces of a message, between its `{placeholders}`, that hold a word. */
@@ -154,7 +179,7 @@ describe('the words of the site in each language', async () => {
 
 /** Messages that are English's word for word, and rightly so. */
 const sameAsEnglish: Record<string, WordKey[]> = {
-  fr: ['sources', 'articleCount', 'sourceCount', 'listPageTitle', 'sourceSite', 'pagesLabel', 'filterSource'],
+  fr: ['sources', 'articleCount', 'sourceCount', 'captureTally', 'listPageTitle', 'sourceSite', 'pagesLabel', 'filterSource'],
 };
 
 describe('plural forms, numbers and lists', () => {

@@ -87,17 +87,18 @@ describe('site: the sample site', async () => {
     assert.ok(!site.file('/').includes('Secret draft'));
   });
 
-  test('the home page lists the newest first, with pagination', () => {
+  test('the home page leads with the newest article (there is no story), then lists the others under their days, with pagination', () => {
     const home = page(site, '');
-    const titles = selectAll('.article-list h2 a', home).map(text);
-    assert.deepEqual(titles, [
+    assert.equal(
+      text(select('.lead-story h2 a', home)),
       "NATO ambassador says Ukraine peace deal could be 'on the cusp' as nations near finalization of security pact",
-      'A Markdown story',
-    ]);
+    );
+    assert.deepEqual(selectAll('.day-heading', home).map(text), ['January 5, 2026']);
+    assert.deepEqual(selectAll('.article-list .summary h3 a', home).map(text), ['A Markdown story']);
     assert.equal(text(select('.pagination [aria-current]', home)), 'Page 1 of 2');
     assert.equal(attr(select('.pagination a[rel=next]', home), 'href'), 'page/2/');
     const second = page(site, 'page/2');
-    assert.deepEqual(selectAll('.article-list h2 a', second).map(text), ['<script>alert(1)</script> {{ 7 * 7 }}', 'Older story']);
+    assert.deepEqual(selectAll('.article-list .summary h3 a', second).map(text), ['<script>alert(1)</script> {{ 7 * 7 }}', 'Older story']);
     assert.equal(text(select('.pagination [aria-current]', second)), 'Page 2 of 2');
   });
 
@@ -126,7 +127,7 @@ describe('site: the sample site', async () => {
     assert.equal(attr(select('.tags a', tree), 'href'), '../../../../tags/finalization/');
     const tagPage = page(site, 'tags/security');
     assert.equal(text(select('h1', tagPage)), 'Tagged “security”');
-    assert.deepEqual(selectAll('.article-list h2 a', tagPage).map(text), [
+    assert.deepEqual(selectAll('.article-list .summary h3 a', tagPage).map(text), [
       "NATO ambassador says Ukraine peace deal could be 'on the cusp' as nations near finalization of security pact",
     ]);
     const index = page(site, 'tags');
@@ -173,7 +174,9 @@ describe('site: the sample site', async () => {
     assert.equal(text(select('.pagination [aria-current]', month)), 'Page 1 of 2');
     const day = page(site, '2026/01/05');
     assert.equal(text(select('h1', day)), 'January 5, 2026');
-    assert.deepEqual(selectAll('.article-list h2 a', day).map(text), ['A Markdown story']);
+    // A day's page leads with its story, or its newest article; no day headings under its own.
+    assert.equal(text(select('.lead-story h2 a', day)), 'A Markdown story');
+    assert.equal(select('.day-heading', day), undefined);
     const overview = page(site, 'archive');
     assert.equal(text(select('.calendar-year h2 .count', overview)), '4 articles');
     const months = selectAll('.calendar-months li', overview).map((li) => text(li).trim().replace(/\s+/g, ' '));

@@ -33,6 +33,9 @@ export function articleView(
     authors: linksOf('authors'),
     link: article.link,
     image: article.image,
+    imageCaption: article.image_caption,
+    imageCredit: article.image_credit,
+    picture: article.image === undefined ? undefined : { src: article.image, alt: article.image_caption ?? '' },
     tags: linksOf('tags'),
     categories: linksOf('categories'),
     readingMinutes,
@@ -43,7 +46,7 @@ export function articleView(
   };
 }
 
-export const summaryOf = ({ url, title, lang, dir, excerpt, date, source, draft }: ArticleView): ArticleSummary => ({
+export const summaryOf = ({ url, title, lang, dir, excerpt, date, source, draft, picture, captures }: ArticleView): ArticleSummary => ({
   url,
   title,
   lang,
@@ -52,6 +55,8 @@ export const summaryOf = ({ url, title, lang, dir, excerpt, date, source, draft 
   date,
   source,
   draft,
+  picture,
+  captures,
 });
 
 /** `en-GB` and `en` are one language to a reader; `pt` and `es` are not. */

@@ -14,6 +14,8 @@ export interface DateGroup {
   url: string;
   /** "2026", "January 2026", "6 January 2026", in the site's language. */
   heading: string;
+  /** A day's group, rather than a month's or a year's. */
+  isDay: boolean;
   articles: SafeArticle[];
 }
 
@@ -31,9 +33,11 @@ export function datePages(context: ArchiveContext): ListPage[] {
         heading: group.heading,
         description: words.text('dateDescription', { date: group.heading, count: group.articles.length }),
         articles: context.viewsOf(group.articles),
+        // A day's page reads like the front page of that day.
+        front: group.isDay,
+        oneDay: group.isDay,
       },
-      context.settings.pageSize,
-      words,
+      context,
     ),
   );
 }
@@ -53,10 +57,10 @@ export function calendarPage(context: ArchiveContext): CalendarPage {
 /** Year, month and day groups of articles given newest first; each group keeps that order. */
 function groupByDate(articles: readonly SafeArticle[], language: string): DateGroup[] {
   const groups = new Map<string, DateGroup>();
-  const add = (url: string, heading: () => string, article: SafeArticle) => {
+  const add = (url: string, heading: () => string, article: SafeArticle, isDay = false) => {
     let group = groups.get(url);
     if (!group) {
-      group = { url, heading: heading(), articles: [] };
+      group = { url, heading: heading(), isDay, articles: [] };
       groups.set(url, group);
     }
     group.articles.push(article);
@@ -65,7 +69,7 @@ function groupByDate(articles: readonly SafeArticle[], language: string): DateGr
     const { year, month } = article.date;
     add(yearUrl(article), () => year, article);
     add(monthUrl(article), () => formatMonth(year, month, language), article);
-    add(dayUrl(article), () => dayHeading(article, language), article);
+    add(dayUrl(article), () => dayHeading(article, language), article, true);
   }
   return [...groups.values()];
 }

@@ -5,7 +5,9 @@
  */
 import { routes } from '../routes.ts';
 import type { ArchiveContext, FeedSettings } from './context.ts';
+import { onceEach } from './lists.ts';
 import { feedTypes, type ArticleView, type FeedEntry, type FeedLink, type FeedPage } from './pages.ts';
+import type { StoryViews } from './stories.ts';
 
 export interface FeedSubject {
   /** The page the feed follows, root-relative: `/`, `/tags/kyiv/`. */
@@ -20,18 +22,24 @@ export interface FeedSubject {
 export function siteFeeds(context: ArchiveContext): FeedPage[] {
   if (!context.feeds) return [];
   const subject = { pageUrl: routes.home, title: context.settings.title, description: context.settings.description, articles: context.views };
-  return [feed('atom-feed', routes.atomFeed(routes.home), subject, context.feeds), feed('json-feed', routes.jsonFeed(routes.home), subject, context.feeds)];
+  return [
+    feed('atom-feed', routes.atomFeed(routes.home), subject, context.feeds, context.stories),
+    feed('json-feed', routes.jsonFeed(routes.home), subject, context.feeds, context.stories),
+  ];
 }
 
 /** The Atom feed of a tag or source, when feeds are made, with the link its pages announce it by. */
 export function termFeed(context: ArchiveContext, subject: FeedSubject): { page: FeedPage; link: FeedLink } | undefined {
   if (!context.feeds) return undefined;
-  const page = feed('atom-feed', routes.atomFeed(subject.pageUrl), subject, context.feeds);
+  const page = feed('atom-feed', routes.atomFeed(subject.pageUrl), subject, context.feeds, context.stories);
   return { page, link: { url: page.url, type: feedTypes.atom, title: page.title, label: context.words.text('atomFeed') } };
 }
 
-function feed(kind: FeedPage['kind'], url: string, subject: FeedSubject, settings: FeedSettings): FeedPage {
-  const entries = subject.articles.slice(0, settings.feedSize).map((article) => feedEntry(article, settings.baseUrl));
+function feed(kind: FeedPage['kind'], url: string, subject: FeedSubject, settings: FeedSettings, stories: StoryViews): FeedPage {
+  // A second capture is not a new entry when its original is in the feed too.
+  const entries = onceEach(subject.articles, stories)
+    .slice(0, settings.feedSize)
+    .map((article) => feedEntry(article, settings.baseUrl));
   return {
     kind,
     url,

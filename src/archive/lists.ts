@@ -1,9 +1,15 @@
-/** Lists of articles, paginated: the home page, and every date, term and source. */
-import type { Translator } from '../strings/words.ts';
+/**
+ * Lists of articles, paginated: the home page, and every date, term and
+ * source. A second capture of an article in the same list is listed through
+ * its original ("2 captures"); the home page and each day lead with their
+ * day's stories (`frontPage.ts`).
+ */
 import { routes } from '../routes.ts';
 import type { ArchiveContext } from './context.ts';
-import type { ArticleView, FeedLink, ListPage, SourceView } from './pages.ts';
+import { dayGroups, frontOf } from './frontPage.ts';
+import type { ArticleSummary, ArticleView, FeedLink, ListPage, SourceView } from './pages.ts';
 import { paginate } from './paginate.ts';
+import type { StoryViews } from './stories.ts';
 import { summaryOf } from './articleViews.ts';
 
 export interface ListSubject {
@@ -17,25 +23,48 @@ export interface ListSubject {
   source?: SourceView | undefined;
   /** The list's own feeds. */
   feeds?: FeedLink[] | undefined;
+  /** Lead with the stories of the newest article's day: the home page and the days. */
+  front?: boolean | undefined;
+  /** All its articles are of one day: no day headings. */
+  oneDay?: boolean | undefined;
 }
 
-export function listPages({ url, heading, description, articles, source, feeds }: ListSubject, pageSize: number, words: Translator): ListPage[] {
-  return paginate(articles.map(summaryOf), pageSize, url).map(({ items, pagination, url: pageUrl }) => ({
+export function listPages({ url, heading, description, articles, source, feeds, front, oneDay }: ListSubject, context: ArchiveContext): ListPage[] {
+  const { words, stories, settings } = context;
+  const shownOnce = onceEach(articles, stories);
+  const summary = (view: ArticleView): ArticleSummary => {
+    const captures = stories.capturesOf(view.url);
+    return { ...summaryOf(view), captures: captures > 1 ? words.text('captureTally', { count: captures }) : undefined };
+  };
+  const lead = front ? frontOf(shownOnce, summary, stories, words) : undefined;
+  return paginate(shownOnce.map(summary), settings.pageSize, url).map(({ items, pagination, url: pageUrl }) => ({
     kind: 'list',
     url: pageUrl,
     title: pagination.pageNumber === 1 ? heading : words.text('listPageTitle', { heading, page: pagination.pageNumber }),
     heading,
     description,
     items,
+    front: pagination.pageNumber === 1 && lead ? { lead: lead.lead, top: lead.top } : undefined,
+    days: dayGroups(
+      pagination.pageNumber === 1 && lead ? items.filter((item) => !lead.shown.has(item.url)) : items,
+      context.settings.language,
+      oneDay ?? false,
+    ),
     pagination,
     source,
     feeds,
   }));
 }
 
+/** The articles less the second captures of those among them: one entry per article in a list or feed. */
+export function onceEach<T extends { url: string }>(articles: readonly T[], stories: StoryViews): T[] {
+  const listed = new Set(articles.map((article) => article.url));
+  return articles.filter((article) => !listed.has(stories.originalOf(article.url) ?? ''));
+}
+
 /** `/`: the latest news, newest first. */
 export function homePages(context: ArchiveContext): ListPage[] {
   const { settings, views, words } = context;
   const description = settings.description ?? words.text('homeDescription', { count: views.length });
-  return listPages({ url: routes.home, heading: words.text('latestNews'), description, articles: views }, settings.pageSize, words);
+  return listPages({ url: routes.home, heading: words.text('latestNews'), description, articles: views, front: true }, context);
 }

@@ -115,6 +115,17 @@ export interface ArticleSummary {
   source?: SourceView | undefined;
   /** Only in previews: a draft, marked as one. */
   draft?: boolean | undefined;
+  /** The lead image, for a thumbnail: its text is the image's caption, or empty. */
+  picture?: Picture | undefined;
+  /** When the archive holds more than one capture of it: "2 captures" (the copies are not listed). */
+  captures?: string | undefined;
+}
+
+/** An image to show: where it is, and what it says to those who cannot see it. */
+export interface Picture {
+  src: string;
+  /** Empty when it has no caption: a thumbnail beside its headline adds nothing to read out. */
+  alt: string;
 }
 
 export interface ArticleView extends ArticleSummary {
@@ -128,6 +139,10 @@ export interface ArticleView extends ArticleSummary {
   link?: string | undefined;
   /** The lead image: a URL. */
   image?: string | undefined;
+  /** What the lead image shows. */
+  imageCaption?: string | undefined;
+  /** Who made the lead image. */
+  imageCredit?: string | undefined;
   /** Each tag, linking to the tag's page. */
   tags: Link[];
   /** Each category, linking to the category's page. */
@@ -218,13 +233,35 @@ export interface ArticlePage extends PageBase {
   older?: (Link & Pick<ArticleSummary, 'lang' | 'dir'>) | undefined;
 }
 
+/** A story as a front page shows it: an article of it, the outlets that covered it, its page. */
+export interface FrontStory {
+  article: ArticleSummary;
+  /** "Covered by Fox News, Reuters and 2 more", linking to each outlet's page; absent for one outlet. */
+  coverage?: MessagePart[] | undefined;
+  /** The story's page, labelled with its counts; absent for an article that is no story's. */
+  story?: Link | undefined;
+}
+
+/** A day's articles in a list. */
+export interface DayGroup {
+  /** `2026-01-06`, for `<time datetime>`. */
+  day: string;
+  /** "6 January 2026"; absent on a day's own page, whose heading says it. */
+  heading?: string | undefined;
+  items: ArticleSummary[];
+}
+
 export interface ListPage extends PageBase {
   /** Rendered by `list.njk`: the home page, every year, month and day, term and source. */
   kind: 'list';
   /** "Latest news", "Tagged “Kyiv”", "6 January 2026". */
   heading: string;
-  /** The articles of this page of the list, newest first. */
+  /** The articles of this page of the list, newest first; a second capture only through its original ("2 captures"). */
   items: ArticleSummary[];
+  /** On the first page of the home page and of each day: the day's biggest story, with its picture, and its other stories. */
+  front?: { lead: FrontStory; top: FrontStory[] } | undefined;
+  /** The page's articles under their days' headings, those the front shows left out. */
+  days: DayGroup[];
   /** Where this page is among the pages of the list. */
   pagination: Pagination;
   /** On a source's pages: the publisher's site and feed. */

@@ -21,11 +21,7 @@ export function sourcePages(context: ArchiveContext): SourcePages {
     const articles = context.viewsOf(term.items);
     const feed = termFeed(context, { pageUrl: url, title: `${term.name} · ${settings.title}`, description, articles });
     if (feed) feeds.push(feed.page);
-    return listPages(
-      { url, heading: term.name, description, articles, source: sources.viewOfTerm(term), feeds: feed && [feed.link] },
-      settings.pageSize,
-      words,
-    );
+    return listPages({ url, heading: term.name, description, articles, source: sources.viewOfTerm(term), feeds: feed && [feed.link] }, context);
   });
   const indexPage = termIndexPage(
     'sources',

@@ -10,7 +10,7 @@ import { routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { Translator } from '../strings/words.ts';
 import { summaryOf } from './articleViews.ts';
-import type { ArticleSummary, ArticleView, Link, StoryPage, StorySource } from './pages.ts';
+import type { ArticleSummary, ArticleView, Link, SourceView, StoryPage, StorySource } from './pages.ts';
 
 export interface StoryLinks {
   related: ArticleSummary[];
@@ -19,9 +19,25 @@ export interface StoryLinks {
   copyOf?: Link | undefined;
 }
 
+/** A story as a front page weighs it. */
+export interface StoryWeight {
+  /** The story's page, with its counts as a label. */
+  link: Link;
+  /** Its articles that are not second captures, oldest first. */
+  originals: string[];
+  /** The named outlets with an article of their own in it, in the order they reported. */
+  outlets: SourceView[];
+}
+
 export interface StoryViews {
   pages: StoryPage[];
   linksOf(url: string): StoryLinks;
+  /** The story an article is part of, if any. */
+  storyOf(url: string): StoryWeight | undefined;
+  /** For a second capture, the article it copies. */
+  originalOf(url: string): string | undefined;
+  /** How many captures of an article the archive holds, itself included: 1 for most. */
+  capturesOf(url: string): number;
 }
 
 export function storyViews(relations: Relations, articles: readonly SafeArticle[], viewByUrl: ReadonlyMap<string, ArticleView>, words: Translator): StoryViews {
@@ -79,8 +95,31 @@ export function storyViews(relations: Relations, articles: readonly SafeArticle[
     return page;
   });
 
+  const weights = new Map<StoryPage, StoryWeight>();
+  const captures = new Map<string, number>();
+  for (const original of relations.duplicateOf.values()) captures.set(original, (captures.get(original) ?? 1) + 1);
+  const weightOf = (url: string): StoryWeight | undefined => {
+    const page = pageOf.get(url);
+    if (!page) return undefined;
+    let weight = weights.get(page);
+    if (!weight) {
+      const originals = relations.storyOf.get(url)!.members.filter((member) => !relations.duplicateOf.has(member));
+      const outlets: SourceView[] = [];
+      for (const member of originals) {
+        const source = viewByUrl.get(member)?.source;
+        if (source && !outlets.some((known) => known.name === source.name)) outlets.push(source);
+      }
+      weight = { link: { url: page.url, label: page.summary }, originals, outlets };
+      weights.set(page, weight);
+    }
+    return weight;
+  };
+
   return {
     pages,
+    storyOf: weightOf,
+    originalOf: (url) => relations.duplicateOf.get(url),
+    capturesOf: (url) => captures.get(url) ?? 1,
     linksOf(url) {
       const page = pageOf.get(url);
       const copyOf = relations.duplicateOf.get(url);

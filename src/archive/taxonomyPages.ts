@@ -29,7 +29,7 @@ export function taxonomyPages(context: ArchiveContext): TaxonomyPages {
       const articles = context.viewsOf(term.items);
       const feed = taxonomy.hasFeeds ? termFeed(context, { pageUrl: url, title: `${heading} · ${context.settings.title}`, description, articles }) : undefined;
       if (feed) feeds.push(feed.page);
-      return listPages({ url, heading, description, articles, feeds: feed && [feed.link] }, context.settings.pageSize, words);
+      return listPages({ url, heading, description, articles, feeds: feed && [feed.link] }, context);
     }),
   );
   const indexPages = context.taxonomies.map((taxonomy) =>

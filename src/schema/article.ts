@@ -36,6 +36,10 @@ export const articleSchema = z.object({
   slug,
   /** The lead image: a URL, or a path on the site the archive came from (resolved against `origin` in site.yaml). */
   image: optionalUrlOrPath,
+  /** What the lead image shows, under it and as its text for those who cannot see it. */
+  image_caption: optionalText('a caption'),
+  /** Who made the lead image: "Jane Doe/Reuters". */
+  image_credit: optionalText('a credit'),
   /** The original article. */
   link: optionalHttpUrl,
   /** The feed the article came from. */

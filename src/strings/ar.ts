@@ -65,6 +65,11 @@ export const ar: WordTable = {
   dateRange: 'من {first} إلى {last}',
   storySummary: '{counts}، {dates}',
 
+  topStories: 'أبرز القصص',
+  coveredBy: 'تناولتها: {sources}',
+  moreOutlets: counted('{count} آخرين', 'واحد آخر', 'اثنان آخران', '{count} آخرين', '{count} آخرين'),
+  captureTally: counted('لا نسخ', 'نسخة واحدة', 'نسختان', '{count} نسخ', '{count} نسخة'),
+  pictureCredit: 'الصورة: {credit}',
   latestNews: 'آخر الأخبار',
   homeDescription: counted(
     'أرشيف لا يضم مقالات بعد.',

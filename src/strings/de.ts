@@ -49,6 +49,11 @@ export const de: WordTable = {
   dateRange: '{first} bis {last}',
   storySummary: '{counts}, {dates}',
 
+  topStories: 'Top-Themen',
+  coveredBy: 'Berichtet von {sources}',
+  moreOutlets: { one: '{count} weitere', other: '{count} weiteren' },
+  captureTally: { one: '{count} Erfassung', other: '{count} Erfassungen' },
+  pictureCredit: 'Bild: {credit}',
   latestNews: 'Neueste Nachrichten',
   homeDescription: { one: 'Das Neueste aus {count} archivierten Artikel.', other: 'Das Neueste aus {count} archivierten Artikeln.' },
   listPageTitle: '{heading}, Seite {page}',

@@ -56,6 +56,11 @@ export const en = {
   storySummary: '{counts}, {dates}',
 
   // Lists of articles, and the indexes of tags, categories, authors and sources.
+  topStories: 'Top stories',
+  coveredBy: 'Covered by {sources}',
+  moreOutlets: { one: '{count} more', other: '{count} more' },
+  captureTally: { one: '{count} capture', other: '{count} captures' },
+  pictureCredit: 'Picture: {credit}',
   latestNews: 'Latest news',
   homeDescription: { one: 'The latest of {count} archived article.', other: 'The latest of {count} archived articles.' },
   listPageTitle: '{heading}, page {page}',

@@ -49,6 +49,11 @@ export const es: WordTable = {
   dateRange: 'del {first} al {last}',
   storySummary: '{counts}, {dates}',
 
+  topStories: 'Temas principales',
+  coveredBy: 'Cubierto por {sources}',
+  moreOutlets: { one: '{count} más', many: '{count} más', other: '{count} más' },
+  captureTally: { one: '{count} captura', many: '{count} de capturas', other: '{count} capturas' },
+  pictureCredit: 'Imagen: {credit}',
   latestNews: 'Últimas noticias',
   homeDescription: {
     one: 'Lo último de {count} artículo archivado.',

@@ -49,6 +49,11 @@ export const fr: WordTable = {
   dateRange: 'du {first} au {last}',
   storySummary: '{counts}, {dates}',
 
+  topStories: 'Les grands sujets',
+  coveredBy: 'Couvert par {sources}',
+  moreOutlets: { one: '{count} autre', many: '{count} d’autres', other: '{count} autres' },
+  captureTally: { one: '{count} capture', many: '{count} de captures', other: '{count} captures' },
+  pictureCredit: 'Image : {credit}',
   latestNews: 'Dernières actualités',
   homeDescription: {
     one: 'Le plus récent de {count} article archivé.',

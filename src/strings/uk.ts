@@ -49,6 +49,11 @@ export const uk: WordTable = {
   dateRange: '{first} – {last}',
   storySummary: '{counts}, {dates}',
 
+  topStories: 'Головні теми',
+  coveredBy: 'Писали: {sources}',
+  moreOutlets: { one: 'ще {count}', few: 'ще {count}', many: 'ще {count}', other: 'ще {count}' },
+  captureTally: { one: '{count} знімок', few: '{count} знімки', many: '{count} знімків', other: '{count} знімка' },
+  pictureCredit: 'Фото: {credit}',
   latestNews: 'Останні новини',
   homeDescription: {
     one: 'Найновіше з архіву, де {count} стаття.',

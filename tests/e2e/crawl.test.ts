@@ -130,7 +130,7 @@ describe(`a generated archive of ${articleCount} articles`, () => {
       if (feedUrl.endsWith('/feed.xml') && feedUrl !== '/feed.xml') {
         // A tag's or source's feed starts with the first article its page lists.
         const listUrl = feedUrl.replace(/feed\.xml$/, '');
-        const first = select('.article-list h2 a', pages.get(listUrl) as Root);
+        const first = select('.article-list .summary h3 a', pages.get(listUrl) as Root);
         const firstUrl = new URL(String(first?.properties.href), `http://site${listUrl}`).pathname;
         const entry = entries?.[0] as { id?: string } | undefined;
         assert.equal(entry?.id, `${baseUrl}${firstUrl}`, feedUrl);
