@@ -111,6 +111,43 @@ describe('stories and duplicates on the labelled set', () => {
   });
 });
 
+describe('related articles: only about the same thing', () => {
+  const on = (url: string, date: string, title: string, text: string, tags: string[] = []): RelatableArticle => ({
+    url,
+    title,
+    text,
+    epochMs: Date.parse(date),
+    tags,
+  });
+  test('in a small archive, texts that share only the words every article uses are not "like" each other', () => {
+    const { related } = relateArticles(
+      [
+        on(
+          'danube',
+          '2026-03-01',
+          'Danube floods reach Budapest',
+          'The Danube rose above its banks in Budapest on Sunday, flooding the lower quays and closing roads along the river. Officials said the water would peak on Tuesday.',
+        ),
+        on(
+          'drills',
+          '2026-03-02',
+          'Air-defence drills over the capital',
+          'The army held air-defence drills over the capital on Sunday, and officials said roads near the airport would close until Tuesday.',
+        ),
+        on(
+          'rhine',
+          '2026-03-05',
+          'Rhine floods close the port of Cologne',
+          'The Rhine flooded the port of Cologne on Thursday; barges waited downstream as the river kept rising.',
+        ),
+      ],
+      { language: 'en' },
+    );
+    assert.deepEqual(related.get('danube'), ['rhine']);
+    assert.deepEqual(related.get('drills'), []);
+  });
+});
+
 describe('related articles: ranking', () => {
   const shared = 'Flooding closed the riverside road in Rivermouth after heavy rain, and the council opened a shelter at the school.';
   // Each article adds a passage of its own, so that none is a copy of another, and all are equally alike.

@@ -60,6 +60,7 @@ function articleMessages(view: ArticleView, story: StoryLinks, translations: rea
     translations:
       translations.length > 0 ? words.parts('alsoIn', { languages: translations.map((version) => link(version, { lang: version.lang })) }) : undefined,
     copyOf: story.copyOf && words.parts('secondCaptureOf', { article: link(story.copyOf) }),
+    draft: view.draft ? words.text('draftNotice') : undefined,
     story: story.story && words.parts('storyLine', { link: { text: words.text('allCoverage'), url: story.story.url }, summary: story.story.label }),
   };
 }

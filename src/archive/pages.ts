@@ -222,6 +222,8 @@ export interface ArticlePage extends PageBase {
     translations?: MessagePart[] | undefined;
     /** "A second capture of <the original>." */
     copyOf?: MessagePart[] | undefined;
+    /** In a preview, for a draft: "Draft: shown in the preview only…". */
+    draft?: string | undefined;
     /** "<All the coverage of this story>: 5 articles from 4 sources, 6 January 2026." */
     story?: MessagePart[] | undefined;
   };

@@ -107,13 +107,16 @@ export function relateArticles(
   const storyOf = new Map(stories.flatMap((story) => story.members.map((url) => [url, story] as const)));
 
   const related = new Map<string, string[]>();
+  const subjects = ordered.map(headlineTermsOf(options.language));
   ordered.forEach((article, index) => {
     const story = storyOf.get(article.url);
     const tags = new Set(article.tags.map((tag) => tag.toLowerCase()));
-    // Not its own story (shown as "also covered by"), and copies only through their original.
-    const candidates = neighbors[index]!.filter(({ index: other }) => {
+    // Not its own story (shown as "also covered by"), and copies only through their original; and about the same thing.
+    const candidates = neighbors[index]!.filter(({ index: other, score }) => {
       const url = ordered[other]!.url;
-      return !duplicateOf.has(url) && (!story || storyOf.get(url) !== story);
+      const sameSubject =
+        score >= storySimilarity || ordered[other]!.tags.some((tag) => tags.has(tag.toLowerCase())) || sharesAny(subjects[index]!, subjects[other]!);
+      return !duplicateOf.has(url) && (!story || storyOf.get(url) !== story) && sameSubject;
     });
     const scored = candidates.map(({ index: other, score }) => relatedScore(article, ordered[other]!, score, tags));
     scored.sort((a, b) => b.score - a.score || compareStrings(a.url, b.url));
@@ -128,6 +131,18 @@ export function relateArticles(
 
   return { related, stories, storyOf, duplicateOf };
 }
+
+/**
+ * What a headline is about: its index terms. Two articles are "like" each other only when their
+ * headlines share one, or a tag, or their texts are as alike as a story's: in a small archive the
+ * words every article uses ("officials", "Sunday", "roads") make unrelated texts look alike.
+ */
+function headlineTermsOf(language: string): (article: RelatableArticle) => Set<string> {
+  const tokenizer = tokenizerFor(language);
+  return (article) => new Set(tokenizer.words(article.title).flatMap((word) => tokenizer.term(word) ?? []));
+}
+
+const sharesAny = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((term) => b.has(term));
 
 /** Counts the index terms of texts in the site's language (each distinct word stemmed once). */
 export function termCounter(language: string): (text: string) => CountedTerms {

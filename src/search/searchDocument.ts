@@ -14,7 +14,7 @@ import { escapeAttribute, escapeText } from 'entities';
 import type { ArticlePage } from '../archive/pages.ts';
 
 export function searchDocumentOf(page: ArticlePage, language: string): string {
-  const { article, search, copyOf } = page;
+  const { article, search, messages } = page;
   const filter = (name: string, value: string) => `<span data-pagefind-filter="${escapeAttribute(name)}">${escapeText(value)}</span>`;
   const hiddenFacts = [
     article.source ? `${filter('source', article.source.name)}<span data-pagefind-meta="source">${escapeText(article.source.name)}</span>` : '',
@@ -24,8 +24,9 @@ export function searchDocumentOf(page: ArticlePage, language: string): string {
   return [
     `<!doctype html><html lang="${escapeAttribute(language)}"><head><meta charset="utf-8"><title>${escapeText(article.title)}</title></head><body>`,
     `<article data-pagefind-body data-pagefind-filter="year:${escapeAttribute(search.year)}" data-pagefind-sort="date:${escapeAttribute(search.date)}">`,
-    copyOf ? `<p>A second capture of ${escapeText(copyOf.label)}.</p>` : '',
-    article.draft ? '<p>Draft: shown in the preview only, not in the built site</p>' : '',
+    // What the page says above the headline, in the site's language, as the reader sees it there.
+    messages.copyOf ? `<p>${escapeText(messages.copyOf.map((part) => part.text).join(''))}</p>` : '',
+    messages.draft ? `<p>${escapeText(messages.draft)}</p>` : '',
     `<h1>${escapeText(article.title)}</h1>`,
     article.description ? `<p>${escapeText(article.description)}</p>` : '',
     article.html,

@@ -296,10 +296,42 @@ function resultItem(data) {
   meta.textContent = [data.meta.date, data.meta.source].filter(Boolean).join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'excerpt';
-  excerpt.append(...highlighted(data.excerpt));
+  excerpt.append(...withoutHeadline(highlighted(data.excerpt), link.textContent ?? ''));
   summary.append(heading, meta, excerpt);
   item.append(summary);
   return item;
+}
+
+/**
+ * A match in the headline gives an excerpt that starts with the headline, or with its end ("to Allow
+ * NATO-Like Security Agreement for Ukraine."), which the result shows already above: that start is
+ * left out, when it is at least two words of the headline.
+ * @param {Node[]} nodes  the excerpt's text and marks
+ * @param {string} headline
+ * @returns {Node[]}
+ */
+function withoutHeadline(nodes, headline) {
+  const words = headline.split(/\s+/).filter(Boolean);
+  const text = nodes.map((node) => node.textContent ?? '').join('');
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  let start = null;
+  for (let from = 0; from <= words.length - 2 && !start; from++) {
+    start = new RegExp(`^\\s*${escaped.slice(from).join('\\s+')}[\\s.:;,!?–—-]*`, 'i').exec(text);
+  }
+  if (!start) return nodes;
+  let cut = start[0].length;
+  const kept = [];
+  for (const node of nodes) {
+    const length = node.textContent?.length ?? 0;
+    if (cut >= length) {
+      cut -= length;
+      continue;
+    }
+    if (cut > 0) node.textContent = (node.textContent ?? '').slice(cut);
+    cut = 0;
+    kept.push(node);
+  }
+  return kept;
 }
 
 /**

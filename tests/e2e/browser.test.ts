@@ -146,6 +146,13 @@ describe('a reader in Chromium', () => {
     await page.getByText('2 articles found for “avalanche”.').waitFor();
     assert.deepEqual(await results.allTextContents(), ['Avalanche closes the mountain pass', 'Ski resorts count the cost of a short season']);
     assert.match((await page.locator('[data-search-results] .excerpt mark').first().textContent()) ?? '', /avalanche/i);
+    // The headline is above each excerpt: the excerpt does not start with it again.
+    for (const result of await page.locator('[data-search-results] .summary').all()) {
+      const headline = (await result.locator('h2').textContent()) ?? '';
+      const excerpt = (await result.locator('.excerpt').textContent()) ?? '';
+      assert.ok(!excerpt.toLowerCase().startsWith(headline.split(' ').slice(-3).join(' ').toLowerCase()), excerpt);
+      assert.ok(!excerpt.toLowerCase().startsWith(headline.toLowerCase()), excerpt);
+    }
     assert.equal(new URL(page.url()).searchParams.get('q'), 'avalanche');
     await checkAccessibility('search');
     await screenshot('search');
