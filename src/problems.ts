@@ -130,7 +130,7 @@ export const problemKinds = {
   unresolvedImage: {
     code: 'unresolved-image',
     severity: 'warning',
-    meaning: 'an `image:` that is a path on the site the archive came from, with no `origin` in `site.yaml` to resolve it against',
+    meaning: 'an `image:` that is a path, but no picture of the content folder, with no `origin` in `site.yaml` to resolve it against',
     hint: 'Set `origin` in site.yaml to the address of the site the archive came from (origin: https://example.org/), or give the image’s full URL.',
   },
   unresolvedLink: {

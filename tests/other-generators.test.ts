@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { pagesOf } from '../src/archive/pages.ts';
 import { readArticle } from '../src/load/readArticle.ts';
 import { defaultSiteSettings } from '../src/schema/site.ts';
 import { siteInMemory } from './support/siteInMemory.ts';
@@ -285,13 +286,26 @@ describe('images as other generators write them', () => {
     assert.equal(read('//cdn.example.org/x.png').article?.image, 'https://cdn.example.org/x.png');
   });
 
-  test('without origin, a site path is a warning and the article builds without its image', () => {
-    const result = read('/assets/img/demo.png');
-    assert.equal(result.article?.title, 'A');
-    assert.equal(result.article?.image, undefined);
+  test('without origin, a site path that is no picture of the content folder is a warning, and the article builds without its image', async () => {
+    const site = await siteInMemory({ 'content/a.md': '---\ntitle: A\ndate: 2026-01-06\nimage: /assets/img/demo.png\n---\nBody.' });
+    assert.equal(site.articlePage('/2026/01/06/a/').article.image, undefined);
     assert.deepEqual(
-      result.problems.map((p) => [p.code, p.severity, p.field, p.line]),
-      [['unresolved-image', 'warning', 'image', 4]],
+      site.problems.map((p) => [p.code, p.severity, p.field]),
+      [['unresolved-image', 'warning', 'image']],
+    );
+  });
+
+  test('a path to a picture of the content folder is the archive’s own, published where it is', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const site = await siteInMemory({
+      'content/assets/img/demo.png': png,
+      'content/a.md': '---\ntitle: A\ndate: 2026-01-06\nimage: /assets/img/demo.png\n---\nBody.',
+    });
+    assert.deepEqual(site.problems, []);
+    assert.equal(site.articlePage('/2026/01/06/a/').article.image, '/media/assets/img/demo.png');
+    assert.deepEqual(
+      pagesOf(site.archive, 'file').map((file) => file.url),
+      ['/media/assets/img/demo.png'],
     );
   });
 

@@ -17,7 +17,7 @@ const stages: [number, string[]][] = [
   [1, ['schema']],
   [2, ['load']],
   [3, ['sanitize']],
-  [4, ['duplicates', 'related', 'links']],
+  [4, ['duplicates', 'related', 'links', 'media']],
   [5, ['archive']],
   [6, ['search', 'render']],
   [7, ['prepareFile.ts', 'buildSite.ts']],

@@ -68,7 +68,7 @@ function feedEntry(article: ArticleView, baseUrl: string): FeedEntry {
       ...article.categories.map((category) => ({ term: category.label, scheme: baseUrl + routes.termIndex('categories') })),
     ],
     summary: (article.description ?? article.excerpt) || undefined,
-    image: article.image,
+    image: article.image?.startsWith('/') ? baseUrl + article.image : article.image,
     externalUrl: article.link,
     html: article.html,
   };

@@ -11,7 +11,12 @@ interface PageContext {
   baseUrl?: string | undefined;
 }
 
+/** An image as link previews need it: absolute; the archive's own pictures only with a base URL. */
+const absoluteImage = (image: string | undefined, baseUrl: string | undefined): string | undefined =>
+  image?.startsWith('/') ? (baseUrl === undefined ? undefined : baseUrl + image) : image;
+
 export function socialMeta(article: ArticleView, description: string, { siteTitle, baseUrl }: PageContext): MetaTag[] {
+  const image = absoluteImage(article.image, baseUrl);
   const og = (key: string, content: string | undefined): MetaTag[] => (content ? [{ attribute: 'property', key, content }] : []);
   const twitter = (key: string, content: string | undefined): MetaTag[] => (content ? [{ attribute: 'name', key, content }] : []);
   return [
@@ -20,15 +25,15 @@ export function socialMeta(article: ArticleView, description: string, { siteTitl
     ...og('og:title', article.title),
     ...og('og:description', description),
     ...og('og:url', baseUrl && baseUrl + article.url),
-    ...og('og:image', article.image),
+    ...og('og:image', image),
     ...og('article:published_time', article.date.iso),
     ...og('article:modified_time', article.updated?.iso),
     ...og('article:section', article.categories[0]?.label),
     ...article.tags.flatMap((tag) => og('article:tag', tag.label)),
-    ...twitter('twitter:card', article.image ? 'summary_large_image' : 'summary'),
+    ...twitter('twitter:card', image ? 'summary_large_image' : 'summary'),
     ...twitter('twitter:title', article.title),
     ...twitter('twitter:description', description),
-    ...twitter('twitter:image', article.image),
+    ...twitter('twitter:image', image),
   ];
 }
 
@@ -46,7 +51,7 @@ export function structuredData(article: ArticleView, { language, baseUrl }: Page
     dateModified: (article.updated ?? article.date).iso,
     author: article.authors.length > 0 ? article.authors.map((author) => ({ '@type': 'Person', name: author.label })) : undefined,
     publisher: article.source && { '@type': 'Organization', name: article.source.name, url: article.source.siteUrl },
-    image: article.image && [article.image],
+    image: absoluteImage(article.image, baseUrl) && [absoluteImage(article.image, baseUrl)],
     isBasedOn: article.link,
     keywords: article.tags.length > 0 ? article.tags.map((tag) => tag.label) : undefined,
     articleSection: article.categories.length > 0 ? article.categories.map((category) => category.label) : undefined,

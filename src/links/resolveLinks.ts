@@ -136,7 +136,33 @@ export function resolveLinks(articles: readonly SafeArticle[], options: LinkOpti
     return reference.fallback === undefined ? undefined : { url: reference.fallback, external: true };
   };
 
-  const linked = articles.map((article) => {
+  /** A lead image written as a path: the archive's own picture when the content folder has it, else where the original site has it. */
+  const leadImage = (article: SafeArticle): SafeArticle => {
+    const written = article.imageFile;
+    if (written === undefined || (article.draft && !options.includeDrafts)) return article;
+    const folder = article.contentPath ? path.posix.dirname(article.contentPath) : '.';
+    const candidates = written.startsWith('/') ? [written.slice(1)] : [path.posix.normalize(path.posix.join(folder, written)), written];
+    for (const inContent of candidates) {
+      const image = inContent.startsWith('..') ? undefined : images.find(inContent);
+      if (!image) continue;
+      const url = imageUrl(article, inContent);
+      files.set(url, { url, ...image });
+      return { ...article, image: url };
+    }
+    if (article.image === undefined) {
+      problems.push(
+        problem(problemKinds.unresolvedImage, {
+          file: article.file,
+          field: 'image',
+          message: `"${written}" is no picture of the content folder, and a path on the site the article came from needs that site's address: the article is shown without the image`,
+        }),
+      );
+    }
+    return article;
+  };
+
+  const linked = articles.map((original) => {
+    const article = leadImage(original);
     // A draft that is not published shows nothing: its links wait for the build that publishes it.
     if (article.references.length === 0 || (article.draft && !options.includeDrafts)) return article;
     const resolutions = article.references.map((reference) => resolve(article, reference));
@@ -155,7 +181,9 @@ function imageUrl(article: SafeArticle, inContent: string): string {
   const folder = article.contentPath ? path.posix.dirname(article.contentPath) : '.';
   const beside = folder !== '.' && inContent.startsWith(`${folder}/`);
   const segments = (beside ? inContent.slice(folder.length + 1) : inContent).split('/').map(safeSegment);
-  return beside ? `${article.url}${segments.join('/')}` : `/media/${segments.join('/')}`;
+  if (beside) return `${article.url}${segments.join('/')}`;
+  // The archive's own pictures (`content/media/ab/cdef.jpg`) keep their place: `/media/ab/cdef.jpg`.
+  return segments[0] === 'media' ? `/${segments.join('/')}` : `/media/${segments.join('/')}`;
 }
 
 function unresolvedWarning(file: string, unresolved: readonly BodyReference[]): Problem {

@@ -36,6 +36,8 @@ export type Article = Omit<ArticleFrontMatter, 'date' | 'updated' | 'slug' | 'au
   lang?: string;
   /** For a translation: the URL of the article in the site's language it translates. */
   translationOf?: string;
+  /** The lead image when it is written as a path: a picture of the content folder (`/media/ab/cdef.jpg`), found when the site is linked; `image` is then where it is on the original site, if known. */
+  imageFile?: string;
   /** The body as written (HTML or Markdown), unsafe until sanitized. */
   body: string;
   /** Front-matter keys the schema does not know, kept as written. */
@@ -162,13 +164,16 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
     problems.push(problem(problemKinds.emptyBody, { file, message: 'has no body: its page shows the headline and nothing under it' }));
   }
   const image = resolveImage(rest.image, site.origin ?? rest.link);
-  if (rest.image !== undefined && image === undefined) {
+  // A path may be a picture of the content folder, which only the links stage can tell.
+  const isAddress = rest.image !== undefined && /^(?:https?:)?\/\//i.test(rest.image);
+  const imageFile = rest.image !== undefined && !isAddress ? rest.image : undefined;
+  if (isAddress && image === undefined) {
     problems.push(
       problem(problemKinds.unresolvedImage, {
         file,
         line: lineOf(['image']),
         field: 'image',
-        message: `"${rest.image}" is not a full URL, and a path on the site the article came from needs that site's address: the article is shown without the image`,
+        message: `"${rest.image}" is not an address that can be read: the article is shown without the image`,
       }),
     );
   }
@@ -178,6 +183,7 @@ export function readArticle(file: string, text: string, site: SiteSettings, inCo
     article: {
       ...rest,
       image,
+      ...(imageFile === undefined ? {} : { imageFile }),
       file,
       ...(inContent === undefined ? {} : { contentPath: inContent }),
       slug: finalSlug,
