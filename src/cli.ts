@@ -182,10 +182,17 @@ export const commands: Record<string, Command> = {
       { name: 'link', type: 'string', value: 'URL', help: 'the original article of a clipping' },
       { name: 'source', type: 'string', value: 'URL', help: 'the feed the articles came from (for feed files, overrides the feed’s own URL)' },
       { name: 'title', type: 'string', value: 'TITLE', help: 'the headline of a clipping that has none' },
+      { name: 'image', type: 'string', value: 'URL', help: 'the lead image of a clipping, kept by the archive like every picture' },
       { name: 'tags', type: 'string', value: 'a,b', help: 'tags to add to every imported article' },
       { name: 'dry-run', type: 'boolean', default: false, help: 'say what would be written, write nothing' },
       { name: 'keep-duplicates', type: 'boolean', default: false, help: 'import articles even when the archive already has them' },
-      { name: 'timeout', type: 'string', value: 'SECONDS', default: '20', help: 'how long to wait for a feed URL' },
+      {
+        name: 'remote-pictures',
+        type: 'boolean',
+        default: false,
+        help: 'leave pictures at their addresses: keep no copies in content/media/ (they are kept by default)',
+      },
+      { name: 'timeout', type: 'string', value: 'SECONDS', default: '20', help: 'how long to wait for a feed URL, and for each picture' },
       contentOption,
     ],
     async run(values, out, inputs) {
@@ -201,6 +208,8 @@ export const commands: Record<string, Command> = {
         link: optionalString(values.link),
         source: optionalString(values.source),
         title: optionalString(values.title),
+        image: optionalString(values.image),
+        remotePictures: Boolean(values['remote-pictures']),
         tags: commaList(values.tags),
         dryRun,
         keepDuplicates: Boolean(values['keep-duplicates']),
@@ -213,6 +222,10 @@ export const commands: Record<string, Command> = {
       }
       for (const plan of result.planned) out.stdout(`${dryRun ? 'would write' : 'wrote'} ${plan.shownPath}  (${plan.article.url})`);
       for (const skip of result.skipped) out.stdout(`skipped "${skip.title}" from ${skip.input}: ${skip.reason}`);
+      if (result.pictureProblems.length > 0) reportProblems(result.pictureProblems, out, out.stderr);
+      if (result.keptPictures > 0) {
+        out.stdout(`${dryRun ? 'would keep' : 'kept'} ${countOf(result.keptPictures, 'picture')} in ${String(values.content)}/media/`);
+      }
       for (const { url, name } of result.namedSources) {
         out.stdout(`${dryRun ? 'would name' : 'named'} the source ${url} "${name}" in site.yaml (its feed's title; change it there)`);
       }

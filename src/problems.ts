@@ -139,6 +139,13 @@ export const problemKinds = {
     meaning: 'a link or image in a body points into the archive or its original site, but to no article or image found, and no `origin` says where it was',
     hint: 'Links by path, by file or by `{% post_url %}` find the article that has that address or file; an image is copied when it is in the content folder. Set `origin` in site.yaml to link what the archive does not hold to the original site.',
   },
+  unkeptPicture: {
+    code: 'unkept-picture',
+    severity: 'warning',
+    meaning:
+      '(`import`, `images`) a picture of an article could not be kept by the archive (no answer, not a picture, too large): it is shown from its address',
+    hint: 'Run `news-archive images` later to try again; a picture that is gone from its address can be saved by hand under content/media/ and named in `image:`.',
+  },
   unconvertedMarkup: {
     code: 'unconverted-markup',
     severity: 'warning',

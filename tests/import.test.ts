@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { parse } from 'yaml';
 import { article, fixture, runCli, writeTree } from './helpers.ts';
 
@@ -466,5 +467,134 @@ describe('import: outlets, not hosts', () => {
       assert.match(page, /<p class="kicker"><a href="[^"]*sources\/reuters\/">Reuters<\/a><\/p>/);
       assert.doesNotMatch(page, /WWW\.REUTERS\.COM|>www\.reuters\.com</);
     }
+  });
+});
+
+describe('import: the archive keeps its pictures', () => {
+  let server: Server;
+  let origin = '';
+  let jpeg: Buffer;
+  let png: Buffer;
+  const requests: string[] = [];
+
+  before(async () => {
+    jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6f97' } })
+      .jpeg()
+      .toBuffer();
+    png = await sharp({ create: { width: 32, height: 32, channels: 4, background: '#ffb703' } })
+      .png()
+      .toBuffer();
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      const send = (type: string, body: Buffer | string) => response.writeHead(200, { 'content-type': type }).end(body);
+      switch (request.url) {
+        case '/feed.xml':
+          return send('application/rss+xml', pictureFeed(origin));
+        case '/quay.jpg':
+        case '/quay-again.jpg':
+          return send('image/jpeg', jpeg);
+        case '/crane.png':
+          return send('image/png', png);
+        case '/page-posing.jpg':
+          return send('image/jpeg', '<!doctype html><html><body>Not a picture</body></html>');
+        case '/drawing.svg':
+          return send('image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+        case '/huge.jpg': {
+          // Far past the cap, in chunks, as a real server would send it.
+          response.writeHead(200, { 'content-type': 'image/jpeg' });
+          const chunk = Buffer.alloc(1024 * 1024, 0xff);
+          let sent = 0;
+          const more = () => {
+            while (sent < 40 && response.write(chunk)) sent++;
+            if (sent >= 40) response.end();
+            else response.once('drain', more);
+          };
+          response.on('error', () => {});
+          more();
+          return;
+        }
+        case '/slow.jpg':
+          setTimeout(() => send('image/jpeg', jpeg), 3000).unref();
+          return;
+        default:
+          response.writeHead(404).end('not found');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  const pictureFeed = (at: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+<title>Harbour News</title><link>${at}/</link>
+${[
+  ['Quay reopens', 'quay.jpg', ['quay-again.jpg', 'crane.png']],
+  ['Cranes return', 'page-posing.jpg', ['drawing.svg']],
+  ['Storm closes the port', 'huge.jpg', ['missing.jpg', 'slow.jpg']],
+]
+  .map(
+    (
+      [title, lead, body],
+      n,
+    ) => `<item><title>${title}</title><link>${at}/news/${n}</link><pubDate>${['Mon', 'Tue', 'Wed'][n]}, 0${n + 5} Jan 2026 08:00:00 GMT</pubDate>
+<media:content url="${at}/${lead}" medium="image"/>
+<description>Summary ${n}.</description>
+<content:encoded><![CDATA[<p>Text of ${title}.</p>${(body as string[]).map((file) => `<p><img src="${at}/${file}" alt="A picture"></p>`).join('')}]]></content:encoded></item>`,
+  )
+  .join('\n')}
+</channel></rss>`;
+
+  test('good pictures are stored once by the hash of their bytes; the others are reported and stay at their addresses; nothing is half-written', async () => {
+    const cwd = writeTree({ 'content/site.yaml': 'title: Harbour\n' });
+    const run = await runCli(['import', `${origin}/feed.xml`, '--timeout', '1'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /kept 3 pictures in content\/media\//);
+    // The same JPEG under two addresses is one file; the PNG another.
+    const media = readdirSync(path.join(cwd, 'content/media'), { recursive: true, encoding: 'utf8' }).filter((file) => /\.\w+$/.test(file));
+    assert.deepEqual(media.map((file) => path.extname(file)).sort(), ['.jpg', '.png']);
+    assert.ok(media.every((file) => !file.includes('.tmp')));
+    for (const [address, why] of [
+      ['page-posing.jpg', /is not a picture: its bytes are no JPEG/],
+      ['drawing.svg', /is not a picture the archive keeps \(the server says image\/svg\+xml/],
+      ['huge.jpg', /is more than the 15 MB a picture may be/],
+      ['missing.jpg', /could not be fetched: the server answered 404/],
+      ['slow.jpg', /(?:got no answer|did not arrive whole) within 1 s/],
+    ] as const) {
+      assert.match(
+        run.stderr,
+        new RegExp(`warning: .*the picture ${origin.replace(/\./g, '\\.')}/${address.replace('.', '\\.')} ${why.source}.*\\[unkept-picture\\]`),
+        address,
+      );
+    }
+
+    const quay = readFileSync(path.join(cwd, 'content/2026/01/quay-reopens.md'), 'utf8');
+    const { data, body } = articleParts(quay);
+    const fields = data as Record<string, string>;
+    assert.match(fields.image!, /^\/media\/[0-9a-f]{2}\/[0-9a-f]{32}\.jpg$/);
+    assert.equal(fields.image_source, `${origin}/quay.jpg`);
+    assert.match(body, new RegExp(`<img src="${fields.image!.replace(/\./g, '\\.')}" data-source="${origin}/quay-again\\.jpg" alt="A picture">`));
+    assert.match(body, new RegExp(`<img src="/media/[0-9a-f]{2}/[0-9a-f]{32}\\.png" data-source="${origin}/crane\\.png"`));
+    // A picture that could not be kept stays where it was.
+    const storm = readFileSync(path.join(cwd, 'content/2026/01/storm-closes-the-port.md'), 'utf8');
+    assert.match(storm, new RegExp(`image: "${origin}/huge\\.jpg"`));
+
+    // The build shows the archive's copies, from the site itself.
+    const build = await runCli(['build'], { cwd });
+    assert.equal(build.code, 0, build.stderr);
+    const page = readFileSync(path.join(cwd, '_site/2026/01/05/quay-reopens/index.html'), 'utf8');
+    assert.match(page, /<img src="\.\.\/\.\.\/\.\.\/\.\.\/media\/[0-9a-f]{2}\/[0-9a-f]{32}\.jpg" alt=""/);
+    assert.ok(existsSync(path.join(cwd, '_site', fields.image!)));
+  });
+
+  test('a dry run fetches and checks, and stores nothing', async () => {
+    const cwd = writeTree({ 'content/site.yaml': 'title: Harbour\n' });
+    const run = await runCli(['import', '--dry-run', `${origin}/feed.xml`, '--timeout', '1'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /would keep 3 pictures/);
+    assert.ok(!existsSync(path.join(cwd, 'content/media')));
   });
 });

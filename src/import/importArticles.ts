@@ -15,7 +15,9 @@ import { decodeText } from '../load/readFrontMatter.ts';
 import { readArticle } from '../load/readArticle.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import type { SiteSettings } from '../schema/site.ts';
-import { planArticle, writeNewFile, type ArticleDraft, type PlannedArticle } from '../write/articleFile.ts';
+import { articleFileText, planArticle, writeNewFile, type ArticleDraft, type PlannedArticle } from '../write/articleFile.ts';
+import { defaultImageLimits } from '../media/storeImages.ts';
+import { PictureKeeper } from './keepPictures.ts';
 import { addSourceNames, type SourceName } from '../write/siteSources.ts';
 import { readClipping } from './readClipping.ts';
 import { readFeed } from './readFeed.ts';
@@ -35,8 +37,14 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   /** Import articles even when the archive already has them. */
   keepDuplicates?: boolean | undefined;
-  /** Seconds to wait for a feed URL. */
+  /** Seconds to wait for a feed URL, and for each picture. */
   timeoutSeconds?: number | undefined;
+  /** A clipping's lead image, by its address. */
+  image?: string | undefined;
+  /** Leave pictures at their addresses instead of keeping copies in the archive. */
+  remotePictures?: boolean | undefined;
+  /** Bytes beyond which a picture is not kept. */
+  maxPictureBytes?: number | undefined;
 }
 
 export interface SkippedArticle {
@@ -53,6 +61,10 @@ export interface ImportResult {
   skipped: SkippedArticle[];
   /** Feeds named in site.yaml's `sources` by their own title, as they were new to it (or would be, in a dry run). */
   namedSources: SourceName[];
+  /** Pictures the archive now keeps a copy of (or would, in a dry run: they are fetched, not stored). */
+  keptPictures: number;
+  /** Pictures that stay at their addresses, and why. */
+  pictureProblems: Problem[];
   written: boolean;
 }
 
@@ -76,6 +88,8 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   const planned: PlannedArticle[] = [];
   const skipped: SkippedArticle[] = [];
   const namedSources: SourceName[] = [];
+  // Each plan's draft and input, for its pictures once it is known to be written.
+  const draftOf = new Map<PlannedArticle, { draft: ArticleDraft; input: string }>();
 
   for (const input of options.inputs) {
     const read = await draftsOf(input, options, site);
@@ -107,18 +121,38 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       takenFiles.add(plan.planned.path);
       takenUrls.add(plan.planned.article.url);
       inputPlans.push(plan.planned);
+      draftOf.set(plan.planned, { draft, input: shownInput(input, options.cwd) });
     }
     problems.push(...inputProblems);
     if (inputProblems.length === 0) planned.push(...inputPlans);
   }
 
-  if (problems.length > 0 || options.dryRun) return { problems, planned, skipped, namedSources, written: false };
+  if (problems.length > 0) return { problems, planned, skipped, namedSources, keptPictures: 0, pictureProblems: [], written: false };
+
+  // The pictures of what will be written: stored first, so that no article ever points at a copy that is not there.
+  let keptPictures = 0;
+  const pictureProblems: Problem[] = [];
+  if (!options.remotePictures) {
+    const keeper = new PictureKeeper(
+      contentDir,
+      { timeoutSeconds: options.timeoutSeconds ?? defaultImageLimits.timeoutSeconds, maxBytes: options.maxPictureBytes ?? defaultImageLimits.maxBytes },
+      { dryRun: options.dryRun },
+    );
+    for (const plan of planned) {
+      const { draft, input } = draftOf.get(plan)!;
+      const kept = await keeper.keepPicturesOf(draft, input);
+      keptPictures += kept.kept;
+      pictureProblems.push(...kept.problems);
+      if (kept.kept > 0) plan.text = kept.draft.text ?? articleFileText({ ...kept.draft, slug: plan.article.slug });
+    }
+  }
+  if (options.dryRun) return { problems, planned, skipped, namedSources, keptPictures, pictureProblems, written: false };
   for (const plan of planned) {
     if (!writeNewFile(plan.path, plan.text)) {
       throw new Error(`${plan.shownPath} appeared while importing; it was left as it is`);
     }
   }
-  return { problems, planned, skipped, namedSources: addSourceNames(contentDir, namedSources), written: true };
+  return { problems, planned, skipped, namedSources: addSourceNames(contentDir, namedSources), keptPictures, pictureProblems, written: true };
 }
 
 /** Whether site.yaml names a feed, in the normalized form it reads its keys in. */
@@ -182,7 +216,9 @@ async function draftsOf(input: string, options: ImportOptions, site: SiteSetting
     if (!read.article) return { problems: read.problems };
     // An article file is kept exactly as written; only its place in the content folder is chosen.
     const { article } = read;
-    return { drafts: [{ title: article.title, date: article.date.iso, slug: article.slug, link: article.link, body: article.body, text }] };
+    return {
+      drafts: [{ title: article.title, date: article.date.iso, slug: article.slug, link: article.link, image: article.image, body: article.body, text }],
+    };
   }
 
   const clipping = readClipping(text);
@@ -203,6 +239,7 @@ async function draftsOf(input: string, options: ImportOptions, site: SiteSetting
           title: title!,
           date: options.date!,
           description: clipping.dek,
+          image: options.image,
           link: options.link,
           source,
           // The byline's outlet, unless site.yaml already names the feed it is filed under.

@@ -40,10 +40,11 @@ export async function fetchImage(url: string, limits: ImageLimits = defaultImage
     response = await fetch(url, { signal: timeout, redirect: 'follow', headers: { accept: 'image/avif, image/webp, image/png, image/jpeg, image/gif;q=0.9' } });
   } catch (error) {
     return {
-      error: (error as Error).name === 'TimeoutError' ? `no answer within ${limits.timeoutSeconds} s` : `could not be fetched (${(error as Error).message})`,
+      error:
+        (error as Error).name === 'TimeoutError' ? `got no answer within ${limits.timeoutSeconds} s` : `could not be fetched (${(error as Error).message})`,
     };
   }
-  if (!response.ok) return { error: `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
+  if (!response.ok) return { error: `could not be fetched: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
   const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!type.startsWith('image/') || type === 'image/svg+xml') {
     await response.body?.cancel();

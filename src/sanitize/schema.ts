@@ -66,7 +66,8 @@ export const newsSchema: Schema = {
     abbr: ['title'],
     time: ['dateTime'],
     // An image's own size, which keeps the page from shifting while it loads.
-    img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height'],
+    // `data-source`: where the archive's own copy of a picture came from, for credit.
+    img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height', 'dataSource'],
   },
   protocols: {
     ...defaultSchema.protocols,

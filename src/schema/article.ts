@@ -40,6 +40,8 @@ export const articleSchema = z.object({
   image_caption: optionalText('a caption'),
   /** Who made the lead image: "Jane Doe/Reuters". */
   image_credit: optionalText('a credit'),
+  /** Where the archive's own copy of the lead image came from (`news-archive import` and `images` write it). */
+  image_source: optionalHttpUrl,
   /** The original article. */
   link: optionalHttpUrl,
   /** The feed the article came from. */

@@ -21,6 +21,10 @@ export interface ArticleDraft {
   summary?: string | undefined;
   slug?: string | undefined;
   image?: string | undefined;
+  /** Where the archive's own copy of the lead image came from. */
+  imageSource?: string | undefined;
+  /** What the lead image shows: a clipping's photo caption. */
+  imageCaption?: string | undefined;
   link?: string | undefined;
   source?: string | undefined;
   /** The publication, when no feed names it: from a clipping's byline. */
@@ -36,7 +40,23 @@ export interface ArticleDraft {
 }
 
 /** Front-matter keys in the order of the seed article. */
-const fieldOrder = ['title', 'date', 'description', 'summary', 'slug', 'image', 'link', 'source', 'outlet', 'categories', 'tags', 'author', 'draft'] as const;
+const fieldOrder = [
+  'title',
+  'date',
+  'description',
+  'summary',
+  'slug',
+  'image',
+  'image_source',
+  'image_caption',
+  'link',
+  'source',
+  'outlet',
+  'categories',
+  'tags',
+  'author',
+  'draft',
+] as const;
 
 export function articleFileText(draft: ArticleDraft): string {
   if (draft.text !== undefined) return draft.text;
@@ -44,6 +64,8 @@ export function articleFileText(draft: ArticleDraft): string {
     ...draft,
     // One author is written as a name, several as a list.
     author: draft.authors?.length === 1 ? draft.authors[0] : draft.authors,
+    image_source: draft.imageSource,
+    image_caption: draft.imageCaption,
   };
   const frontMatter: Record<string, unknown> = {};
   for (const key of fieldOrder) {
