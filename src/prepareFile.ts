@@ -11,7 +11,7 @@ import type { SiteSettings } from './schema/site.ts';
 export function prepareFile(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string): FileResult<SafeArticle> {
   const checked = checkFile(file, bytes, site, inContent);
   if (!checked.article) return { problems: checked.problems };
-  const { article, problems } = sanitizeArticle(checked.article, site.origin);
+  const { article, problems } = sanitizeArticle(checked.article, site.origin, { blockRemoteImages: site.remoteImages === 'block' });
   return { problems: [...checked.problems, ...problems], article };
 }
 

@@ -95,7 +95,19 @@ async function siteIn(language: string): Promise<LanguageSite> {
   const site = await siteInMemory(files, { baseUrl, includeDrafts: true });
   const settings = loadSite(path.join(site.cwd, 'content'), (file) => file).site;
   const empty = await renderInMemory(buildArchive([], { ...settings, baseUrl }));
-  return { ...site, allPages: new Map([...[...empty].map(([url, text]) => [`(no articles) ${url}`, text] as const), ...site.pages]) };
+  // And what a site that loads no pictures from elsewhere says instead.
+  const blocked = await siteInMemory({
+    'content/site.yaml': `language: ${language}\nremoteImages: block\n`,
+    'content/2026/01/pier.md': article({ title: 'Pier', date: '2026-01-06', image: 'https://harbour.example/pier.jpg' }, '<p>The pier.</p>'),
+  });
+  return {
+    ...site,
+    allPages: new Map([
+      ...[...empty].map(([url, text]) => [`(no articles) ${url}`, text] as const),
+      ...[...blocked.pages].map(([url, text]) => [`(remote pictures blocked) ${url}`, text] as const),
+      ...site.pages,
+    ]),
+  };
 }
 
 /** What a reader meets on a page: its text and the attributes that are read out or shown. */

@@ -19,6 +19,9 @@ export function articleView(
 ): ArticleView {
   const linksOf = (name: Taxonomy['name']) => taxonomies.find((taxonomy) => taxonomy.name === name)!.linksOf(article[name]);
   const readingMinutes = Math.max(1, Math.round(article.wordCount / wordsPerMinute));
+  // Under `remoteImages: block` a lead image without a copy in the archive is a link, not a picture.
+  const elsewhere = settings.remoteImages === 'block' && article.image !== undefined && /^https?:/i.test(article.image);
+  const image = elsewhere ? undefined : article.image;
   const lang = article.lang !== undefined && !sameLanguage(article.lang, settings.language) ? article.lang : undefined;
   return {
     url: article.url,
@@ -32,10 +35,11 @@ export function articleView(
     source,
     authors: linksOf('authors'),
     link: article.link,
-    image: article.image,
+    image,
+    imageElsewhere: elsewhere ? article.image : undefined,
     imageCaption: article.image_caption,
     imageCredit: article.image_credit,
-    picture: article.image === undefined ? undefined : { src: article.image, alt: article.image_caption ?? '' },
+    picture: image === undefined ? undefined : { src: image, alt: article.image_caption ?? '' },
     tags: linksOf('tags'),
     categories: linksOf('categories'),
     readingMinutes,

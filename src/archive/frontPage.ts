@@ -21,7 +21,7 @@ const dayOf = (article: { date: { iso: string } }): string => article.date.iso.s
 export interface Front {
   lead: FrontStory;
   top: FrontStory[];
-  /** The URLs the front shows, so that the list below does not show them again. */
+  /** The URLs the front shows, or stands for (the other outlets' articles of its stories), so that the list below leaves them out. */
   shown: Set<string>;
 }
 
@@ -60,9 +60,10 @@ export function frontOf(
   };
   const [leadStory, ...others] = ranked;
   const lead: FrontStory = leadStory ? frontStory(leadStory) : { article: summaryOf(first) };
-  const top = others.slice(0, topStoryCount).map(frontStory);
-  const shown = new Set([lead, ...top].map((story) => story.article.url));
-  return { lead, top, shown };
+  const topStories = others.slice(0, topStoryCount);
+  // A story on the front stands for all its articles of the day: each is one click away on its story's page.
+  const shown = new Set([lead.article.url, ...[leadStory, ...topStories].flatMap((entry) => entry?.articles.map((article) => article.url) ?? [])]);
+  return { lead, top: topStories.map(frontStory), shown };
 }
 
 /** "Covered by Fox News, Reuters and 2 more", each outlet a link to its page; nothing for a story of one outlet. */

@@ -139,6 +139,8 @@ export interface ArticleView extends ArticleSummary {
   link?: string | undefined;
   /** The lead image: a URL. */
   image?: string | undefined;
+  /** The lead image's address, when the site shows no pictures from elsewhere (`remoteImages: block`) and the archive has no copy. */
+  imageElsewhere?: string | undefined;
   /** What the lead image shows. */
   imageCaption?: string | undefined;
   /** Who made the lead image. */

@@ -12,21 +12,26 @@ import { feedTypes, type SiteView } from './pages.ts';
 /**
  * What pages may load: the site's own scripts, styles and search index
  * (Pagefind compiles WebAssembly and runs a worker), images from anywhere
- * (articles show their publishers' pictures), and nothing else: no inline
- * script or style, no plugins, frames, forms to elsewhere or `<base>`.
+ * (articles show their publishers' pictures) unless `remoteImages: block`
+ * says only the site's own, and nothing else: no inline script or style, no
+ * plugins, frames, forms to elsewhere or `<base>`.
  */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' https: http:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+export const contentSecurityPolicyOf = (remoteImages: SiteSettings['remoteImages']): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    remoteImages === 'block' ? "img-src 'self'" : "img-src 'self' https: http:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+
+/** The policy of a site that shows its publishers' pictures, as most do. */
+export const contentSecurityPolicy = contentSecurityPolicyOf('allow');
 
 /** The base URL without its trailing slash, when the site has one. */
 export const baseUrlOf = (settings: SiteSettings): string | undefined => settings.baseUrl?.replace(/\/+$/, '');
@@ -41,7 +46,7 @@ export function siteViewOf(settings: SiteSettings, words: Translator, assets: Si
     direction: words.siteWords.direction,
     words: words.siteWords,
     baseUrl,
-    contentSecurityPolicy,
+    contentSecurityPolicy: contentSecurityPolicyOf(settings.remoteImages),
     // Feeds are read away from the site, so they need absolute URLs: without a base URL there are none.
     feeds:
       baseUrl === undefined

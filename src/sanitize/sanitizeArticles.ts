@@ -27,11 +27,12 @@ export interface SanitizedArticle {
 }
 
 /** `origin`: the site the archive came from (site.yaml), which relative links of its posts point at. */
-export function sanitizeArticle({ body, ...article }: Article, origin?: string): SanitizedArticle {
+export function sanitizeArticle({ body, ...article }: Article, origin?: string, { blockRemoteImages = false } = {}): SanitizedArticle {
   const { html, text, wordCount, references, unconverted } = sanitizeBody(body, {
     format: article.format,
     link: article.link,
     origin,
+    blockRemoteImages,
     oldPath: article.oldUrls[0],
     contentPath: article.contentPath,
     keepReferences: true,

@@ -51,6 +51,8 @@ export interface SanitizeOptions extends ReferenceContext {
    * each goes to its address on the original site, or is shown as text.
    */
   keepReferences?: boolean | undefined;
+  /** Pictures from other sites become links to them (`remoteImages: block`): the page loads nothing from elsewhere. */
+  blockRemoteImages?: boolean | undefined;
 }
 
 const urlProperties = ['href', 'src', 'cite', 'longDesc'] as const;
@@ -125,6 +127,25 @@ function prefixFragmentLinks() {
  * (`alt=""`): its content is unknown, and a screen reader would otherwise
  * read out its file name.
  */
+/**
+ * With `remoteImages: block`, a picture from another site is a link to it, named by its text or its
+ * file's name: nothing on the page is loaded from elsewhere, and the picture is one click away.
+ */
+function remoteImagesAsLinks() {
+  return (tree: Root, file: VFile) => {
+    if (!file.data.blockRemoteImages) return;
+    forEachElement(tree, (node: Element) => {
+      const src = node.properties.src;
+      if (node.tagName !== 'img' || typeof src !== 'string' || !/^https?:/i.test(src) || isReferenceToken(src)) return;
+      const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
+      const name = alt || decodeURIComponent(new URL(src).pathname.split('/').pop() ?? '') || new URL(src).hostname;
+      node.tagName = 'a';
+      node.properties = { href: src, rel: ['nofollow', 'noopener', 'noreferrer'], className: ['remote-picture'] };
+      node.children = [{ type: 'text', value: name }];
+    });
+  };
+}
+
 function politeLinksAndImages() {
   return (tree: Root) => {
     forEachElement(tree, (node: Element) => {
@@ -173,6 +194,7 @@ const processor = unified()
   .use(wellFormed)
   .use(prefixFragmentLinks)
   .use(politeLinksAndImages)
+  .use(remoteImagesAsLinks)
   .use(rehypeStringify)
   .freeze();
 
@@ -192,9 +214,12 @@ export function countWords(text: string): number {
 
 export function sanitizeBody(body: string, options: SanitizeOptions = {}): SanitizedBody {
   const format = options.format ?? detectFormat(body);
-  const { format: _format, keepReferences = false, ...referenceContext } = options;
+  const { format: _format, keepReferences = false, blockRemoteImages = false, ...referenceContext } = options;
   const converted = convertOtherMarkup(body, format);
-  const file = new VFile({ value: format === 'markdown' ? markdownToHtml(converted.body) : converted.body, data: { baseUrl: options.link, referenceContext } });
+  const file = new VFile({
+    value: format === 'markdown' ? markdownToHtml(converted.body) : converted.body,
+    data: { baseUrl: options.link, referenceContext, blockRemoteImages },
+  });
   const tree = processor.runSync(parseHtmlFragment(String(file.value)), file);
   const references = file.data.bodyReferences ?? [];
   const written = String(processor.stringify(tree, file));

@@ -9,5 +9,7 @@ declare module 'vfile' {
     bodyReferences: BodyReference[];
     /** The original article's URL, against which other relative URLs resolve. */
     baseUrl: string | undefined;
+    /** `remoteImages: block`: pictures from other sites become links to them. */
+    blockRemoteImages: boolean;
   }
 }

@@ -131,6 +131,11 @@ export const siteSchema = z.object({
     .trim()
     .refine((colour) => /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(colour), { error: 'expected a hex colour like "#0b5fff" or "#c00"' })
     .optional(),
+  /**
+   * Pictures from other sites: `allow` (pages load them from their publishers) or `block` (the Content
+   * Security Policy allows only the site's own; a picture without a copy in the archive is a link to it).
+   */
+  remoteImages: z.enum(['allow', 'block'], expecting('allow or block')).default('allow'),
   /** Words of the pages in place of the built-in ones for the site's language: `latestNews: Top stories`. */
   strings: siteStrings,
   /** Display names of sources, by feed URL: `https://feeds.example.com/rss: Example News`. */

@@ -69,6 +69,7 @@ export const ar: WordTable = {
   coveredBy: 'تناولتها: {sources}',
   moreOutlets: counted('{count} آخرين', 'واحد آخر', 'اثنان آخران', '{count} آخرين', '{count} آخرين'),
   captureTally: counted('لا نسخ', 'نسخة واحدة', 'نسختان', '{count} نسخ', '{count} نسخة'),
+  pictureElsewhere: 'الصورة، على عنوانها',
   pictureCredit: 'الصورة: {credit}',
   latestNews: 'آخر الأخبار',
   homeDescription: counted(

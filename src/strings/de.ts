@@ -53,6 +53,7 @@ export const de: WordTable = {
   coveredBy: 'Berichtet von {sources}',
   moreOutlets: { one: '{count} weitere', other: '{count} weiteren' },
   captureTally: { one: '{count} Erfassung', other: '{count} Erfassungen' },
+  pictureElsewhere: 'Das Bild, an seiner Adresse',
   pictureCredit: 'Bild: {credit}',
   latestNews: 'Neueste Nachrichten',
   homeDescription: { one: 'Das Neueste aus {count} archivierten Artikel.', other: 'Das Neueste aus {count} archivierten Artikeln.' },

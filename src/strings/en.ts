@@ -60,6 +60,7 @@ export const en = {
   coveredBy: 'Covered by {sources}',
   moreOutlets: { one: '{count} more', other: '{count} more' },
   captureTally: { one: '{count} capture', other: '{count} captures' },
+  pictureElsewhere: 'The picture, at its address',
   pictureCredit: 'Picture: {credit}',
   latestNews: 'Latest news',
   homeDescription: { one: 'The latest of {count} archived article.', other: 'The latest of {count} archived articles.' },

@@ -53,6 +53,7 @@ export const es: WordTable = {
   coveredBy: 'Cubierto por {sources}',
   moreOutlets: { one: '{count} más', many: '{count} más', other: '{count} más' },
   captureTally: { one: '{count} captura', many: '{count} de capturas', other: '{count} capturas' },
+  pictureElsewhere: 'La imagen, en su dirección',
   pictureCredit: 'Imagen: {credit}',
   latestNews: 'Últimas noticias',
   homeDescription: {

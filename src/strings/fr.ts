@@ -53,6 +53,7 @@ export const fr: WordTable = {
   coveredBy: 'Couvert par {sources}',
   moreOutlets: { one: '{count} autre', many: '{count} d’autres', other: '{count} autres' },
   captureTally: { one: '{count} capture', many: '{count} de captures', other: '{count} captures' },
+  pictureElsewhere: 'L’image, à son adresse',
   pictureCredit: 'Image : {credit}',
   latestNews: 'Dernières actualités',
   homeDescription: {

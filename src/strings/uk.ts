@@ -53,6 +53,7 @@ export const uk: WordTable = {
   coveredBy: 'Писали: {sources}',
   moreOutlets: { one: 'ще {count}', few: 'ще {count}', many: 'ще {count}', other: 'ще {count}' },
   captureTally: { one: '{count} знімок', few: '{count} знімки', many: '{count} знімків', other: '{count} знімка' },
+  pictureElsewhere: 'Зображення за його адресою',
   pictureCredit: 'Фото: {credit}',
   latestNews: 'Останні новини',
   homeDescription: {

@@ -54,6 +54,10 @@ title: ${JSON.stringify(title)}
 #   - label: About
 #     url: https://example.org/about
 
+# Pictures from other sites: allow (pages load them from their publishers) or block (pages load only
+# the site's own, kept by import and images under content/media/; the others become links).
+# remoteImages: allow
+
 # The line at the foot of every page, and the colour of links and marks.
 # footer: Kept by the Example Historical Society.
 # accentColor: "#9b1c1c"

@@ -24,6 +24,8 @@ export interface Reader {
   origin: string;
   /** Every Content-Security-Policy violation on any page so far. */
   violations: string[];
+  /** Every request a page made to anywhere but the site (each refused), so far. */
+  offSite: string[];
   /** Fails on any WCAG 2.2 AA violation axe finds on the current page. */
   checkAccessibility(name: string): Promise<void>;
   /** The current page at 375 and 1280 px wide, whole, as `NAME-WIDTH.png`. */
@@ -54,10 +56,14 @@ export async function openReader(siteFolder: string): Promise<Reader> {
   await page.exposeFunction('reportViolation', (violation: string) => violations.push(violation));
   await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
     reportViolation(event.violatedDirective + ' blocked ' + event.blockedURI + ' on ' + location.pathname));`);
-  // Pages must not need the network: anything not on this server is refused.
+  // Pages must not need the network: anything not on this server is recorded, and refused.
+  const offSite: string[] = [];
   await page.route(
     (url) => !url.href.startsWith(origin),
-    (route) => route.abort(),
+    (route) => {
+      offSite.push(`${route.request().url()} (from ${page.url()})`);
+      return route.abort();
+    },
   );
   mkdirSync(screenshots, { recursive: true });
 
@@ -65,6 +71,7 @@ export async function openReader(siteFolder: string): Promise<Reader> {
     page,
     origin,
     violations,
+    offSite,
     async checkAccessibility(name) {
       // Evaluated through the DevTools protocol: the pages' policy rightly refuses injected <script> elements.
       await page.evaluate(axeSource);
