@@ -10,6 +10,7 @@ import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
 import { comparableOf, duplicateWarnings } from './duplicates/findDuplicates.ts';
 import { importArticles } from './import/importArticles.ts';
+import { keepArchivePictures } from './import/keepArchivePictures.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
@@ -232,6 +233,31 @@ export const commands: Record<string, Command> = {
       out.stdout(
         `${dryRun ? 'Dry run: would import' : 'Imported'} ${countOf(result.planned.length, 'article')}` +
           (result.skipped.length > 0 ? `, skipped ${countOf(result.skipped.length, 'article')} already in the archive` : '') +
+          (dryRun ? '; nothing was written.' : '.'),
+      );
+      return 0;
+    },
+  },
+  images: {
+    name: 'images',
+    summary: 'keep copies of the pictures of articles already in the archive, in content/media/',
+    description:
+      'Fetches every remote lead image and body image of the articles in the content folder once, stores it under content/media/ by the hash of its bytes, and rewrites each article to point at the copy, keeping the original address (image_source:, data-source). Run it again at any time: kept pictures are not fetched again, and failed ones are tried again.',
+    options: [
+      { name: 'dry-run', type: 'boolean', default: false, help: 'fetch and check, say what would change, store and write nothing' },
+      { name: 'timeout', type: 'string', value: 'SECONDS', default: '20', help: 'how long to wait for each picture' },
+      contentOption,
+    ],
+    async run(values, out) {
+      const timeout = Number(values.timeout);
+      if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
+      const dryRun = Boolean(values['dry-run']);
+      const result = await keepArchivePictures({ cwd: out.cwd, contentDir: String(values.content), dryRun, timeoutSeconds: timeout });
+      if (result.problems.length > 0) reportProblems(result.problems, out, out.stderr);
+      for (const file of result.rewritten) out.stdout(`${dryRun ? 'would rewrite' : 'rewrote'} ${file}`);
+      out.stdout(
+        `${dryRun ? 'Dry run: would keep' : 'Kept'} ${countOf(result.kept, 'picture')} in ${countOf(result.rewritten.length, 'article')}` +
+          (result.problems.length > 0 ? `; ${countOf(result.problems.length, 'picture')} could not be kept and stay at their addresses` : '') +
           (dryRun ? '; nothing was written.' : '.'),
       );
       return 0;

@@ -598,3 +598,48 @@ ${[
     assert.ok(!existsSync(path.join(cwd, 'content/media')));
   });
 });
+
+describe('images: the pictures of articles already in the archive', () => {
+  let server: Server;
+  let origin = '';
+  const requests: string[] = [];
+  before(async () => {
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#264653' } })
+      .jpeg()
+      .toBuffer();
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      if (request.url === '/lead.jpg' || request.url === '/inline.jpg') response.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => server.close());
+
+  test('are kept and the files rewritten in place; a second run fetches nothing; a dry run writes nothing', async () => {
+    const markdown = `---\ntitle: Quay\ndate: 2026-01-06\nimage: ${origin}/lead.jpg\n---\nThe quay.\n\n![The quay at dawn](${origin}/inline.jpg)\n\n![Gone](${origin}/gone.jpg)\n`;
+    const cwd = writeTree({ 'content/site.yaml': 'title: A\n', 'content/2026/01/quay.md': markdown });
+    const dry = await runCli(['images', '--dry-run'], { cwd });
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /would rewrite content\/2026\/01\/quay\.md/);
+    assert.equal(readFileSync(path.join(cwd, 'content/2026/01/quay.md'), 'utf8'), markdown);
+    assert.ok(!existsSync(path.join(cwd, 'content/media')));
+
+    const run = await runCli(['images'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Kept 2 pictures in 1 article; 1 picture could not be kept/);
+    assert.match(run.stderr, /gone\.jpg could not be fetched: the server answered 404.*\[unkept-picture\]/);
+    const rewritten = readFileSync(path.join(cwd, 'content/2026/01/quay.md'), 'utf8');
+    assert.match(rewritten, new RegExp(`^image: /media/[0-9a-f]{2}/[0-9a-f]{32}\\.jpg\\nimage_source: "${origin}/lead\\.jpg"$`, 'm'));
+    assert.match(rewritten, new RegExp(`!\\[The quay at dawn\\]\\(/media/[0-9a-f]{2}/[0-9a-f]{32}\\.jpg\\)<!-- picture from ${origin}/inline\\.jpg -->`));
+    assert.match(rewritten, new RegExp(`!\\[Gone\\]\\(${origin}/gone\\.jpg\\)`));
+
+    const fetched = requests.length;
+    const again = await runCli(['images'], { cwd });
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(requests.slice(fetched), ['/gone.jpg'], 'only the picture that failed is tried again');
+    const build = await runCli(['build'], { cwd });
+    assert.equal(build.code, 0, build.stderr);
+  });
+});

@@ -14,6 +14,8 @@ const isRemote = (url: string | undefined): url is string => url !== undefined &
 
 /** `<img ... src="https://…">` in an HTML body: the address as written (quotes and all), and the address. */
 const bodyImages = /<img\b[^>]*?\ssrc\s*=\s*(["'])(https?:\/\/[^"']+)\1/gi;
+/** `![text](https://…)` in a Markdown body. */
+const markdownImages = /!\[([^\]\n]*)\]\((https?:\/\/[^)\s]+)\)/g;
 
 export interface KeptPictures {
   draft: ArticleDraft;
@@ -73,19 +75,25 @@ export class PictureKeeper {
     const next: ArticleDraft = { ...draft };
     const leadImage = isRemote(draft.image) ? await attempt(draft.image) : undefined;
     // Addresses as written in the HTML (`&amp;` and all), fetched as they read.
-    const written = [...new Set([...draft.body.matchAll(bodyImages)].map((match) => match[2]!))];
+    const written = [...new Set([...draft.body.matchAll(bodyImages), ...draft.body.matchAll(markdownImages)].map((match) => match[2]!))];
     const locals = new Map<string, string>();
     for (const address of written) {
       const local = await attempt(decodeHTML(address));
       if (local) locals.set(address, local);
     }
-    const withCopies = (html: string): string =>
+    const withCopies = (body: string): string =>
       locals.size === 0
-        ? html
-        : html.replace(bodyImages, (whole, quote: string, address: string) => {
-            const local = locals.get(address);
-            return local ? whole.replace(`${quote}${address}${quote}`, `${quote}${local}${quote} data-source=${quote}${address}${quote}`) : whole;
-          });
+        ? body
+        : body
+            .replace(bodyImages, (whole, quote: string, address: string) => {
+              const local = locals.get(address);
+              return local ? whole.replace(`${quote}${address}${quote}`, `${quote}${local}${quote} data-source=${quote}${address}${quote}`) : whole;
+            })
+            // Markdown has no place for the source: an HTML comment beside the picture keeps it in the file.
+            .replace(markdownImages, (whole, text: string, address: string) => {
+              const local = locals.get(address);
+              return local ? `![${text}](${local})<!-- picture from ${address} -->` : whole;
+            });
     if (draft.text !== undefined) {
       // An article file is kept as written but for its pictures' addresses.
       let text = withCopies(draft.text);

@@ -167,7 +167,7 @@ function withoutClashingRedirects<A extends LoadedArticle>(articles: readonly A[
 }
 
 /** A content folder that is not there is a mistake in the command, said as one, with the folder meant when one is near. */
-function assertContentFolder(root: string, contentDir: string): void {
+export function assertContentFolder(root: string, contentDir: string): void {
   if (existsSync(root) && statSync(root).isDirectory()) return;
   const parent = path.dirname(root);
   const folders = existsSync(parent) ? readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')) : [];
