@@ -17,6 +17,7 @@ import { loadContent, pathShownFrom, type LoadedContent } from './load/loadConte
 import { step as prepareStep } from './prepareFile.ts';
 import { UsageError } from './errors.ts';
 import { resolveLinks, siteAssetsOf, type CopiedFile, type SiteAssets } from './links/resolveLinks.ts';
+import { sizesOf, type PictureSizes } from './media/pictureSizes.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputFileOf } from './render/renderPlan.ts';
@@ -69,7 +70,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const indexed = await loadAndIndex({ ...options, cwd }, cache, records, outputDir, templates);
   if (!('archive' in indexed)) return indexed;
   const { archive, inputKey, result } = indexed;
-  return { ...result, built: true, ...(await writeArchive(archive, outputDir, { records, inputKey, indexSearch: options.indexSearch, templates })) };
+  const pictureCache = cache && path.join(cache.root, 'pictures');
+  return {
+    ...result,
+    built: true,
+    ...(await writeArchive(archive, outputDir, { records, inputKey, indexSearch: options.indexSearch, templates, pictureCache })),
+  };
 }
 
 export interface BuildContent extends LoadedContent<SafeArticle> {
@@ -77,6 +83,8 @@ export interface BuildContent extends LoadedContent<SafeArticle> {
   files: CopiedFile[];
   /** The site's logo and icon as published. */
   siteAssets: SiteAssets;
+  /** The sizes of the archive's own lead pictures, by URL. */
+  pictureSizes: ReadonlyMap<string, PictureSizes>;
 }
 
 /**
@@ -88,11 +96,30 @@ export async function loadBuildContent(contentDir: string, cwd: string, cache?: 
   const contentRoot = path.resolve(cwd, contentDir);
   const linked = resolveLinks(content.articles, { contentRoot, includeDrafts });
   const site = siteAssetsOf(content.site, contentRoot, pathShownFrom(cwd)(path.join(contentRoot, 'site.yaml')));
-  const files = [...linked.files, ...site.files];
+  const pictures = await leadPictureSizes(linked.articles, linked.files);
+  const files = [...linked.files, ...pictures.files, ...site.files];
   // The images shown are input too: a changed one is a changed site.
   const inputKey = content.inputKey && createHash('sha256').update(content.inputKey).update(JSON.stringify(files)).digest('hex');
   const problems = sortProblems([...content.problems, ...linked.problems, ...site.problems]);
-  return { ...content, articles: linked.articles, files, siteAssets: site.assets, problems, inputKey };
+  return { ...content, articles: linked.articles, files, siteAssets: site.assets, pictureSizes: pictures.sizes, problems, inputKey };
+}
+
+/** The sizes of the archive's own lead pictures, and their narrower copies to publish. */
+async function leadPictureSizes(
+  articles: readonly SafeArticle[],
+  files: readonly CopiedFile[],
+): Promise<{ sizes: Map<string, PictureSizes>; files: CopiedFile[] }> {
+  const published = new Map(files.map((file) => [file.url, file]));
+  const sizes = new Map<string, PictureSizes>();
+  const resized: CopiedFile[] = [];
+  for (const url of new Set(articles.map((article) => article.image).filter((image) => image !== undefined))) {
+    const file = published.get(url);
+    const made = file && (await sizesOf(url, file.source));
+    if (!file || !made) continue;
+    sizes.set(url, made.sizes);
+    for (const copy of made.resized) resized.push({ url: copy.url, source: file.source, hash: file.hash, resize: { width: copy.width, format: copy.format } });
+  }
+  return { sizes, files: resized };
 }
 
 type ContentResult = Pick<BuildResult, 'problems' | 'contentFileCount'>;
@@ -126,7 +153,17 @@ async function loadAndIndex(
   // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
   if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
   const relate = cache && cachedRelateArticles(cache);
-  return { archive: buildArchive(content.articles, site, { includeDrafts, relate, files: content.files, siteAssets: content.siteAssets }), inputKey, result };
+  return {
+    archive: buildArchive(content.articles, site, {
+      includeDrafts,
+      relate,
+      files: content.files,
+      siteAssets: content.siteAssets,
+      pictureSizes: content.pictureSizes,
+    }),
+    inputKey,
+    result,
+  };
 }
 
 export interface WriteOptions {
@@ -138,6 +175,8 @@ export interface WriteOptions {
   inputKey?: string | undefined;
   /** Index the site for search (default: yes). */
   indexSearch?: boolean | undefined;
+  /** Where the narrower copies of pictures are kept between builds (default: a folder in the system's temporary one). */
+  pictureCache?: string | undefined;
 }
 
 export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 'removedCount'>;
@@ -150,7 +189,7 @@ export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 're
 export async function writeArchive(
   archive: Archive,
   outputDir: string,
-  { records, inputKey, indexSearch: withSearch = true, templates }: WriteOptions = {},
+  { records, inputKey, indexSearch: withSearch = true, templates, pictureCache }: WriteOptions = {},
 ): Promise<WriteResult> {
   const previous = records?.read() ?? emptyRecord();
   const search = planSearch(archive.searchParts, archive.site.language, outputDir, previous.searchParts);
@@ -165,7 +204,7 @@ export async function writeArchive(
 
   let rendered: Awaited<ReturnType<typeof renderSite>>;
   try {
-    rendered = await renderSite(archive, outputDir, previous.pages, templates);
+    rendered = await renderSite(archive, outputDir, previous.pages, templates, pictureCache);
   } catch (error) {
     await searched.catch(() => undefined);
     throw error;

@@ -586,7 +586,11 @@ ${[
     const build = await runCli(['build'], { cwd });
     assert.equal(build.code, 0, build.stderr);
     const page = readFileSync(path.join(cwd, '_site/2026/01/05/quay-reopens/index.html'), 'utf8');
-    assert.match(page, /<img src="\.\.\/\.\.\/\.\.\/\.\.\/media\/[0-9a-f]{2}\/[0-9a-f]{32}\.jpg" alt=""/);
+    assert.match(page, /<source type="image\/webp" sizes="[^"]+" srcset="\.\.\/\.\.\/\.\.\/\.\.\/media\/[0-9a-f]{2}\/[0-9a-f]{32}-64\.webp 64w">/);
+    assert.match(
+      page,
+      /<img src="\.\.\/\.\.\/\.\.\/\.\.\/media\/[0-9a-f]{2}\/[0-9a-f]{32}\.jpg" srcset="[^"]+ 64w" sizes="[^"]+" alt="" width="64" height="48"/,
+    );
     assert.ok(existsSync(path.join(cwd, '_site', fields.image!)));
   });
 

@@ -1,6 +1,7 @@
 /** An article as pages show it: formatted dates, links to its terms and source, an excerpt, the reading time. */
 import { formatLongDate } from '../dates.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { PictureSizes } from '../media/pictureSizes.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { directionOf, type Translator } from '../strings/words.ts';
 import type { ArticleSummary, ArticleView, DateView, SourceView } from './pages.ts';
@@ -16,6 +17,7 @@ export function articleView(
   words: Translator,
   taxonomies: readonly Taxonomy[],
   source: SourceView | undefined,
+  pictureSizes: ReadonlyMap<string, PictureSizes> = new Map(),
 ): ArticleView {
   const linksOf = (name: Taxonomy['name']) => taxonomies.find((taxonomy) => taxonomy.name === name)!.linksOf(article[name]);
   const readingMinutes = Math.max(1, Math.round(article.wordCount / wordsPerMinute));
@@ -39,7 +41,7 @@ export function articleView(
     imageElsewhere: elsewhere ? article.image : undefined,
     imageCaption: article.image_caption,
     imageCredit: article.image_credit,
-    picture: image === undefined ? undefined : { src: image, alt: article.image_caption ?? '' },
+    picture: image === undefined ? undefined : { src: image, alt: article.image_caption ?? '', ...pictureSizes.get(image) },
     tags: linksOf('tags'),
     categories: linksOf('categories'),
     readingMinutes,

@@ -4,6 +4,7 @@
  * same input always gives the same pages.
  */
 import type { CopiedFile, SiteAssets } from '../links/resolveLinks.ts';
+import type { PictureSizes } from '../media/pictureSizes.ts';
 import { relateArticles } from '../related/relateArticles.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import { routes } from '../routes.ts';
@@ -35,6 +36,8 @@ export interface ArchiveOptions {
   files?: readonly CopiedFile[] | undefined;
   /** The site's logo and icon as published. */
   siteAssets?: SiteAssets | undefined;
+  /** The sizes of the archive's own lead pictures, by URL (`media/pictureSizes.ts`). */
+  pictureSizes?: ReadonlyMap<string, PictureSizes> | undefined;
 }
 
 /** The one place that decides what is published: every article but drafts, and drafts too in a preview. */
@@ -42,7 +45,7 @@ export const publishedArticles = (articles: readonly SafeArticle[], { includeDra
   articles.filter((article) => includeDrafts || !article.draft);
 
 export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSettings, options: ArchiveOptions = {}): Archive {
-  const context = archiveContext(publishedArticles(sanitized, options), settings, options.relate ?? relateArticles);
+  const context = archiveContext(publishedArticles(sanitized, options), settings, options.relate ?? relateArticles, options.pictureSizes);
   const articles = articlePages(context);
   const taxonomies = taxonomyPages(context);
   const sources = sourcePages(context);

@@ -4,6 +4,7 @@
  * sources they are grouped by, and how they relate. Made once, read by all.
  */
 import { compareStrings } from '../problems.ts';
+import type { PictureSizes } from '../media/pictureSizes.ts';
 import type { relateArticles } from '../related/relateArticles.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
@@ -46,13 +47,18 @@ export interface ArchiveContext {
 /** Newest first; on the same instant, by URL, so that order never depends on file order. */
 export const newestFirst = (a: SafeArticle, b: SafeArticle): number => b.date.epochMs - a.date.epochMs || compareStrings(a.url, b.url);
 
-export function archiveContext(published: readonly SafeArticle[], settings: SiteSettings, relate: typeof relateArticles): ArchiveContext {
+export function archiveContext(
+  published: readonly SafeArticle[],
+  settings: SiteSettings,
+  relate: typeof relateArticles,
+  pictureSizes: ReadonlyMap<string, PictureSizes> = new Map(),
+): ArchiveContext {
   const baseUrl = baseUrlOf(settings);
   const words = new Translator(siteWords(settings.language, settings.strings));
   const articles = [...published].sort(newestFirst);
   const taxonomies = taxonomiesOf(articles);
   const sources = sourcesOf(articles, settings);
-  const views = articles.map((article) => articleView(article, settings, words, taxonomies, sources.viewOf(article)));
+  const views = articles.map((article) => articleView(article, settings, words, taxonomies, sources.viewOf(article), pictureSizes));
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
   const relations = relate(
     articles.map((article) => ({

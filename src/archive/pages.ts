@@ -2,6 +2,7 @@
  * The page objects templates render. Each holds exactly what its page shows,
  * already sorted, grouped, counted and formatted: templates only render.
  */
+import type { PictureSizes } from '../media/pictureSizes.ts';
 import type { MessagePart, PluralMessage, SiteWords } from '../strings/words.ts';
 
 export interface SiteView {
@@ -121,8 +122,8 @@ export interface ArticleSummary {
   captures?: string | undefined;
 }
 
-/** An image to show: where it is, and what it says to those who cannot see it. */
-export interface Picture {
+/** An image to show: where it is, and what it says to those who cannot see it; for the archive's own, its size and narrower copies. */
+export interface Picture extends Partial<PictureSizes> {
   src: string;
   /** Empty when it has no caption: a thumbnail beside its headline adds nothing to read out. */
   alt: string;
@@ -474,6 +475,8 @@ export interface CopiedFilePage {
   source: string;
   /** Of its bytes, so that its page hash changes with them. */
   hash: string;
+  /** A narrower copy of a picture (`media/pictureSizes.ts`), made when it is published. */
+  resize?: { width: number; format: 'jpeg' | 'png' | 'webp' } | undefined;
 }
 
 /** A part of the search index: a name that is also its folder under `/pagefind/`, and its article pages, in URL order. */

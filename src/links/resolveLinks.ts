@@ -23,6 +23,8 @@ export interface CopiedFile {
   source: string;
   /** Of its bytes: a changed image is copied again. */
   hash: string;
+  /** A narrower copy of a picture, made when it is published (`media/pictureSizes.ts`). */
+  resize?: { width: number; format: 'jpeg' | 'png' | 'webp' } | undefined;
 }
 
 export interface LinkedContent {

@@ -5,7 +5,9 @@
  * only pages that are new or changed since the last build are rendered.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeResized } from '../media/pictureSizes.ts';
 import type { WrittenPage } from '@11ty/eleventy';
 import type { Archive, Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
@@ -82,7 +84,13 @@ export interface RenderResult {
 const pagesPerRun = 5000;
 
 /** Renders the pages whose hash differs from `previous` (all of them when it is empty) and deletes the files of pages that are gone. */
-export async function renderSite(archive: Archive, outputDir: string, previous: Hashes, templates: Templates = toolTemplates): Promise<RenderResult> {
+export async function renderSite(
+  archive: Archive,
+  outputDir: string,
+  previous: Hashes,
+  templates: Templates = toolTemplates,
+  pictureCache: string = path.join(tmpdir(), 'news-archive-pictures'),
+): Promise<RenderResult> {
   assertSafeUrls(archive.pages);
   // A site's own templates change every page they render: their hash is part of each page's.
   const hashes = hashPages(archive.pages, archive.site, templates.hash);
@@ -91,7 +99,7 @@ export async function renderSite(archive: Archive, outputDir: string, previous: 
   // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
   if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
     const toRender = archive.pages.filter((page) => plan.render.has(page.url));
-    copyFiles(toRender, outputDir);
+    await copyFiles(toRender, outputDir, pictureCache);
     for (let start = 0; start === 0 || start < toRender.length; start += pagesPerRun) {
       await runEleventy({ site: archive.site, pages: pagesByKind(toRender.slice(start, start + pagesPerRun)) }, outputDir, templates);
     }
@@ -99,11 +107,15 @@ export async function renderSite(archive: Archive, outputDir: string, previous: 
   return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
 }
 
-/** Copied files are not rendered: their bytes go to their URL's file as they are. */
-function copyFiles(pages: readonly Page[], outputDir: string): void {
+/** Copied files are not rendered: their bytes go to their URL's file as they are, or resized (made once, kept in `pictureCache`). */
+async function copyFiles(pages: readonly Page[], outputDir: string, pictureCache: string): Promise<void> {
   for (const page of pages) {
     if (page.kind !== 'file') continue;
     const target = outputFileOf(outputDir, page.url);
+    if (page.resize) {
+      await writeResized(page.source, page.hash, page.resize.width, page.resize.format, target, pictureCache);
+      continue;
+    }
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(page.source, target);
   }

@@ -6,7 +6,7 @@
  * axe passes in light and dark on the home, a day, an article and search.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -76,7 +76,11 @@ describe('the front page of an archive with stories and its own pictures', () =>
     await page.goto(`${origin}/`);
     const lead = page.locator('.lead-story');
     assert.match((await lead.locator('h2').textContent()) ?? '', /^The old bridge closes for repairs/);
-    assert.equal(await page.evaluate('document.querySelector(".lead-story img").naturalWidth'), 1200, 'the lead picture loads, from the site');
+    // The lead picture loads from the site, in the size and format the browser chose of those made for it.
+    const chosen = String(await page.evaluate('document.querySelector(".lead-story img").currentSrc'));
+    assert.match(chosen, new RegExp(`^${origin}/media/aa/bridge-(480|960|1200)\\.webp$`));
+    assert.ok(Number(await page.evaluate('document.querySelector(".lead-story img").naturalWidth')) > 0);
+    for (const width of [480, 960]) assert.ok(existsSync(path.join(site, `media/aa/bridge-${width}.jpg`)) && existsSync(path.join(site, `media/aa/bridge-${width}.webp`)));
     assert.match((await lead.locator('.meta').textContent()) ?? '', /Covered by .*, .*, .* and 1 more/);
     const top = await page.locator('.top-stories h3').allTextContents();
     assert.equal(top.length, 2);

@@ -44,7 +44,12 @@ export async function siteInMemory(
   const cwd = writeTree(files);
   const content = await loadBuildContent('content', cwd, undefined, { includeDrafts });
   const site = baseUrl ? { ...content.site, baseUrl } : content.site;
-  const archive = buildArchive(content.articles, site, { includeDrafts, files: content.files, siteAssets: content.siteAssets });
+  const archive = buildArchive(content.articles, site, {
+    includeDrafts,
+    files: content.files,
+    siteAssets: content.siteAssets,
+    pictureSizes: content.pictureSizes,
+  });
   const pages = await renderInMemory(archive);
   return {
     cwd,
