@@ -594,6 +594,27 @@ ${[
     assert.ok(existsSync(path.join(cwd, '_site', fields.image!)));
   });
 
+  test('a clipping’s photo caption and credit go under its lead picture (--image) instead of being dropped', async () => {
+    const cwd = writeTree({ 'content/site.yaml': siteYaml });
+    const run = await runCli(['import', fixture('import/seed-000.txt'), '--date', '2026-01-06', '--image', `${origin}/quay.jpg`], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    const [file] = writtenFiles(run.stdout);
+    const fields = articleParts(readFileSync(path.join(cwd, file!), 'utf8')).data as Record<string, string>;
+    assert.match(fields.image!, /^\/media\//);
+    assert.equal(
+      fields.image_caption,
+      'U.S. Ambassador to NATO Matthew Whitaker is seen following an interview at the Bled Strategic Forum in Bled, Slovenia, on Sept. 2, 2025.',
+    );
+    assert.equal(fields.image_credit, 'Petar Santini/Bloomberg via Getty Images');
+    const build = await runCli(['build'], { cwd });
+    assert.equal(build.code, 0, build.stderr);
+    const page = readFileSync(path.join(cwd, '_site/2026/01/06', path.basename(file!, '.md'), 'index.html'), 'utf8');
+    assert.match(
+      page,
+      /<figcaption><span class="caption">U\.S\. Ambassador to NATO Matthew Whitaker is seen[^<]*<\/span> <span class="credit">Picture: Petar Santini\/Bloomberg via Getty Images<\/span><\/figcaption>/,
+    );
+  });
+
   test('a dry run fetches and checks, and stores nothing', async () => {
     const cwd = writeTree({ 'content/site.yaml': 'title: Harbour\n' });
     const run = await runCli(['import', '--dry-run', `${origin}/feed.xml`, '--timeout', '1'], { cwd });

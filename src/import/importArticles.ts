@@ -240,6 +240,8 @@ async function draftsOf(input: string, options: ImportOptions, site: SiteSetting
           date: options.date!,
           description: clipping.dek,
           image: options.image,
+          // The clipping's first photo caption is its lead picture's, when it has one.
+          ...(options.image && clipping.photos[0] ? { imageCaption: clipping.photos[0].caption, imageCredit: clipping.photos[0].credit } : {}),
           link: options.link,
           source,
           // The byline's outlet, unless site.yaml already names the feed it is filed under.

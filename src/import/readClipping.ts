@@ -19,6 +19,8 @@ export interface Clipping {
   paragraphs: string[];
   /** Photo captions found, without their credits. */
   captions: string[];
+  /** The same, each with its credit when it gives one: the first is the lead picture's. */
+  photos: { caption: string; credit?: string | undefined }[];
   /** Lines taken out, for `--dry-run` and for tests. */
   removed: string[];
 }
@@ -73,6 +75,7 @@ export function readClipping(text: string): Clipping {
   const roles: Role[] = blocks.map(() => 'text');
   const removed: string[] = [];
   const captions: string[] = [];
+  const photos: { caption: string; credit?: string | undefined }[] = [];
   const drop = (index: number, role: Role = 'furniture') => {
     if (roles[index] !== 'text') return;
     roles[index] = role;
@@ -103,6 +106,7 @@ export function readClipping(text: string): Clipping {
     const inParentheses = credit.inParentheses.exec(line);
     if (inParentheses && pictureDesks.test(inParentheses[1]!)) {
       captions.push(line.slice(0, inParentheses.index).trim());
+      photos.push({ caption: line.slice(0, inParentheses.index).trim(), credit: inParentheses[1]!.trim() });
       drop(i, 'caption');
       dropPictureTitle(i - 1);
       return;
@@ -112,6 +116,7 @@ export function readClipping(text: string): Clipping {
       const above = blocks[i - 1];
       if (above !== undefined && roles[i - 1] === 'text' && wordCount(above) <= 40 && !byline.test(above)) {
         captions.push(above);
+        photos.push({ caption: above, credit: line.replace(/^(?:photo|image|credit|picture)s?\s*(?:by|:)\s*/i, '') });
         drop(i - 1, 'caption');
       }
     }
@@ -155,7 +160,7 @@ export function readClipping(text: string): Clipping {
   }
 
   const { authors, outlet } = readByline(bylineText, authorName);
-  return { title, dek, authors, outlet, paragraphs, captions, removed };
+  return { title, dek, authors, outlet, paragraphs, captions, photos, removed };
 }
 
 /** A first line that is a headline: short, and not a sentence ending in a full stop. */

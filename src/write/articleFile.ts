@@ -25,6 +25,8 @@ export interface ArticleDraft {
   imageSource?: string | undefined;
   /** What the lead image shows: a clipping's photo caption. */
   imageCaption?: string | undefined;
+  /** Who made the lead image: a clipping's photo credit. */
+  imageCredit?: string | undefined;
   link?: string | undefined;
   source?: string | undefined;
   /** The publication, when no feed names it: from a clipping's byline. */
@@ -49,6 +51,7 @@ const fieldOrder = [
   'image',
   'image_source',
   'image_caption',
+  'image_credit',
   'link',
   'source',
   'outlet',
@@ -66,6 +69,7 @@ export function articleFileText(draft: ArticleDraft): string {
     author: draft.authors?.length === 1 ? draft.authors[0] : draft.authors,
     image_source: draft.imageSource,
     image_caption: draft.imageCaption,
+    image_credit: draft.imageCredit,
   };
   const frontMatter: Record<string, unknown> = {};
   for (const key of fieldOrder) {
