@@ -56,7 +56,12 @@ export function frontOf(
   const frontStory = (entry: (typeof ranked)[number]): FrontStory => {
     // The story's newest article of the day with a picture tells it best; else one with a named outlet; else its newest.
     const article = entry.articles.find((candidate) => candidate.picture) ?? entry.articles.find((candidate) => candidate.source) ?? entry.articles[0]!;
-    return { article: summaryOf(article), coverage: coverageOf(entry.weight.outlets, words), story: entry.weight.link };
+    // Named without its counts, which change with every article the story gains: a day's page stays as it was.
+    return {
+      article: summaryOf(article),
+      coverage: coverageOf(entry.weight.outlets, words),
+      story: { url: entry.weight.link.url, label: words.text('allCoverage') },
+    };
   };
   const [leadStory, ...others] = ranked;
   const lead: FrontStory = leadStory ? frontStory(leadStory) : { article: summaryOf(first) };

@@ -243,7 +243,7 @@ export interface FrontStory {
   article: ArticleSummary;
   /** "Covered by Fox News, Reuters and 2 more", linking to each outlet's page; absent for one outlet. */
   coverage?: MessagePart[] | undefined;
-  /** The story's page, labelled with its counts; absent for an article that is no story's. */
+  /** The story's page ("All the coverage of this story"); absent for an article that is no story's. */
   story?: Link | undefined;
 }
 
