@@ -57,6 +57,7 @@ const extraArticles: Record<string, string> = {
       title: 'Crowds return to the reopened harbour quay',
       date: '2026-01-06',
       link: 'https://harbour.example/news/crowds',
+      link_status: 'dead',
       source: 'https://harbour.example/feed.xml',
     },
     '<p>The quay at the old harbour drew crowds on Tuesday, a day after it opened again following two years of repairs to its stone walls.</p>',

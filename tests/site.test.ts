@@ -265,3 +265,22 @@ describe('site: every kind of page has a template', async () => {
     );
   });
 });
+
+describe('site: the original, and its copy at the Internet Archive', async () => {
+  const site = await siteInMemory({
+    'content/2026/01/live.md': article({ title: 'Live', date: '2026-01-06T14:30:00Z', link: 'https://news.example.com/live' }),
+    'content/2026/01/gone.md': article({ title: 'Gone', date: '2026-01-05', link: 'https://news.example.com/gone', link_status: 'dead' }),
+  });
+  test('every "Read the original" has the Wayback Machine’s copy as of the article’s date beside it, made from data', () => {
+    const page = site.file('/2026/01/06/live/');
+    assert.match(page, /<a class="original-link" href="https:\/\/news\.example\.com\/live"[^>]*>Read the original<\/a>/);
+    assert.match(page, /<a class="archived-link" href="https:\/\/web\.archive\.org\/web\/20260106143000\/https:\/\/news\.example\.com\/live"/);
+  });
+  test('link_status: dead leads with the archived copy', () => {
+    const page = site.file('/2026/01/05/gone/');
+    const archived = page.indexOf('https://web.archive.org/web/20260105000000/https://news.example.com/gone');
+    const original = page.indexOf('href="https://news.example.com/gone"');
+    assert.ok(archived > 0 && archived < original, 'the archived copy comes first');
+    assert.match(page, /Read it at the Internet Archive: the original is gone/);
+  });
+});

@@ -55,7 +55,12 @@ function articleMessages(view: ArticleView, story: StoryLinks, translations: rea
         ? words.parts('byAuthors', { authors: view.authors.map((author) => link(author, { rel: 'author' })), count: view.authors.length })
         : undefined,
     updated: view.updated && words.parts('updatedOn', { date: { text: view.updated.display, datetime: view.updated.iso } }),
-    originalLink: view.source ? words.text('readOriginalAt', { source: view.source.name }) : words.text('readOriginal'),
+    originalLink: view.linkDead
+      ? words.text('originalGone')
+      : view.source
+        ? words.text('readOriginalAt', { source: view.source.name })
+        : words.text('readOriginal'),
+    archivedCopy: view.linkDead ? words.text('readArchivedCopy') : words.text('archivedCopy'),
     filedUnder: view.categories.length > 0 ? words.parts('filedUnder', { categories: view.categories.map((category) => link(category)) }) : undefined,
     translations:
       translations.length > 0 ? words.parts('alsoIn', { languages: translations.map((version) => link(version, { lang: version.lang })) }) : undefined,

@@ -37,6 +37,8 @@ export function articleView(
     source,
     authors: linksOf('authors'),
     link: article.link,
+    archivedCopy: article.link && waybackUrl(article.link, article.date.epochMs),
+    linkDead: article.link_status === 'dead' || undefined,
     image,
     imageElsewhere: elsewhere ? article.image : undefined,
     imageCaption: article.image_caption,
@@ -64,6 +66,15 @@ export const summaryOf = ({ url, title, lang, dir, excerpt, date, source, draft,
   picture,
   captures,
 });
+
+/**
+ * The Internet Archive's copy of an address as of a moment: `https://web.archive.org/web/20260106000000/<url>`.
+ * The Wayback Machine answers with the capture nearest that time; nothing is fetched to make the link.
+ */
+export function waybackUrl(url: string, epochMs: number): string {
+  const stamp = new Date(epochMs).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return `https://web.archive.org/web/${stamp}/${url}`;
+}
 
 /** `en-GB` and `en` are one language to a reader; `pt` and `es` are not. */
 const sameLanguage = (a: string, b: string): boolean => a.split('-')[0]!.toLowerCase() === b.split('-')[0]!.toLowerCase();

@@ -138,6 +138,10 @@ export interface ArticleView extends ArticleSummary {
   updated?: DateView | undefined;
   /** The original article. */
   link?: string | undefined;
+  /** The Internet Archive's copy of the original as of the article's date (made from data, never fetched). */
+  archivedCopy?: string | undefined;
+  /** The original is no longer at its address (`link_status: dead`): the archived copy comes first. */
+  linkDead?: boolean | undefined;
   /** The lead image: a URL. */
   image?: string | undefined;
   /** The lead image's address, when the site shows no pictures from elsewhere (`remoteImages: block`) and the archive has no copy. */
@@ -219,6 +223,8 @@ export interface ArticlePage extends PageBase {
     updated?: MessagePart[] | undefined;
     /** The text of the link to the original: "Read the original at Example News". */
     originalLink: string;
+    /** The text of the link to the Internet Archive's copy. */
+    archivedCopy: string;
     /** "Filed under A, B". */
     filedUnder?: MessagePart[] | undefined;
     /** "Also in español, français". */

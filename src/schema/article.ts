@@ -44,6 +44,8 @@ export const articleSchema = z.object({
   image_source: optionalHttpUrl,
   /** The original article. */
   link: optionalHttpUrl,
+  /** `dead` when the original is no longer at its address: the page leads with the Internet Archive's copy. */
+  link_status: z.enum(['live', 'dead'], expecting('live or dead')).optional(),
   /** The feed the article came from. */
   source: optionalHttpUrl,
   /** The publication, when no feed names it or to name it otherwise (a clipping's byline: "Reuters"). */
