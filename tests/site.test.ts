@@ -273,7 +273,7 @@ describe('site: the original, and its copy at the Internet Archive', async () =>
   });
   test('every "Read the original" has the Wayback Machine’s copy as of the article’s date beside it, made from data', () => {
     const page = site.file('/2026/01/06/live/');
-    assert.match(page, /<a class="original-link" href="https:\/\/news\.example\.com\/live"[^>]*>Read the original<\/a>/);
+    assert.match(page, /<a class="original-link" href="https:\/\/news\.example\.com\/live"[^>]*>Read the original at news\.example\.com<\/a>/);
     assert.match(page, /<a class="archived-link" href="https:\/\/web\.archive\.org\/web\/20260106143000\/https:\/\/news\.example\.com\/live"/);
   });
   test('link_status: dead leads with the archived copy', () => {
