@@ -10,6 +10,7 @@ import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
 import { comparableOf, duplicateWarnings } from './duplicates/findDuplicates.ts';
 import { importArticles } from './import/importArticles.ts';
+import { fetchFeeds } from './import/fetchFeeds.ts';
 import { keepArchivePictures } from './import/keepArchivePictures.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
@@ -236,6 +237,39 @@ export const commands: Record<string, Command> = {
           (dryRun ? '; nothing was written.' : '.'),
       );
       return 0;
+    },
+  },
+  fetch: {
+    name: 'fetch',
+    summary: 'fetch every feed site.yaml follows and import its new items',
+    description:
+      'Fetches every feed that site.yaml follows (sources with follow: true) politely — conditional requests remembered in content/.feeds.json, a timeout and a size cap, a few feeds at once and one per host, Retry-After respected — and imports their new items as import does. A feed that fails is reported; exit 1 only when every feed failed.',
+    options: [
+      { name: 'dry-run', type: 'boolean', default: false, help: 'fetch and say what would be imported; write nothing' },
+      { name: 'timeout', type: 'string', value: 'SECONDS', default: '20', help: 'how long to wait for each feed' },
+      contentOption,
+    ],
+    async run(values, out) {
+      const timeout = Number(values.timeout);
+      if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
+      const dryRun = Boolean(values['dry-run']);
+      const result = await fetchFeeds({ cwd: out.cwd, contentDir: String(values.content), dryRun, timeoutSeconds: timeout });
+      if (result.feeds.length === 0) {
+        throw new UsageError(
+          'site.yaml follows no feed: give a source follow: true, like `https://feeds.example.com/world: { name: Example World, follow: true }`',
+        );
+      }
+      if (result.problems.length > 0) reportProblems(result.problems, out, out.stderr);
+      for (const plan of result.imported?.planned ?? []) out.stdout(`${dryRun ? 'would write' : 'wrote'} ${plan.shownPath}  (${plan.article.url})`);
+      const count = (status: string) => result.feeds.filter((feed) => feed.status === status).length;
+      const added = result.feeds.reduce((sum, feed) => sum + feed.added, 0);
+      const waiting = count('waiting');
+      out.stdout(
+        `${countOf(result.feeds.length, 'feed')}: ${countOf(added, `${dryRun ? 'article to import' : 'new article'}`, dryRun ? 'articles to import' : 'new articles')}, ${count('unchanged')} unchanged (304), ${count('failed')} failed` +
+          (waiting > 0 ? `, ${waiting} waiting (Retry-After)` : '') +
+          (dryRun ? '; nothing was written.' : ''),
+      );
+      return count('failed') === result.feeds.length ? 1 : 0;
     },
   },
   images: {

@@ -45,6 +45,8 @@ export interface ImportOptions {
   remotePictures?: boolean | undefined;
   /** Bytes beyond which a picture is not kept. */
   maxPictureBytes?: number | undefined;
+  /** Feeds already fetched (`fetch`), by URL: read from here instead of fetched again. */
+  texts?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface SkippedArticle {
@@ -172,7 +174,10 @@ async function draftsOf(input: string, options: ImportOptions, site: SiteSetting
   });
 
   let text: string;
-  if (isUrl(input)) {
+  const given = options.texts?.get(input);
+  if (given !== undefined) {
+    text = given;
+  } else if (isUrl(input)) {
     const fetched = await fetchText(input, options.timeoutSeconds ?? 20);
     if ('error' in fetched) return unreadable(fetched.error);
     text = fetched.text;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../dates.ts';
 import { en } from '../strings/en.ts';
 import { placeholdersOf, type Message, type WordKey } from '../strings/words.ts';
-import { expecting, httpUrl, optionalUrlOrPath, text } from './fields.ts';
+import { expecting, flag, httpUrl, optionalUrlOrPath, text } from './fields.ts';
 
 const isLanguageTag = (tag: string): boolean => {
   try {
@@ -69,6 +69,17 @@ const siteStrings = z
   })
   .nullish()
   .transform((strings) => (strings ?? {}) as Partial<Record<WordKey, Message>>);
+
+/** A feed the archive follows: `https://feeds.example.com/world: { name: Example World, follow: true, tags: [world] }`. */
+const followedFeed = z.strictObject(
+  {
+    name: text('a source name').optional(),
+    follow: flag.default(false),
+    tags: z.array(text('a tag'), expecting('a list of tags')).optional(),
+  },
+  expecting('a display name, or name, follow and tags'),
+);
+const followedSchema = z.object({ sources: z.record(z.string(), z.union([z.string(), followedFeed])).nullish() }).loose();
 
 export const siteSchema = z.object({
   title: text('a site title').default('News archive'),
@@ -140,11 +151,29 @@ export const siteSchema = z.object({
   strings: siteStrings,
   /** Display names of sources, by feed URL: `https://feeds.example.com/rss: Example News`. */
   sources: z
-    .record(z.string(), text('a source name'), expecting('a map from feed URL to display name'))
+    .record(
+      z.string(),
+      z.union([text('a source name'), followedFeed], expecting('a display name, or name, follow and tags')),
+      expecting('a map from feed URL to display name'),
+    )
     .nullish()
     // Keys in the same normalized form as article `source` URLs, so lookups match.
-    .transform((sources) => Object.fromEntries(Object.entries(sources ?? {}).map(([url, name]) => [URL.canParse(url) ? new URL(url).href : url, name]))),
+    .transform((sources) =>
+      Object.fromEntries(
+        Object.entries(sources ?? {}).map(([url, entry]) => [URL.canParse(url) ? new URL(url).href : url, typeof entry === 'string' ? { name: entry } : entry]),
+      ),
+    )
+    .transform((sources) => Object.fromEntries(Object.entries(sources).flatMap(([url, { name }]) => (name === undefined ? [] : [[url, name]])))),
 });
+
+/** The feeds `news-archive fetch` follows: those of `sources` with `follow: true`, with the tags to give their items. */
+export function followedFeeds(data: unknown): { url: string; tags: string[] }[] {
+  const parsed = followedSchema.safeParse(data);
+  if (!parsed.success || !parsed.data.sources) return [];
+  return Object.entries(parsed.data.sources).flatMap(([url, entry]) =>
+    typeof entry === 'object' && entry.follow && URL.canParse(url) ? [{ url: new URL(url).href, tags: entry.tags ?? [] }] : [],
+  );
+}
 
 export type SiteSettingsInput = z.input<typeof siteSchema>;
 export type SiteSettings = z.output<typeof siteSchema>;

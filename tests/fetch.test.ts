@@ -1,0 +1,106 @@
+/**
+ * `news-archive fetch` against feeds on a local server (never the internet):
+ * conditional requests remembered between runs, a failing feed reported while
+ * the others are imported, a permanent redirect followed and remembered,
+ * Retry-After respected, and exit 1 only when every feed failed.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runCli, writeTree } from './helpers.ts';
+
+const feed = (title: string, items: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>${title}</title><link>https://example.org/</link>
+${items.map((item, n) => `<item><title>${item}</title><link>https://example.org/${encodeURIComponent(item)}</link><pubDate>Mon, 0${5 + 7 * 0} Jan 2026 0${n}:00:00 GMT</pubDate><description><![CDATA[<p>${item}, told in full.</p>]]></description></item>`).join('\n')}
+</channel></rss>`;
+
+describe('fetch: the feeds the archive follows', () => {
+  let server: Server;
+  let origin = '';
+  const seen: { url: string; ifNoneMatch?: string; userAgent?: string }[] = [];
+  let busy = false;
+
+  before(async () => {
+    server = createServer((request: IncomingMessage, response) => {
+      seen.push({ url: request.url ?? '', ifNoneMatch: request.headers['if-none-match'], userAgent: request.headers['user-agent'] });
+      switch (request.url) {
+        case '/world.xml':
+          if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304).end();
+          return response
+            .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' })
+            .end(feed('World', ['Ferry line reopens', 'Bridge closes for repairs']));
+        case '/broken.xml':
+          return response.writeHead(500, 'Internal Server Error').end();
+        case '/old-port.xml':
+          return response.writeHead(301, { location: '/port.xml' }).end();
+        case '/port.xml':
+          return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed('Port', ['Cranes return to the quay']));
+        case '/busy.xml':
+          if (busy) return response.writeHead(429, { 'retry-after': '3600' }).end();
+          return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed('Busy', ['Tides run high']));
+        default:
+          return response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => server.close());
+
+  const site = () =>
+    [
+      'title: Harbour',
+      'sources:',
+      `  ${origin}/world.xml: { name: World Desk, follow: true, tags: [world] }`,
+      `  ${origin}/broken.xml: { name: Broken, follow: true }`,
+      `  ${origin}/old-port.xml: { name: Port News, follow: true }`,
+      `  ${origin}/busy.xml: { name: Busy, follow: true }`,
+      `  ${origin}/ignored.xml: { name: Not followed, follow: false }`,
+      `  ${origin}/named.xml: Just a name`,
+    ].join('\n');
+
+  test('imports what is new, reports the feed that failed, and remembers each feed for next time', async () => {
+    const cwd = writeTree({ 'content/site.yaml': site() });
+    const first = await runCli(['fetch'], { cwd });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^4 feeds: 4 new articles, 0 unchanged \(304\), 1 failed$/m);
+    assert.match(first.stderr, new RegExp(`${origin}/broken\\.xml: 127\\.0\\.0\\.1:\\d+ answered 500 Internal Server Error: try again later`));
+    assert.match(first.stdout, /wrote content\/2026\/01\/ferry-line-reopens\.md/);
+    assert.match(readFileSync(path.join(cwd, 'content/2026/01/ferry-line-reopens.md'), 'utf8'), /tags:\n {2}- "world"/);
+    assert.ok(!seen.some((request) => request.url === '/ignored.xml' || request.url === '/named.xml'), 'only followed feeds are fetched');
+    assert.ok(seen.every((request) => request.userAgent?.startsWith('news-archive/')));
+    const state = JSON.parse(readFileSync(path.join(cwd, 'content/.feeds.json'), 'utf8')) as Record<string, { etag?: string; movedTo?: string }>;
+    assert.equal(state[`${origin}/world.xml`]?.etag, '"v1"');
+    assert.equal(state[`${origin}/old-port.xml`]?.movedTo, `${origin}/port.xml`);
+
+    // The next run asks conditionally, goes straight to the feed's new address, and writes nothing twice.
+    busy = true;
+    const before = seen.length;
+    const second = await runCli(['fetch'], { cwd });
+    assert.equal(second.code, 0, second.stderr);
+    const asked = seen.slice(before);
+    assert.equal(asked.find((request) => request.url === '/world.xml')?.ifNoneMatch, '"v1"');
+    assert.ok(asked.some((request) => request.url === '/port.xml') && !asked.some((request) => request.url === '/old-port.xml'));
+    assert.match(second.stdout, /^4 feeds: 0 new articles, 1 unchanged \(304\), 2 failed$/m);
+    assert.match(second.stderr, /answered 429 \(asked to wait until .*\): it is left alone until then/);
+
+    // Asked to wait: the busy feed is not asked again before its time.
+    const third = await runCli(['fetch'], { cwd });
+    assert.ok(!seen.slice(before + asked.length).some((request) => request.url === '/busy.xml'));
+    assert.match(third.stdout, /1 waiting \(Retry-After\)/);
+  });
+
+  test('exit 1 only when every feed failed; a site that follows none is told how to follow one', async () => {
+    const failing = writeTree({ 'content/site.yaml': `sources:\n  ${origin}/broken.xml: { follow: true }\n` });
+    const run = await runCli(['fetch'], { cwd: failing });
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^1 feed: 0 new articles, 0 unchanged \(304\), 1 failed$/m);
+    const none = writeTree({ 'content/site.yaml': 'title: A\n' });
+    const usage = await runCli(['fetch'], { cwd: none });
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /site\.yaml follows no feed: give a source follow: true/);
+  });
+});
