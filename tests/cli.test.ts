@@ -5,7 +5,8 @@ import { describe, test } from 'node:test';
 import { loadSite } from '../src/load/loadSite.ts';
 import { problemKinds, type ProblemKind } from '../src/problems.ts';
 import { knownSiteKeys } from '../src/schema/site.ts';
-import { siteYamlTemplate } from '../src/write/initSite.ts';
+import { parse } from 'yaml';
+import { initSite, siteYamlTemplate } from '../src/write/initSite.ts';
 import { article, runCli, writeTree } from './helpers.ts';
 
 const good = article({ title: 'Good', date: '2026-01-06' });
@@ -147,6 +148,25 @@ describe('news-archive init', () => {
     assert.equal(build.code, 0, build.stderr);
     assert.match(readFileSync(path.join(site, '.gitignore'), 'utf8'), /^_site\/$/m);
     assert.match(readFileSync(path.join(site, '.github/workflows/site.yml'), 'utf8'), /npx news-archive build --base-url/);
+  });
+  test('its workflow fetches the followed feeds on a schedule once two lines are uncommented, and commits only what changed', () => {
+    const cwd = writeTree({});
+    initSite({ cwd, today: '2026-12-01' });
+    const workflow = readFileSync(path.join(cwd, '.github/workflows/site.yml'), 'utf8');
+    const off = parse(workflow) as { on: Record<string, unknown> };
+    assert.equal(off.on.schedule, undefined, 'no schedule until the archive follows feeds');
+    const on = parse(workflow.replace(/^ {2}# (schedule:|  - cron:)/gm, '  $1')) as {
+      on: { schedule: { cron: string }[] };
+      jobs: { build: { steps: { if?: string; run?: string }[]; permissions: Record<string, string> } };
+    };
+    assert.equal(on.on.schedule[0]?.cron, '17 */3 * * *');
+    const steps = on.jobs.build.steps;
+    assert.deepEqual(
+      steps.filter((step) => step.if === "github.event_name == 'schedule'").map((step) => step.run?.split('\n')[0]),
+      ['npx news-archive fetch', 'git add content'],
+    );
+    assert.match(steps.find((step) => step.run?.startsWith('git add'))!.run!, /if ! git diff --cached --quiet; then/);
+    assert.equal(on.jobs.build.permissions.contents, 'write');
   });
   test('site.yaml names every setting, and with every example uncommented it is still valid', async () => {
     const yaml = siteYamlTemplate('News archive');
