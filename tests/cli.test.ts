@@ -155,7 +155,7 @@ describe('news-archive init', () => {
     const workflow = readFileSync(path.join(cwd, '.github/workflows/site.yml'), 'utf8');
     const off = parse(workflow) as { on: Record<string, unknown> };
     assert.equal(off.on.schedule, undefined, 'no schedule until the archive follows feeds');
-    const on = parse(workflow.replace(/^ {2}# (schedule:|  - cron:)/gm, '  $1')) as {
+    const on = parse(workflow.replace(/^ {2}# (schedule:| {2}- cron:)/gm, '  $1')) as {
       on: { schedule: { cron: string }[] };
       jobs: { build: { steps: { if?: string; run?: string }[]; permissions: Record<string, string> } };
     };
