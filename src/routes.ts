@@ -44,6 +44,8 @@ export const routes = {
   searchIndexFolder: 'pagefind',
   notFound: '/404.html',
   robots: '/robots.txt',
+  /** Every source with a feed, as OPML: a feed reader subscribes to all of them at once. */
+  sourcesOpml: '/sources.opml',
   /** Response headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages). */
   headers: '/_headers',
   /** Old addresses and where they moved, for hosts that read a `_redirects` file (Netlify, Cloudflare Pages). */

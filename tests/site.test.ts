@@ -1,5 +1,6 @@
 /** The site's pages, rendered in memory from content as a build reads it: what a reader sees on each kind of page. */
 import assert from 'node:assert/strict';
+import { parseOpml } from 'feedsmith';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -282,5 +283,21 @@ describe('site: the original, and its copy at the Internet Archive', async () =>
     const original = page.indexOf('href="https://news.example.com/gone"');
     assert.ok(archived > 0 && archived < original, 'the archived copy comes first');
     assert.match(page, /Read it at the Internet Archive: the original is gone/);
+  });
+});
+
+describe('site: /sources.opml', async () => {
+  const site = await siteInMemory({
+    'content/site.yaml': 'title: Harbour\nsources:\n  https://feeds.example.com/world: Example World\n',
+    'content/2026/01/a.md': article({ title: 'A', date: '2026-01-06', source: 'https://feeds.example.com/world', link: 'https://example.com/a' }),
+    'content/2026/01/b.md': article({ title: 'B', date: '2026-01-06' }),
+  });
+  test('lists every source with a feed, as feed readers read it, linked from /sources/', () => {
+    const parsed = parseOpml(site.file('/sources.opml'));
+    assert.deepEqual(
+      parsed.body?.outlines?.map((outline) => [outline.text, outline.xmlUrl, outline.htmlUrl]),
+      [['Example World', 'https://feeds.example.com/world', 'https://example.com/']],
+    );
+    assert.match(site.file('/sources/'), /<a href="\.\.\/sources\.opml" type="text\/x-opml">Every source’s feed, for a feed reader \(OPML\)<\/a>/);
   });
 });

@@ -77,6 +77,7 @@ export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSe
       robotsPage(context, sitemap),
       ...redirects.pages,
       ...redirects.list,
+      ...sources.opml,
       ...(settings.accentColor === undefined ? [] : [{ kind: 'site-style' as const, url: routes.siteStylesheet, accentColor: settings.accentColor }]),
       ...(options.files ?? []).map((file) => ({ kind: 'file' as const, ...file })),
     ],

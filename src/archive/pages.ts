@@ -301,6 +301,8 @@ export interface TermIndexPage extends PageBase {
   byCount: TermLink[];
   /** A–Z by name. */
   alphabetical: TermLink[];
+  /** On `/sources/`: `/sources.opml`, every source's feed at once, when one has a feed. */
+  opml?: string | undefined;
 }
 
 export interface MonthCell {
@@ -465,6 +467,15 @@ export interface RobotsPage extends PageBase {
   sitemapUrl?: string | undefined;
 }
 
+/** `/sources.opml`: the feeds of the archive's sources, for a feed reader. */
+export interface SourcesOpmlPage {
+  kind: 'sources-opml';
+  url: string;
+  title: string;
+  /** Each source with a feed: its name, its feed and its site. */
+  outlines: { text: string; xmlUrl: string; htmlUrl?: string | undefined }[];
+}
+
 /** `/assets/site.css`: the site's own colours, from site.yaml. */
 export interface SiteStylePage {
   kind: 'site-style';
@@ -505,6 +516,7 @@ export type Page =
   | RobotsPage
   | RedirectPage
   | RedirectListPage
+  | SourcesOpmlPage
   | SiteStylePage
   | CopiedFilePage;
 

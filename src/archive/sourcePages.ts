@@ -3,13 +3,15 @@ import { routes } from '../routes.ts';
 import type { ArchiveContext } from './context.ts';
 import { termFeed } from './feeds.ts';
 import { listPages } from './lists.ts';
-import type { FeedPage, ListPage, TermIndexPage } from './pages.ts';
+import type { FeedPage, ListPage, SourcesOpmlPage, TermIndexPage } from './pages.ts';
 import { termIndexPage } from './termIndex.ts';
 
 export interface SourcePages {
   termPages: ListPage[];
   indexPage: TermIndexPage;
   feeds: FeedPage[];
+  /** `/sources.opml`, when a source has a feed. */
+  opml: SourcesOpmlPage[];
 }
 
 export function sourcePages(context: ArchiveContext): SourcePages {
@@ -31,5 +33,11 @@ export function sourcePages(context: ArchiveContext): SourcePages {
     words,
     sources.viewOfTerm,
   );
-  return { termPages, indexPage, feeds };
+  const outlines = sources.terms.flatMap((term) => {
+    const view = sources.viewOfTerm(term);
+    return view?.feedUrl ? [{ text: term.name, xmlUrl: view.feedUrl, htmlUrl: view.siteUrl }] : [];
+  });
+  const opml: SourcesOpmlPage[] =
+    outlines.length === 0 ? [] : [{ kind: 'sources-opml', url: routes.sourcesOpml, title: `${settings.title}: ${words.text('sources')}`, outlines }];
+  return { termPages, indexPage: opml.length > 0 ? { ...indexPage, opml: routes.sourcesOpml } : indexPage, feeds, opml };
 }

@@ -43,6 +43,7 @@ const pageKinds = {
   robots: true,
   redirect: true,
   'redirect-list': true,
+  'sources-opml': true,
   'site-style': true,
 } as const satisfies Record<PageKind, boolean>;
 

@@ -149,6 +149,7 @@ export const ar: WordTable = {
     'كل مصادر الأرشيف ({count})، مع عدد مقالات كل مصدر.',
     'كل مصادر الأرشيف ({count})، مع عدد مقالات كل مصدر.',
   ),
+  sourcesOpml: 'موجزات كل المصادر، لقارئ الموجزات (OPML)',
   mostUsed: 'الأكثر استخدامًا',
   alphabetical: 'أ–ي',
   sourceSite: 'الموقع',

@@ -91,6 +91,7 @@ export const de: WordTable = {
     one: 'Die einzige Quelle des Archivs mit der Anzahl ihrer Artikel.',
     other: 'Alle {count} Quellen des Archivs mit der Anzahl ihrer Artikel.',
   },
+  sourcesOpml: 'Die Feeds aller Quellen, für einen Feedreader (OPML)',
   mostUsed: 'Am häufigsten',
   alphabetical: 'A–Z',
   sourceSite: 'Website',

@@ -98,6 +98,7 @@ export const en = {
     one: 'The {count} source of the archive, with its number of articles.',
     other: 'All {count} sources of the archive, with the number of articles each.',
   },
+  sourcesOpml: 'Every source’s feed, for a feed reader (OPML)',
   mostUsed: 'Most used',
   alphabetical: 'A–Z',
   sourceSite: 'site',

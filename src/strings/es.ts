@@ -107,6 +107,7 @@ export const es: WordTable = {
     many: 'Las {count} de fuentes del archivo, con el número de artículos de cada una.',
     other: 'Las {count} fuentes del archivo, con el número de artículos de cada una.',
   },
+  sourcesOpml: 'Los canales de todas las fuentes, para un lector de canales (OPML)',
   mostUsed: 'Más usadas',
   alphabetical: 'A–Z',
   sourceSite: 'sitio',

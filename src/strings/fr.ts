@@ -111,6 +111,7 @@ export const fr: WordTable = {
     many: 'Les {count} de sources des archives, avec le nombre d’articles de chacune.',
     other: 'Les {count} sources des archives, avec le nombre d’articles de chacune.',
   },
+  sourcesOpml: 'Les flux de toutes les sources, pour un lecteur de flux (OPML)',
   mostUsed: 'Les plus utilisés',
   alphabetical: 'A–Z',
   sourceSite: 'site',

@@ -119,6 +119,7 @@ export const uk: WordTable = {
     many: 'Усі джерела архіву ({count}) з кількістю статей кожного.',
     other: 'Усі джерела архіву ({count}) з кількістю статей кожного.',
   },
+  sourcesOpml: 'Стрічки всіх джерел для програми читання стрічок (OPML)',
   mostUsed: 'Найуживаніші',
   alphabetical: 'А–Я',
   sourceSite: 'сайт',
