@@ -228,8 +228,12 @@ export const commands: Record<string, Command> = {
       if (result.keptPictures > 0) {
         out.stdout(`${dryRun ? 'would keep' : 'kept'} ${countOf(result.keptPictures, 'picture')} in ${String(values.content)}/media/`);
       }
-      for (const { url, name } of result.namedSources) {
-        out.stdout(`${dryRun ? 'would name' : 'named'} the source ${url} "${name}" in site.yaml (its feed's title; change it there)`);
+      for (const { url, name, follow } of result.namedSources) {
+        out.stdout(
+          follow
+            ? `${dryRun ? 'would follow' : 'following'} ${url} "${name}" (site.yaml; news-archive fetch imports its new items)`
+            : `${dryRun ? 'would name' : 'named'} the source ${url} "${name}" in site.yaml (its feed's title; change it there)`,
+        );
       }
       out.stdout(
         `${dryRun ? 'Dry run: would import' : 'Imported'} ${countOf(result.planned.length, 'article')}` +

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parse } from 'yaml';
 import { runCli, writeTree } from './helpers.ts';
 
 const feed = (title: string, items: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -91,6 +92,23 @@ describe('fetch: the feeds the archive follows', () => {
     const third = await runCli(['fetch'], { cwd });
     assert.ok(!seen.slice(before + asked.length).some((request) => request.url === '/busy.xml'));
     assert.match(third.stdout, /1 waiting \(Retry-After\)/);
+  });
+
+  test('an OPML file of a feed reader’s subscriptions becomes feeds the archive follows, and fetch fetches them', async () => {
+    const cwd = writeTree({
+      'content/site.yaml': `# Mine.\nsources:\n  ${origin}/port.xml: My name for the port\n`,
+      'subscriptions.opml': `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
+<outline text="News"><outline type="rss" text="World — Top" xmlUrl="${origin}/world.xml" htmlUrl="https://example.org/"/></outline>
+<outline type="rss" text="Port" xmlUrl="${origin}/port.xml"/></body></opml>`,
+    });
+    const run = await runCli(['import', 'subscriptions.opml'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, new RegExp(`following ${origin}/world\\.xml "World"`));
+    const sources = (parse(readFileSync(path.join(cwd, 'content/site.yaml'), 'utf8')) as { sources: Record<string, unknown> }).sources;
+    assert.deepEqual(sources, { [`${origin}/port.xml`]: 'My name for the port', [`${origin}/world.xml`]: { name: 'World', follow: true } });
+    const fetched = await runCli(['fetch'], { cwd });
+    assert.equal(fetched.code, 0, fetched.stderr);
+    assert.match(fetched.stdout, /^1 feed: 2 new articles, 0 unchanged \(304\), 0 failed$/m);
   });
 
   test('exit 1 only when every feed failed; a site that follows none is told how to follow one', async () => {

@@ -20,7 +20,8 @@ import { defaultImageLimits } from '../media/storeImages.ts';
 import { PictureKeeper } from './keepPictures.ts';
 import { addSourceNames, type SourceName } from '../write/siteSources.ts';
 import { readClipping } from './readClipping.ts';
-import { readFeed } from './readFeed.ts';
+import { outletOf, readFeed } from './readFeed.ts';
+import { parseOpml } from 'feedsmith';
 
 export interface ImportOptions {
   cwd: string;
@@ -100,8 +101,9 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       continue;
     }
     // A feed new to the archive is named by its own title; a name the user gave is never replaced.
-    const named = read.sourceName;
-    if (named && !isNamed(named.url, site) && !namedSources.some(({ url }) => url === named.url)) namedSources.push(named);
+    for (const named of [...(read.sourceName ? [read.sourceName] : []), ...(read.subscriptions ?? [])]) {
+      if (!isNamed(named.url, site) && !namedSources.some(({ url }) => url === named.url)) namedSources.push(named);
+    }
     const inputProblems: Problem[] = [];
     const inputPlans: PlannedArticle[] = [];
     for (const draft of read.drafts) {
@@ -163,7 +165,7 @@ const isNamed = (url: string, site: SiteSettings): boolean => site.sources[URL.c
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
 const shownInput = (input: string, cwd: string): string => (isUrl(input) ? input : pathShownFrom(cwd)(path.resolve(cwd, input)));
 
-type Drafts = { drafts: ArticleDraft[]; sourceName?: SourceName | undefined } | { problems: Problem[] };
+type Drafts = { drafts: ArticleDraft[]; sourceName?: SourceName | undefined; subscriptions?: SourceName[] | undefined } | { problems: Problem[] };
 
 /** One input's articles: what kind of input it is decides how it is read. */
 async function draftsOf(input: string, options: ImportOptions, site: SiteSettings): Promise<Drafts> {
@@ -195,6 +197,24 @@ async function draftsOf(input: string, options: ImportOptions, site: SiteSetting
 
   const kind = kindOf(input, text);
   if (kind === 'empty') return malformed('is empty: expected a feed, an article file or a text clipping');
+
+  if (kind === 'opml') {
+    // A feed reader's subscriptions: each feed becomes a source the archive follows; no article is written.
+    let outlines: OpmlOutline[];
+    try {
+      outlines = (parseOpml(text) as { body?: { outlines?: OpmlOutline[] } }).body?.outlines ?? [];
+    } catch (error) {
+      return malformed(`is not OPML that can be read (${(error as Error).message})`);
+    }
+    const subscriptions = flattenOutlines(outlines).flatMap((outline) => {
+      const url = outline.xmlUrl?.trim();
+      return url && /^https?:\/\//i.test(url) && URL.canParse(url)
+        ? [{ url: new URL(url).href, name: outletOf(outline.title ?? outline.text) ?? new URL(url).hostname, follow: true }]
+        : [];
+    });
+    if (subscriptions.length === 0) return malformed('is OPML without feeds (outlines with an xmlUrl): there is nothing to follow');
+    return { drafts: [], subscriptions };
+  }
 
   if (kind === 'feed') {
     let feed: ReturnType<typeof readFeed>;
@@ -282,12 +302,23 @@ function sourceNamed(outlet: string | undefined, site: SiteSettings): string | u
   return Object.entries(site.sources).find(([, name]) => name.toLowerCase() === wanted)?.[0];
 }
 
-type InputKind = 'feed' | 'article' | 'clipping' | 'empty';
+type InputKind = 'feed' | 'opml' | 'article' | 'clipping' | 'empty';
+
+interface OpmlOutline {
+  text?: string;
+  title?: string;
+  xmlUrl?: string;
+  outlines?: OpmlOutline[];
+}
+
+const flattenOutlines = (outlines: readonly OpmlOutline[]): OpmlOutline[] =>
+  outlines.flatMap((outline) => [outline, ...flattenOutlines(outline.outlines ?? [])]);
 
 function kindOf(input: string, text: string): InputKind {
   const start = text.trimStart();
   if (start === '') return 'empty';
   if (start.startsWith('---')) return 'article';
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<opml[\s>]/i.test(start) || /\.opml$/i.test(input)) return 'opml';
   if (/^(?:<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>])/i.test(start)) return 'feed';
   if (start.startsWith('{') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\//.test(start.slice(0, 2000))) return 'feed';
   if (/\.(?:xml|rss|atom|rdf)$/i.test(input) || isUrl(input)) return 'feed';

@@ -13,6 +13,8 @@ export interface SourceName {
   /** The feed's URL, as articles give it in `source`. */
   url: string;
   name: string;
+  /** Followed by `news-archive fetch` (an OPML subscription). */
+  follow?: boolean | undefined;
 }
 
 /** Adds each name whose feed site.yaml does not name yet; returns those added. */
@@ -27,7 +29,7 @@ export function addSourceNames(contentDir: string, names: readonly SourceName[])
   const map = document.get('sources');
   if (!isMap(map)) return [];
   const added = names.filter(({ url }) => !map.has(url));
-  for (const { url, name } of added) map.set(url, name);
+  for (const { url, name, follow } of added) map.set(url, follow ? document.createNode({ name, follow: true }, { flow: true }) : name);
   if (added.length === 0) return [];
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, document.toString());
