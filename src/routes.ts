@@ -44,6 +44,8 @@ export const routes = {
   searchIndexFolder: 'pagefind',
   notFound: '/404.html',
   robots: '/robots.txt',
+  /** The archive's whole history as Atom archive documents (RFC 5005), numbered from the oldest. */
+  feedArchive: (number: number): string => `/feeds/archive/${number}.xml`,
   /** Every source with a feed, as OPML: a feed reader subscribes to all of them at once. */
   sourcesOpml: '/sources.opml',
   /** Response headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages). */

@@ -131,6 +131,8 @@ describe('feeds', async () => {
       [
         ['self', `${baseUrl}/feed.xml`],
         ['alternate', `${baseUrl}/`],
+        // The whole history, fewer articles than one archive document holds (RFC 5005).
+        ['prev-archive', `${baseUrl}/feeds/archive/1.xml`],
       ],
     );
     // feedSize: 3, newest first by publication date.
@@ -333,5 +335,45 @@ describe('sitemap: past the limit of one file', () => {
         .reduce((sum, part) => sum + part.entries.length, 0),
     );
     assert.ok(listed.includes(`${baseUrl}/2026/01/04/day-4/`));
+  });
+});
+
+describe('feeds: the whole history as archive documents (RFC 5005)', async () => {
+  const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const files = (count: number) =>
+    Object.fromEntries(
+      Array.from({ length: count }, (_, n) => [
+        `content/a/item-${n}.md`,
+        article({ title: `Item ${n}`, date: day(n), slug: `item-${n}` }, `<p>Item ${n} of the archive.</p>`),
+      ]),
+    );
+  const site = await siteInMemory(files(130), { baseUrl: 'https://news.example.org/' });
+  const links = (xml: string) =>
+    [...xml.matchAll(/<link rel="(prev-archive|next-archive|current)" type="application\/atom\+xml" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
+
+  test('the current feed leads back to the newest archive document, and each to its neighbours: a reader can fetch everything', () => {
+    const base = 'https://news.example.org';
+    assert.deepEqual(links(site.file('/feed.xml')), [`prev-archive ${base}/feeds/archive/2.xml`]);
+    assert.deepEqual(links(site.file('/feeds/archive/2.xml')), [`current ${base}/feed.xml`, `prev-archive ${base}/feeds/archive/1.xml`]);
+    assert.deepEqual(links(site.file('/feeds/archive/1.xml')), [`current ${base}/feed.xml`, `next-archive ${base}/feeds/archive/2.xml`]);
+    const first = parseAtomFeed(site.file('/feeds/archive/1.xml'));
+    const second = parseAtomFeed(site.file('/feeds/archive/2.xml'));
+    // Numbered from the oldest: the first holds the hundred oldest items, the second the rest.
+    assert.equal(first.entries?.length, 100);
+    assert.equal(second.entries?.length, 30);
+    const titleOf = (title: unknown): string => (typeof title === 'string' ? title : String((title as { value?: string }).value));
+    const titles = [...(first.entries ?? []), ...(second.entries ?? [])].map((entry) => titleOf(entry.title));
+    assert.deepEqual(new Set(titles).size, 130);
+    assert.ok(titles.includes('Item 0') && titles.includes('Item 129'));
+    assert.match(site.file('/feeds/archive/1.xml'), /<fh:archive\/>/);
+  });
+
+  test('a full archive document never changes when the archive grows', async () => {
+    const grown = await siteInMemory(
+      { ...files(130), 'content/a/late.md': article({ title: 'Late', date: day(200), slug: 'late' }) },
+      { baseUrl: 'https://news.example.org/' },
+    );
+    assert.equal(grown.file('/feeds/archive/1.xml'), site.file('/feeds/archive/1.xml'));
+    assert.equal(parseAtomFeed(grown.file('/feeds/archive/2.xml')).entries?.length, 31);
   });
 });

@@ -18,13 +18,41 @@ export interface FeedSubject {
   articles: readonly ArticleView[];
 }
 
-/** The whole archive's feeds, Atom and JSON Feed, when feeds are made. */
+/** Entries in each archive document of the whole feed's history. */
+export const archiveDocumentSize = 100;
+
+/**
+ * The whole archive's feeds, Atom and JSON Feed, when feeds are made; and its whole history as
+ * Atom archive documents (RFC 5005) of `archiveDocumentSize` entries, numbered from the oldest, so
+ * that one, once full, never changes, and a feed reader can fetch the entire archive from `prev-archive`.
+ */
 export function siteFeeds(context: ArchiveContext): FeedPage[] {
   if (!context.feeds) return [];
+  const settings = context.feeds;
   const subject = { pageUrl: routes.home, title: context.settings.title, description: context.settings.description, articles: context.views };
+  const oldestFirst = onceEach(context.views, context.stories).reverse();
+  const documentCount = Math.ceil(oldestFirst.length / archiveDocumentSize);
+  const absolute = (url: string) => settings.baseUrl + url;
+  const current = absolute(routes.atomFeed(routes.home));
+  const archives: FeedPage[] = Array.from({ length: documentCount }, (_, index) => {
+    const number = index + 1;
+    const articles = oldestFirst.slice(index * archiveDocumentSize, number * archiveDocumentSize).reverse();
+    const page = feed('atom-feed', routes.feedArchive(number), { ...subject, articles }, { ...settings, feedSize: archiveDocumentSize }, context.stories);
+    return {
+      ...page,
+      archive: true,
+      history: [
+        { rel: 'current' as const, href: current },
+        ...(number > 1 ? [{ rel: 'prev-archive' as const, href: absolute(routes.feedArchive(number - 1)) }] : []),
+        ...(number < documentCount ? [{ rel: 'next-archive' as const, href: absolute(routes.feedArchive(number + 1)) }] : []),
+      ],
+    };
+  });
+  const atom = feed('atom-feed', routes.atomFeed(routes.home), subject, settings, context.stories);
   return [
-    feed('atom-feed', routes.atomFeed(routes.home), subject, context.feeds, context.stories),
-    feed('json-feed', routes.jsonFeed(routes.home), subject, context.feeds, context.stories),
+    documentCount > 0 ? { ...atom, history: [{ rel: 'prev-archive', href: absolute(routes.feedArchive(documentCount)) }] } : atom,
+    feed('json-feed', routes.jsonFeed(routes.home), subject, settings, context.stories),
+    ...archives,
   ];
 }
 

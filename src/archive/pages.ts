@@ -403,6 +403,10 @@ export interface FeedPage {
   /** The newest entry's date (RFC 3339), never the build's, so unchanged content gives an unchanged feed. */
   updated: string;
   entries: FeedEntry[];
+  /** Feed paging and archiving (RFC 5005): `prev-archive`, `next-archive`, `current`, as absolute URLs. */
+  history?: { rel: 'prev-archive' | 'next-archive' | 'current'; href: string }[] | undefined;
+  /** An archive document of the whole feed's history (`<fh:archive/>`): once full, it never changes. */
+  archive?: boolean | undefined;
 }
 
 export interface SitemapUrl {
