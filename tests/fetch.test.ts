@@ -5,7 +5,7 @@
  * Retry-After respected, and exit 1 only when every feed failed.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -39,6 +39,24 @@ describe('fetch: the feeds the archive follows', () => {
           return response.writeHead(301, { location: '/port.xml' }).end();
         case '/port.xml':
           return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed('Port', ['Cranes return to the quay']));
+        case '/slow.xml':
+          setTimeout(() => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed('Slow', ['Late'])), 3000).unref();
+          return;
+        case '/malformed.xml':
+          return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel><title>Half');
+        case '/huge.xml': {
+          response.writeHead(200, { 'content-type': 'application/rss+xml' });
+          const chunk = Buffer.alloc(1024 * 1024, 0x20);
+          let sent = 0;
+          const more = () => {
+            while (sent < 50 && response.write(chunk)) sent++;
+            if (sent >= 50) response.end();
+            else response.once('drain', more);
+          };
+          response.on('error', () => {});
+          more();
+          return;
+        }
         case '/busy.xml':
           if (busy) return response.writeHead(429, { 'retry-after': '3600' }).end();
           return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed('Busy', ['Tides run high']));
@@ -109,6 +127,23 @@ describe('fetch: the feeds the archive follows', () => {
     const fetched = await runCli(['fetch'], { cwd });
     assert.equal(fetched.code, 0, fetched.stderr);
     assert.match(fetched.stdout, /^1 feed: 2 new articles, 0 unchanged \(304\), 0 failed$/m);
+  });
+
+  test('a feed that is slow, malformed or too large is reported, and the good ones are still imported, nothing half-written', async () => {
+    const cwd = writeTree({
+      'content/site.yaml': [
+        'sources:',
+        ...['world', 'slow', 'malformed', 'huge'].map((name) => `  ${origin}/${name}.xml: { name: ${name}, follow: true }`),
+      ].join('\n'),
+    });
+    const run = await runCli(['fetch', '--timeout', '1'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^4 feeds: 2 new articles, 0 unchanged \(304\), 3 failed$/m);
+    assert.match(run.stderr, /slow\.xml: could not be fetched from 127\.0\.0\.1:\d+: no answer within 1 s; try again later/);
+    assert.match(run.stderr, /huge\.xml: is larger than 10 MB: not read/);
+    assert.match(run.stderr, /malformed\.xml: .*is not a feed that can be read/);
+    const written = readdirSync(path.join(cwd, 'content'), { recursive: true, encoding: 'utf8' });
+    assert.ok(written.every((file) => !file.includes('.tmp')));
   });
 
   test('exit 1 only when every feed failed; a site that follows none is told how to follow one', async () => {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { siteFileName } from '../load/loadSite.ts';
 import { packageRoot } from '../paths.ts';
 import { readYamlMapping } from '../load/readYaml.ts';
-import { problem, problemKinds, type Problem } from '../problems.ts';
+import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { followedFeeds } from '../schema/site.ts';
 import { importArticles, type ImportResult } from './importArticles.ts';
 
@@ -126,7 +126,10 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
       dryRun: options.dryRun,
       timeoutSeconds: options.timeoutSeconds,
     });
-    outcomes.get(feed.url)!.added = result.planned.length;
+    const outcome = outcomes.get(feed.url)!;
+    outcome.added = result.written || options.dryRun ? result.planned.length : 0;
+    // A feed that came but cannot be read (malformed, items without dates) failed too.
+    if (result.problems.some(isError)) outcome.status = 'failed';
     problems.push(...result.problems, ...result.pictureProblems);
     imported = imported
       ? {
