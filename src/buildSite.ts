@@ -213,6 +213,7 @@ export async function writeArchive(
   const summary: BuildSummary = {
     articleCount: archive.searchParts.reduce((sum, part) => sum + part.pages.length, 0),
     hasFeeds: archive.pages.some((page) => page.kind === 'atom-feed'),
+    hasSourcesOpml: archive.pages.some((page) => page.kind === 'sources-opml'),
     pageCount,
     fileCount: archive.pages.length - pageCount,
     searchPageCount: await searched,

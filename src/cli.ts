@@ -78,7 +78,7 @@ export const commands: Record<string, Command> = {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       out.stderr(
         `Built ${result.articleCount} of ${countOf(result.contentFileCount, 'article file')} into ${String(values.output)}/ in ${seconds} s: ` +
-          `${countOf(result.pageCount, 'page')}, ${countOf(result.fileCount, 'other file')} (${result.hasFeeds ? 'feeds, sitemap, ' : ''}robots.txt), ` +
+          `${countOf(result.pageCount, 'page')}, ${countOf(result.fileCount, 'other file')} (${[...(result.hasFeeds ? ['feeds', 'sitemap'] : []), ...(result.hasSourcesOpml ? ['sources.opml'] : []), 'robots.txt'].join(', ')}), ` +
           `${countOf(result.searchPageCount, 'page')} in the search index` +
           (result.problems.length > 0 ? ` (${summary})` : '') +
           (result.renderedCount < result.pageCount + result.fileCount || result.removedCount > 0

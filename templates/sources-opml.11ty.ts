@@ -1,5 +1,4 @@
-/** `/sources.opml`: OPML 2.0, written by feedsmith (XML escaping and all), not by a Nunjucks template. */
-import { generateOpml } from 'feedsmith';
+/** `/sources.opml`: the OPML document the Archive made (`archive/sourcePages.ts`), written as it is. */
 import type { Archive, SourcesOpmlPage } from '../src/archive/pages.ts';
 
 export const data = {
@@ -9,10 +8,5 @@ export const data = {
 };
 
 export function render({ p }: { p: SourcesOpmlPage; archive: Archive }): string {
-  return generateOpml({
-    head: { title: p.title },
-    body: {
-      outlines: p.outlines.map((outline) => ({ text: outline.text, title: outline.text, type: 'rss', xmlUrl: outline.xmlUrl, htmlUrl: outline.htmlUrl })),
-    },
-  }) as string;
+  return p.xml;
 }

@@ -478,6 +478,8 @@ export interface SourcesOpmlPage {
   title: string;
   /** Each source with a feed: its name, its feed and its site. */
   outlines: { text: string; xmlUrl: string; htmlUrl?: string | undefined }[];
+  /** The OPML document itself, written by feedsmith (its XML escaping and all). */
+  xml: string;
 }
 
 /** `/assets/site.css`: the site's own colours, from site.yaml. */

@@ -18,6 +18,8 @@ export interface BuildSummary {
   articleCount: number;
   /** True when feeds and the sitemap were made (they need a base URL). */
   hasFeeds: boolean;
+  /** True when `/sources.opml` was made (a source has a feed). */
+  hasSourcesOpml?: boolean | undefined;
   /** HTML pages of the site. */
   pageCount: number;
   /** Other files of the site from the Archive: feeds, sitemaps, robots.txt. */

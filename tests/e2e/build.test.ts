@@ -31,7 +31,12 @@ describe('build: the command', async () => {
     assert.equal(run.code, 0, run.stderr);
     // The pages it says it wrote are those on disk: every folder's index.html, and 404.html.
     const htmlFiles = builtPages(site).length + 1;
-    assert.match(run.stderr, new RegExp(`^Built 2 of 3 article files into _site/ in [\\d.]+ s: ${htmlFiles} pages, 1 other file \\(robots\\.txt\\), 2 pages in the search index$`, 'm'));
+    // The seed names its feed: /sources.opml lists it, with robots.txt the other files.
+    assert.match(
+      run.stderr,
+      new RegExp(`^Built 2 of 3 article files into _site/ in [\\d.]+ s: ${htmlFiles} pages, 2 other files \\(sources\\.opml, robots\\.txt\\), 2 pages in the search index$`, 'm'),
+    );
+    assert.ok(existsSync(path.join(site, 'sources.opml')));
     assert.ok(existsSync(path.join(site, seedUrl, 'index.html')));
     assert.deepEqual(builtPages(site).filter(isArticleUrl), ['/2026/01/01/older/', `/${seedUrl}`]);
   });
