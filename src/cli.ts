@@ -10,6 +10,7 @@ import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
 import { comparableOf, duplicateWarnings } from './duplicates/findDuplicates.ts';
 import { importArticles } from './import/importArticles.ts';
+import { checkLinks } from './import/checkLinks.ts';
 import { fetchFeeds } from './import/fetchFeeds.ts';
 import { keepArchivePictures } from './import/keepArchivePictures.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
@@ -99,13 +100,34 @@ export const commands: Record<string, Command> = {
     options: [
       contentOption,
       { name: 'no-cache', type: 'boolean', default: false, help: 'read every article afresh, without using or keeping .cache/news-archive/' },
+      {
+        name: 'links',
+        type: 'boolean',
+        default: false,
+        help: 'also ask whether each article’s original is still at its address (HEAD, then GET; one request at a time per host): the network is used only then',
+      },
+      { name: 'timeout', type: 'string', value: 'SECONDS', default: '20', help: 'with --links, how long to wait for each original' },
     ],
     async run(values, out) {
+      const timeout = Number(values.timeout);
+      if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
       // What a build would read, sanitize and link, through the build's cache: its warnings (links to nothing,
       // markup shown as text) are check's too, and a build after a check reads nothing twice.
       const cache = values['no-cache'] ? undefined : new BuildCache(path.resolve(out.cwd, defaultCacheDir));
       const content = await loadBuildContent(String(values.content), out.cwd, cache);
-      const problems = sortProblems([...content.problems, ...duplicateWarnings(content.articles.map((article) => comparableOf(article, article.text)))]);
+      const links = values.links
+        ? await checkLinks(
+            content.articles
+              .filter((article) => article.link && article.link_status !== 'dead')
+              .map((article) => ({ file: article.file, link: article.link! })),
+            { timeoutSeconds: timeout },
+          )
+        : [];
+      const problems = sortProblems([
+        ...content.problems,
+        ...links,
+        ...duplicateWarnings(content.articles.map((article) => comparableOf(article, article.text))),
+      ]);
       reportProblems(problems, out, out.stdout);
       out.stdout(summarize(problems, content.fileCount));
       return problems.some(isError) ? 1 : 0;

@@ -182,6 +182,12 @@ export const problemKinds = {
     meaning: "`language` in `site.yaml` has no built-in table of the site's words: pages use English words where `strings:` gives none",
     hint: 'Words come built in for en, de, fr, es, uk and ar. Give the others under `strings:` in site.yaml (docs/templates.md lists every key), or choose one of those languages.',
   },
+  deadLink: {
+    code: 'dead-link',
+    severity: 'warning',
+    meaning: '(`check --links`) an article’s original answers 404 or 410: it is gone from its address',
+    hint: 'Set `link_status: dead` in the article: its page then leads with the Internet Archive’s copy of the original.',
+  },
   duplicateArticle: {
     code: 'duplicate-article',
     severity: 'warning',

@@ -157,3 +157,51 @@ describe('fetch: the feeds the archive follows', () => {
     assert.match(usage.stderr, /site\.yaml follows no feed: give a source follow: true/);
   });
 });
+
+describe('check --links: whether the originals are still there', () => {
+  let server: Server;
+  let origin = '';
+  const asked: string[] = [];
+  before(async () => {
+    server = createServer((request, response) => {
+      asked.push(`${request.method} ${request.url}`);
+      switch (request.url) {
+        case '/live':
+          return response.writeHead(200).end('here');
+        case '/moved':
+          return response.writeHead(301, { location: '/live' }).end();
+        case '/no-head':
+          return request.method === 'HEAD' ? response.writeHead(405).end() : response.writeHead(200).end('here');
+        case '/gone':
+          return response.writeHead(410).end();
+        default:
+          return response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => server.close());
+
+  test('reports the originals that are gone, follows redirects, falls back to GET, and asks nothing without --links', async () => {
+    const post = (name: string, extra = '') => `---\ntitle: ${name}\ndate: 2026-01-06\nlink: ${origin}/${name}\n${extra}---\nText of ${name}.\n`;
+    const cwd = writeTree({
+      'content/site.yaml': 'title: A\n',
+      ...Object.fromEntries(['live', 'moved', 'no-head', 'gone', 'missing'].map((name) => [`content/2026/01/${name}.md`, post(name)])),
+      'content/2026/01/known.md': post('known', 'link_status: dead\n'),
+    });
+    const quiet = await runCli(['check'], { cwd });
+    assert.equal(quiet.code, 0, quiet.stdout);
+    assert.deepEqual(asked, [], 'no request without --links');
+
+    const run = await runCli(['check', '--links'], { cwd });
+    assert.equal(run.code, 0, run.stdout);
+    assert.deepEqual(
+      [...run.stdout.matchAll(/^(content\/\S+): warning: link: (\S+) answers (\d+)/gm)].map((match) => `${match[1]} ${match[3]}`),
+      ['content/2026/01/gone.md 410', 'content/2026/01/missing.md 404'],
+    );
+    assert.match(run.stdout, /hint \[dead-link\]: Set `link_status: dead`/);
+    assert.ok(asked.includes('GET /no-head') && asked.includes('HEAD /moved') && asked.includes('HEAD /live'));
+    assert.ok(!asked.some((request) => request.endsWith('/known')), 'an original known to be gone is not asked again');
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * `check --links`: whether each article's original is still at its address,
+ * asked politely — HEAD first, GET when a server does not answer HEAD, a
+ * timeout, a few hosts at once and one request at a time per host, a clear
+ * User-Agent. The only command but `import` and `fetch` that uses the
+ * network, and only when asked. A gone original (404, 410) is a `dead-link`
+ * warning; an article that says `link_status: dead` already is not asked.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../paths.ts';
+import { problem, problemKinds, type Problem } from '../problems.ts';
+
+export interface LinkToCheck {
+  /** The article's file, as shown. */
+  file: string;
+  link: string;
+}
+
+const userAgent = `news-archive/${(JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version} (link checker; +https://www.npmjs.com/package/news-archive)`;
+
+/** `dead-link` warnings for the originals that are gone; the others, live, moved or unsure, say nothing. */
+export async function checkLinks(links: readonly LinkToCheck[], { timeoutSeconds = 20, concurrency = 4 } = {}): Promise<Problem[]> {
+  const byHost = new Map<string, LinkToCheck[]>();
+  for (const entry of links) {
+    const host = URL.canParse(entry.link) ? new URL(entry.link).host : entry.link;
+    byHost.set(host, [...(byHost.get(host) ?? []), entry]);
+  }
+  const hosts = [...byHost.values()];
+  const problems: Problem[] = [];
+  // A few hosts at once; each host's links one after another.
+  const workers = Array.from({ length: Math.max(1, concurrency) }, async () => {
+    for (let group = hosts.shift(); group; group = hosts.shift()) {
+      for (const entry of group) {
+        const status = await statusOf(entry.link, timeoutSeconds);
+        if (status === 404 || status === 410) {
+          problems.push(
+            problem(problemKinds.deadLink, {
+              file: entry.file,
+              field: 'link',
+              message: `${entry.link} answers ${status}: the original is gone from its address`,
+            }),
+          );
+        }
+      }
+    }
+  });
+  await Promise.all(workers);
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** The status of an address once redirects are followed: HEAD, or GET when HEAD is not answered; undefined when there is no answer. */
+async function statusOf(url: string, timeoutSeconds: number): Promise<number | undefined> {
+  for (const method of ['HEAD', 'GET'] as const) {
+    try {
+      const response = await fetch(url, {
+        method,
+        redirect: 'follow',
+        signal: AbortSignal.timeout(timeoutSeconds * 1000),
+        headers: { 'user-agent': userAgent },
+      });
+      await response.body?.cancel();
+      // Some servers refuse HEAD (405, 501) or answer it wrongly: GET tells.
+      if (method === 'HEAD' && (response.status === 405 || response.status === 501 || response.status >= 500)) continue;
+      return response.status;
+    } catch {
+      if (method === 'GET') return undefined;
+    }
+  }
+  return undefined;
+}
