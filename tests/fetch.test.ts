@@ -192,7 +192,7 @@ describe('check --links: whether the originals are still there', () => {
     });
     const quiet = await runCli(['check'], { cwd });
     assert.equal(quiet.code, 0, quiet.stdout);
-    assert.deepEqual(asked, [], 'no request without --links');
+    assert.equal(asked.length, 0, 'no request without --links');
 
     const run = await runCli(['check', '--links'], { cwd });
     assert.equal(run.code, 0, run.stdout);
