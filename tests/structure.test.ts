@@ -13,7 +13,23 @@ const src = path.join(projectRoot, 'src');
 
 /** Stage of each folder or top-level module of src/, in the order the pipeline runs. */
 const stages: [number, string[]][] = [
-  [0, ['dates.ts', 'slug.ts', 'format.ts', 'problems.ts', 'routes.ts', 'errors.ts', 'paths.ts', 'workerThread.ts', 'workerEntry.js', 'cache', 'strings']],
+  [
+    0,
+    [
+      'dates.ts',
+      'slug.ts',
+      'format.ts',
+      'problems.ts',
+      'routes.ts',
+      'errors.ts',
+      'paths.ts',
+      'workerThread.ts',
+      'workerEntry.js',
+      'writeWhole.ts',
+      'cache',
+      'strings',
+    ],
+  ],
   [1, ['schema']],
   [2, ['load']],
   [3, ['sanitize']],

@@ -8,13 +8,14 @@
  * 429/503 respected, the feed left alone until then; permanent redirects
  * recorded. A feed that fails is reported and the others are still imported.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteFileName } from '../load/loadSite.ts';
 import { packageRoot } from '../paths.ts';
 import { readYamlMapping } from '../load/readYaml.ts';
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { followedFeeds } from '../schema/site.ts';
+import { writeWhole } from '../writeWhole.ts';
 import { importArticles, type ImportResult } from './importArticles.ts';
 
 /** What is remembered of a feed between fetches. */
@@ -140,11 +141,7 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
         }
       : result;
   }
-  if (!options.dryRun) {
-    const temporary = `${statePath}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
-    renameSync(temporary, statePath);
-  }
+  if (!options.dryRun) writeWhole(statePath, `${JSON.stringify(state, null, 2)}\n`);
   return { feeds: follows.map((feed) => outcomes.get(feed.url)!), problems, imported };
 }
 

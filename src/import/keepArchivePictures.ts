@@ -6,7 +6,7 @@
  * run again at any time: a picture already kept is no longer remote, and one
  * that failed is tried again.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findContentFiles } from '../load/findContentFiles.ts';
 import { assertContentFolder, pathShownFrom } from '../load/loadContent.ts';
@@ -14,6 +14,7 @@ import { loadSite } from '../load/loadSite.ts';
 import { readArticle } from '../load/readArticle.ts';
 import { defaultImageLimits } from '../media/storeImages.ts';
 import type { Problem } from '../problems.ts';
+import { writeWhole } from '../writeWhole.ts';
 import { PictureKeeper } from './keepPictures.ts';
 
 export interface ArchivePicturesOptions {
@@ -54,11 +55,7 @@ export async function keepArchivePictures(options: ArchivePicturesOptions): Prom
     result.problems.push(...kept.problems);
     if (kept.kept === 0 || kept.draft.text === undefined || kept.draft.text === text) continue;
     result.rewritten.push(shown(file));
-    if (!options.dryRun) {
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, kept.draft.text);
-      renameSync(temporary, file);
-    }
+    if (!options.dryRun) writeWhole(file, kept.draft.text);
   }
   return result;
 }

@@ -6,9 +6,10 @@
  * is stored once. A file appears whole or not at all.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { writeWhole } from '../writeWhole.ts';
 
 /** Raster formats browsers show, as sharp names them, with the extension they are stored under. */
 const storedFormats: Readonly<Record<string, string>> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif', heif: 'avif' };
@@ -93,11 +94,6 @@ export async function storeImage(contentDir: string, bytes: Buffer, { dryRun = f
   const hash = createHash('sha256').update(bytes).digest('hex');
   const file = `media/${hash.slice(0, 2)}/${hash.slice(2, 34)}.${extension}`;
   const target = path.join(contentDir, ...file.split('/'));
-  if (!dryRun && !existsSync(target)) {
-    mkdirSync(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, target);
-  }
+  if (!dryRun && !existsSync(target)) writeWhole(target, bytes);
   return { file, url: `/${file}` };
 }

@@ -4,10 +4,11 @@
  * `yaml` library's document API), a name already given never replaced, and
  * the file written whole or not at all.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, parseDocument } from 'yaml';
 import { siteFileName } from '../load/loadSite.ts';
+import { writeWhole } from '../writeWhole.ts';
 
 export interface SourceName {
   /** The feed's URL, as articles give it in `source`. */
@@ -31,8 +32,6 @@ export function addSourceNames(contentDir: string, names: readonly SourceName[])
   const added = names.filter(({ url }) => !map.has(url));
   for (const { url, name, follow } of added) map.set(url, follow ? document.createNode({ name, follow: true }, { flow: true }) : name);
   if (added.length === 0) return [];
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, document.toString());
-  renameSync(temporary, file);
+  writeWhole(file, document.toString());
   return added;
 }
