@@ -33,6 +33,13 @@ export interface Context {
 
 const contentOption: OptionSpec = { name: 'content', type: 'string', value: 'DIR', default: 'content', help: 'the content folder' };
 
+/** `--timeout SECONDS`, a positive number, or a usage error naming the flag. */
+function timeoutOf(values: Record<string, unknown>): number {
+  const timeout = Number(values.timeout);
+  if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
+  return timeout;
+}
+
 export const commands: Record<string, Command> = {
   build: {
     name: 'build',
@@ -109,8 +116,7 @@ export const commands: Record<string, Command> = {
       { name: 'timeout', type: 'string', value: 'SECONDS', default: '20', help: 'with --links, how long to wait for each original' },
     ],
     async run(values, out) {
-      const timeout = Number(values.timeout);
-      if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
+      const timeout = timeoutOf(values);
       // What a build would read, sanitize and link, through the build's cache: its warnings (links to nothing,
       // markup shown as text) are check's too, and a build after a check reads nothing twice.
       const cache = values['no-cache'] ? undefined : new BuildCache(path.resolve(out.cwd, defaultCacheDir));
@@ -221,8 +227,7 @@ export const commands: Record<string, Command> = {
     ],
     async run(values, out, inputs) {
       if (inputs.length === 0) throw new UsageError('give at least one file or feed URL to import');
-      const timeout = Number(values.timeout);
-      if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
+      const timeout = timeoutOf(values);
       const dryRun = Boolean(values['dry-run']);
       const result = await importArticles({
         cwd: out.cwd,
@@ -276,8 +281,7 @@ export const commands: Record<string, Command> = {
       contentOption,
     ],
     async run(values, out) {
-      const timeout = Number(values.timeout);
-      if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
+      const timeout = timeoutOf(values);
       const dryRun = Boolean(values['dry-run']);
       const result = await fetchFeeds({ cwd: out.cwd, contentDir: String(values.content), dryRun, timeoutSeconds: timeout });
       if (result.feeds.length === 0) {
@@ -309,8 +313,7 @@ export const commands: Record<string, Command> = {
       contentOption,
     ],
     async run(values, out) {
-      const timeout = Number(values.timeout);
-      if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
+      const timeout = timeoutOf(values);
       const dryRun = Boolean(values['dry-run']);
       const result = await keepArchivePictures({ cwd: out.cwd, contentDir: String(values.content), dryRun, timeoutSeconds: timeout });
       if (result.problems.length > 0) reportProblems(result.problems, out, out.stderr);
