@@ -6,10 +6,8 @@
  * network, and only when asked. A gone original (404, 410) is a `dead-link`
  * warning; an article that says `link_status: dead` already is not asked.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { packageRoot } from '../paths.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
+import { userAgent } from './userAgent.ts';
 
 export interface LinkToCheck {
   /** The article's file, as shown. */
@@ -17,7 +15,7 @@ export interface LinkToCheck {
   link: string;
 }
 
-const userAgent = `news-archive/${(JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version} (link checker; +https://www.npmjs.com/package/news-archive)`;
+const linkChecker = userAgent('link checker');
 
 /** `dead-link` warnings for the originals that are gone; the others, live, moved or unsure, say nothing. */
 export async function checkLinks(links: readonly LinkToCheck[], { timeoutSeconds = 20, concurrency = 4 } = {}): Promise<Problem[]> {
@@ -57,7 +55,7 @@ async function statusOf(url: string, timeoutSeconds: number): Promise<number | u
         method,
         redirect: 'follow',
         signal: AbortSignal.timeout(timeoutSeconds * 1000),
-        headers: { 'user-agent': userAgent },
+        headers: { 'user-agent': linkChecker },
       });
       await response.body?.cancel();
       // Some servers refuse HEAD (405, 501) or answer it wrongly: GET tells.

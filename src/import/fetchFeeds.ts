@@ -11,12 +11,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteFileName } from '../load/loadSite.ts';
-import { packageRoot } from '../paths.ts';
 import { readYamlMapping } from '../load/readYaml.ts';
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { followedFeeds } from '../schema/site.ts';
+import { cappedBody } from '../media/storeImages.ts';
 import { writeWhole } from '../writeWhole.ts';
 import { importArticles, type ImportResult } from './importArticles.ts';
+import { userAgent } from './userAgent.ts';
 
 /** What is remembered of a feed between fetches. */
 export interface FeedState {
@@ -60,7 +61,7 @@ export interface FetchResult {
   imported?: ImportResult | undefined;
 }
 
-const userAgent = `news-archive/${(JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version} (feed archiver; +https://www.npmjs.com/package/news-archive)`;
+const feedArchiver = userAgent('feed archiver');
 const defaultMaxFeedBytes = 10 * 1024 * 1024;
 const maxRedirects = 5;
 
@@ -150,7 +151,7 @@ type Answer = { text?: string | undefined; state: FeedState } | { error: string;
 /** One feed, asked politely: conditionally, with a timeout and a cap, following redirects by hand to learn the permanent ones. */
 async function politeGet(url: string, known: FeedState, timeoutSeconds: number, maxBytes: number, now: Date): Promise<Answer> {
   const headers: Record<string, string> = {
-    'user-agent': userAgent,
+    'user-agent': feedArchiver,
     accept: 'application/atom+xml, application/rss+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8',
     'accept-encoding': 'gzip, deflate, br',
   };
@@ -186,7 +187,7 @@ async function politeGet(url: string, known: FeedState, timeoutSeconds: number, 
           response.status === 404 || response.status === 410 ? 'the feed is gone from its address: find its new one, or set follow: false' : 'try again later';
         return { error: `${new URL(address).host} answered ${response.status} ${response.statusText}: ${what}`, state };
       }
-      const text = await cappedText(response, maxBytes);
+      const text = (await cappedBody(response, maxBytes))?.toString('utf8');
       if (text === undefined) return { error: `is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: not read`, state };
       return {
         text,
@@ -210,18 +211,4 @@ function retryAfterOf(header: string | null, now: Date): Date {
   if (header && Number.isFinite(seconds)) return new Date(now.getTime() + seconds * 1000);
   const date = header ? Date.parse(header) : Number.NaN;
   return Number.isNaN(date) ? new Date(now.getTime() + 3600_000) : new Date(date);
-}
-
-async function cappedText(response: Response, maxBytes: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      await response.body?.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

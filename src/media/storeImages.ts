@@ -56,23 +56,30 @@ export async function fetchImage(url: string, limits: ImageLimits = defaultImage
     await response.body?.cancel();
     return { error: `is ${megabytes(declared)}, more than the ${megabytes(limits.maxBytes)} a picture may be` };
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
+  let bytes: Buffer | undefined;
   try {
-    for await (const chunk of response.body ?? []) {
-      size += chunk.byteLength;
-      if (size > limits.maxBytes) {
-        await response.body?.cancel().catch(() => {});
-        return { error: `is more than the ${megabytes(limits.maxBytes)} a picture may be` };
-      }
-      chunks.push(Buffer.from(chunk));
-    }
+    bytes = await cappedBody(response, limits.maxBytes);
   } catch (error) {
     return {
       error: (error as Error).name === 'TimeoutError' ? `did not arrive whole within ${limits.timeoutSeconds} s` : `broke off (${(error as Error).message})`,
     };
   }
-  return { bytes: Buffer.concat(chunks) };
+  return bytes === undefined ? { error: `is more than the ${megabytes(limits.maxBytes)} a picture may be` } : { bytes };
+}
+
+/** A response's body, or undefined once it grows past `maxBytes` (the rest is not read); throws when the body breaks off. */
+export async function cappedBody(response: Response, maxBytes: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      await response.body?.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
