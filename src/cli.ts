@@ -251,7 +251,7 @@ export const commands: Record<string, Command> = {
       }
       for (const plan of result.planned) out.stdout(`${dryRun ? 'would write' : 'wrote'} ${plan.shownPath}  (${plan.article.url})`);
       for (const skip of result.skipped) out.stdout(`skipped "${skip.title}" from ${skip.input}: ${skip.reason}`);
-      if (result.pictureProblems.length > 0) reportProblems(result.pictureProblems, out, out.stderr);
+      if (result.warnings.length > 0) reportProblems(result.warnings, out, out.stderr);
       if (result.keptPictures > 0) {
         out.stdout(`${dryRun ? 'would keep' : 'kept'} ${countOf(result.keptPictures, 'picture')} in ${String(values.content)}/media/`);
       }
@@ -274,7 +274,7 @@ export const commands: Record<string, Command> = {
     name: 'fetch',
     summary: 'fetch every feed site.yaml follows and import its new items',
     description:
-      'Fetches every feed that site.yaml follows (sources with follow: true) politely — conditional requests remembered in content/.feeds.json, a timeout and a size cap, a few feeds at once and one per host, Retry-After respected — and imports their new items as import does. A feed that fails is reported; exit 1 only when every feed failed.',
+      'Fetches every feed that site.yaml follows (sources with follow: true) politely — conditional requests remembered in content/.feeds.json, a timeout and a size cap, a few feeds at once and one per host, Retry-After respected — and imports their new items as import does. An item its feed changed since it was archived becomes the article’s new version, the earlier one kept beside it (STORY.revisions.yaml). A feed that fails is reported; exit 1 only when every feed failed.',
     options: [
       { name: 'dry-run', type: 'boolean', default: false, help: 'fetch and say what would be imported; write nothing' },
       { name: 'timeout', type: 'string', value: 'SECONDS', default: '20', help: 'how long to wait for each feed' },
@@ -291,11 +291,19 @@ export const commands: Record<string, Command> = {
       }
       if (result.problems.length > 0) reportProblems(result.problems, out, out.stderr);
       for (const plan of result.imported?.planned ?? []) out.stdout(`${dryRun ? 'would write' : 'wrote'} ${plan.shownPath}  (${plan.article.url})`);
+      for (const plan of result.imported?.revised ?? []) {
+        out.stdout(
+          `${dryRun ? 'would revise' : 'revised'} ${plan.shownPath}  (${plan.article.url}): its feed changed it; the earlier version is kept in ${path.basename(plan.revisionsPath)}`,
+        );
+      }
       const count = (status: string) => result.feeds.filter((feed) => feed.status === status).length;
       const added = result.feeds.reduce((sum, feed) => sum + feed.added, 0);
+      const revised = result.feeds.reduce((sum, feed) => sum + feed.revised, 0);
       const waiting = count('waiting');
       out.stdout(
-        `${countOf(result.feeds.length, 'feed')}: ${countOf(added, `${dryRun ? 'article to import' : 'new article'}`, dryRun ? 'articles to import' : 'new articles')}, ${count('unchanged')} unchanged (304), ${count('failed')} failed` +
+        `${countOf(result.feeds.length, 'feed')}: ${countOf(added, `${dryRun ? 'article to import' : 'new article'}`, dryRun ? 'articles to import' : 'new articles')}` +
+          (revised > 0 ? `, ${revised} ${dryRun ? 'to revise' : 'revised'}` : '') +
+          `, ${count('unchanged')} unchanged (304), ${count('failed')} failed` +
           (waiting > 0 ? `, ${waiting} waiting (Retry-After)` : '') +
           (dryRun ? '; nothing was written.' : ''),
       );

@@ -83,6 +83,11 @@ export function formatLongDate(iso: string, locale: string): string {
   return DateTime.fromISO(iso, { setZone: true }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
 }
 
+/** A moment for people, in the site's language and time zone: "3 January 2026 at 14:05 UTC". */
+export function formatDateTime(iso: string, locale: string): string {
+  return DateTime.fromISO(iso, { setZone: true }).setLocale(locale).toLocaleString(DateTime.DATETIME_FULL);
+}
+
 /** A month's name for people, in the site's language: "January 2026". */
 export function formatMonth(year: string, month: string, locale: string): string {
   return DateTime.fromObject({ year: Number(year), month: Number(month), day: 1 }, { zone: 'UTC' })

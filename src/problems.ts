@@ -146,6 +146,13 @@ export const problemKinds = {
       '(`import`, `images`) a picture of an article could not be kept by the archive (no answer, not a picture, too large): it is shown from its address',
     hint: 'Run `news-archive images` later to try again; a picture that is gone from its address can be saved by hand under content/media/ and named in `image:`.',
   },
+  unkeptRevision: {
+    code: 'unkept-revision',
+    severity: 'warning',
+    meaning:
+      '(`fetch`) a feed changed an article it brought before, but the new version could not be written beside the old one (front matter that is not YAML, a revisions file that does not read): the article is left as it was',
+    hint: 'Fix the file named, or edit the article by hand to its new version; the next `fetch` tries again while the feed still carries the item.',
+  },
   unconvertedMarkup: {
     code: 'unconverted-markup',
     severity: 'warning',

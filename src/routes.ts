@@ -32,6 +32,8 @@ export const routes = {
   termIndex: (space: TermSpace): string => `/${space}/`,
   term: (space: TermSpace, slug: string): string => `/${space}/${slug}/`,
   story: (slug: string): string => `/stories/${slug}/`,
+  /** What changed in an article its feed revised: under the article's own URL. */
+  articleChanges: (articleUrl: string): string => `${articleUrl}changes/`,
   /** The feeds of a page that lists articles live under it. */
   atomFeed: (pageUrl: string): string => `${pageUrl}feed.xml`,
   jsonFeed: (pageUrl: string): string => `${pageUrl}feed.json`,

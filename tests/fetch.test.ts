@@ -5,11 +5,12 @@
  * Retry-After respected, and exit 1 only when every feed failed.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parseAtomFeed } from 'feedsmith';
 import { parse } from 'yaml';
 import { runCli, writeTree } from './helpers.ts';
 
@@ -23,6 +24,8 @@ describe('fetch: the feeds the archive follows', () => {
   let origin = '';
   const seen: { url: string; ifNoneMatch?: string; userAgent?: string }[] = [];
   let busy = false;
+  // The desk's feed as it is now: a story first told one way, then changed by its outlet.
+  let deskVersion = 1;
 
   before(async () => {
     server = createServer((request: IncomingMessage, response) => {
@@ -56,6 +59,25 @@ describe('fetch: the feeds the archive follows', () => {
           response.on('error', () => {});
           more();
           return;
+        }
+        case '/desk.xml': {
+          const story =
+            deskVersion === 1
+              ? {
+                  title: 'Council weighs pier closure',
+                  summary: 'A vote is due on Monday.',
+                  text: '<p>The council meets on Monday to vote on the pier.</p><p>The pier opened in 1902.</p>',
+                }
+              : {
+                  title: 'Council votes to close the pier',
+                  summary: 'The vote was 7 to 2.',
+                  text: '<p>The council voted 7 to 2 on Monday to close the pier.</p><p>The pier opened in 1902.</p>',
+                };
+          return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Desk</title><link>https://example.org/</link>
+<item><title>${story.title}</title><link>https://example.org/pier?utm_source=rss</link><pubDate>Mon, 05 Jan 2026 09:00:00 GMT</pubDate><description>${story.summary}</description><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[${story.text}]]></content:encoded></item>
+<item><title>Tide tables printed</title><link>https://example.org/tides</link><pubDate>Sun, 04 Jan 2026 09:00:00 GMT</pubDate><description><![CDATA[<p>The tide tables for 2026 are printed, as every year.</p>]]></description></item>
+</channel></rss>`);
         }
         case '/busy.xml':
           if (busy) return response.writeHead(429, { 'retry-after': '3600' }).end();
@@ -144,6 +166,93 @@ describe('fetch: the feeds the archive follows', () => {
     assert.match(run.stderr, /malformed\.xml: .*is not a feed that can be read/);
     const written = readdirSync(path.join(cwd, 'content'), { recursive: true, encoding: 'utf8' });
     assert.ok(written.every((file) => !file.includes('.tmp')));
+  });
+
+  test('an item its feed changed becomes a new version: the earlier one kept, the page updated, the change shown word by word', async () => {
+    const cwd = writeTree({ 'content/site.yaml': `title: Desk\nsources:\n  ${origin}/desk.xml: { name: Desk, follow: true }\n` });
+    deskVersion = 1;
+    const first = await runCli(['fetch'], { cwd });
+    assert.match(first.stdout, /^1 feed: 2 new articles, 0 unchanged \(304\), 0 failed$/m);
+    const articleFile = path.join(cwd, 'content/2026/01/council-weighs-pier-closure.md');
+    const revisionsFile = path.join(cwd, 'content/2026/01/council-weighs-pier-closure.revisions.yaml');
+    const tidesFile = path.join(cwd, 'content/2026/01/tide-tables-printed.md');
+    const tidesBefore = readFileSync(tidesFile, 'utf8');
+
+    deskVersion = 2;
+    const second = await runCli(['fetch'], { cwd });
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /^1 feed: 0 new articles, 1 revised, 0 unchanged \(304\), 0 failed$/m);
+    assert.match(second.stdout, /revised content\/2026\/01\/council-weighs-pier-closure\.md {2}\(\/2026\/01\/05\/council-weighs-pier-closure\/\)/);
+    // The article is the new version at its old address; the version it replaced is kept beside it.
+    const now = readFileSync(articleFile, 'utf8');
+    assert.match(now, /^title: "Council votes to close the pier"$/m);
+    assert.match(now, /^description: "The vote was 7 to 2\."$/m);
+    assert.match(now, /^updated: "\d{4}-\d\d-\d\dT[\d:.]+Z"$/m);
+    assert.match(now, /voted 7 to 2 on Monday/);
+    const kept = parse(readFileSync(revisionsFile, 'utf8')) as { versions: { title: string; description?: string; body: string; replaced: string }[] };
+    assert.equal(kept.versions.length, 1);
+    assert.equal(kept.versions[0]!.title, 'Council weighs pier closure');
+    assert.equal(kept.versions[0]!.description, 'A vote is due on Monday.');
+    assert.match(kept.versions[0]!.body, /The council meets on Monday to vote on the pier\./);
+    assert.equal(readFileSync(tidesFile, 'utf8'), tidesBefore, 'an unchanged item is not touched');
+
+    // The same version again changes nothing.
+    const third = await runCli(['fetch'], { cwd });
+    assert.match(third.stdout, /^1 feed: 0 new articles, 0 unchanged \(304\), 0 failed$/m);
+    assert.equal(readFileSync(articleFile, 'utf8'), now);
+    assert.equal((parse(readFileSync(revisionsFile, 'utf8')) as typeof kept).versions.length, 1);
+
+    const check = await runCli(['check'], { cwd });
+    assert.equal(check.code, 0, check.stdout);
+    const build = await runCli(['build', '--base-url', 'https://desk.example'], { cwd });
+    assert.equal(build.code, 0, build.stderr);
+    const page = readFileSync(path.join(cwd, '_site/2026/01/05/council-weighs-pier-closure/index.html'), 'utf8');
+    assert.match(page, /<h1>Council votes to close the pier<\/h1>/);
+    assert.match(page, /Updated <time datetime="[^"]+">/);
+    assert.match(page, /<a class="changes-link" href="changes\/">See what changed<\/a>/);
+    const changes = readFileSync(path.join(cwd, '_site/2026/01/05/council-weighs-pier-closure/changes/index.html'), 'utf8');
+    // Each part read without its added words is the earlier version, without its removed words the new one.
+    const parts = [...changes.matchAll(/<h3 class="change-part">([^<]+)<\/h3>\s*<div class="change-text">([\s\S]*?)<\/div>/g)].map(([, label, html]) => {
+      const paragraphs = [...html!.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((match) => match[1]!.replace(/<span class="visually-hidden">[^<]*<\/span>/g, ''));
+      const version = (dropped: 'ins' | 'del') =>
+        paragraphs.map((paragraph) =>
+          paragraph
+            .replace(new RegExp(`<${dropped}>[^<]*</${dropped}>`, 'g'), '')
+            .replace(/<\/?(?:ins|del)>/g, '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
+      return { label, before: version('ins'), after: version('del') };
+    });
+    assert.deepEqual(parts, [
+      { label: 'Headline', before: ['Council weighs pier closure'], after: ['Council votes to close the pier'] },
+      { label: 'Summary', before: ['A vote is due on Monday.'], after: ['The vote was 7 to 2.'] },
+      {
+        label: 'Text',
+        before: ['The council meets on Monday to vote on the pier.', 'The pier opened in 1902.'],
+        after: ['The council voted 7 to 2 on Monday to close the pier.', 'The pier opened in 1902.'],
+      },
+    ]);
+    assert.match(changes, /<del><span class="visually-hidden">\[removed: <\/span>weighs<span class="visually-hidden">\]<\/span><\/del>/);
+    assert.match(changes, /<p>The pier opened in 1902\.<\/p>/, 'an unchanged paragraph is shown as it is');
+    // Feed readers learn of the new version: its entry is updated later than it was published.
+    const feedEntry = parseAtomFeed(readFileSync(path.join(cwd, '_site/feed.xml'), 'utf8')).entries?.find((entry) =>
+      entry.id?.endsWith('/council-weighs-pier-closure/'),
+    );
+    assert.ok(Date.parse(feedEntry?.updated ?? '') > Date.parse(feedEntry?.published ?? ''), `${feedEntry?.updated} after ${feedEntry?.published}`);
+
+    // A revisions file that does not read is an error naming it, its field and its line, and the article still builds.
+    writeFileSync(revisionsFile, readFileSync(revisionsFile, 'utf8').replace(/replaced: "[^"]+"/, 'replaced: "soon"'));
+    const broken = await runCli(['check'], { cwd });
+    assert.equal(broken.code, 1);
+    assert.match(
+      broken.stdout,
+      /^content\/2026\/01\/council-weighs-pier-closure\.revisions\.yaml:4: versions\[0\]\.replaced: expected a date like .*, got "soon" \[invalid-field\]$/m,
+    );
+    const skipping = await runCli(['build', '--skip-invalid'], { cwd });
+    assert.equal(skipping.code, 0, skipping.stderr);
+    assert.match(readFileSync(path.join(cwd, '_site/2026/01/05/council-weighs-pier-closure/index.html'), 'utf8'), /<h1>Council votes to close the pier<\/h1>/);
+    assert.ok(!existsSync(path.join(cwd, '_site/2026/01/05/council-weighs-pier-closure/changes/index.html')), 'no page of changes that could not be read');
   });
 
   test('exit 1 only when every feed failed; a site that follows none is told how to follow one', async () => {

@@ -47,6 +47,15 @@ const extraArticles: Record<string, string> = {
     },
     '<p>The quay at the old harbour opened again on Monday after two years of repairs to its stone walls.</p>',
   ),
+  // Its feed changed it: the page links to what changed, shown word by word in headline, dek and text.
+  'content/2026/01/harbour-quay.revisions.yaml': [
+    'versions:',
+    '  - replaced: "2026-01-07T08:00:00Z"',
+    '    title: "Harbour quay to reopen"',
+    '    description: "Repairs end this week."',
+    '    body: "<p>The quay at the old harbour opens again on Monday.</p>"',
+    '',
+  ].join('\n'),
   'content/2026/01/harbour-quay-he.md': article(
     { title: 'הרציף בנמל נפתח מחדש', date: '2026-01-05', slug: 'harbour-quay', lang: 'he' },
     '<p>הרציף בנמל הישן נפתח שוב ביום שני.</p>',

@@ -2,6 +2,7 @@
 import type { MessagePart, Translator } from '../strings/words.ts';
 import type { ArchiveContext } from './context.ts';
 import { dateBreadcrumbs } from './calendar.ts';
+import { changesUrlOf } from './changesPages.ts';
 import { socialMeta, structuredData } from './metadata.ts';
 import type { ArticlePage, ArticleView, Link } from './pages.ts';
 import type { StoryLinks } from './stories.ts';
@@ -26,6 +27,7 @@ export function articlePages(context: ArchiveContext): ArticlePage[] {
       .filter((version) => version.url !== article.url)
       .map((version) => ({ url: version.url, lang: version.lang, label: languageName(version.lang) }));
     const storyLinks = context.stories.linksOf(view.url);
+    const changesUrl = changesUrlOf(article);
     return {
       kind: 'article',
       url: view.url,
@@ -40,6 +42,7 @@ export function articlePages(context: ArchiveContext): ArticlePage[] {
       search: { year: article.date.year, month: article.date.month, date: new Date(article.date.epochMs).toISOString() },
       ...storyLinks,
       article: view,
+      changes: changesUrl === undefined ? undefined : { url: changesUrl, label: words.text('seeChanges') },
       newer: newer && { url: newer.url, label: newer.title, lang: newer.lang, dir: newer.dir },
       older: older && { url: older.url, label: older.title, lang: older.lang, dir: older.dir },
     };

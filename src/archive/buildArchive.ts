@@ -11,6 +11,7 @@ import { routes } from '../routes.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { articlePages } from './articlePages.ts';
 import { calendarPage, datePages } from './calendar.ts';
+import { changesPages } from './changesPages.ts';
 import { archiveContext } from './context.ts';
 import { siteFeeds } from './feeds.ts';
 import { homePages } from './lists.ts';
@@ -68,6 +69,8 @@ export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSe
     site: siteViewOf(settings, context.words, options.siteAssets),
     pages: [
       ...browsable,
+      // Not in the sitemap: each is reached from its article, which is.
+      ...changesPages(context),
       ...siteFeeds(context),
       ...taxonomies.feeds,
       ...sources.feeds,

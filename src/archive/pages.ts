@@ -238,6 +238,8 @@ export interface ArticlePage extends PageBase {
   };
   /** The article itself. */
   article: ArticleView;
+  /** For an article its feed revised: the page of what changed ("See what changed"). */
+  changes?: Link | undefined;
   /** The next newer article of the site, with its language when it is not the site's. */
   newer?: (Link & Pick<ArticleSummary, 'lang' | 'dir'>) | undefined;
   /** The next older article of the site, with its language when it is not the site's. */
@@ -337,6 +339,45 @@ export interface CalendarPage extends PageBase {
   heading: string;
   /** Newest first. */
   years: YearRow[];
+}
+
+/** A run of words in a comparison of two versions: kept, or only in the earlier (`removed`) or the later (`added`). */
+export interface DiffSegment {
+  text: string;
+  change?: 'added' | 'removed' | undefined;
+}
+
+/** One changed part of an article (its headline, its dek or its text), paragraph by paragraph. */
+export interface ChangedPart {
+  /** "Headline", "Summary", "Text". */
+  label: string;
+  paragraphs: DiffSegment[][];
+}
+
+/** One revision: what the article's feed changed at one time, from the version before to the one after. */
+export interface ArticleChange {
+  /** "Changed <time>". */
+  heading: MessagePart[];
+  /** Only the parts that changed. */
+  parts: ChangedPart[];
+}
+
+/** `<article URL>changes/`: the earlier versions of an article its feed revised, compared word by word with the next. */
+export interface ChangesPage extends PageBase {
+  /** Rendered by `changes.njk`. */
+  kind: 'changes';
+  /** "What changed". */
+  heading: string;
+  /** The article as it is now; with its language when it is not the site's. */
+  article: Link & Pick<ArticleSummary, 'lang' | 'dir'>;
+  /** Home › year › month › day › the article. */
+  breadcrumbs: Link[];
+  /** How to read the page: what is struck through, what underlined. */
+  intro: string;
+  /** The words read out before a removed and an added run. */
+  marks: { removed: string; added: string };
+  /** Newest first. */
+  changes: ArticleChange[];
 }
 
 /** One source's articles in a story, oldest first. */
@@ -515,6 +556,7 @@ export type Page =
   | TermIndexPage
   | CalendarPage
   | StoryPage
+  | ChangesPage
   | FeedPage
   | SitemapPage
   | SearchPage

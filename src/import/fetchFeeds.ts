@@ -7,6 +7,8 @@
  * few feeds at once and one request at a time per host; `Retry-After` and
  * 429/503 respected, the feed left alone until then; permanent redirects
  * recorded. A feed that fails is reported and the others are still imported.
+ * An item its feed changed since it was archived becomes a new version of
+ * its article, the earlier one kept beside it (`write/reviseArticle.ts`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -52,6 +54,8 @@ export interface FeedOutcome {
   status: 'new' | 'unchanged' | 'failed' | 'waiting';
   /** Articles written (or that would be, in a dry run). */
   added: number;
+  /** Articles the feed changed, now at their new version (or that would be). */
+  revised: number;
 }
 
 export interface FetchResult {
@@ -84,19 +88,19 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
   const fetchOne = async (url: string): Promise<void> => {
     const known = state[url] ?? {};
     if (known.retryAfter && Date.parse(known.retryAfter) > now.getTime()) {
-      outcomes.set(url, { url, status: 'waiting', added: 0 });
+      outcomes.set(url, { url, status: 'waiting', added: 0, revised: 0 });
       return;
     }
     const answer = await politeGet(known.movedTo ?? url, known, options.timeoutSeconds ?? 20, options.maxFeedBytes ?? defaultMaxFeedBytes, now);
     state[url] = { ...known, ...answer.state };
     if ('error' in answer) {
-      outcomes.set(url, { url, status: 'failed', added: 0 });
+      outcomes.set(url, { url, status: 'failed', added: 0, revised: 0 });
       problems.push(problem(problemKinds.unreadableInput, { file: url, message: answer.error }));
     } else if (answer.text === undefined) {
-      outcomes.set(url, { url, status: 'unchanged', added: 0 });
+      outcomes.set(url, { url, status: 'unchanged', added: 0, revised: 0 });
     } else {
       texts.set(url, answer.text);
-      outcomes.set(url, { url, status: 'new', added: 0 });
+      outcomes.set(url, { url, status: 'new', added: 0, revised: 0 });
     }
   };
 
@@ -127,16 +131,19 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
       tags: feed.tags,
       dryRun: options.dryRun,
       timeoutSeconds: options.timeoutSeconds,
+      revisedAt: now.toISOString(),
     });
     const outcome = outcomes.get(feed.url)!;
     outcome.added = result.written || options.dryRun ? result.planned.length : 0;
+    outcome.revised = result.written || options.dryRun ? result.revised.length : 0;
     // A feed that came but cannot be read (malformed, items without dates) failed too.
     if (result.problems.some(isError)) outcome.status = 'failed';
-    problems.push(...result.problems, ...result.pictureProblems);
+    problems.push(...result.problems, ...result.warnings);
     imported = imported
       ? {
           ...result,
           planned: [...imported.planned, ...result.planned],
+          revised: [...imported.revised, ...result.revised],
           skipped: [...imported.skipped, ...result.skipped],
           keptPictures: imported.keptPictures + result.keptPictures,
         }

@@ -4,12 +4,20 @@
  * first; if any input has an error nothing is written. Articles the archive
  * already holds (`duplicates/findDuplicates.ts`: the same link, or the same title and text) are
  * skipped and reported, so importing a feed again adds only its new items.
+ * With `revisedAt` (`fetch`), an item its feed changed since it was archived
+ * (the same link, from the same feed, another headline, dek or text) is kept
+ * as a new version of the article, its earlier one kept beside it
+ * (`write/reviseArticle.ts`).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { comparableOf, DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
 import { withoutTracking } from '../duplicates/normalizeLink.ts';
 import { checkContent, pathShownFrom } from '../load/loadContent.ts';
+import type { Article } from '../load/readArticle.ts';
+import { detectFormat } from '../schema/article.ts';
+import { sanitizeBody } from '../sanitize/sanitizeBody.ts';
+import { planRevision, writeRevision, type RevisionPlan } from '../write/reviseArticle.ts';
 import { defaultSiteSettings } from '../schema/site.ts';
 import { decodeText } from '../load/readFrontMatter.ts';
 import { readArticle } from '../load/readArticle.ts';
@@ -21,6 +29,7 @@ import { PictureKeeper } from './keepPictures.ts';
 import { addSourceNames, type SourceName } from '../write/siteSources.ts';
 import { readClipping } from './readClipping.ts';
 import { outletOf, readFeed } from './readFeed.ts';
+import { decodeHTMLStrict } from 'entities';
 import { parseOpml } from 'feedsmith';
 
 export interface ImportOptions {
@@ -48,6 +57,8 @@ export interface ImportOptions {
   maxPictureBytes?: number | undefined;
   /** Feeds already fetched (`fetch`), by URL: read from here instead of fetched again. */
   texts?: ReadonlyMap<string, string> | undefined;
+  /** Keep what a feed changed in an article it brought before, as a new version replaced at this ISO time (`fetch`). */
+  revisedAt?: string | undefined;
 }
 
 export interface SkippedArticle {
@@ -61,13 +72,15 @@ export interface ImportResult {
   problems: Problem[];
   /** Written, or to be written with `dryRun`. */
   planned: PlannedArticle[];
+  /** Articles their feed changed, with their earlier version kept (or that would be, in a dry run). */
+  revised: RevisionPlan[];
   skipped: SkippedArticle[];
   /** Feeds named in site.yaml's `sources` by their own title, as they were new to it (or would be, in a dry run). */
   namedSources: SourceName[];
   /** Pictures the archive now keeps a copy of (or would, in a dry run: they are fetched, not stored). */
   keptPictures: number;
   /** Pictures that stay at their addresses, and why. */
-  pictureProblems: Problem[];
+  warnings: Problem[];
   written: boolean;
 }
 
@@ -81,6 +94,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
 
   const duplicates = new DuplicateIndex();
   const takenUrls = new Set<string>();
+  const archived = new Map<string, Article>(existing.articles.map((article) => [article.file, article]));
   for (const article of existing.articles) {
     duplicates.add(comparableOf(article, article.body));
     takenUrls.add(article.url);
@@ -90,6 +104,9 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   const problems: Problem[] = [];
   const planned: PlannedArticle[] = [];
   const skipped: SkippedArticle[] = [];
+  // Each new version with the draft and input it came from, for its pictures.
+  const revised: { plan: RevisionPlan; draft: ArticleDraft; input: string }[] = [];
+  const revisionProblems: Problem[] = [];
   const namedSources: SourceName[] = [];
   // Each plan's draft and input, for its pictures once it is known to be written.
   const draftOf = new Map<PlannedArticle, { draft: ArticleDraft; input: string }>();
@@ -118,6 +135,20 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       const candidate = comparableOf({ ...plan.planned.article, file: plan.planned.shownPath }, plan.planned.article.body);
       const [duplicate] = duplicates.match(candidate);
       if (duplicate && !options.keepDuplicates) {
+        const earlier = archived.get(duplicate.first);
+        const revision =
+          options.revisedAt !== undefined && duplicate.reason === 'link' && earlier && isNewVersion(earlier, draft)
+            ? planRevision(earlier, path.resolve(options.cwd, earlier.file), draft, options.revisedAt, site)
+            : undefined;
+        if (revision && 'plan' in revision && !revised.some(({ plan }) => plan.articlePath === revision.plan.articlePath)) {
+          revised.push({ plan: revision.plan, draft, input: shownInput(input, options.cwd) });
+          continue;
+        }
+        if (revision && 'error' in revision) {
+          revisionProblems.push(
+            problem(problemKinds.unkeptRevision, { file: earlier!.file, message: `${JSON.stringify(draft.title)} changed in its feed, but ${revision.error}` }),
+          );
+        }
         skipped.push({ input: shownInput(input, options.cwd), title: draft.title, reason: describeDuplicate(duplicate) });
         continue;
       }
@@ -131,11 +162,13 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
     if (inputProblems.length === 0) planned.push(...inputPlans);
   }
 
-  if (problems.length > 0) return { problems, planned, skipped, namedSources, keptPictures: 0, pictureProblems: [], written: false };
+  const revisions = (): RevisionPlan[] => revised.map(({ plan }) => plan);
+  if (problems.length > 0)
+    return { problems, planned, revised: revisions(), skipped, namedSources, keptPictures: 0, warnings: revisionProblems, written: false };
 
   // The pictures of what will be written: stored first, so that no article ever points at a copy that is not there.
   let keptPictures = 0;
-  const pictureProblems: Problem[] = [];
+  const warnings: Problem[] = [...revisionProblems];
   if (!options.remotePictures) {
     const keeper = new PictureKeeper(
       contentDir,
@@ -146,17 +179,48 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       const { draft, input } = draftOf.get(plan)!;
       const kept = await keeper.keepPicturesOf(draft, input);
       keptPictures += kept.kept;
-      pictureProblems.push(...kept.problems);
+      warnings.push(...kept.problems);
       if (kept.kept > 0) plan.text = kept.draft.text ?? articleFileText({ ...kept.draft, slug: plan.article.slug });
     }
+    for (const revision of revised) {
+      const kept = await keeper.keepPicturesOf({ title: revision.draft.title, date: revision.draft.date, body: revision.draft.body }, revision.input);
+      keptPictures += kept.kept;
+      warnings.push(...kept.problems);
+      if (kept.kept === 0) continue;
+      const withCopies = planRevision(revision.plan.article, revision.plan.articlePath, { ...revision.draft, body: kept.draft.body }, options.revisedAt!, site);
+      if ('plan' in withCopies) revision.plan = withCopies.plan;
+    }
   }
-  if (options.dryRun) return { problems, planned, skipped, namedSources, keptPictures, pictureProblems, written: false };
+  if (options.dryRun) return { problems, planned, revised: revisions(), skipped, namedSources, keptPictures, warnings, written: false };
   for (const plan of planned) {
     if (!writeNewFile(plan.path, plan.text)) {
       throw new Error(`${plan.shownPath} appeared while importing; it was left as it is`);
     }
   }
-  return { problems, planned, skipped, namedSources: addSourceNames(contentDir, namedSources), keptPictures, pictureProblems, written: true };
+  for (const { plan } of revised) writeRevision(plan);
+  return { problems, planned, revised: revisions(), skipped, namedSources: addSourceNames(contentDir, namedSources), keptPictures, warnings, written: true };
+}
+
+/** How a headline or dek compares: its characters, as the loader decodes them, and its words. */
+const comparableText = (text: string | undefined): string =>
+  decodeHTMLStrict(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+/** What a reader sees of a body. */
+const visibleTextOf = (body: string, link: string | undefined): string => sanitizeBody(body, { format: detectFormat(body), link }).text.replace(/\s+/g, ' ');
+
+/**
+ * Whether a feed's item is a new version of the article it brought before: from the same feed, with another
+ * headline, dek or text as a reader sees them (the archive's copies of its pictures are no change).
+ */
+function isNewVersion(earlier: Article, draft: ArticleDraft): boolean {
+  const feed = draft.source && URL.canParse(draft.source) ? new URL(draft.source).href : undefined;
+  if (feed === undefined || earlier.source !== feed) return false;
+  return (
+    comparableText(earlier.title) !== comparableText(draft.title) ||
+    comparableText(earlier.description) !== comparableText(draft.description) ||
+    visibleTextOf(earlier.body, earlier.link) !== visibleTextOf(draft.body, draft.link)
+  );
 }
 
 /** Whether site.yaml names a feed, in the normalized form it reads its keys in. */

@@ -8,6 +8,13 @@ import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { decodeText } from './readFrontMatter.ts';
 import { readArticle, type Article } from './readArticle.ts';
+import { readRevisions, type Revision } from './readRevisions.ts';
+
+/** A revisions file beside an article: its name as shown in problems, and its bytes. */
+export interface RevisionsInput {
+  file: string;
+  bytes: Uint8Array;
+}
 
 export interface FileResult<A> {
   problems: Problem[];
@@ -31,11 +38,17 @@ export interface FileStep<A extends LoadedArticle> {
   /** The module that exports this step as `step`, so that worker threads can run it. */
   module: URL;
   /** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
-  run(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string): FileResult<A>;
+  run(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string, revisions?: RevisionsInput): FileResult<A>;
 }
 
-/** A file's bytes to an article as written, with every problem found. */
-export function checkFile(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string): FileResult<Article> {
+/** An article as written, with its earlier versions when a revisions file is beside it. */
+export type CheckedArticle = Article & { revisions?: Revision[] | undefined };
+
+/**
+ * A file's bytes to an article as written, with every problem found. A revisions file with errors is
+ * reported and left out: the article is shown as it is now, without its history.
+ */
+export function checkFile(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string, revisions?: RevisionsInput): FileResult<CheckedArticle> {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return { problems: [decoded.problem] };
   const { article, problems } = readArticle(file, decoded.text, site, inContent);
@@ -44,7 +57,9 @@ export function checkFile(file: string, bytes: Uint8Array, site: SiteSettings, i
     return { problems: [problem(problemKinds.skippedFile, { file, message: 'is an HTML file without front matter, so not an article: it is not read' })] };
   }
   if (!article || problems.some(isError)) return { problems };
-  return { problems, article };
+  if (!revisions) return { problems, article };
+  const history = readRevisions(revisions.file, revisions.bytes, site);
+  return { problems: [...problems, ...history.problems], article: history.revisions ? { ...article, revisions: history.revisions } : article };
 }
 
-export const step: FileStep<Article> = { name: 'check', module: new URL(import.meta.url), run: checkFile };
+export const step: FileStep<CheckedArticle> = { name: 'check', module: new URL(import.meta.url), run: checkFile };

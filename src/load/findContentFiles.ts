@@ -6,15 +6,19 @@
  * pages, editor and VCS litter) are skipped, and a skipped folder or file
  * that holds articles is said in a warning. Symbolic links are followed
  * only to files inside the content folder, so an article can never read a
- * file from elsewhere.
+ * file from elsewhere. An article's earlier versions sit beside it in a
+ * revisions file (`story.md` → `story.revisions.yaml`), found here too.
  */
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareStrings, problem, problemKinds, type Problem } from '../problems.ts';
+import { revisionsFileSuffix } from '../schema/revisions.ts';
 
 export interface ContentFiles {
   /** Absolute paths, in a stable order. */
   files: string[];
+  /** Revisions files (absolute paths), each named after the article it belongs to. */
+  revisionFiles: string[];
   problems: Problem[];
 }
 
@@ -66,6 +70,7 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
   const start = path.resolve(contentDir);
   const root = realpathSync(start);
   const files: string[] = [];
+  const revisionFiles: string[] = [];
   const problems: Problem[] = [];
 
   const walk = (dir: string): void => {
@@ -81,6 +86,8 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
         walk(absolute);
       } else if (entry.isFile() && isArticleFileName(entry.name)) {
         files.push(absolute);
+      } else if (entry.isFile() && entry.name.endsWith(revisionsFileSuffix)) {
+        revisionFiles.push(absolute);
       } else if (entry.isSymbolicLink() && isArticleFileName(entry.name)) {
         const target = safeRealpath(absolute);
         const inside = target !== undefined && target.startsWith(root + path.sep);
@@ -99,7 +106,7 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
     }
   };
   walk(start);
-  return { files, problems };
+  return { files, revisionFiles, problems };
 }
 
 function skipped(file: string, isFolder: boolean, held: number): Problem {

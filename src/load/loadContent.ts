@@ -4,6 +4,7 @@
  * problem found; an article with an error is left out of `articles`, and
  * everything else is kept. Files are read on every core when there are many,
  * and their results are cached on disk by content (see `contentCache.ts`).
+ * An article's revisions file is read with it, as part of the same unit.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { FileCache } from '../cache/fileCache.ts';
 import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { step as checkStep, type FileResult, type FileStep, type LoadedArticle } from './checkFile.ts';
-import { findContentFiles } from './findContentFiles.ts';
+import { articleFileExtension, findContentFiles } from './findContentFiles.ts';
+import { revisionsFileSuffix } from '../schema/revisions.ts';
 import type { FileJob } from './loadWorker.ts';
 import { loadSite } from './loadSite.ts';
 import type { Article } from './readArticle.ts';
@@ -70,28 +72,42 @@ export async function loadContent<A extends LoadedArticle>(
   const inputHash = cache ? createHash('sha256').update(JSON.stringify(site)) : undefined;
   const results: (FileResult<A> | undefined)[] = [];
   const misses: (FileJob & { index: number; key: string | undefined })[] = [];
+  const revisionsFiles = new Set(found.revisionFiles);
   for (const absolute of found.files) {
     const file = displayPath(absolute);
     let bytes: Buffer;
+    let revisions: FileJob['revisions'];
+    const revisionsFile = revisionsFileOf(absolute);
     try {
       bytes = readFileSync(absolute);
+      if (revisionsFiles.delete(revisionsFile)) revisions = { file: displayPath(revisionsFile), bytes: readFileSync(revisionsFile) };
     } catch (error) {
       results.push({ problems: [problem(problemKinds.unreadableFile, { file, message: `could not be read: ${(error as Error).message}` })] });
       inputHash?.update(`${file} unreadable\0`);
       continue;
     }
     const inContent = path.relative(root, absolute).split(path.sep).join('/');
-    const key = cache?.keyOf(`${file}\0${inContent}`, bytes);
+    const key = cache?.keyOf(`${file}\0${inContent}`, revisions ? Buffer.concat([bytes, Buffer.from(`\0${revisions.file}\0`), revisions.bytes]) : bytes);
     inputHash?.update(`${key}\0`);
     const cached = key === undefined ? undefined : cache!.get(key);
-    if (!cached) misses.push({ index: results.length, key, file, inContent, bytes });
+    if (!cached) misses.push({ index: results.length, key, file, inContent, bytes, revisions });
     results.push(cached);
+  }
+  // A revisions file whose article is not there (renamed, deleted) shows nothing: said, so that its history is not lost unseen.
+  for (const orphan of revisionsFiles) {
+    problems.push(
+      problem(problemKinds.skippedFile, {
+        file: displayPath(orphan),
+        message: `holds earlier versions of ${path.basename(orphan).slice(0, -revisionsFileSuffix.length)}.md, which is not beside it: it is not read`,
+        hint: 'Rename it after its article (story.md → story.revisions.yaml), or delete it.',
+      }),
+    );
   }
 
   const read =
     misses.length >= filesWorthWorkers
       ? await readInWorkers(misses, site, step)
-      : misses.map(({ file, inContent, bytes }) => step.run(file, bytes, site, inContent));
+      : misses.map(({ file, inContent, bytes, revisions }) => step.run(file, bytes, site, inContent, revisions));
   misses.forEach((miss, n) => {
     results[miss.index] = read[n];
     if (miss.key !== undefined) cache!.set(miss.key, read[n]!);
@@ -108,6 +124,9 @@ export async function loadContent<A extends LoadedArticle>(
   inputHash?.update(JSON.stringify(found.problems));
   return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length, inputKey: inputHash?.digest('hex') };
 }
+
+/** Where an article's earlier versions are kept: `story.md` → `story.revisions.yaml`. */
+export const revisionsFileOf = (articleFile: string): string => articleFile.replace(articleFileExtension, '') + revisionsFileSuffix;
 
 /**
  * Two published articles cannot share a URL: the first file (in path order)

@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { sendableError, type SentError } from '../errors.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { workerInput } from '../workerThread.ts';
-import type { FileResult, FileStep, LoadedArticle } from './checkFile.ts';
+import type { FileResult, FileStep, LoadedArticle, RevisionsInput } from './checkFile.ts';
 
 export interface WorkerSetup {
   site: SiteSettings;
@@ -22,6 +22,8 @@ export interface FileJob {
   /** Relative to the content folder, `/`-separated: where the article sat in the site it came from. */
   inContent: string;
   bytes: Uint8Array;
+  /** The revisions file beside it, if any. */
+  revisions?: RevisionsInput | undefined;
 }
 
 export interface JobBatch {
@@ -36,9 +38,9 @@ const { site, stepModule } = workerInput<WorkerSetup>();
 const { step } = (await import(stepModule)) as { step: FileStep<LoadedArticle> };
 parentPort!.on('message', ({ id, jobs }: JobBatch) => {
   const results: FileResult<LoadedArticle>[] = [];
-  for (const { file, inContent, bytes } of jobs) {
+  for (const { file, inContent, bytes, revisions } of jobs) {
     try {
-      results.push(step.run(file, bytes, site, inContent));
+      results.push(step.run(file, bytes, site, inContent, revisions));
     } catch (error) {
       parentPort!.postMessage({ id, error: sendableError(new Error(`${file} could not be read`, { cause: error })) } satisfies BatchReply<LoadedArticle>);
       return;

@@ -56,7 +56,7 @@ export async function readInWorkers<A extends LoadedArticle>(jobs: readonly File
     for (let batch = batches[next++]; batch; batch = batches[next++]) {
       store(
         batch.id,
-        batch.jobs.map(({ file, inContent, bytes }) => step.run(file, bytes, site, inContent)),
+        batch.jobs.map(({ file, inContent, bytes, revisions }) => step.run(file, bytes, site, inContent, revisions)),
       );
       await yieldToEvents();
     }

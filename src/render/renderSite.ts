@@ -35,6 +35,7 @@ const pageKinds = {
   terms: true,
   calendar: true,
   story: true,
+  changes: true,
   'atom-feed': true,
   'json-feed': true,
   sitemap: true,

@@ -1,7 +1,10 @@
 /**
  * The sanitize stage: each loaded article gets safe HTML and its plain text.
  */
+import type { CheckedArticle } from '../load/checkFile.ts';
 import type { Article } from '../load/readArticle.ts';
+import type { Revision } from '../load/readRevisions.ts';
+import { detectFormat } from '../schema/article.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import type { BodyReference } from './references.ts';
 import { sanitizeBody } from './sanitizeBody.ts';
@@ -18,7 +21,12 @@ export type SafeArticle = Omit<Article, 'body'> & {
   /** The text a reader sees in the body. */
   text: string;
   wordCount: number;
+  /** Its earlier versions, oldest first, as the text a reader saw in each (sanitized, paragraphs apart). */
+  revisions?: RevisionText[] | undefined;
 };
+
+/** An earlier version of an article, as the text it showed. */
+export type RevisionText = Omit<Revision, 'body'> & { text: string };
 
 /** A sanitized article, and what sanitizing could not keep as written: warnings naming its file. */
 export interface SanitizedArticle {
@@ -27,7 +35,7 @@ export interface SanitizedArticle {
 }
 
 /** `origin`: the site the archive came from (site.yaml), which relative links of its posts point at. */
-export function sanitizeArticle({ body, ...article }: Article, origin?: string, { blockRemoteImages = false } = {}): SanitizedArticle {
+export function sanitizeArticle({ body, revisions, ...article }: CheckedArticle, origin?: string, { blockRemoteImages = false } = {}): SanitizedArticle {
   const { html, text, wordCount, references, unconverted } = sanitizeBody(body, {
     format: article.format,
     link: article.link,
@@ -46,5 +54,10 @@ export function sanitizeArticle({ body, ...article }: Article, origin?: string, 
             message: `${unconverted.length === 1 ? 'holds' : `holds ${unconverted.length} constructs of`} another generator's template markup that is shown as text: ${JSON.stringify(unconverted[0]!.slice(0, 80))}${unconverted.length > 1 ? ' first' : ''}`,
           }),
         ];
-  return { article: { ...article, html, text, wordCount, references }, problems };
+  // Earlier versions are shown only as their text, compared word by word with the next: sanitized the same way first.
+  const revisionTexts = revisions?.map(({ body: revisionBody, ...revision }) => ({
+    ...revision,
+    text: sanitizeBody(revisionBody, { format: detectFormat(revisionBody), link: article.link, origin, blockRemoteImages }).text,
+  }));
+  return { article: { ...article, html, text, wordCount, references, ...(revisionTexts ? { revisions: revisionTexts } : {}) }, problems };
 }

@@ -11,7 +11,9 @@ import { dateExample, isValidDate } from '../dates.ts';
 import { isSafeLegacySlug, maxSlugLength } from '../slug.ts';
 import { expecting, flag, optionalHttpUrl, optionalText, optionalUrlOrPath, stringList, text } from './fields.ts';
 
-const articleDate = z.union([z.string(), z.number().transform(String)], expecting(dateExample)).refine(isValidDate, { error: `expected ${dateExample}` });
+export const articleDate = z
+  .union([z.string(), z.number().transform(String)], expecting(dateExample))
+  .refine(isValidDate, { error: `expected ${dateExample}` });
 
 const slug = z.preprocess(
   (value) => (value === '' || value === null ? undefined : value),

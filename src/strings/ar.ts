@@ -35,6 +35,7 @@ export const ar: WordTable = {
   draftNotice: 'مسودة: تظهر في المعاينة فقط، لا في الموقع المنشور',
   byAuthors: counted('بقلم {authors}', 'بقلم {authors}', 'بقلم {authors}', 'بقلم {authors}', 'بقلم {authors}'),
   updatedOn: 'حُدِّث في {date}',
+  seeChanges: 'اطّلع على ما تغيّر',
   readingTime: counted(
     'مدة القراءة: أقل من دقيقة',
     'مدة القراءة: دقيقة واحدة',
@@ -56,6 +57,16 @@ export const ar: WordTable = {
   moreArticles: 'مزيد من المقالات',
   older: 'أقدم',
   newer: 'أحدث',
+
+  changesHeading: 'ما الذي تغيّر',
+  changesTitle: 'ما الذي تغيّر: {title}',
+  changesIntro: 'عدّلت خلاصة هذا المقال نصَّه بعد أرشفته. يُعرض كل تعديل كلمةً كلمة، الأحدث أولًا: الكلمات المحذوفة مشطوبة، والمضافة مسطّرة.',
+  changedOn: 'عُدِّل في {date}',
+  changedHeadline: 'العنوان',
+  changedDek: 'الملخّص',
+  changedText: 'نص المقال',
+  removedWords: 'حُذف:',
+  addedWords: 'أُضيف:',
 
   story: 'قصة',
   storyTitle: 'قصة: {title}',

@@ -25,6 +25,7 @@ export const de: WordTable = {
   draftNotice: 'Entwurf: nur in der Vorschau sichtbar, nicht in der erstellten Website',
   byAuthors: { one: 'Von {authors}', other: 'Von {authors}' },
   updatedOn: 'Aktualisiert am {date}',
+  seeChanges: 'Änderungen ansehen',
   readingTime: { one: '{count} Minute Lesezeit', other: '{count} Minuten Lesezeit' },
   readOriginal: 'Zum Original',
   readOriginalAt: 'Original bei {source} lesen',
@@ -40,6 +41,17 @@ export const de: WordTable = {
   moreArticles: 'Weitere Artikel',
   older: 'Älter',
   newer: 'Neuer',
+
+  changesHeading: 'Was sich geändert hat',
+  changesTitle: 'Was sich geändert hat: {title}',
+  changesIntro:
+    'Der Feed dieses Artikels hat ihn nach der Archivierung geändert. Jede Änderung wird Wort für Wort gezeigt, die neueste zuerst: Entfernte Wörter sind durchgestrichen, hinzugefügte unterstrichen.',
+  changedOn: 'Geändert am {date}',
+  changedHeadline: 'Überschrift',
+  changedDek: 'Zusammenfassung',
+  changedText: 'Artikeltext',
+  removedWords: 'entfernt:',
+  addedWords: 'hinzugefügt:',
 
   story: 'Thema',
   storyTitle: 'Thema: {title}',

@@ -30,6 +30,7 @@ export const en = {
   draftNotice: 'Draft: shown in the preview only, not in the built site',
   byAuthors: { one: 'By {authors}', other: 'By {authors}' },
   updatedOn: 'Updated {date}',
+  seeChanges: 'See what changed',
   readingTime: { one: '{count} min read', other: '{count} min read' },
   readOriginal: 'Read the original',
   readOriginalAt: 'Read the original at {source}',
@@ -45,6 +46,18 @@ export const en = {
   moreArticles: 'More articles',
   older: 'Older',
   newer: 'Newer',
+
+  // The page of what changed in an article its feed revised.
+  changesHeading: 'What changed',
+  changesTitle: 'What changed: {title}',
+  changesIntro:
+    'The feed of this article changed it after it was archived. Each change is shown word by word, the latest first: removed words are struck through, added words are underlined.',
+  changedOn: 'Changed {date}',
+  changedHeadline: 'Headline',
+  changedDek: 'Summary',
+  changedText: 'Text',
+  removedWords: 'removed:',
+  addedWords: 'added:',
 
   // Stories: the articles of several outlets on one event.
   story: 'Story',

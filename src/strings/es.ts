@@ -25,6 +25,7 @@ export const es: WordTable = {
   draftNotice: 'Borrador: se muestra solo en la vista previa, no en el sitio publicado',
   byAuthors: { one: 'Por {authors}', many: 'Por {authors}', other: 'Por {authors}' },
   updatedOn: 'Actualizado el {date}',
+  seeChanges: 'Ver qué cambió',
   readingTime: { one: '{count} min de lectura', many: '{count} min de lectura', other: '{count} min de lectura' },
   readOriginal: 'Leer el original',
   readOriginalAt: 'Leer el original en {source}',
@@ -40,6 +41,17 @@ export const es: WordTable = {
   moreArticles: 'Más artículos',
   older: 'Más antiguo',
   newer: 'Más reciente',
+
+  changesHeading: 'Qué cambió',
+  changesTitle: 'Qué cambió: {title}',
+  changesIntro:
+    'El feed de este artículo lo modificó después de archivarlo. Cada cambio se muestra palabra por palabra, el más reciente primero: las palabras eliminadas aparecen tachadas y las añadidas, subrayadas.',
+  changedOn: 'Modificado el {date}',
+  changedHeadline: 'Titular',
+  changedDek: 'Entradilla',
+  changedText: 'Texto del artículo',
+  removedWords: 'eliminado:',
+  addedWords: 'añadido:',
 
   story: 'Tema',
   storyTitle: 'Tema: {title}',

@@ -25,6 +25,7 @@ export const fr: WordTable = {
   draftNotice: 'Brouillon : visible dans l’aperçu seulement, pas sur le site publié',
   byAuthors: { one: 'Par {authors}', many: 'Par {authors}', other: 'Par {authors}' },
   updatedOn: 'Mis à jour le {date}',
+  seeChanges: 'Voir les modifications',
   readingTime: { one: '{count} min de lecture', many: '{count} min de lecture', other: '{count} min de lecture' },
   readOriginal: 'Lire l’original',
   readOriginalAt: 'Lire l’original sur {source}',
@@ -40,6 +41,17 @@ export const fr: WordTable = {
   moreArticles: 'Autres articles',
   older: 'Plus ancien',
   newer: 'Plus récent',
+
+  changesHeading: 'Ce qui a changé',
+  changesTitle: 'Ce qui a changé : {title}',
+  changesIntro:
+    'Le flux de cet article l’a modifié après son archivage. Chaque modification est montrée mot à mot, la plus récente d’abord : les mots supprimés sont barrés, les mots ajoutés soulignés.',
+  changedOn: 'Modifié le {date}',
+  changedHeadline: 'Titre',
+  changedDek: 'Chapeau',
+  changedText: 'Texte de l’article',
+  removedWords: 'supprimé :',
+  addedWords: 'ajouté :',
 
   story: 'Sujet',
   storyTitle: 'Sujet : {title}',

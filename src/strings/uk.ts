@@ -25,6 +25,7 @@ export const uk: WordTable = {
   draftNotice: 'Чернетка: видно лише в попередньому перегляді, не на зібраному сайті',
   byAuthors: { one: 'Автор: {authors}', few: 'Автори: {authors}', many: 'Автори: {authors}', other: 'Автори: {authors}' },
   updatedOn: 'Оновлено {date}',
+  seeChanges: 'Переглянути зміни',
   readingTime: { one: '{count} хвилина читання', few: '{count} хвилини читання', many: '{count} хвилин читання', other: '{count} хвилини читання' },
   readOriginal: 'Читати оригінал',
   readOriginalAt: 'Читати оригінал: {source}',
@@ -40,6 +41,17 @@ export const uk: WordTable = {
   moreArticles: 'Інші статті',
   older: 'Старіша',
   newer: 'Новіша',
+
+  changesHeading: 'Що змінилося',
+  changesTitle: 'Що змінилося: {title}',
+  changesIntro:
+    'Стрічка цієї статті змінила її після архівування. Кожну зміну показано слово за словом, найновішу першою: вилучені слова закреслено, додані підкреслено.',
+  changedOn: 'Змінено {date}',
+  changedHeadline: 'Заголовок',
+  changedDek: 'Лід',
+  changedText: 'Текст статті',
+  removedWords: 'вилучено:',
+  addedWords: 'додано:',
 
   story: 'Сюжет',
   storyTitle: 'Сюжет: {title}',

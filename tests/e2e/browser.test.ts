@@ -30,6 +30,16 @@ function content(): Record<string, string> {
       `<p>Delegations met for the ${day}th time. <a href="https://example.com/background">Background</a>.</p><figure><figcaption>Talks, day ${day}</figcaption></figure>`,
     );
   }
+  // The last day's article was changed by its feed after it was archived: its earlier version is kept beside it.
+  files['content/2026/01/story-7.md'] = files['content/2026/01/story-7.md']!.replace(/^date: .*$/m, (line) => `${line}\nupdated: "2026-01-08T09:30:00Z"`);
+  files['content/2026/01/story-7.revisions.yaml'] = [
+    'versions:',
+    '  - replaced: "2026-01-08T09:30:00Z"',
+    '    title: "Security talks stall, day 7"',
+    '    description: "What was expected on day 7 of the talks."',
+    '    body: "<p>Delegations were due to meet for the 7th time.</p><p>Talks, day 7</p>"',
+    '',
+  ].join('\n');
   // Two December stories for search: only one is mostly about avalanches.
   files['content/2025/12/avalanche.md'] = article(
     { title: 'Avalanche closes the mountain pass', date: '2025-12-10T08:00:00Z', tags: '[Weather]' },
@@ -105,6 +115,24 @@ describe('a reader in Chromium', () => {
     await checkAccessibility('source');
   });
 
+  test('an article its feed changed says so and links to what changed, word by word', async () => {
+    await page.goto(`${origin}/2026/01/07/story-7/`);
+    assert.match((await page.locator('.byline').textContent()) ?? '', /Updated January 8, 2026/);
+    await page.getByRole('link', { name: 'See what changed' }).click();
+    await page.waitForURL(`${origin}/2026/01/07/story-7/changes/`);
+    assert.equal(await page.title(), 'What changed: Security talks, day 7 · Browser Test Archive');
+    assert.match((await page.locator('.change h2').first().textContent()) ?? '', /^Changed January 8, 2026 at 9:30\sAM UTC$/);
+    assert.deepEqual(await page.locator('.change-part').allTextContents(), ['Headline', 'Summary', 'Text']);
+    // What is struck through is what was removed, and is said so to those who cannot see it.
+    const removed = page.locator('.change-text del').first();
+    assert.equal(await page.evaluate('getComputedStyle(document.querySelector(".change-text del")).textDecorationLine'), 'line-through');
+    assert.equal(await removed.textContent(), '[removed: stall]');
+    await checkAccessibility('changes');
+    await screenshot('changes');
+    await page.getByRole('heading', { level: 1 }).getByRole('link').click();
+    await page.waitForURL(`${origin}/2026/01/07/story-7/`);
+  });
+
   test('the overview pages pass axe too', async () => {
     for (const [name, url] of [
       ['archive', '/archive/'],
@@ -123,6 +151,7 @@ describe('a reader in Chromium', () => {
       for (const [name, url] of [
         ['home-dark', '/'],
         ['article-dark', '/2026/01/07/story-7/'],
+        ['changes-dark', '/2026/01/07/story-7/changes/'],
       ] as const) {
         await page.goto(`${origin}${url}`);
         const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
