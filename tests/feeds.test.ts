@@ -1,7 +1,8 @@
 /**
  * Feeds, sitemap, robots.txt and page metadata of a built site, read back
  * with real parsers: feedsmith for Atom and JSON Feed, libxml2 (xmllint, as
- * WebAssembly) for XML well-formedness and the sitemap schema.
+ * WebAssembly) for XML well-formedness, the sitemap schema and Atom's
+ * RELAX NG grammar (`fixtures/atom/atom.rng`, after RFC 4287).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -85,6 +86,20 @@ async function assertValidSitemap(xml: string, schema: 'sitemap.xsd' | 'siteinde
   assert.ok(result.valid);
 }
 
+/** RFC 4287's structure (`fixtures/atom/atom.rng`), as libxml2's RELAX NG validator reads it: the messages, none when valid. */
+async function atomErrors(xml: string): Promise<string[]> {
+  const result = await validateXML({
+    xml: { fileName: 'feed.xml', contents: xml },
+    schema: { fileName: 'atom.rng', contents: readFileSync(fixture('atom/atom.rng'), 'utf8') },
+    extension: 'relaxng',
+  });
+  return result.valid ? [] : result.errors.map((error) => error.rawMessage);
+}
+
+async function assertValidAtom(xml: string, name: string): Promise<void> {
+  assert.deepEqual(await atomErrors(xml), [], `${name} is valid Atom`);
+}
+
 type AtomFeed = ReturnType<typeof parseAtomFeed<string>>;
 
 /** An Atom text construct's text, however the parser shapes it. */
@@ -122,6 +137,7 @@ describe('feeds', async () => {
   test('the Atom feed parses, has RFC 4287’s required elements, and lists the newest articles first', async () => {
     const xml = read(site, 'feed.xml');
     await assertWellFormedXml(xml, 'feed.xml');
+    await assertValidAtom(xml, 'feed.xml');
     const feed = parseAtomFeed(xml);
     assertAtomRequirements(feed, 'feed.xml');
     assert.equal(textOf(feed.title), 'Feed & Test <Archive>');
@@ -213,6 +229,7 @@ describe('feeds', async () => {
     );
     const source = read(site, 'sources/example-world/feed.xml');
     await assertWellFormedXml(source, 'sources/example-world/feed.xml');
+    await assertValidAtom(source, 'sources/example-world/feed.xml');
     const parsed = parseAtomFeed(source);
     assertAtomRequirements(parsed, 'sources/example-world/feed.xml');
     assert.ok(!parsed.entries?.some((entry) => textOf(entry.title) === 'Elsewhere'));
@@ -366,6 +383,15 @@ describe('feeds: the whole history as archive documents (RFC 5005)', async () =>
     assert.deepEqual(new Set(titles).size, 130);
     assert.ok(titles.includes('Item 0') && titles.includes('Item 129'));
     assert.match(site.file('/feeds/archive/1.xml'), /<fh:archive\/>/);
+  });
+
+  test('every archive document is valid Atom, and the grammar refuses what Atom does not allow', async () => {
+    for (const file of ['/feed.xml', '/feeds/archive/1.xml', '/feeds/archive/2.xml']) await assertValidAtom(site.file(file), file);
+    // The check can fail: a feed without its id, with a date that is no date, or with an element Atom does not have.
+    const archived = site.file('/feeds/archive/1.xml');
+    assert.match((await atomErrors(archived.replace(/<id>[^<]*<\/id>/, ''))).join('\n'), /Expecting an element id/);
+    assert.match((await atomErrors(archived.replace(/<updated>[^<]*</, '<updated>yesterday<'))).join('\n'), /dateTime/);
+    assert.notDeepEqual(await atomErrors(archived.replace('<generator>', '<colour>red</colour><generator>')), []);
   });
 
   test('a full archive document never changes when the archive grows', async () => {
