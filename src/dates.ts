@@ -33,7 +33,9 @@ export const dateExample = 'a date like 2026-01-06 or 2026-01-06T14:30:00-05:00'
  * Reads a front-matter date in the given zone. Accepts ISO 8601 dates and
  * date-times, and RFC 2822 (`Tue, 06 Jan 2026 14:30:00 GMT`, the format of RSS
  * `pubDate`). Returns undefined for anything else, including impossible
- * calendar dates like 2026-02-30.
+ * calendar dates like 2026-02-30. An RFC 2822 date whose day of the week
+ * does not match its date (feeds written by hand or by a buggy generator
+ * have them) is read by its date: the day's name adds nothing to it.
  */
 export function readDate(text: string, timeZone = 'UTC'): DateTime | undefined {
   const trimmed = text.trim();
@@ -43,6 +45,8 @@ export function readDate(text: string, timeZone = 'UTC'): DateTime | undefined {
     parsed = DateTime.fromISO(strictIso(iso), { zone: timeZone, setZone: true });
   } else {
     parsed = DateTime.fromRFC2822(trimmed, { zone: timeZone, setZone: true });
+    const withoutWeekday = trimmed.replace(/^[A-Za-z]{3},\s*/, '');
+    if (!parsed.isValid && withoutWeekday !== trimmed) parsed = DateTime.fromRFC2822(withoutWeekday, { zone: timeZone, setZone: true });
   }
   return parsed.isValid ? parsed : undefined;
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseAtomFeed } from 'feedsmith';
 import { parse } from 'yaml';
-import { runCli, writeTree } from './helpers.ts';
+import { article, runCli, writeTree } from './helpers.ts';
 
 const feed = (title: string, items: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>${title}</title><link>https://example.org/</link>
@@ -149,6 +149,23 @@ describe('fetch: the feeds the archive follows', () => {
     const fetched = await runCli(['fetch'], { cwd });
     assert.equal(fetched.code, 0, fetched.stderr);
     assert.match(fetched.stdout, /^1 feed: 2 new articles, 0 unchanged \(304\), 0 failed$/m);
+  });
+
+  test('the sources a site publishes as /sources.opml are, imported into another archive, the feeds it follows, by the same names', async () => {
+    const source = writeTree({
+      'content/site.yaml': `title: Harbour\nsources:\n  ${origin}/world.xml: World Desk\n  ${origin}/port.xml: { name: Port News, follow: true }\n`,
+      'content/2026/01/a.md': article({ title: 'Ferry', date: '2026-01-05', source: `${origin}/world.xml`, link: 'https://example.org/ferry' }),
+      'content/2026/01/b.md': article({ title: 'Cranes', date: '2026-01-06', source: `${origin}/port.xml`, link: 'https://example.org/cranes' }),
+    });
+    const built = await runCli(['build'], { cwd: source });
+    assert.equal(built.code, 0, built.stderr);
+    const copy = writeTree({ 'content/site.yaml': 'title: My copy\n' });
+    const imported = await runCli(['import', path.join(source, '_site/sources.opml')], { cwd: copy });
+    assert.equal(imported.code, 0, imported.stderr);
+    const sources = (parse(readFileSync(path.join(copy, 'content/site.yaml'), 'utf8')) as { sources: Record<string, unknown> }).sources;
+    assert.deepEqual(sources, { [`${origin}/world.xml`]: { name: 'World Desk', follow: true }, [`${origin}/port.xml`]: { name: 'Port News', follow: true } });
+    const fetched = await runCli(['fetch'], { cwd: copy });
+    assert.match(fetched.stdout, /^2 feeds: 3 new articles, 0 unchanged \(304\), 0 failed$/m);
   });
 
   test('a feed that is slow, malformed or too large is reported, and the good ones are still imported, nothing half-written', async () => {

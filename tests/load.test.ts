@@ -247,6 +247,14 @@ describe('dates land on the site calendar', () => {
     assert.equal((await load({ 'content/a.md': text })).articles[0]?.url, '/2026/01/01/a/');
     assert.equal((await load({ 'content/site.yaml': 'timezone: America/New_York\n', 'content/a.md': text })).articles[0]?.url, '/2025/12/31/a/');
   });
+  test('an RSS date is read by its date even when its day of the week is wrong, as feeds sometimes write it', async () => {
+    // 6 January 2026 is a Tuesday.
+    for (const date of ['"Tue, 06 Jan 2026 06:00:00 GMT"', '"Mon, 06 Jan 2026 06:00:00 GMT"', '"06 Jan 2026 06:00:00 +0000"']) {
+      const result = await load({ 'content/a.md': article({ title: 'x', date }) });
+      assert.equal(result.articles[0]?.date.iso, '2026-01-06T06:00:00.000Z', date);
+    }
+    assert.equal((await load({ 'content/a.md': article({ title: 'x', date: '"Mon, 32 Jan 2026 06:00:00 GMT"' }) })).articles.length, 0, 'no such day');
+  });
 });
 
 describe('site.yaml', () => {

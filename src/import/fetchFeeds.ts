@@ -29,7 +29,7 @@ export interface FeedState {
   movedTo?: string | undefined;
   /** ISO time before which the server asked not to be asked again. */
   retryAfter?: string | undefined;
-  /** ISO time of the last answer with the feed. */
+  /** ISO time of the last answer that brought the feed (a 304 changes nothing). */
   fetched?: string | undefined;
 }
 
@@ -179,7 +179,8 @@ async function politeGet(url: string, known: FeedState, timeoutSeconds: number, 
         continue;
       }
       const state: FeedState = { ...(movedTo ? { movedTo } : {}), retryAfter: undefined };
-      if (response.status === 304) return { state: { ...state, fetched: now.toISOString() } };
+      // Nothing new: the state stays as it was, so that a scheduled run that found nothing has nothing to commit.
+      if (response.status === 304) return { state };
       if (response.status === 429 || response.status === 503) {
         await response.body?.cancel();
         const wait = retryAfterOf(response.headers.get('retry-after'), now);
