@@ -79,6 +79,12 @@ describe('fetch: the feeds the archive follows', () => {
 <item><title>Tide tables printed</title><link>https://example.org/tides</link><pubDate>Sun, 04 Jan 2026 09:00:00 GMT</pubDate><description><![CDATA[<p>The tide tables for 2026 are printed, as every year.</p>]]></description></item>
 </channel></rss>`);
         }
+        case '/mirror.xml':
+          // Another feed carrying the desk's story under its own headline.
+          return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Mirror</title><link>https://mirror.example/</link>
+<item><title>Pier may close, council says</title><link>https://example.org/pier</link><pubDate>Mon, 05 Jan 2026 10:00:00 GMT</pubDate><description><![CDATA[<p>The council meets on Monday to vote on the pier, a mirror says.</p>]]></description></item>
+</channel></rss>`);
         case '/busy.xml':
           if (busy) return response.writeHead(429, { 'retry-after': '3600' }).end();
           return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed('Busy', ['Tides run high']));
@@ -270,6 +276,22 @@ describe('fetch: the feeds the archive follows', () => {
     assert.equal(skipping.code, 0, skipping.stderr);
     assert.match(readFileSync(path.join(cwd, '_site/2026/01/05/council-weighs-pier-closure/index.html'), 'utf8'), /<h1>Council votes to close the pier<\/h1>/);
     assert.ok(!existsSync(path.join(cwd, '_site/2026/01/05/council-weighs-pier-closure/changes/index.html')), 'no page of changes that could not be read');
+  });
+
+  test('a story that two followed feeds carry is archived once, from the first, and is no new version of it from the second', async () => {
+    deskVersion = 1;
+    const cwd = writeTree({
+      'content/site.yaml': `sources:\n  ${origin}/desk.xml: { name: Desk, follow: true }\n  ${origin}/mirror.xml: { name: Mirror, follow: true }\n`,
+    });
+    const run = await runCli(['fetch'], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^2 feeds: 2 new articles, 0 unchanged \(304\), 0 failed$/m);
+    // Items already archived are not news: a scheduled run does not list them.
+    assert.deepEqual(
+      readdirSync(path.join(cwd, 'content/2026/01')).sort(),
+      ['council-weighs-pier-closure.md', 'tide-tables-printed.md'],
+    );
+    assert.ok(!existsSync(path.join(cwd, 'content/2026/01/council-weighs-pier-closure.revisions.yaml')));
   });
 
   test('exit 1 only when every feed failed; a site that follows none is told how to follow one', async () => {

@@ -18,7 +18,7 @@ import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { followedFeeds } from '../schema/site.ts';
 import { cappedBody } from '../media/storeImages.ts';
 import { writeWhole } from '../writeWhole.ts';
-import { importArticles, type ImportResult } from './importArticles.ts';
+import { importArticles, loadArchive, type ImportResult } from './importArticles.ts';
 import { userAgent } from './userAgent.ts';
 
 /** What is remembered of a feed between fetches. */
@@ -122,8 +122,11 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
   // What came, imported as `import` imports a feed (already archived items are skipped), each with its tags.
   let imported: ImportResult | undefined;
   const fresh = follows.filter((feed) => texts.has(feed.url));
+  // Read once for every feed: each import adds what it wrote, so that the next feed finds it (the same story in two feeds).
+  const archive = fresh.length > 0 ? await loadArchive(options.cwd, options.contentDir) : undefined;
   for (const feed of fresh) {
     const result = await importArticles({
+      archive,
       cwd: options.cwd,
       contentDir: options.contentDir,
       inputs: [feed.url],
@@ -133,6 +136,10 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
       timeoutSeconds: options.timeoutSeconds,
       revisedAt: now.toISOString(),
     });
+    if (archive && (result.written || options.dryRun)) {
+      const revisedFiles = new Map(result.revised.map((plan) => [plan.article.file, plan.article]));
+      archive.articles = [...archive.articles.map((article) => revisedFiles.get(article.file) ?? article), ...result.planned.map((plan) => plan.article)];
+    }
     const outcome = outcomes.get(feed.url)!;
     outcome.added = result.written || options.dryRun ? result.planned.length : 0;
     outcome.revised = result.written || options.dryRun ? result.revised.length : 0;

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { comparableOf, DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
 import { withoutTracking } from '../duplicates/normalizeLink.ts';
-import { checkContent, pathShownFrom } from '../load/loadContent.ts';
+import { checkContent, pathShownFrom, type LoadedContent } from '../load/loadContent.ts';
 import type { Article } from '../load/readArticle.ts';
 import { detectFormat } from '../schema/article.ts';
 import { sanitizeBody } from '../sanitize/sanitizeBody.ts';
@@ -59,6 +59,16 @@ export interface ImportOptions {
   texts?: ReadonlyMap<string, string> | undefined;
   /** Keep what a feed changed in an article it brought before, as a new version replaced at this ISO time (`fetch`). */
   revisedAt?: string | undefined;
+  /** The archive as its caller loaded it (`fetch`, once for all its feeds): not read again. */
+  archive?: ArchiveContent | undefined;
+}
+
+/** What importing needs of the archive: its settings, and its articles as written. */
+export type ArchiveContent = Pick<LoadedContent<Article>, 'site' | 'articles'>;
+
+/** The archive as `importArticles` reads it: an archive that does not exist yet is empty. */
+export async function loadArchive(cwd: string, contentDir: string): Promise<ArchiveContent> {
+  return existsSync(path.resolve(cwd, contentDir)) ? await checkContent(contentDir, cwd) : { site: defaultSiteSettings, articles: [] };
 }
 
 export interface SkippedArticle {
@@ -89,7 +99,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   const shownPath = pathShownFrom(options.cwd);
   // Importing into a new archive makes its content folder; a dry run writes nothing, and finds an empty archive.
   if (!options.dryRun) mkdirSync(contentDir, { recursive: true });
-  const existing = existsSync(contentDir) ? await checkContent(options.contentDir, options.cwd) : { site: defaultSiteSettings, articles: [] };
+  const existing = options.archive ?? (await loadArchive(options.cwd, options.contentDir));
   const site = existing.site;
 
   const duplicates = new DuplicateIndex();
