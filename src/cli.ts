@@ -284,12 +284,13 @@ export const commands: Record<string, Command> = {
       const timeout = timeoutOf(values);
       const dryRun = Boolean(values['dry-run']);
       const result = await fetchFeeds({ cwd: out.cwd, contentDir: String(values.content), dryRun, timeoutSeconds: timeout });
+      // Before "follows no feed": a mistake in site.yaml may be why.
+      if (result.problems.length > 0) reportProblems(result.problems, out, out.stderr);
       if (result.feeds.length === 0) {
         throw new UsageError(
           'site.yaml follows no feed: give a source follow: true, like `https://feeds.example.com/world: { name: Example World, follow: true }`',
         );
       }
-      if (result.problems.length > 0) reportProblems(result.problems, out, out.stderr);
       for (const plan of result.imported?.planned ?? []) out.stdout(`${dryRun ? 'would write' : 'wrote'} ${plan.shownPath}  (${plan.article.url})`);
       for (const plan of result.imported?.revised ?? []) {
         out.stdout(

@@ -287,10 +287,7 @@ describe('fetch: the feeds the archive follows', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^2 feeds: 2 new articles, 0 unchanged \(304\), 0 failed$/m);
     // Items already archived are not news: a scheduled run does not list them.
-    assert.deepEqual(
-      readdirSync(path.join(cwd, 'content/2026/01')).sort(),
-      ['council-weighs-pier-closure.md', 'tide-tables-printed.md'],
-    );
+    assert.deepEqual(readdirSync(path.join(cwd, 'content/2026/01')).sort(), ['council-weighs-pier-closure.md', 'tide-tables-printed.md']);
     assert.ok(!existsSync(path.join(cwd, 'content/2026/01/council-weighs-pier-closure.revisions.yaml')));
   });
 
@@ -303,6 +300,11 @@ describe('fetch: the feeds the archive follows', () => {
     const usage = await runCli(['fetch'], { cwd: none });
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /site\.yaml follows no feed: give a source follow: true/);
+    // A misspelt key is why nothing is followed: said first.
+    const misspelt = writeTree({ 'content/site.yaml': `sources:\n  ${origin}/world.xml: { name: World, folow: true }\n` });
+    const said = await runCli(['fetch'], { cwd: misspelt });
+    assert.equal(said.code, 2);
+    assert.match(said.stderr, /content\/site\.yaml:2: sources\.http:\/\/127\.0\.0\.1:\d+\/world\.xml: .*folow/);
   });
 });
 

@@ -280,7 +280,7 @@ describe('site.yaml', () => {
 describe('site.yaml sources', () => {
   test('display names are found whatever the spelling of the feed URL', async () => {
     const result = await load({ 'content/site.yaml': 'sources:\n  HTTPS://Feeds.Example.com: Example News\n', 'content/a.md': good });
-    assert.deepEqual(result.site.sources, { 'https://feeds.example.com/': 'Example News' });
+    assert.deepEqual(result.site.sources, { 'https://feeds.example.com/': { name: 'Example News', follow: false, tags: [] } });
   });
 });
 

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { compareStrings } from '../problems.ts';
 import { routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
-import type { SiteSettings } from '../schema/site.ts';
+import { sourceNameOf, type SiteSettings } from '../schema/site.ts';
 import { slugify } from '../slug.ts';
 import type { WordKey } from '../strings/words.ts';
 import type { Link, SourceView } from './pages.ts';
@@ -155,7 +155,7 @@ export function taxonomiesOf(articles: readonly SafeArticle[]): Taxonomy[] {
  * no source is shown.
  */
 export function sourceName(article: SafeArticle, settings: SiteSettings): string | undefined {
-  const named = (article.source ? settings.sources[article.source] : undefined) ?? article.outlet;
+  const named = (article.source ? sourceNameOf(settings, article.source) : undefined) ?? article.outlet;
   const url = article.source ?? article.link;
   return named ?? (url ? new URL(url).hostname : undefined);
 }

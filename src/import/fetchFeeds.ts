@@ -12,8 +12,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { siteFileName } from '../load/loadSite.ts';
-import { readYamlMapping } from '../load/readYaml.ts';
+import { pathShownFrom } from '../load/loadContent.ts';
+import { loadSite } from '../load/loadSite.ts';
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { followedFeeds } from '../schema/site.ts';
 import { cappedBody } from '../media/storeImages.ts';
@@ -71,16 +71,16 @@ const maxRedirects = 5;
 
 export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
   const contentDir = path.resolve(options.cwd, options.contentDir);
-  const siteFile = path.join(contentDir, siteFileName);
-  const yaml = existsSync(siteFile) ? readYamlMapping(siteFileName, readFileSync(siteFile, 'utf8')) : undefined;
-  const follows = yaml?.ok ? followedFeeds(yaml.value.data) : [];
+  const loadedSite = existsSync(contentDir) ? loadSite(contentDir, pathShownFrom(options.cwd)) : undefined;
+  const follows = loadedSite ? followedFeeds(loadedSite.site) : [];
   const statePath = path.join(contentDir, stateFileName);
   const state: Record<string, FeedState> = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as Record<string, FeedState>) : {};
   const now = options.now ?? new Date();
 
   const texts = new Map<string, string>();
   const outcomes = new Map<string, FeedOutcome>();
-  const problems: Problem[] = [];
+  // A site.yaml with a mistake is said, as `build` says it: a misspelt `follow` would otherwise follow nothing without a word.
+  const problems: Problem[] = [...(loadedSite?.problems ?? [])];
   const byHost = new Map<string, Promise<void>>();
   const queue = [...follows];
   const concurrency = Math.max(1, options.concurrency ?? 4);

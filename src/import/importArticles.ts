@@ -18,7 +18,7 @@ import type { Article } from '../load/readArticle.ts';
 import { detectFormat } from '../schema/article.ts';
 import { sanitizeBody } from '../sanitize/sanitizeBody.ts';
 import { planRevision, writeRevision, type RevisionPlan } from '../write/reviseArticle.ts';
-import { defaultSiteSettings } from '../schema/site.ts';
+import { defaultSiteSettings, sourceNameOf } from '../schema/site.ts';
 import { decodeText } from '../load/readFrontMatter.ts';
 import { readArticle } from '../load/readArticle.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
@@ -234,7 +234,7 @@ function isNewVersion(earlier: Article, draft: ArticleDraft): boolean {
 }
 
 /** Whether site.yaml names a feed, in the normalized form it reads its keys in. */
-const isNamed = (url: string, site: SiteSettings): boolean => site.sources[URL.canParse(url) ? new URL(url).href : url] !== undefined;
+const isNamed = (url: string, site: SiteSettings): boolean => sourceNameOf(site, URL.canParse(url) ? new URL(url).href : url) !== undefined;
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
 const shownInput = (input: string, cwd: string): string => (isUrl(input) ? input : pathShownFrom(cwd)(path.resolve(cwd, input)));
@@ -373,7 +373,7 @@ function withFlags(draft: ArticleDraft, options: ImportOptions, { overrideTitle 
 function sourceNamed(outlet: string | undefined, site: SiteSettings): string | undefined {
   if (!outlet) return undefined;
   const wanted = outlet.toLowerCase();
-  return Object.entries(site.sources).find(([, name]) => name.toLowerCase() === wanted)?.[0];
+  return Object.entries(site.sources).find(([, entry]) => entry.name?.toLowerCase() === wanted)?.[0];
 }
 
 type InputKind = 'feed' | 'opml' | 'article' | 'clipping' | 'empty';

@@ -28,7 +28,8 @@ export function describeValue(value: unknown): string {
 export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[], lineOf: LineOf, kind: ProblemKind = problemKinds.invalidField): Problem[] {
   return issues.map((issue) => {
     const path = issue.path as PropertyKey[];
-    const found = 'input' in issue && issue.input !== undefined ? `, got ${describeValue(issue.input)}` : '';
+    // Unknown keys are named by the message; the value they sit in says nothing more.
+    const found = 'input' in issue && issue.input !== undefined && issue.code !== 'unrecognized_keys' ? `, got ${describeValue(issue.input)}` : '';
     return problem(kind, {
       file,
       line: lineOf(path) ?? lineOf(path.slice(0, 1)),

@@ -2,7 +2,7 @@
  * Site settings, read from `content/site.yaml`. Every key is optional; a site
  * without the file gets the defaults below.
  */
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { isValidTimeZone } from '../dates.ts';
 import { en } from '../strings/en.ts';
@@ -75,11 +75,24 @@ const followedFeed = z.strictObject(
   {
     name: text('a source name').optional(),
     follow: flag.default(false),
-    tags: z.array(text('a tag'), expecting('a list of tags')).optional(),
+    tags: z.array(text('a tag'), expecting('a list of tags')).default([]),
   },
-  expecting('a display name, or name, follow and tags'),
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `expected the fields name, follow and tags, not ${(issue.keys as string[]).map((key) => JSON.stringify(key)).join(' and ')}${didYouMean(issue.keys as string[], ['name', 'follow', 'tags'])}`
+        : 'expected a display name, or name, follow and tags',
+  },
 );
-const followedSchema = z.object({ sources: z.record(z.string(), z.union([z.string(), followedFeed])).nullish() }).loose();
+
+/** " (did you mean "follow"?)" for a key one or two letters from a known one. */
+function didYouMean(keys: readonly string[], known: readonly string[]): string {
+  const near = keys.map((key) => closest(key, [...known])).filter((guess, n) => distance(guess, keys[n]!) <= 2);
+  return near.length > 0 ? ` (did you mean ${near.map((key) => JSON.stringify(key)).join(' and ')}?)` : '';
+}
+
+/** What site.yaml says of a source: its display name, and whether `news-archive fetch` follows its feed, with the tags to give its items. */
+export type SourceEntry = z.output<typeof followedFeed>;
 
 export const siteSchema = z.object({
   title: text('a site title').default('News archive'),
@@ -149,31 +162,32 @@ export const siteSchema = z.object({
   remoteImages: z.enum(['allow', 'block'], expecting('allow or block')).default('allow'),
   /** Words of the pages in place of the built-in ones for the site's language: `latestNews: Top stories`. */
   strings: siteStrings,
-  /** Display names of sources, by feed URL: `https://feeds.example.com/rss: Example News`. */
+  /** Sources by feed URL: a display name (`https://feeds.example.com/rss: Example News`), or a name, `follow` and tags. */
   sources: z
     .record(
       z.string(),
-      z.union([text('a source name'), followedFeed], expecting('a display name, or name, follow and tags')),
+      // A name alone is a source's name; fields are read as fields, so that a misspelt one is named.
+      z.preprocess((entry) => (typeof entry === 'string' || typeof entry === 'number' ? { name: entry } : entry), followedFeed),
       expecting('a map from feed URL to display name'),
     )
     .nullish()
     // Keys in the same normalized form as article `source` URLs, so lookups match.
     .transform((sources) =>
       Object.fromEntries(
-        Object.entries(sources ?? {}).map(([url, entry]) => [URL.canParse(url) ? new URL(url).href : url, typeof entry === 'string' ? { name: entry } : entry]),
+        Object.entries(sources ?? {}).map(([url, entry]): [string, SourceEntry] => [
+          URL.canParse(url) ? new URL(url).href : url,
+          typeof entry === 'string' ? { name: entry, follow: false, tags: [] } : entry,
+        ]),
       ),
-    )
-    .transform((sources) => Object.fromEntries(Object.entries(sources).flatMap(([url, { name }]) => (name === undefined ? [] : [[url, name]])))),
+    ),
 });
 
 /** The feeds `news-archive fetch` follows: those of `sources` with `follow: true`, with the tags to give their items. */
-export function followedFeeds(data: unknown): { url: string; tags: string[] }[] {
-  const parsed = followedSchema.safeParse(data);
-  if (!parsed.success || !parsed.data.sources) return [];
-  return Object.entries(parsed.data.sources).flatMap(([url, entry]) =>
-    typeof entry === 'object' && entry.follow && URL.canParse(url) ? [{ url: new URL(url).href, tags: entry.tags ?? [] }] : [],
-  );
-}
+export const followedFeeds = (site: Pick<SiteSettings, 'sources'>): { url: string; tags: string[] }[] =>
+  Object.entries(site.sources).flatMap(([url, entry]) => (entry.follow && URL.canParse(url) ? [{ url, tags: entry.tags }] : []));
+
+/** A source's display name, as site.yaml gives it. */
+export const sourceNameOf = (site: Pick<SiteSettings, 'sources'>, url: string): string | undefined => site.sources[url]?.name;
 
 export type SiteSettingsInput = z.input<typeof siteSchema>;
 export type SiteSettings = z.output<typeof siteSchema>;
