@@ -27,7 +27,8 @@ export const routes = {
   month: (year: string, month: string): string => `/${year}/${month}/`,
   day: ({ year, month, day }: CalendarDay): string => `/${year}/${month}/${day}/`,
   /** Page N of a list: the first at the list's own URL, the rest at `<list>page/N/`. */
-  listPage: (listUrl: string, pageNumber: number): string => (pageNumber === 1 ? listUrl : `${listUrl}page/${pageNumber}/`),
+  /** A settled page of a list, numbered from the oldest (`archive/paginate.ts`): a permanent address. */
+  listPage: (listUrl: string, pageNumber: number): string => `${listUrl}page/${pageNumber}/`,
   calendar: '/archive/',
   termIndex: (space: TermSpace): string => `/${space}/`,
   term: (space: TermSpace, slug: string): string => `/${space}/${slug}/`,

@@ -8,6 +8,7 @@ import { readArticle } from '../src/load/readArticle.ts';
 import { sanitizeArticle } from '../src/sanitize/sanitizeArticles.ts';
 import { siteSchema } from '../src/schema/site.ts';
 import { article } from './helpers.ts';
+import { siteInMemory, type SiteInMemory } from './support/siteInMemory.ts';
 
 const settings = siteSchema.parse({ pageSize: 2, timezone: 'Asia/Tokyo' });
 
@@ -45,14 +46,12 @@ describe('buildArchive', () => {
     assert.equal(page('/2025/'), undefined);
   });
 
-  test('every list is paginated by pageSize, with page N of M', () => {
+  test('a list of fewer than two pages is one page at its own URL', () => {
+    // pageSize 2: three articles are one full page and one more, shown together.
     const home = pagesOf(archive, 'list').filter((p) => p.url === '/' || p.url.startsWith('/page/'));
     assert.deepEqual(
-      home.map((p) => [p.url, p.items.length, p.pagination.pageNumber, p.pagination.pageCount, p.pagination.next]),
-      [
-        ['/', 2, 1, 2, '/page/2/'],
-        ['/page/2/', 1, 2, 2, undefined],
-      ],
+      home.map((p) => [p.url, p.items.length, p.pagination.pageNumber, p.pagination.pageCount, p.pagination.older]),
+      [['/', 3, 1, 1, undefined]],
     );
   });
 
@@ -88,16 +87,79 @@ describe('paginate', () => {
     assert.equal(only?.url, '/tags/x/');
     assert.equal(only?.pagination.pageCount, 1);
   });
-  test('first, previous, next and last', () => {
-    const pages = paginate([1, 2, 3, 4, 5], 2, '/');
-    assert.deepEqual(pages[1]?.pagination, {
-      pageNumber: 2,
-      pageCount: 3,
-      itemCount: 5,
-      first: '/',
-      previous: '/',
-      next: '/page/3/',
-      last: '/page/3/',
-    });
+  /** Items numbered by age: the newest has the highest number, and lists are newest first. */
+  const newestFirst = (count: number) => Array.from({ length: count }, (_, n) => count - n);
+
+  test('pages are numbered from the oldest; the list’s own URL shows the newest full page and what came since', () => {
+    const pages = paginate(newestFirst(7), 2, '/');
+    assert.deepEqual(
+      pages.map((page) => [page.url, page.items]),
+      [
+        ['/', [7, 6, 5]],
+        ['/page/1/', [2, 1]],
+        ['/page/2/', [4, 3]],
+      ],
+    );
+    // Only the list's own URL knows how many pages there are: a settled page stays as it is while the list grows.
+    assert.deepEqual(pages[2]?.pagination, { pageNumber: 2, pageCount: undefined, newest: '/', newer: '/', older: '/page/1/', oldest: '/page/1/' });
+    assert.deepEqual(pages[1]?.pagination, { pageNumber: 1, pageCount: undefined, newest: '/', newer: '/page/2/', older: undefined, oldest: undefined });
+    assert.deepEqual(pages[0]?.pagination, { pageNumber: 3, pageCount: 3, newest: undefined, newer: undefined, older: '/page/2/', oldest: '/page/1/' });
+  });
+
+  test('a page, once it has its own URL, never changes as newer articles come', () => {
+    for (const pageSize of [1, 2, 5]) {
+      for (let count = 0; count <= 4 * pageSize; count++) {
+        const before = new Map(paginate(newestFirst(count), pageSize, '/').map((page) => [page.url, page.items]));
+        for (let added = 1; added <= 2 * pageSize; added++) {
+          const after = paginate(newestFirst(count + added), pageSize, '/');
+          for (const page of after) {
+            if (page.url !== '/' && before.has(page.url))
+              assert.deepEqual(page.items, before.get(page.url), `${page.url}, ${count} + ${added}, pageSize ${pageSize}`);
+          }
+          // Every item is on exactly one page, and the list's own URL holds between pageSize and twice that, less one.
+          assert.deepEqual(
+            after.flatMap((page) => page.items).sort((a, b) => a - b),
+            newestFirst(count + added).reverse(),
+          );
+          const own = after[0]!.items.length;
+          assert.ok(count + added < pageSize ? own === count + added : own >= pageSize && own <= 2 * pageSize - 1, `${own} on the list's own URL`);
+        }
+      }
+    }
+  });
+});
+
+describe('settled pages of a built site', async () => {
+  // One source, one tag, one month: every kind of list holds every article. Two to a page.
+  const files = (count: number) => ({
+    'content/site.yaml': 'title: Pages\npageSize: 2\nsources:\n  https://feeds.example.com/desk: Desk\n',
+    ...Object.fromEntries(
+      Array.from({ length: count }, (_, n) => [
+        `content/2026/01/item-${n + 1}.md`,
+        article(
+          { title: `Item ${n + 1}`, date: `2026-01-${String(n + 1).padStart(2, '0')}T08:00:00Z`, tags: '[Harbour]', source: 'https://feeds.example.com/desk' },
+          `<p>The harbour on day ${n + 1}.</p>`,
+        ),
+      ]),
+    ),
+  });
+  const lists = ['/', '/2026/', '/2026/01/', '/tags/harbour/', '/sources/desk/'];
+  const settled = (site: SiteInMemory) => site.htmlUrls().filter((url) => lists.some((list) => url.startsWith(`${list}page/`)));
+  const [ten, eleven, twelve] = (await Promise.all([10, 11, 12].map((count) => siteInMemory(files(count))))) as [SiteInMemory, SiteInMemory, SiteInMemory];
+
+  test('keep their bytes when an article is added: only the list’s own URL changes', () => {
+    assert.deepEqual(settled(ten), settled(eleven));
+    assert.equal(settled(ten).length, 4 * lists.length);
+    for (const url of settled(ten)) assert.equal(eleven.file(url), ten.file(url), url);
+    for (const list of lists) assert.notEqual(eleven.file(list), ten.file(list), list);
+  });
+
+  test('when the list’s own URL holds two full pages, the older becomes the next settled page, and only its neighbour changes', () => {
+    // 12 articles: page/5/ appears in each list; page/4/ now links to it as the newer page.
+    for (const list of lists) {
+      assert.ok(twelve.has(`${list}page/5/`) && !eleven.has(`${list}page/5/`), list);
+      for (const n of [1, 2, 3]) assert.equal(twelve.file(`${list}page/${n}/`), eleven.file(`${list}page/${n}/`), `${list}page/${n}/`);
+      assert.notEqual(twelve.file(`${list}page/4/`), eleven.file(`${list}page/4/`));
+    }
   });
 });

@@ -201,7 +201,7 @@ describe('the words of the site in each language', async () => {
 
 /** Messages that are English's word for word, and rightly so. */
 const sameAsEnglish: Record<string, WordKey[]> = {
-  fr: ['sources', 'articleCount', 'sourceCount', 'captureTally', 'listPageTitle', 'sourceSite', 'pagesLabel', 'filterSource'],
+  fr: ['sources', 'articleCount', 'sourceCount', 'captureTally', 'listPageTitle', 'sourceSite', 'pagesLabel', 'pageAlone', 'filterSource'],
 };
 
 describe('plural forms, numbers and lists', () => {

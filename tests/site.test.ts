@@ -66,14 +66,14 @@ describe('site: the sample site', async () => {
       '/2026/01/05/markdown/',
       '/2026/01/06/',
       `/${seedUrl}`,
-      '/2026/01/page/2/',
-      '/2026/page/2/',
+      '/2026/01/page/1/',
+      '/2026/page/1/',
       '/archive/',
       '/authors/',
       '/authors/jane-doe/',
       '/categories/',
       '/categories/feeds-foxnews-com/',
-      '/page/2/',
+      '/page/1/',
       '/search/',
       '/sources/',
       '/sources/example-com/',
@@ -96,11 +96,13 @@ describe('site: the sample site', async () => {
     );
     assert.deepEqual(selectAll('.day-heading', home).map(text), ['January 5, 2026']);
     assert.deepEqual(selectAll('.article-list .summary h3 a', home).map(text), ['A Markdown story']);
-    assert.equal(text(select('.pagination [aria-current]', home)), 'Page 1 of 2');
-    assert.equal(attr(select('.pagination a[rel=next]', home), 'href'), 'page/2/');
-    const second = page(site, 'page/2');
-    assert.deepEqual(selectAll('.article-list .summary h3 a', second).map(text), ['<script>alert(1)</script> {{ 7 * 7 }}', 'Older story']);
-    assert.equal(text(select('.pagination [aria-current]', second)), 'Page 2 of 2');
+    // Pages are numbered from the oldest: the home page is the last, and its older articles are on page 1.
+    assert.equal(text(select('.pagination [aria-current]', home)), 'Page 2 of 2');
+    assert.equal(attr(select('.pagination a[rel=next]', home), 'href'), 'page/1/');
+    const older = page(site, 'page/1');
+    assert.deepEqual(selectAll('.article-list .summary h3 a', older).map(text), ['<script>alert(1)</script> {{ 7 * 7 }}', 'Older story']);
+    assert.equal(text(select('.pagination [aria-current]', older)), 'Page 1', 'a settled page does not say how many there are: that grows');
+    assert.deepEqual(selectAll('.pagination a', older).map(text), ['Newest', 'Newer']);
   });
 
   test('the seed article page shows its body with links intact and no target or script', () => {
@@ -172,7 +174,7 @@ describe('site: the sample site', async () => {
   test('date pages list their articles, and /archive/ counts them by month', () => {
     const month = page(site, '2026/01');
     assert.equal(text(select('h1', month)), 'January 2026');
-    assert.equal(text(select('.pagination [aria-current]', month)), 'Page 1 of 2');
+    assert.equal(text(select('.pagination [aria-current]', month)), 'Page 2 of 2');
     const day = page(site, '2026/01/05');
     assert.equal(text(select('h1', day)), 'January 5, 2026');
     // A day's page leads with its story, or its newest article; no day headings under its own.

@@ -37,23 +37,28 @@ export function listPages({ url, heading, description, articles, source, feeds, 
     return { ...summaryOf(view), captures: captures > 1 ? words.text('captureTally', { count: captures }) : undefined };
   };
   const lead = front ? frontOf(shownOnce, summary, stories, words) : undefined;
-  return paginate(shownOnce.map(summary), settings.pageSize, url).map(({ items, pagination, url: pageUrl }) => ({
-    kind: 'list',
-    url: pageUrl,
-    title: pagination.pageNumber === 1 ? heading : words.text('listPageTitle', { heading, page: pagination.pageNumber }),
-    heading,
-    description,
-    items,
-    front: pagination.pageNumber === 1 && lead ? { lead: lead.lead, top: lead.top } : undefined,
-    days: dayGroups(
-      pagination.pageNumber === 1 && lead ? items.filter((item) => !lead.shown.has(item.url)) : items,
-      context.settings.language,
-      oneDay ?? false,
-    ),
-    pagination,
-    source,
-    feeds,
-  }));
+  return paginate(shownOnce.map(summary), settings.pageSize, url).map(({ items, pagination, url: pageUrl }) => {
+    // The list's own URL, with its newest articles: the one that leads with the day's stories.
+    const isOwn = pagination.newest === undefined;
+    // A settled page says only what is on it, never the list's counts: it stays the same as the list grows.
+    const range = { first: items.at(-1)?.date.display ?? '', last: items[0]?.date.display ?? '' };
+    return {
+      kind: 'list',
+      url: pageUrl,
+      title: isOwn ? heading : words.text('listPageTitle', { heading, page: pagination.pageNumber }),
+      heading,
+      pageLabel: isOwn
+        ? words.text('pageOf', { page: pagination.pageNumber, count: pagination.pageCount ?? pagination.pageNumber })
+        : words.text('pageAlone', { page: pagination.pageNumber }),
+      description: isOwn ? description : words.text('listPageDescription', { heading, page: pagination.pageNumber, ...range }),
+      items,
+      front: isOwn && lead ? { lead: lead.lead, top: lead.top } : undefined,
+      days: dayGroups(isOwn && lead ? items.filter((item) => !lead.shown.has(item.url)) : items, context.settings.language, oneDay ?? false),
+      pagination,
+      source,
+      feeds,
+    };
+  });
 }
 
 /** The articles less the second captures of those among them: one entry per article in a list or feed. */

@@ -164,21 +164,20 @@ export interface ArticleView extends ArticleSummary {
   html: string;
 }
 
+/** Where a page sits in its list. Pages are numbered from the oldest (`page/1/`), and the list's own URL, with the newest articles, is the last. */
 export interface Pagination {
-  /** This page of the list, from 1. */
+  /** This page of the list, from 1, the oldest; the list's own URL is the last. */
   pageNumber: number;
-  /** Pages of the list. */
-  pageCount: number;
-  /** Articles in the whole list. */
-  itemCount: number;
-  /** The first page, when this is not it. */
-  first?: string | undefined;
-  /** The page before, when there is one. */
-  previous?: string | undefined;
-  /** The page after, when there is one. */
-  next?: string | undefined;
-  /** The last page, when this is not it. */
-  last?: string | undefined;
+  /** On the list's own URL only, how many pages the list has: a settled page never says it, as it grows. */
+  pageCount?: number | undefined;
+  /** The list's own URL, with the newest articles, when this is not it. */
+  newest?: string | undefined;
+  /** The next newer page, when this is not the newest. */
+  newer?: string | undefined;
+  /** The next older page, when there is one. */
+  older?: string | undefined;
+  /** `page/1/`, the oldest articles, when this is not it. */
+  oldest?: string | undefined;
 }
 
 interface PageBase {
@@ -269,6 +268,8 @@ export interface ListPage extends PageBase {
   kind: 'list';
   /** "Latest news", "Tagged “Kyiv”", "6 January 2026". */
   heading: string;
+  /** "Page 3 of 12" on the list's own URL, "Page 3" on a settled page. */
+  pageLabel: string;
   /** The articles of this page of the list, newest first; a second capture only through its original ("2 captures"). */
   items: ArticleSummary[];
   /** On the first page of the home page and of each day: the day's biggest story, with its picture, and its other stories. */

@@ -77,7 +77,7 @@ describe(`a generated archive of ${articleCount} articles`, () => {
   test('every page of the URL contract exists', () => {
     const articles = [...pages.keys()].filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(url));
     assert.equal(articles.length, articleCount);
-    for (const url of ['/', '/page/2/', '/archive/', '/tags/', '/sources/', '/2024/', '/2024/06/', '/2025/12/']) {
+    for (const url of ['/', '/page/1/', '/page/2/', '/archive/', '/tags/', '/sources/', '/2024/', '/2024/06/', '/2025/12/']) {
       assert.ok(pages.has(url), url);
     }
     const days = [...pages.keys()].filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/$/.test(url));
