@@ -93,7 +93,7 @@ describe('a reader in Chromium', () => {
     // Seven articles, two to a page: the tag's own URL shows the newest three, then page 2 and page 1, counted from the oldest.
     await page.locator('.pagination').getByRole('link', { name: 'Older' }).click();
     await page.waitForURL(`${origin}/tags/security/page/2/`);
-    assert.equal((await page.locator('.pagination [aria-current]').textContent())?.trim(), 'Page 2 of 3');
+    assert.equal((await page.locator('.pagination [aria-current]').textContent())?.trim(), 'Page 2');
 
     await page.getByRole('link', { name: 'Security talks, day 5' }).click();
     await page.waitForURL(`${origin}/2026/01/05/story-5/`);
