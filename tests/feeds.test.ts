@@ -236,6 +236,29 @@ describe('feeds', async () => {
     assert.equal(parsed.links?.find((link) => link.rel === 'alternate')?.href, `${baseUrl}/sources/example-world/`);
   });
 
+  test('with feedContent: summary, the feeds of tags and sources carry summaries and links, and the site’s own feeds stay full', async () => {
+    const files = content();
+    files['content/site.yaml'] += '\nfeedContent: summary\n';
+    const small = await siteInMemory(files, { baseUrl: `${baseUrl}/` });
+    for (const file of ['tags/kyiv/feed.xml', 'sources/example-world/feed.xml']) {
+      const xml = read(small, file);
+      await assertValidAtom(xml, file);
+      const entries = parseAtomFeed(xml).entries ?? [];
+      assert.ok(entries.length > 0, file);
+      for (const entry of entries) {
+        assert.equal(entry.content, undefined, `${file}: no text`);
+        assert.ok(textOf(entry.summary), `${file}: a summary`);
+        assert.ok(
+          entry.links?.some((link) => link.rel === 'alternate' && link.href?.startsWith(baseUrl)),
+          `${file}: its link`,
+        );
+      }
+      assert.ok(xml.length < read(site, file).length, `${file} is smaller than in full`);
+    }
+    assert.equal(read(small, 'feed.xml'), read(site, 'feed.xml'));
+    assert.equal(read(small, 'feed.json'), read(site, 'feed.json'));
+  });
+
   test('pages announce their feeds for autodiscovery, with links that reach the files', () => {
     const alternates = (url: string) =>
       selectAll('link[rel=alternate]', parseHtml(read(site, `${url}index.html`))).map((link) => {

@@ -22,6 +22,8 @@ export interface FeedSettings {
   siteTitle: string;
   language: string;
   feedSize: number;
+  /** What the feeds of tags, categories, authors and sources carry (site.yaml's `feedContent`). */
+  termContent: 'full' | 'summary';
 }
 
 export interface ArchiveContext {
@@ -78,7 +80,10 @@ export function archiveContext(
     settings,
     words,
     baseUrl,
-    feeds: baseUrl === undefined ? undefined : { baseUrl, siteTitle: settings.title, language: settings.language, feedSize: settings.feedSize },
+    feeds:
+      baseUrl === undefined
+        ? undefined
+        : { baseUrl, siteTitle: settings.title, language: settings.language, feedSize: settings.feedSize, termContent: settings.feedContent },
     articles,
     views,
     viewsOf: (list) => list.map((article) => viewByUrl.get(article.url)).filter((view) => view !== undefined),

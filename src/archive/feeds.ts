@@ -2,6 +2,8 @@
  * Feeds: Atom and JSON Feed for the whole archive, Atom for every tag and
  * source. Entries are the newest `feedSize` articles with absolute URLs; a
  * feed's date is its newest entry's, so the same content gives the same feed.
+ * The feeds of terms and sources carry each text, or with `feedContent:
+ * summary` only its summary and link.
  */
 import { routes } from '../routes.ts';
 import type { ArchiveContext, FeedSettings } from './context.ts';
@@ -59,15 +61,22 @@ export function siteFeeds(context: ArchiveContext): FeedPage[] {
 /** The Atom feed of a tag or source, when feeds are made, with the link its pages announce it by. */
 export function termFeed(context: ArchiveContext, subject: FeedSubject): { page: FeedPage; link: FeedLink } | undefined {
   if (!context.feeds) return undefined;
-  const page = feed('atom-feed', routes.atomFeed(subject.pageUrl), subject, context.feeds, context.stories);
+  const page = feed('atom-feed', routes.atomFeed(subject.pageUrl), subject, context.feeds, context.stories, context.feeds.termContent);
   return { page, link: { url: page.url, type: feedTypes.atom, title: page.title, label: context.words.text('atomFeed') } };
 }
 
-function feed(kind: FeedPage['kind'], url: string, subject: FeedSubject, settings: FeedSettings, stories: StoryViews): FeedPage {
+function feed(
+  kind: FeedPage['kind'],
+  url: string,
+  subject: FeedSubject,
+  settings: FeedSettings,
+  stories: StoryViews,
+  content: 'full' | 'summary' = 'full',
+): FeedPage {
   // A second capture is not a new entry when its original is in the feed too.
   const entries = onceEach(subject.articles, stories)
     .slice(0, settings.feedSize)
-    .map((article) => feedEntry(article, settings.baseUrl));
+    .map((article) => feedEntry(article, settings.baseUrl, content));
   return {
     kind,
     url,
@@ -82,7 +91,7 @@ function feed(kind: FeedPage['kind'], url: string, subject: FeedSubject, setting
   };
 }
 
-function feedEntry(article: ArticleView, baseUrl: string): FeedEntry {
+function feedEntry(article: ArticleView, baseUrl: string, content: 'full' | 'summary'): FeedEntry {
   const url = baseUrl + article.url;
   return {
     id: url,
@@ -98,7 +107,7 @@ function feedEntry(article: ArticleView, baseUrl: string): FeedEntry {
     summary: (article.description ?? article.excerpt) || undefined,
     image: article.image?.startsWith('/') ? baseUrl + article.image : article.image,
     externalUrl: article.link,
-    html: article.html,
+    html: content === 'full' ? article.html : undefined,
   };
 }
 

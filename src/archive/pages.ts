@@ -425,8 +425,8 @@ export interface FeedEntry {
   image?: string | undefined;
   /** The original article. */
   externalUrl?: string | undefined;
-  /** Sanitized HTML. */
-  html: string;
+  /** Sanitized HTML; absent in a summary feed (site.yaml's `feedContent: summary`), whose entries carry their summary and link. */
+  html?: string | undefined;
 }
 
 /** One feed, in both formats' terms: Atom (`atom-feed`) or JSON Feed 1.1 (`json-feed`). */

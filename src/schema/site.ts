@@ -123,6 +123,12 @@ export const siteSchema = z.object({
   pageSize: z.int(expecting('a whole number from 1 to 500')).min(1).max(500).default(20),
   /** Entries in each feed: the newest this many articles. */
   feedSize: z.int(expecting('a whole number from 1 to 1000')).min(1).max(1000).default(50),
+  /**
+   * What the feeds of tags, categories, authors and sources carry of each article: `full` (its whole sanitized text) or
+   * `summary` (its dek or the opening of its text, with its link), so that a large archive's thousands of feeds stay small.
+   * The site's own feeds and their archive documents are always full.
+   */
+  feedContent: z.enum(['full', 'summary'], expecting('full or summary')).default('full'),
   /** Names of authors that articles give by id (`authors: [jdoe]`, as 18F-style Jekyll sites write them): `jdoe: Jane Doe`. */
   authors: z
     .record(z.string(), text('an author name'), expecting('a map from author id to name'))

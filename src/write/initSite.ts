@@ -43,6 +43,10 @@ title: ${JSON.stringify(title)}
 # pageSize: 20
 # feedSize: 50
 
+# What the feeds of tags, categories, authors and sources carry: full (each article's whole text)
+# or summary (its dek or opening, and its link). The site's own feed is always full.
+# feedContent: full
+
 # The masthead's logo and the icon browsers show: an image in content/ (logo.svg) or a URL.
 # logo: logo.svg
 # favicon: favicon.png
