@@ -1,18 +1,21 @@
 /**
  * The whole build, timed stage by stage and as a user runs it, side by side
- * with two anchors built from the same generated corpus in the same run:
- * Hugo (Debian's `hugo`, the minimal theme in bench/hugo/) and a plain
- * Eleventy site with no validation or sanitizing (bench/eleventy-plain/).
- * Every whole build runs in its own process under /usr/bin/time, for its
- * wall time and peak memory; with --runs N each is run N times and the
- * median is shown.
+ * with anchors built from the same generated corpus in the same run. The
+ * anchor is the same work done the Hugo way: Hugo (Debian's `hugo`, the
+ * minimal theme in bench/hugo/) with a feed of the newest 50 for every
+ * term, then Pagefind's CLI over its article pages. Hugo alone without
+ * feeds, and a plain Eleventy site with no validation or sanitizing
+ * (bench/eleventy-plain/), are secondary lines. Every whole build runs in
+ * its own process (`measure.ts`): wall time, CPU time and peak memory summed
+ * over all its processes; with --runs N each is run N times and the median
+ * is shown.
  *
  *   npm run bench                          1,000 and 10,000 articles
  *   npm run bench -- 100000 --no-anchors   100,000, without Hugo and plain Eleventy
  *
  * Needs `hugo` for the Hugo anchor (apt-get install hugo).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,11 +25,13 @@ import { buildArchive } from '../src/archive/buildArchive.ts';
 import { loadBuildContent, writeArchive } from '../src/buildSite.ts';
 import { indexSearch } from '../src/search/indexSearch.ts';
 import { generateCorpus } from '../tests/support/generateCorpus.ts';
+import { measure, type Measured } from './measure.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.dirname(benchDir);
 const cli = path.join(projectRoot, 'bin', 'news-archive.js');
 const eleventyBin = path.join(projectRoot, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+const pagefindBin = path.join(projectRoot, 'node_modules', '.bin', 'pagefind');
 const baseUrl = 'https://bench.example/';
 
 const { values, positionals } = parseArgs({
@@ -36,29 +41,12 @@ const { values, positionals } = parseArgs({
 const runs = Math.max(1, Number(values.runs));
 const sizes = positionals.map(Number).filter((n) => n > 0);
 
-interface Timed {
-  seconds: number;
-  peakMb: number;
-}
-
-/** Runs a command under /usr/bin/time: wall time and peak RSS (of the process or its largest child). */
-function timedOnce(command: string, args: string[], cwd: string): Timed {
-  const run = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const measured = /BENCH ([\d.]+) (\d+)/.exec(run.stderr ?? '');
-  if (run.status !== 0 || !measured) {
-    throw new Error(
-      `${path.basename(command)} ${args.join(' ')} failed: ${(run.stderr ?? String(run.error)).split('\n').filter(Boolean).slice(-3).join(' ').slice(0, 300)}`,
-    );
-  }
-  return { seconds: Number(measured[1]), peakMb: Number(measured[2]) / 1024 };
-}
-
-/** The median of `runs` runs, each after `prepare`. */
-function timed(command: string, args: string[], cwd: string, prepare: (run: number) => void = () => {}): Timed {
-  const results: Timed[] = [];
+/** The median (by wall time) of `runs` runs, each after `prepare`. */
+async function timed(command: string, args: string[], cwd: string, prepare: (run: number) => void = () => {}): Promise<Measured> {
+  const results: Measured[] = [];
   for (let run = 0; run < runs; run++) {
     prepare(run);
-    results.push(timedOnce(command, args, cwd));
+    results.push(await measure(command, args, cwd));
   }
   results.sort((a, b) => a.seconds - b.seconds);
   return results[Math.floor(results.length / 2)]!;
@@ -84,8 +72,18 @@ async function stages(dir: string): Promise<Record<string, number>> {
   return times;
 }
 
-const row = (name: string, result: Timed, anchors: Timed[]) =>
-  `| ${name} | ${result.seconds.toFixed(1)} | ${result.peakMb.toFixed(0)} |${anchors.map((anchor) => ` ${(result.seconds / anchor.seconds).toFixed(2)} |`).join('')}`;
+const row = (name: string, result: Measured, anchor: Measured | undefined) =>
+  `| ${name} | ${result.seconds.toFixed(1)} | ${result.cpuSeconds.toFixed(1)} | ${(result.cpuSeconds / result.seconds).toFixed(2)} | ${result.peakMb.toFixed(0)} |${anchor ? ` ${(result.seconds / anchor.seconds).toFixed(2)} |` : ''}`;
+
+/** Writes `count` new articles of one day, as a day of followed feeds brings them. */
+function addArticles(dir: string, run: number, count: number): void {
+  for (let n = 0; n < count; n++) {
+    writeFileSync(
+      path.join(dir, 'content', `added-${run}-${n}.md`),
+      `---\ntitle: "An article added, number ${run}-${n}"\ndate: 2025-12-31T${String(6 + (n % 12)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00Z\ntags: [added]\nlink: https://example.com/added/${run}/${n}\n---\n<p>Words of a new article about the harbour strike, part ${n}.</p>\n`,
+    );
+  }
+}
 
 for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-bench-build-'));
@@ -97,27 +95,8 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
     for (const [name, seconds] of Object.entries(await stages(dir))) console.log(`| ${name} | ${seconds.toFixed(1)} |`);
     rmSync(path.join(dir, '_stages'), { recursive: true, force: true });
 
-    const build = ['build', '--base-url', baseUrl, '--output', '_ours'];
-    const fresh = () => {
-      for (const folder of ['.cache', '_ours']) rmSync(path.join(dir, folder), { recursive: true, force: true });
-    };
-    const cold = timed(process.execPath, [cli, ...build], dir, fresh);
-    const warm = timed(process.execPath, [cli, ...build], dir);
-    const someArticle = readdirSync(path.join(dir, 'content'), { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.md'))
-      .sort()[Math.floor(count / 2)]!;
-    const edited = timed(process.execPath, [cli, ...build], dir, (run) =>
-      appendFileSync(path.join(dir, 'content', someArticle), `\n<p>A correction, number ${run}.</p>\n`),
-    );
-    const added = timed(process.execPath, [cli, ...build], dir, (run) =>
-      writeFileSync(
-        path.join(dir, 'content', `added-${run}.md`),
-        `---\ntitle: "An article added, number ${run}"\ndate: 2025-12-31T18:00:00Z\ntags: [added]\nlink: https://example.com/added/${run}\n---\n<p>Words of a new article about the harbour strike.</p>\n`,
-      ),
-    );
-    const check = timed(process.execPath, [cli, 'check'], dir);
-
-    const anchors: { name: string; result: Timed }[] = [];
+    // The anchors first, on the corpus as generated (ours adds articles to it).
+    const anchors: { name: string; result: Measured }[] = [];
     if (!values['no-anchors']) {
       // Hugo reads the same files as its content folder.
       const hugoSite = path.join(dir, 'hugo');
@@ -125,9 +104,16 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
       symlinkSync(path.join(dir, 'content'), path.join(hugoSite, 'content'));
       const hugoVersion = execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1];
       const hugoOutput = path.join(dir, '_hugo');
+      const hugo = `hugo --quiet --source ${JSON.stringify(hugoSite)} --destination ${JSON.stringify(hugoOutput)}`;
+      const clean = () => rmSync(hugoOutput, { recursive: true, force: true });
+      // What a Hugo user runs for the same site: feeds of 50 for every term, then Pagefind over the output (as Pagefind's docs show).
       anchors.push({
-        name: `Hugo ${hugoVersion} (tags + categories, 20 per page), cold`,
-        result: timed('hugo', ['--quiet', '--source', hugoSite, '--destination', hugoOutput], dir, () => rmSync(hugoOutput, { recursive: true, force: true })),
+        name: `Hugo ${hugoVersion} + Pagefind CLI: tags, categories, a feed of 50 for every term, search over the articles, cold`,
+        result: await timed('bash', ['-c', `${hugo} && ${JSON.stringify(pagefindBin)} --site ${JSON.stringify(hugoOutput)} --silent`], dir, clean),
+      });
+      anchors.push({
+        name: `Hugo ${hugoVersion} alone, no feeds, no search (the earlier anchor), cold`,
+        result: await timed('bash', ['-c', `${hugo} --disableKinds RSS`], dir, clean),
       });
       // Plain Eleventy reads them as its templates.
       const plainSite = path.join(dir, 'plain');
@@ -135,8 +121,8 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
       symlinkSync(path.join(dir, 'content'), path.join(plainSite, 'articles'));
       const plainOutput = path.join(dir, '_plain');
       anchors.push({
-        name: 'plain Eleventy (no validation or sanitizing), cold',
-        result: timed(
+        name: 'plain Eleventy (no validation or sanitizing, no feeds, no search), cold',
+        result: await timed(
           process.execPath,
           [eleventyBin, '--quiet', '--input', plainSite, '--output', plainOutput, '--config', path.join(plainSite, 'eleventy.config.js')],
           dir,
@@ -145,16 +131,32 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
       });
     }
 
-    const ratioHeads = anchors.map((_, n) => ` ÷ ${n === 0 ? 'Hugo' : 'plain Eleventy'} |`).join('');
-    console.log(`\n| whole build, its own process | seconds | peak RSS (MB) |${ratioHeads}`);
-    console.log(`|---|---:|---:|${anchors.map(() => '---:|').join('')}`);
-    const results = anchors.map((anchor) => anchor.result);
-    console.log(row('news-archive build, cold (no cache, no output): all pages, feeds, sitemap, search index', cold, results));
-    console.log(row('news-archive build, warm (no change)', warm, results));
-    console.log(row('news-archive build, one article edited', edited, results));
-    console.log(row('news-archive build, one article added', added, results));
-    console.log(row('news-archive check, cold', check, results));
-    for (const anchor of anchors) console.log(row(anchor.name, anchor.result, results));
+    const build = ['build', '--base-url', baseUrl, '--output', '_ours'];
+    const fresh = () => {
+      for (const folder of ['.cache', '_ours']) rmSync(path.join(dir, folder), { recursive: true, force: true });
+    };
+    const cold = await timed(process.execPath, [cli, ...build], dir, fresh);
+    const warm = await timed(process.execPath, [cli, ...build], dir);
+    const someArticle = readdirSync(path.join(dir, 'content'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.md'))
+      .sort()[Math.floor(count / 2)]!;
+    const edited = await timed(process.execPath, [cli, ...build], dir, (run) =>
+      appendFileSync(path.join(dir, 'content', someArticle), `\n<p>A correction, number ${run}.</p>\n`),
+    );
+    const addedOne = await timed(process.execPath, [cli, ...build], dir, (run) => addArticles(dir, 100 + run, 1));
+    const addedDay = await timed(process.execPath, [cli, ...build], dir, (run) => addArticles(dir, 200 + run, 50));
+    const check = await timed(process.execPath, [cli, 'check'], dir);
+
+    const anchor = anchors[0]?.result;
+    console.log(`\n| whole build, its own process and its children | wall (s) | CPU (s) | cores busy | peak RSS, all processes (MB) |${anchor ? ' ÷ Hugo + Pagefind |' : ''}`);
+    console.log(`|---|---:|---:|---:|---:|${anchor ? '---:|' : ''}`);
+    console.log(row('news-archive build, cold (no cache, no output): all pages, feeds, sitemap, search index', cold, anchor));
+    console.log(row('news-archive build, warm (no change)', warm, anchor));
+    console.log(row('news-archive build, one article edited', edited, anchor));
+    console.log(row('news-archive build, one article added', addedOne, anchor));
+    console.log(row('news-archive build, 50 articles added (a day of feeds)', addedDay, anchor));
+    console.log(row('news-archive check, cold', check, anchor));
+    for (const { name, result } of anchors) console.log(row(name, result, anchor));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
