@@ -148,7 +148,9 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
     const check = await timed(process.execPath, [cli, 'check'], dir);
 
     const anchor = anchors[0]?.result;
-    console.log(`\n| whole build, its own process and its children | wall (s) | CPU (s) | cores busy | peak RSS, all processes (MB) |${anchor ? ' ÷ Hugo + Pagefind |' : ''}`);
+    console.log(
+      `\n| whole build, its own process and its children | wall (s) | CPU (s) | cores busy | peak RSS, all processes (MB) |${anchor ? ' ÷ Hugo + Pagefind |' : ''}`,
+    );
     console.log(`|---|---:|---:|---:|---:|${anchor ? '---:|' : ''}`);
     console.log(row('news-archive build, cold (no cache, no output): all pages, feeds, sitemap, search index', cold, anchor));
     console.log(row('news-archive build, warm (no change)', warm, anchor));

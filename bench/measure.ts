@@ -1,6 +1,7 @@
 /**
  * A command's cost as the machine sees it: wall time, CPU time (user +
- * system, of it and every process it waited for, from /usr/bin/time) and
+ * system, of it and every process it started: /usr/bin/time's count, or the
+ * processes' own, sampled, when some were never waited for) and
  * peak memory summed over every process of its tree at once (its RSS and
  * its children's, sampled from /proc every 50 ms), so that a build that
  * starts Pagefind, or a shell that runs Hugo then Pagefind, is measured whole.
@@ -36,8 +37,11 @@ function parents(): Map<number, number[]> {
   return children;
 }
 
-/** Resident memory of a process tree, in kB. */
-function treeRssKb(root: number): number {
+/**
+ * Resident memory of a process tree, in kB; and the CPU time each of its processes has used so far, noted in
+ * `cpuTicks` (a process the build stops without waiting for it is missing from /usr/bin/time's count).
+ */
+function sampleTree(root: number, cpuTicks: Map<number, number>): number {
   const children = parents();
   let total = 0;
   for (const stack = [root]; stack.length > 0; ) {
@@ -45,6 +49,9 @@ function treeRssKb(root: number): number {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuTicks.set(pid, Math.max(cpuTicks.get(pid) ?? 0, Number(fields[11]) + Number(fields[12])));
     } catch {
       // Gone while read.
     }
@@ -62,8 +69,9 @@ export function measure(command: string, args: readonly string[], cwd: string): 
       if (stderr.length > 1 << 20) stderr = stderr.slice(-(1 << 16));
     });
     let peakKb = 0;
+    const cpuTicks = new Map<number, number>();
     const sampler = setInterval(() => {
-      if (child.pid !== undefined) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+      if (child.pid !== undefined) peakKb = Math.max(peakKb, sampleTree(child.pid, cpuTicks));
     }, 50);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -73,7 +81,9 @@ export function measure(command: string, args: readonly string[], cwd: string): 
         reject(new Error(`${path.basename(command)} ${args.join(' ')} failed: ${stderr.split('\n').filter(Boolean).slice(-3).join(' ').slice(0, 300)}`));
         return;
       }
-      resolve({ seconds: Number(measured[1]), cpuSeconds: Number(measured[2]) + Number(measured[3]), peakMb: peakKb / 1024 });
+      // The larger of the two counts: /usr/bin/time misses processes never waited for, sampling misses the last 50 ms.
+      const sampled = [...cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / 100;
+      resolve({ seconds: Number(measured[1]), cpuSeconds: Math.max(Number(measured[2]) + Number(measured[3]), sampled), peakMb: peakKb / 1024 });
     });
   });
 }

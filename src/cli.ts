@@ -18,6 +18,7 @@ import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
 import { initSite } from './write/initSite.ts';
 import { newArticle } from './write/newArticle.ts';
+import { StageTimer, type StageTime } from './stageTimes.ts';
 
 interface Command extends CommandSpec {
   run(values: ParsedArgs['values'], out: Context, operands: string[]): Promise<number> | number;
@@ -38,6 +39,23 @@ function timeoutOf(values: Record<string, unknown>): number {
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) throw new UsageError(`--timeout: expected a number of seconds, got ${JSON.stringify(values.timeout)}`);
   return timeout;
+}
+
+/** `build --timings`: a stage a line, with its wall time, CPU time and the cores it kept busy. */
+function stageTable(times: readonly StageTime[]): string[] {
+  const width = Math.max(...times.map((time) => time.stage.length));
+  const total = {
+    stage: 'the whole build',
+    seconds: times.reduce((sum, time) => sum + time.seconds, 0),
+    cpuSeconds: times.reduce((sum, time) => sum + time.cpuSeconds, 0),
+  };
+  return [
+    `${'stage'.padEnd(width)}    wall     CPU  cores busy`,
+    ...[...times, total].map(
+      (time) =>
+        `${time.stage.padEnd(width)} ${time.seconds.toFixed(1).padStart(6)} s ${time.cpuSeconds.toFixed(1).padStart(6)} s ${(time.seconds > 0 ? time.cpuSeconds / time.seconds : 0).toFixed(2).padStart(6)}`,
+    ),
+  ];
 }
 
 export const commands: Record<string, Command> = {
@@ -61,9 +79,11 @@ export const commands: Record<string, Command> = {
         default: false,
         help: 'read every article and write every page afresh, without using or keeping .cache/news-archive/',
       },
+      { name: 'timings', type: 'boolean', default: false, help: 'print the time each stage took, its CPU time and how many cores it kept busy' },
     ],
     async run(values, out) {
       const started = performance.now();
+      const timer = values.timings ? new StageTimer() : undefined;
       const baseUrl = values['base-url'] === undefined ? undefined : parseBaseUrl(String(values['base-url']));
       const result = await buildSite({
         cwd: out.cwd,
@@ -72,7 +92,9 @@ export const commands: Record<string, Command> = {
         baseUrl,
         skipInvalid: Boolean(values['skip-invalid']),
         cacheDir: values['no-cache'] ? false : undefined,
+        timer,
       });
+      if (timer) for (const line of stageTable(timer.times)) out.stderr(line);
       reportProblems(result.problems, out, out.stderr);
       const summary = summarize(result.problems, result.contentFileCount);
       if (!result.built) {

@@ -26,6 +26,7 @@ const stages: [number, string[]][] = [
       'workerThread.ts',
       'workerEntry.js',
       'writeWhole.ts',
+      'stageTimes.ts',
       'cache',
       'strings',
     ],

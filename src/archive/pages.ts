@@ -569,7 +569,7 @@ export type Page =
   | SiteStylePage
   | CopiedFilePage;
 
-/** What a template renders (a `file` is copied); its `pagination.data` is `archive.pages.<kind>` (`pagesByKind` in `render/renderSite.ts`). */
+/** What a template renders (a `file` is copied); its `pagination.data` is `archive.pages.<kind>` (`pagesByKind` in `render/eleventyRun.ts`). */
 export type PageKind = Page['kind'];
 
 export type PageOfKind<K extends PageKind> = Extract<Page, { kind: K }>;

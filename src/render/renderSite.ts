@@ -5,63 +5,19 @@
  * only pages that are new or changed since the last build are rendered.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeResized } from '../media/pictureSizes.ts';
-import type { WrittenPage } from '@11ty/eleventy';
-import type { Archive, Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
+import type { Archive, Page, SiteView } from '../archive/pages.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
-import { eleventyConfigPath } from '../paths.ts';
 import { isSafePageUrl, routes } from '../routes.ts';
 import { hashPages, outputFileOf, planRender, removePages } from './renderPlan.ts';
 import { toolTemplates, type Templates } from './siteTemplates.ts';
 import { describeTemplateError } from './templateErrors.ts';
-
-/** The pages of each kind: the global data `archive.pages` that each template paginates over. */
-export type RenderedKind = Exclude<PageKind, 'file'>;
-export type PagesByKind = { [K in RenderedKind]: PageOfKind<K>[] };
-
-/** What templates receive as `archive`. */
-export interface RenderData {
-  site: SiteView;
-  pages: PagesByKind;
-}
-
-/** Every kind, so that a kind missing here fails to compile: rendered by a template, or copied as it is. */
-const pageKinds = {
-  file: false,
-  article: true,
-  list: true,
-  terms: true,
-  calendar: true,
-  story: true,
-  changes: true,
-  'atom-feed': true,
-  'json-feed': true,
-  sitemap: true,
-  search: true,
-  'not-found': true,
-  robots: true,
-  redirect: true,
-  'redirect-list': true,
-  'sources-opml': true,
-  'site-style': true,
-} as const satisfies Record<PageKind, boolean>;
-
-export function pagesByKind(pages: readonly Page[]): PagesByKind {
-  const rendered = Object.entries(pageKinds).filter(([, byTemplate]) => byTemplate);
-  const byKind: Partial<Record<string, Page[]>> = Object.fromEntries(rendered.map(([kind]) => [kind, []]));
-  for (const page of pages) {
-    if (page.kind === 'file') continue;
-    const list = byKind[page.kind];
-    if (!list)
-      throw new Error(
-        `no template renders pages of kind "${page.kind}" (${page.url}): add the kind to renderSite.ts and a template that paginates over archive.pages.${page.kind}`,
-      );
-    list.push(page);
-  }
-  return byKind as unknown as PagesByKind;
-}
+import { assertAllRendered, eleventyFor, pagesByKind, runEleventy } from './eleventyRun.ts';
+import type { RenderJob, RenderJobResult } from './renderWorker.ts';
+import { receivedError } from '../errors.ts';
+import { startWorker } from '../workerThread.ts';
 
 export function assertSafeUrls(pages: readonly Page[]): void {
   for (const page of pages) {
@@ -81,9 +37,18 @@ export interface RenderResult {
 /**
  * Eleventy keeps every page it renders in memory until it is done, so a
  * large site is rendered this many pages at a time, each run a fresh
- * Eleventy whose memory is freed before the next.
+ * Eleventy whose memory is freed before the next; the runs at once share it.
  */
-const pagesPerRun = 5000;
+const pagesAtOnce = 5000;
+
+/** Below this many pages to render, starting Eleventy in worker threads costs more than it saves. */
+const pagesWorthThreads = 2000;
+
+/**
+ * Threads that render at once: every core, but the two Pagefind takes when it indexes beside the rendering
+ * (`buildSite.ts`), and at most four, as each holds an Eleventy.
+ */
+export const renderThreads = (searchAlongside: boolean): number => Math.max(1, Math.min(4, availableParallelism() - (searchAlongside ? 2 : 0)));
 
 /** Renders the pages whose hash differs from `previous` (all of them when it is empty) and deletes the files of pages that are gone. */
 export async function renderSite(
@@ -92,6 +57,7 @@ export async function renderSite(
   previous: Hashes,
   templates: Templates = toolTemplates,
   pictureCache: string = path.join(tmpdir(), 'news-archive-pictures'),
+  threads = 1,
 ): Promise<RenderResult> {
   assertSafeUrls(archive.pages);
   // A site's own templates change every page they render: their hash is part of each page's.
@@ -102,8 +68,12 @@ export async function renderSite(
   if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
     const toRender = archive.pages.filter((page) => plan.render.has(page.url));
     await copyFiles(toRender, outputDir, pictureCache);
-    for (let start = 0; start === 0 || start < toRender.length; start += pagesPerRun) {
-      await runEleventy({ site: archive.site, pages: pagesByKind(toRender.slice(start, start + pagesPerRun)) }, outputDir, templates);
+    if (threads > 1 && toRender.length >= pagesWorthThreads) {
+      await renderInThreads(archive.site, toRender, outputDir, templates, threads);
+    } else {
+      for (let start = 0; start === 0 || start < toRender.length; start += pagesAtOnce) {
+        await runEleventy({ site: archive.site, pages: pagesByKind(toRender.slice(start, start + pagesAtOnce)) }, outputDir, templates);
+      }
     }
   }
   return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
@@ -123,35 +93,36 @@ async function copyFiles(pages: readonly Page[], outputDir: string, pictureCache
   }
 }
 
-async function eleventyFor(data: RenderData, outputDir: string, templates: Templates) {
-  // Loaded only when there is something to render: it takes a while, and a build without changes needs none of it.
-  const { Eleventy } = await import('@11ty/eleventy');
-  const eleventy = new Eleventy(templates.dir, outputDir, {
-    configPath: eleventyConfigPath,
-    quietMode: true,
-    config(eleventyConfig) {
-      eleventyConfig.addGlobalData('archive', data);
-    },
-  });
-  eleventy.disableLogger();
-  return eleventy;
-}
-
-/** A page of a kind that no template renders would be missing from the site without a word: that is a bug, said as one. */
-function assertAllRendered(data: RenderData, written: readonly WrittenPage[]): void {
-  const urls = new Set(written.map((result) => result.url));
-  for (const [kind, pages] of Object.entries(data.pages)) {
-    const missing = (pages as Page[]).find((page) => !urls.has(page.url));
-    if (missing) throw new Error(`no template rendered the ${kind} page ${missing.url}: a template must paginate over archive.pages.${kind}`);
+/**
+ * The pages in shares, each rendered by an Eleventy in a worker thread, `threads` at a time. Every Eleventy also
+ * writes the files that are not pages of the Archive (`_headers`, the assets): the same bytes each time.
+ */
+async function renderInThreads(site: SiteView, pages: readonly Page[], outputDir: string, templates: Templates, threads: number): Promise<void> {
+  const shareSize = Math.max(1, Math.ceil(Math.min(pagesAtOnce / threads, pages.length / threads)));
+  const shares: Page[][] = [];
+  for (let start = 0; start < pages.length; start += shareSize) shares.push(pages.slice(start, start + shareSize));
+  let next = 0;
+  const workers = Array.from({ length: Math.min(threads, shares.length) }, () => startWorker(new URL('./renderWorker.ts', import.meta.url), undefined));
+  try {
+    await Promise.all(
+      workers.map(async (worker) => {
+        for (let share = shares[next++]; share; share = shares[next++]) {
+          await new Promise<void>((resolve, reject) => {
+            const stopped = (code: number) => reject(new Error(`a rendering worker stopped (exit code ${code})`));
+            worker.once('message', (result: RenderJobResult) => {
+              worker.off('error', reject).off('exit', stopped);
+              if (result.error === undefined) resolve();
+              else reject(receivedError(result.error));
+            });
+            worker.once('error', reject).once('exit', stopped);
+            worker.postMessage({ data: { site, pages: pagesByKind(share) }, outputDir, templates } satisfies RenderJob);
+          });
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
-}
-
-async function runEleventy(data: RenderData, outputDir: string, templates: Templates): Promise<void> {
-  const eleventy = await eleventyFor(data, outputDir, templates);
-  const [, written] = await eleventy.write().catch((error: unknown) => {
-    throw describeTemplateError(error, templates);
-  });
-  assertAllRendered(data, written);
 }
 
 /** The pages rendered in memory, written nowhere: URL → content. For tests and tools that look at pages without a site on disk. */

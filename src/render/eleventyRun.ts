@@ -1,0 +1,88 @@
+/**
+ * One Eleventy run: the Archive's pages of each kind handed to Eleventy as
+ * the global data `archive`, which each template paginates over, rendered
+ * into the output folder or in memory. `renderSite.ts` decides which pages,
+ * and runs one at a time or one per worker thread (`renderWorker.ts`).
+ */
+import type { WrittenPage } from '@11ty/eleventy';
+import type { Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
+import { eleventyConfigPath } from '../paths.ts';
+import type { Templates } from './siteTemplates.ts';
+import { describeTemplateError } from './templateErrors.ts';
+
+/** The pages of each kind: the global data `archive.pages` that each template paginates over. */
+export type RenderedKind = Exclude<PageKind, 'file'>;
+export type PagesByKind = { [K in RenderedKind]: PageOfKind<K>[] };
+
+/** What templates receive as `archive`. */
+export interface RenderData {
+  site: SiteView;
+  pages: PagesByKind;
+}
+
+/** Every kind, so that a kind missing here fails to compile: rendered by a template, or copied as it is. */
+const pageKinds = {
+  file: false,
+  article: true,
+  list: true,
+  terms: true,
+  calendar: true,
+  story: true,
+  changes: true,
+  'atom-feed': true,
+  'json-feed': true,
+  sitemap: true,
+  search: true,
+  'not-found': true,
+  robots: true,
+  redirect: true,
+  'redirect-list': true,
+  'sources-opml': true,
+  'site-style': true,
+} as const satisfies Record<PageKind, boolean>;
+
+export function pagesByKind(pages: readonly Page[]): PagesByKind {
+  const rendered = Object.entries(pageKinds).filter(([, byTemplate]) => byTemplate);
+  const byKind: Partial<Record<string, Page[]>> = Object.fromEntries(rendered.map(([kind]) => [kind, []]));
+  for (const page of pages) {
+    if (page.kind === 'file') continue;
+    const list = byKind[page.kind];
+    if (!list)
+      throw new Error(
+        `no template renders pages of kind "${page.kind}" (${page.url}): add the kind to render/eleventyRun.ts and a template that paginates over archive.pages.${page.kind}`,
+      );
+    list.push(page);
+  }
+  return byKind as unknown as PagesByKind;
+}
+
+export async function eleventyFor(data: RenderData, outputDir: string, templates: Templates) {
+  // Loaded only when there is something to render: it takes a while, and a build without changes needs none of it.
+  const { Eleventy } = await import('@11ty/eleventy');
+  const eleventy = new Eleventy(templates.dir, outputDir, {
+    configPath: eleventyConfigPath,
+    quietMode: true,
+    config(eleventyConfig) {
+      eleventyConfig.addGlobalData('archive', data);
+    },
+  });
+  eleventy.disableLogger();
+  return eleventy;
+}
+
+/** A page of a kind that no template renders would be missing from the site without a word: that is a bug, said as one. */
+export function assertAllRendered(data: RenderData, written: readonly WrittenPage[]): void {
+  const urls = new Set(written.map((result) => result.url));
+  for (const [kind, pages] of Object.entries(data.pages)) {
+    const missing = (pages as Page[]).find((page) => !urls.has(page.url));
+    if (missing) throw new Error(`no template rendered the ${kind} page ${missing.url}: a template must paginate over archive.pages.${kind}`);
+  }
+}
+
+export async function runEleventy(data: RenderData, outputDir: string, templates: Templates): Promise<void> {
+  const eleventy = await eleventyFor(data, outputDir, templates);
+  const [, written] = await eleventy.write().catch((error: unknown) => {
+    throw describeTemplateError(error, templates);
+  });
+  assertAllRendered(data, written);
+}
