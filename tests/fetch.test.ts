@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseAtomFeed } from 'feedsmith';
+import sharp from 'sharp';
 import { parse } from 'yaml';
 import { article, runCli, writeTree } from './helpers.ts';
 
@@ -26,8 +27,12 @@ describe('fetch: the feeds the archive follows', () => {
   let busy = false;
   // The desk's feed as it is now: a story first told one way, then changed by its outlet.
   let deskVersion = 1;
+  let picture = Buffer.alloc(0);
 
   before(async () => {
+    picture = await sharp({ create: { width: 24, height: 16, channels: 3, background: '#2a6f97' } })
+      .png()
+      .toBuffer();
     server = createServer((request: IncomingMessage, response) => {
       seen.push({ url: request.url ?? '', ifNoneMatch: request.headers['if-none-match'], userAgent: request.headers['user-agent'] });
       switch (request.url) {
@@ -71,7 +76,7 @@ describe('fetch: the feeds the archive follows', () => {
               : {
                   title: 'Council votes to close the pier',
                   summary: 'The vote was 7 to 2.',
-                  text: '<p>The council voted 7 to 2 on Monday to close the pier.</p><p>The pier opened in 1902.</p>',
+                  text: `<p>The council voted 7 to 2 on Monday to close the pier.</p><p><img src="${origin}/pier.png" alt="The pier"></p><p>The pier opened in 1902.</p>`,
                 };
           return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Desk</title><link>https://example.org/</link>
@@ -79,6 +84,8 @@ describe('fetch: the feeds the archive follows', () => {
 <item><title>Tide tables printed</title><link>https://example.org/tides</link><pubDate>Sun, 04 Jan 2026 09:00:00 GMT</pubDate><description><![CDATA[<p>The tide tables for 2026 are printed, as every year.</p>]]></description></item>
 </channel></rss>`);
         }
+        case '/pier.png':
+          return response.writeHead(200, { 'content-type': 'image/png' }).end(picture);
         case '/mirror.xml':
           // Another feed carrying the desk's story under its own headline.
           return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?>
@@ -217,6 +224,9 @@ describe('fetch: the feeds the archive follows', () => {
     assert.equal(kept.versions[0]!.title, 'Council weighs pier closure');
     assert.equal(kept.versions[0]!.description, 'A vote is due on Monday.');
     assert.match(kept.versions[0]!.body, /The council meets on Monday to vote on the pier\./);
+    assert.doesNotMatch(kept.versions[0]!.body, /img/, 'the earlier version, not the new one, is the one kept');
+    // The new version's picture is kept by the archive, as a new article's is.
+    assert.match(now, /<img src="\/media\/[0-9a-f]{2}\/[0-9a-f]+\.png" data-source="http:\/\/127\.0\.0\.1:\d+\/pier\.png"/);
     assert.equal(readFileSync(tidesFile, 'utf8'), tidesBefore, 'an unchanged item is not touched');
 
     // The same version again changes nothing.

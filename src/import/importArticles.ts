@@ -89,7 +89,7 @@ export interface ImportResult {
   namedSources: SourceName[];
   /** Pictures the archive now keeps a copy of (or would, in a dry run: they are fetched, not stored). */
   keptPictures: number;
-  /** Pictures that stay at their addresses, and why. */
+  /** What could not be kept: pictures that stay at their addresses, new versions not written beside the old. */
   warnings: Problem[];
   written: boolean;
 }
@@ -114,8 +114,8 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   const problems: Problem[] = [];
   const planned: PlannedArticle[] = [];
   const skipped: SkippedArticle[] = [];
-  // Each new version with the draft and input it came from, for its pictures.
-  const revised: { plan: RevisionPlan; draft: ArticleDraft; input: string }[] = [];
+  // Each new version with the draft and input it came from, and the article as archived, for its pictures.
+  const revised: { plan: RevisionPlan; draft: ArticleDraft; input: string; earlier: Article }[] = [];
   const revisionProblems: Problem[] = [];
   const namedSources: SourceName[] = [];
   // Each plan's draft and input, for its pictures once it is known to be written.
@@ -151,7 +151,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
             ? planRevision(earlier, path.resolve(options.cwd, earlier.file), draft, options.revisedAt, site)
             : undefined;
         if (revision && 'plan' in revision && !revised.some(({ plan }) => plan.articlePath === revision.plan.articlePath)) {
-          revised.push({ plan: revision.plan, draft, input: shownInput(input, options.cwd) });
+          revised.push({ plan: revision.plan, draft, input: shownInput(input, options.cwd), earlier: earlier! });
           continue;
         }
         if (revision && 'error' in revision) {
@@ -197,7 +197,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       keptPictures += kept.kept;
       warnings.push(...kept.problems);
       if (kept.kept === 0) continue;
-      const withCopies = planRevision(revision.plan.article, revision.plan.articlePath, { ...revision.draft, body: kept.draft.body }, options.revisedAt!, site);
+      const withCopies = planRevision(revision.earlier, revision.plan.articlePath, { ...revision.draft, body: kept.draft.body }, options.revisedAt!, site);
       if ('plan' in withCopies) revision.plan = withCopies.plan;
     }
   }
