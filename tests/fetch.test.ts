@@ -27,7 +27,7 @@ describe('fetch: the feeds the archive follows', () => {
   let busy = false;
   // The desk's feed as it is now: a story first told one way, then changed by its outlet.
   let deskVersion = 1;
-  let picture = Buffer.alloc(0);
+  let picture: Buffer = Buffer.alloc(0);
 
   before(async () => {
     picture = await sharp({ create: { width: 24, height: 16, channels: 3, background: '#2a6f97' } })
