@@ -82,9 +82,19 @@ export function toSiteDate(text: string, timeZone: string): SiteDate {
   };
 }
 
+/** Dates already said, by language and day: a large archive says each day thousands of times (lists, feeds, groups). */
+const saidDates = new Map<string, string>();
+
 /** A calendar date for people, in the site's language: "6 January 2026". */
 export function formatLongDate(iso: string, locale: string): string {
-  return DateTime.fromISO(iso, { setZone: true }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+  // The day is the first ten characters of the ISO form, in the offset it is written with.
+  const key = `${locale}\0${iso.slice(0, 10)}`;
+  let said = saidDates.get(key);
+  if (said === undefined) {
+    said = DateTime.fromISO(iso, { setZone: true }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+    saidDates.set(key, said);
+  }
+  return said;
 }
 
 /** A moment for people, in the site's language and time zone: "3 January 2026 at 14:05 UTC". */

@@ -12,9 +12,24 @@ import type { Hashes } from '../cache/buildRecord.ts';
 import { codeVersion } from '../cache/codeVersion.ts';
 import { fileSegmentsOf } from '../routes.ts';
 
+/** Strings at least this long are hashed once and stand in a page's hash by their digest. */
+const longString = 256;
+
 export function hashPages(pages: readonly Page[], site: SiteView, templatesHash = ''): Hashes {
   const prefix = `${codeVersion()}\0${templatesHash}\0${JSON.stringify(site)}\0`;
-  return new Map(pages.map((page) => [page.url, createHash('sha1').update(prefix).update(JSON.stringify(page)).digest('base64')]));
+  // An article's HTML is in its page and in up to a few dozen feeds and lists: hashed once, by the string itself,
+  // instead of serialized and hashed with every page that holds it (at 10,000 articles, hundreds of megabytes).
+  const digests = new Map<string, string>();
+  const digestOf = (text: string): string => {
+    let digest = digests.get(text);
+    if (digest === undefined) {
+      digest = `\0sha1:${createHash('sha1').update(text).digest('base64')}`;
+      digests.set(text, digest);
+    }
+    return digest;
+  };
+  const replacer = (_key: string, value: unknown): unknown => (typeof value === 'string' && value.length >= longString ? digestOf(value) : value);
+  return new Map(pages.map((page) => [page.url, createHash('sha1').update(prefix).update(JSON.stringify(page, replacer)).digest('base64')]));
 }
 
 /** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
