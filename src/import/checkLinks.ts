@@ -7,6 +7,7 @@
  * warning; an article that says `link_status: dead` already is not asked.
  */
 import { problem, problemKinds, type Problem } from '../problems.ts';
+import { perHost } from './perHost.ts';
 import { userAgent } from './userAgent.ts';
 
 export interface LinkToCheck {
@@ -19,31 +20,24 @@ const linkChecker = userAgent('link checker');
 
 /** `dead-link` warnings for the originals that are gone; the others, live, moved or unsure, say nothing. */
 export async function checkLinks(links: readonly LinkToCheck[], { timeoutSeconds = 20, concurrency = 4 } = {}): Promise<Problem[]> {
-  const byHost = new Map<string, LinkToCheck[]>();
-  for (const entry of links) {
-    const host = URL.canParse(entry.link) ? new URL(entry.link).host : entry.link;
-    byHost.set(host, [...(byHost.get(host) ?? []), entry]);
-  }
-  const hosts = [...byHost.values()];
   const problems: Problem[] = [];
-  // A few hosts at once; each host's links one after another.
-  const workers = Array.from({ length: Math.max(1, concurrency) }, async () => {
-    for (let group = hosts.shift(); group; group = hosts.shift()) {
-      for (const entry of group) {
-        const status = await statusOf(entry.link, timeoutSeconds);
-        if (status === 404 || status === 410) {
-          problems.push(
-            problem(problemKinds.deadLink, {
-              file: entry.file,
-              field: 'link',
-              message: `${entry.link} answers ${status}: the original is gone from its address`,
-            }),
-          );
-        }
+  await perHost(
+    links,
+    (entry) => entry.link,
+    concurrency,
+    async (entry) => {
+      const status = await statusOf(entry.link, timeoutSeconds);
+      if (status === 404 || status === 410) {
+        problems.push(
+          problem(problemKinds.deadLink, {
+            file: entry.file,
+            field: 'link',
+            message: `${entry.link} answers ${status}: the original is gone from its address`,
+          }),
+        );
       }
-    }
-  });
-  await Promise.all(workers);
+    },
+  );
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

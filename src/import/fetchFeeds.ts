@@ -19,6 +19,7 @@ import { followedFeeds } from '../schema/site.ts';
 import { cappedBody } from '../media/storeImages.ts';
 import { writeWhole } from '../writeWhole.ts';
 import { importArticles, loadArchive, type ImportResult } from './importArticles.ts';
+import { perHost } from './perHost.ts';
 import { userAgent } from './userAgent.ts';
 
 /** What is remembered of a feed between fetches. */
@@ -81,9 +82,6 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
   const outcomes = new Map<string, FeedOutcome>();
   // A site.yaml with a mistake is said, as `build` says it: a misspelt `follow` would otherwise follow nothing without a word.
   const problems: Problem[] = [...(loadedSite?.problems ?? [])];
-  const byHost = new Map<string, Promise<void>>();
-  const queue = [...follows];
-  const concurrency = Math.max(1, options.concurrency ?? 4);
 
   const fetchOne = async (url: string): Promise<void> => {
     const known = state[url] ?? {};
@@ -104,20 +102,13 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
     }
   };
 
-  // At most `concurrency` feeds at once, and one at a time per host.
-  const workers = Array.from({ length: concurrency }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const host = URL.canParse(next.url) ? new URL(next.url).host : next.url;
-      const previous = byHost.get(host) ?? Promise.resolve();
-      const current = previous.then(() => fetchOne(next.url));
-      byHost.set(
-        host,
-        current.catch(() => undefined),
-      );
-      await current;
-    }
-  });
-  await Promise.all(workers);
+  // At most a few feeds at once, and one at a time per host.
+  await perHost(
+    follows,
+    (feed) => feed.url,
+    options.concurrency ?? 4,
+    (feed) => fetchOne(feed.url),
+  );
 
   // What came, imported as `import` imports a feed (already archived items are skipped), each with its tags.
   let imported: ImportResult | undefined;
