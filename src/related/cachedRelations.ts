@@ -1,32 +1,165 @@
 /**
- * Relating articles is the costliest part of indexing (about 3 s at 10,000
- * articles) and depends only on the articles' texts, dates, tags and links:
- * a build whose articles did not change reads the last result from the cache
- * instead. One result is kept, the last one. When articles did change, the
- * index terms of those that did not (tokenizing and stemming is a third of
- * the work) are read from the cache by their text, so that one edited
- * article costs the comparing alone.
+ * Relating articles is the costliest part of indexing (about 4 s at 10,000
+ * articles) and depends only on the articles' texts, dates, tags and links,
+ * so the build cache keeps three things, each the last build's only:
+ * - the result: a build whose articles did not change reads it;
+ * - the text index (`similarity.ts`): a build whose older articles did not
+ *   change gives it the new and changed ones, and only the articles near
+ *   them in text look for neighbors again, with the same result as a whole run;
+ * - every text's index terms, by its text (tokenizing and stemming is a third
+ *   of a whole run), for when the older articles did change.
  */
 import { createHash } from 'node:crypto';
 import type { BuildCache, CacheNamespace } from '../cache/buildCache.ts';
-import { relateArticles, termCounter, type RelatableArticle, type Relations, type RelateOptions } from './relateArticles.ts';
+import { relateArticles, termCounter, weightedText, type NeighborFinder, type RelatableArticle, type Relations, type RelateOptions } from './relateArticles.ts';
+import { indexNeighbors, neighborsOf, updateNeighbors, type Candidate, type NeighborIndex } from './similarity.ts';
 import type { CountedTerms } from './terms.ts';
 
 export function cachedRelateArticles(cache: BuildCache): (articles: readonly RelatableArticle[], options: RelateOptions) => Relations {
   const results = cache.namespace('relations');
   return (articles, options) => {
+    // What an article's text neighbors depend on, and then the rest.
+    const textKeys = new Map<RelatableArticle, string>();
     const hash = results.hasher().update(JSON.stringify(options));
-    for (const article of articles) hash.update(JSON.stringify(article));
+    for (const article of articles) {
+      const { url, epochMs, title, description, text, ...rest } = article;
+      const textKey = createHash('sha1')
+        .update(JSON.stringify([url, epochMs, title, description ?? null]))
+        .update(text)
+        .digest('base64');
+      textKeys.set(article, textKey);
+      hash.update(textKey).update(JSON.stringify(rest));
+    }
     const name = hash.digest('hex');
     const cached = results.readValue<Relations>(name);
     if (cached) return cached;
-    const terms = new TermCache(cache.namespace('terms', options.language), options.language);
-    const relations = relateArticles(articles, options, terms.counter());
-    terms.save();
-    // The last result only.
+    const relations = relateArticles(
+      articles,
+      options,
+      cachedNeighbors(cache, (article) => textKeys.get(article)!),
+    );
     results.prune((other) => other === name);
     results.writeValue(name, relations);
     return relations;
+  };
+}
+
+/** The last build's text index, by the text keys of its articles (oldest first). */
+interface StoredIndex {
+  keys: string[];
+  index: PackedIndex;
+}
+
+/** Neighbors from the last build's text index when its older articles are the same; else from all articles, with their terms cached. */
+function cachedNeighbors(cache: BuildCache, textKeyOf: (article: RelatableArticle) => string): NeighborFinder {
+  return (ordered, options) => {
+    const namespace = cache.namespace('text-index', options.language);
+    const name = namespace.hasher().digest('hex');
+    const keys = ordered.map(textKeyOf);
+    const stored = namespace.readValue<StoredIndex>(name);
+    let index: NeighborIndex | undefined;
+    if (stored) {
+      const positionOf = new Map(stored.keys.map((key, position) => [key, position]));
+      const count = termCounter(options.language);
+      index = updateNeighbors(
+        unpack(stored.index),
+        keys.map((key) => positionOf.get(key)),
+        (document) => count(weightedText(ordered[document]!)),
+      );
+    }
+    if (!index) {
+      const terms = new TermCache(cache.namespace('terms', options.language), options.language);
+      const count = terms.counter();
+      index = indexNeighbors(ordered.length, (document) => count(weightedText(ordered[document]!)));
+      terms.save();
+    }
+    namespace.writeValue(name, { keys, index: pack(index) } satisfies StoredIndex);
+    return neighborsOf(index);
+  };
+}
+
+/** A text index in a few typed arrays, which the cache reads and writes at once, instead of an object per vector and neighbor. */
+interface PackedIndex {
+  settled: number;
+  terms: string[];
+  documentFrequency: Uint32Array;
+  proposes: Uint8Array;
+  /** Document d's vector terms and weights are at `vectorStart[d]` to `vectorStart[d + 1]`. */
+  vectorStart: Uint32Array;
+  vectorTerms: Uint32Array;
+  vectorWeights: Uint32Array;
+  proposerStart: Uint32Array;
+  proposers: Uint8Array;
+  candidateStart: Uint32Array;
+  candidateIndex: Uint32Array;
+  candidateShared: Float64Array;
+  candidateScore: Float64Array;
+  met: Uint32Array;
+}
+
+function pack(index: NeighborIndex): PackedIndex {
+  const starts = (lengths: number[]) => {
+    const start = new Uint32Array(lengths.length + 1);
+    lengths.forEach((length, i) => {
+      start[i + 1] = start[i]! + length;
+    });
+    return start;
+  };
+  const vectorStart = starts(index.vectors.map((vector) => vector.terms.length));
+  const proposerStart = starts(index.vectors.map((vector) => vector.proposers.length));
+  const candidateStart = starts(index.candidates.map(({ list }) => list.length));
+  const packed: PackedIndex = {
+    settled: index.settled,
+    terms: index.terms,
+    documentFrequency: Uint32Array.from(index.documentFrequency),
+    proposes: Uint8Array.from(index.proposes, Number),
+    vectorStart,
+    vectorTerms: new Uint32Array(vectorStart.at(-1)!),
+    vectorWeights: new Uint32Array(vectorStart.at(-1)!),
+    proposerStart,
+    proposers: new Uint8Array(proposerStart.at(-1)!),
+    candidateStart,
+    candidateIndex: new Uint32Array(candidateStart.at(-1)!),
+    candidateShared: new Float64Array(candidateStart.at(-1)!),
+    candidateScore: new Float64Array(candidateStart.at(-1)!),
+    met: Uint32Array.from(index.candidates, ({ met }) => met),
+  };
+  index.vectors.forEach((vector, document) => {
+    packed.vectorTerms.set(vector.terms, vectorStart[document]);
+    packed.vectorWeights.set(vector.weights, vectorStart[document]);
+    packed.proposers.set(vector.proposers, proposerStart[document]);
+  });
+  index.candidates.forEach(({ list }, document) => {
+    list.forEach((candidate, rank) => {
+      const slot = candidateStart[document]! + rank;
+      packed.candidateIndex[slot] = candidate.index;
+      packed.candidateShared[slot] = candidate.shared;
+      packed.candidateScore[slot] = candidate.score;
+    });
+  });
+  return packed;
+}
+
+function unpack(packed: PackedIndex): NeighborIndex {
+  const documents = Array.from({ length: packed.vectorStart.length - 1 }, (_, document) => document);
+  const slice = <T extends Uint32Array | Uint8Array>(array: T, start: Uint32Array, document: number) =>
+    array.subarray(start[document], start[document + 1]) as T;
+  return {
+    settled: packed.settled,
+    terms: packed.terms,
+    documentFrequency: Array.from(packed.documentFrequency),
+    proposes: Array.from(packed.proposes, Boolean),
+    vectors: documents.map((document) => ({
+      terms: slice(packed.vectorTerms, packed.vectorStart, document),
+      weights: slice(packed.vectorWeights, packed.vectorStart, document),
+      proposers: slice(packed.proposers, packed.proposerStart, document),
+    })),
+    candidates: documents.map((document) => {
+      const list: Candidate[] = [];
+      for (let slot = packed.candidateStart[document]!; slot < packed.candidateStart[document + 1]!; slot++)
+        list.push({ index: packed.candidateIndex[slot]!, shared: packed.candidateShared[slot]!, score: packed.candidateScore[slot]! });
+      return { list, met: packed.met[document]! };
+    }),
   };
 }
 

@@ -60,18 +60,19 @@ const minimumRelatedScore = 0.02;
 const duplicateCandidate = 0.75;
 const day = 86_400_000;
 
-/**
- * `termsOf` counts the index terms of an article's weighted text; a cache can
- * stand in for it (see `relationsCache.ts`), as tokenizing is a third of the work.
- */
-export function relateArticles(
-  articles: readonly RelatableArticle[],
-  options: RelateOptions,
-  termsOf: (weightedText: string) => CountedTerms = termCounter(options.language),
-): Relations {
+/** The text neighbors (see `similarity.ts`) of articles given oldest first. */
+export type NeighborFinder = (ordered: readonly RelatableArticle[], options: RelateOptions) => Neighbor[][];
+
+/** Every article compared anew; the build cache stands in for it (see `cachedRelations.ts`). */
+export const findNeighbors: NeighborFinder = (ordered, options) => {
+  const termsOf = termCounter(options.language);
+  return textNeighbors(ordered.length, (index) => termsOf(weightedText(ordered[index]!)));
+};
+
+export function relateArticles(articles: readonly RelatableArticle[], options: RelateOptions, neighborsOf: NeighborFinder = findNeighbors): Relations {
   // A stable order, so that the same archive always gives the same result.
-  const ordered = [...articles].sort((a, b) => a.epochMs - b.epochMs || compareStrings(a.url, b.url));
-  const neighbors = textNeighbors(ordered.length, (index) => termsOf(weightedText(ordered[index]!)));
+  const ordered = [...articles].sort(oldestFirst);
+  const neighbors = neighborsOf(ordered, options);
 
   const duplicateOf = findCopies(ordered, neighbors);
 
@@ -131,6 +132,8 @@ export function relateArticles(
 
   return { related, stories, storyOf, duplicateOf };
 }
+
+const oldestFirst = (a: RelatableArticle, b: RelatableArticle): number => a.epochMs - b.epochMs || compareStrings(a.url, b.url);
 
 /**
  * What a headline is about: its index terms. Two articles are "like" each other only when their

@@ -4,6 +4,19 @@
  * article's strongest terms and compared through an inverted index, so each
  * article meets only the articles that share a less common term with it,
  * never all pairs; the best of those are scored exactly.
+ *
+ * So that a day's news does not compare the whole archive again, the index can
+ * take added and removed documents (`updateNeighbors`) with the same result as
+ * indexing them all anew (`indexNeighbors`):
+ * - term weights come from the *settled* documents only, the oldest ones, which
+ *   change in whole blocks (`settledCount`); the newest block or two are weighed
+ *   by them and change freely;
+ * - weights are integers, so that a score is an exact sum whatever the order of
+ *   its terms, and ties are broken by what documents are (their order, a term's
+ *   spelling), never by when they came into the index;
+ * - a document's candidates come from its own strongest terms: when documents
+ *   come or go, only the documents holding one of those terms among their
+ *   proposing ones look for candidates again.
  */
 import type { CountedTerms } from './terms.ts';
 
@@ -20,45 +33,204 @@ export interface SimilarityOptions {
   /** Terms kept per document vector: its highest weights. */
   termsPerDocument?: number;
   /**
-   * Terms found in more documents than this do not propose candidates: in a
-   * large archive they are common words, and walking their long lists would
-   * be most of the cost. They still count in the exact score of candidates.
+   * Terms held by the vectors of more settled documents than this do not propose
+   * candidates: in a large archive they are common words, and walking their long
+   * lists would be most of the cost. They still count in the exact score of candidates.
    */
   maxPostings?: number;
   /** Of a document's terms, how many of the strongest look for candidates (all count in the score). */
   proposingTerms?: number;
   /** Candidates per document scored exactly: those sharing the most weight in less common terms. */
   candidatesPerDocument?: number;
+  /** Documents settle, and weigh terms, in blocks of this many (see `settledCount`). */
+  settledBlock?: number;
 }
 
+const defaults: Required<SimilarityOptions> = {
+  topK: 20,
+  termsPerDocument: 48,
+  proposingTerms: 12,
+  maxPostings: 250,
+  candidatesPerDocument: 48,
+  settledBlock: 1024,
+};
+
+/** A document's strongest terms, sorted by id, with integer weights (a unit vector times `unit`). */
 interface SparseVector {
   terms: Uint32Array;
-  weights: Float32Array;
+  weights: Uint32Array;
   /** Positions (in `terms`) of the strongest few terms, which propose candidates. */
   proposers: Uint8Array;
 }
 
+/** A candidate neighbor, with what chose it: the weight it shares with the document in the document's proposing terms. */
+export interface Candidate extends Neighbor {
+  shared: number;
+}
+
+/** A document's candidates, best score first, and how many documents its proposing terms met (they were chosen from those). */
+export interface Candidates {
+  list: Candidate[];
+  met: number;
+}
+
+/** What `updateNeighbors` needs of the last run: kept in the build cache. */
+export interface NeighborIndex {
+  /** How many of the oldest documents weigh terms (see `settledCount`). */
+  settled: number;
+  /** Terms by id. */
+  terms: string[];
+  /** In how many settled documents each term occurs. */
+  documentFrequency: number[];
+  /** Whether a term proposes candidates (see `maxPostings`). */
+  proposes: boolean[];
+  /** One per document, in document order. */
+  vectors: SparseVector[];
+  /** Each document's candidates as found from its own terms (the other side adds its own in `neighborsOf`). */
+  candidates: Candidates[];
+}
+
+/** A weight of 1 (`unit` squared is a score of 1): products of two weights stay exact integers, and so do their sums. */
+const unit = 2 ** 20;
+
 /**
- * Neighbors of `count` documents, each asked for once, in order, by
- * `termsOf`: its terms become ids at once and its strings can go.
+ * How many of `count` documents, oldest first, are settled: all of a small
+ * archive; in a large one, all but the newest block and what has come since
+ * (one to two blocks), so the settled part changes once per block added.
  */
+export function settledCount(count: number, block = defaults.settledBlock): number {
+  return count < 2 * block ? count : count - block - (count % block);
+}
+
+/** Neighbors of `count` documents, oldest first, each asked for once by `termsOf`. */
 export function textNeighbors(count: number, termsOf: (document: number) => CountedTerms, options: SimilarityOptions = {}): Neighbor[][] {
-  const { topK = 20, termsPerDocument = 48, proposingTerms = 12, maxPostings = 250, candidatesPerDocument = 48 } = options;
-  // Term ids in the order terms first occur in the documents; and in how many documents each term occurs.
-  const idOfTerm = new Map<string, number>();
-  const documentFrequency: number[] = [];
-  // Each document as sorted term ids with their counts.
-  const counted = Array.from({ length: count }, (_, index) => {
-    const document = termsOf(index);
+  return neighborsOf(indexNeighbors(count, termsOf, options), options);
+}
+
+/** Indexes `count` documents, oldest first; each is asked for once, in order, by `termsOf`, and its strings can go. */
+export function indexNeighbors(count: number, termsOf: (document: number) => CountedTerms, options: SimilarityOptions = {}): NeighborIndex {
+  const settings = { ...defaults, ...options };
+  const settled = settledCount(count, settings.settledBlock);
+  const dictionary = new Dictionary();
+  const counted = Array.from({ length: count }, (_, document) => dictionary.count(termsOf(document), document < settled));
+  const weighing = { settled, terms: dictionary.terms, documentFrequency: dictionary.documentFrequency };
+  const vectors = counted.map((document) => vectorOf(document, weighing, settings));
+  // A term proposes when held by the vectors of few settled documents.
+  const held = new Uint32Array(dictionary.terms.length);
+  for (const vector of vectors.slice(0, settled)) for (const term of vector.terms) held[term]! += 1;
+  const proposes = Array.from(held, (documents) => documents <= settings.maxPostings);
+  const search = new CandidateSearch(vectors, proposes, settings);
+  return { ...weighing, proposes, vectors, candidates: vectors.map((_, document) => search.find(document)) };
+}
+
+/**
+ * The index of the documents now, oldest first, from the last one: `previousOf[d]`
+ * is document d's index in `previous` when it is unchanged, else undefined, and
+ * `termsOf` is asked for the others only. Undefined when the settled documents
+ * are not all the same, in the same places: then terms weigh differently, and
+ * only `indexNeighbors` can say.
+ */
+export function updateNeighbors(
+  previous: NeighborIndex,
+  previousOf: readonly (number | undefined)[],
+  termsOf: (document: number) => CountedTerms,
+  options: SimilarityOptions = {},
+): NeighborIndex | undefined {
+  const settings = { ...defaults, ...options };
+  const settled = settledCount(previousOf.length, settings.settledBlock);
+  if (settled !== previous.settled) return undefined;
+  for (let document = 0; document < settled; document++) if (previousOf[document] !== document) return undefined;
+
+  const dictionary = Dictionary.from(previous);
+  const weighing = { settled, terms: dictionary.terms, documentFrequency: dictionary.documentFrequency };
+  const vectors = previousOf.map((old, document) =>
+    old === undefined ? vectorOf(dictionary.count(termsOf(document), false), weighing, settings) : previous.vectors[old]!,
+  );
+  // Terms no settled document holds are rare: they propose.
+  const proposes = [...previous.proposes, ...Array<boolean>(dictionary.terms.length - previous.proposes.length).fill(true)];
+  const search = new CandidateSearch(vectors, proposes, settings);
+
+  const newIndexOf = new Int32Array(previous.vectors.length).fill(-1);
+  previousOf.forEach((old, document) => {
+    if (old !== undefined) newIndexOf[old] = document;
+  });
+  // A document met by a removed one looks for candidates again: some it had, or did not take, may be gone.
+  const looksAgain = new Set<number>();
+  previous.vectors.forEach((vector, old) => {
+    if (newIndexOf[old] === -1) search.forEachMet(vector, (document) => looksAgain.add(document));
+  });
+  // A document met by added ones chooses again from its candidates and them: the others it met were no better before, and are no better now.
+  const addedMeeting = new Map<number, Map<number, number>>();
+  previousOf.forEach((old, added) => {
+    if (old !== undefined) return;
+    search.forEachMet(vectors[added]!, (document, shared) => {
+      if (previousOf[document] === undefined) return;
+      const meeting = addedMeeting.get(document) ?? new Map<number, number>();
+      meeting.set(added, (meeting.get(added) ?? 0) + shared);
+      addedMeeting.set(document, meeting);
+    });
+  });
+
+  const candidates = previousOf.map((old, document): Candidates => {
+    if (old === undefined || looksAgain.has(document)) return search.find(document);
+    const before = previous.candidates[old]!;
+    const kept = before.list.map((candidate) => ({ ...candidate, index: newIndexOf[candidate.index]! }));
+    const meeting = addedMeeting.get(document);
+    if (!meeting) return { list: kept, met: before.met };
+    const added = [...meeting].map(([other, shared]) => ({ index: other, shared, score: search.score(document, other) }));
+    return search.choose([...kept, ...added], before.met + added.length);
+  });
+  return { ...weighing, proposes, vectors, candidates };
+}
+
+/**
+ * Each document's neighbors, its best candidates: similarity is symmetric, but
+ * candidates are proposed by each side's own strongest terms, so a pair found
+ * from one side counts for both.
+ */
+export function neighborsOf(index: NeighborIndex, options: SimilarityOptions = {}): Neighbor[][] {
+  const { topK } = { ...defaults, ...options };
+  const found = index.candidates.map(({ list }) => list.slice(0, topK).map(({ index, score }) => ({ index, score })));
+  const reverse: Neighbor[][] = found.map(() => []);
+  found.forEach((list, document) => {
+    for (const { index: other, score } of list) reverse[other]!.push({ index: document, score });
+  });
+  return found.map((list, document) => {
+    const own = new Set(list.map((neighbor) => neighbor.index));
+    const added = reverse[document]!.filter((neighbor) => !own.has(neighbor.index));
+    if (added.length === 0) return list;
+    return [...list, ...added].sort(byScore).slice(0, topK);
+  });
+}
+
+const byScore = (a: Neighbor, b: Neighbor): number => b.score - a.score || a.index - b.index;
+
+/** Term ids, in the order terms first occur; and in how many settled documents each occurs. */
+class Dictionary {
+  readonly idOfTerm = new Map<string, number>();
+  terms: string[] = [];
+  documentFrequency: number[] = [];
+
+  static from(index: NeighborIndex): Dictionary {
+    const dictionary = new Dictionary();
+    dictionary.terms = [...index.terms];
+    dictionary.documentFrequency = [...index.documentFrequency];
+    for (const [id, term] of dictionary.terms.entries()) dictionary.idOfTerm.set(term, id);
+    return dictionary;
+  }
+
+  /** A document as sorted term ids with their counts. */
+  count(document: CountedTerms, settled: boolean): { terms: Uint32Array; counts: Uint32Array } {
     const ids = new Uint32Array(document.terms.length);
     document.terms.forEach((term, position) => {
-      let id = idOfTerm.get(term);
+      let id = this.idOfTerm.get(term);
       if (id === undefined) {
-        id = idOfTerm.size;
-        idOfTerm.set(term, id);
-        documentFrequency.push(0);
+        id = this.terms.length;
+        this.idOfTerm.set(term, id);
+        this.terms.push(term);
+        this.documentFrequency.push(0);
       }
-      documentFrequency[id]! += 1;
+      if (settled) this.documentFrequency[id]! += 1;
       ids[position] = id;
     });
     // Sorted by id through one native numeric sort of (id, position) packed into a number.
@@ -73,108 +245,163 @@ export function textNeighbors(count: number, termsOf: (document: number) => Coun
       counts[rank] = document.counts[position]!;
     }
     return { terms, counts };
-  });
-
-  const total = count;
-  const vectors: SparseVector[] = counted.map(({ terms, counts }) => {
-    const weights = new Float64Array(terms.length);
-    for (let i = 0; i < terms.length; i++) weights[i] = (1 + Math.log(counts[i]!)) * Math.log(1 + total / documentFrequency[terms[i]!]!);
-    // The strongest terms: those at or above the `termsPerDocument`-th largest weight (a native sort finds it).
-    const threshold = terms.length <= termsPerDocument ? -Infinity : Float64Array.from(weights).sort()[terms.length - termsPerDocument]!;
-    const kept: number[] = [];
-    for (let i = 0; i < terms.length && kept.length < termsPerDocument; i++) if (weights[i]! >= threshold) kept.push(i);
-    let norm = 0;
-    for (const i of kept) norm += weights[i]! ** 2;
-    norm = Math.sqrt(norm) || 1;
-    const keptTerms = new Uint32Array(kept.length);
-    const keptWeights = new Float32Array(kept.length);
-    for (let k = 0; k < kept.length; k++) {
-      keptTerms[k] = terms[kept[k]!]!;
-      keptWeights[k] = weights[kept[k]!]! / norm;
-    }
-    const strongestFirst = Array.from({ length: kept.length }, (_, k) => k).sort((a, b) => keptWeights[b]! - keptWeights[a]! || a - b);
-    return { terms: keptTerms, weights: keptWeights, proposers: Uint8Array.from(strongestFirst.slice(0, proposingTerms)) };
-  });
-
-  // Postings: for each term, the documents whose vector holds it, with its weight there.
-  const postingCount = new Uint32Array(idOfTerm.size);
-  for (const vector of vectors) for (const term of vector.terms) postingCount[term]! += 1;
-  const postingStart = new Uint32Array(idOfTerm.size + 1);
-  for (let term = 0; term < idOfTerm.size; term++) postingStart[term + 1] = postingStart[term]! + postingCount[term]!;
-  const postingDocument = new Uint32Array(postingStart[idOfTerm.size]!);
-  const postingWeight = new Float32Array(postingStart[idOfTerm.size]!);
-  const filled = postingStart.slice(0, idOfTerm.size);
-  vectors.forEach((vector, document) => {
-    vector.terms.forEach((term, position) => {
-      const slot = filled[term]!++;
-      postingDocument[slot] = document;
-      postingWeight[slot] = vector.weights[position]!;
-    });
-  });
-
-  // Candidates come from the less common terms, through their postings; the
-  // best candidates are then scored exactly, over all their terms.
-  const partial = new Float32Array(total);
-  // The documents met so far (a document can be met again once its sum is back to 0), and their sums for the selection.
-  let touched = new Uint32Array(1024);
-  let touchedCount = 0;
-  let sums = new Float32Array(touched.length);
-  const found = vectors.map((vector, document) => {
-    for (let p = 0; p < vector.proposers.length; p++) {
-      const position = vector.proposers[p]!;
-      const term = vector.terms[position]!;
-      if (postingCount[term]! > maxPostings) continue;
-      const weight = vector.weights[position]!;
-      for (let slot = postingStart[term]!; slot < postingStart[term + 1]!; slot++) {
-        const other = postingDocument[slot]!;
-        if (other === document) continue;
-        if (partial[other] === 0) {
-          if (touchedCount === touched.length) {
-            const larger = new Uint32Array(touched.length * 2);
-            larger.set(touched);
-            touched = larger;
-            sums = new Float32Array(touched.length);
-          }
-          touched[touchedCount++] = other;
-        }
-        partial[other]! += weight * postingWeight[slot]!;
-      }
-    }
-    let threshold = -Infinity;
-    if (touchedCount > candidatesPerDocument) {
-      for (let i = 0; i < touchedCount; i++) sums[i] = partial[touched[i]!]!;
-      threshold = kthLargest(sums.subarray(0, touchedCount), candidatesPerDocument);
-    }
-    const neighbors: Neighbor[] = [];
-    for (let i = 0; i < touchedCount; i++) {
-      const index = touched[i]!;
-      if (partial[index]! >= threshold) neighbors.push({ index, score: Math.min(1, dot(vector, vectors[index]!)) });
-    }
-    for (let i = 0; i < touchedCount; i++) partial[touched[i]!] = 0;
-    touchedCount = 0;
-    neighbors.sort((a, b) => b.score - a.score || a.index - b.index);
-    return neighbors.length > topK ? neighbors.slice(0, topK) : neighbors;
-  });
-
-  // Similarity is symmetric, but candidates are proposed by each side's own
-  // strongest terms: a pair found from one side counts for both.
-  const reverse: Neighbor[][] = found.map(() => []);
-  found.forEach((list, document) => {
-    for (const { index, score } of list) reverse[index]!.push({ index: document, score });
-  });
-  return found.map((list, document) => {
-    const own = new Set(list.map((neighbor) => neighbor.index));
-    const added = reverse[document]!.filter((neighbor) => !own.has(neighbor.index));
-    if (added.length === 0) return list;
-    return [...list, ...added].sort((a, b) => b.score - a.score || a.index - b.index).slice(0, topK);
-  });
+  }
 }
 
 /** More than any document's count of distinct terms; times a term id, still an exact integer in a double. */
 const positionRange = 2 ** 24;
 
+/** A document's vector: its strongest terms, weighed by the settled documents; of equal weights, the first term in spelling order. */
+function vectorOf(
+  document: { terms: Uint32Array; counts: Uint32Array },
+  index: Pick<NeighborIndex, 'settled' | 'terms' | 'documentFrequency'>,
+  settings: Required<SimilarityOptions>,
+): SparseVector {
+  const { terms, counts } = document;
+  const { termsPerDocument, proposingTerms } = settings;
+  const weights = new Float64Array(terms.length);
+  for (let i = 0; i < terms.length; i++)
+    weights[i] = (1 + Math.log(counts[i]!)) * Math.log(1 + (index.settled + 1) / (index.documentFrequency[terms[i]!]! + 1));
+  let kept: number[] = [];
+  if (terms.length <= termsPerDocument) kept = Array.from(terms, (_, i) => i);
+  else {
+    // At or above the `termsPerDocument`-th largest weight (a native sort finds it); of the terms at it, the first by spelling.
+    const threshold = Float64Array.from(weights).sort()[terms.length - termsPerDocument]!;
+    const atThreshold: number[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      if (weights[i]! > threshold) kept.push(i);
+      else if (weights[i] === threshold) atThreshold.push(i);
+    }
+    atThreshold.sort((a, b) => compareTerms(index.terms[terms[a]!]!, index.terms[terms[b]!]!));
+    kept = [...kept, ...atThreshold.slice(0, termsPerDocument - kept.length)].sort((a, b) => a - b);
+  }
+  let norm = 0;
+  for (const i of kept) norm += weights[i]! ** 2;
+  norm = Math.sqrt(norm) || 1;
+  const keptTerms = Uint32Array.from(kept, (i) => terms[i]!);
+  const keptWeights = Uint32Array.from(kept, (i) => Math.max(1, Math.round((weights[i]! / norm) * unit)));
+  const strongestFirst = Array.from(kept, (_, k) => k).sort(
+    (a, b) => keptWeights[b]! - keptWeights[a]! || compareTerms(index.terms[keptTerms[a]!]!, index.terms[keptTerms[b]!]!),
+  );
+  return { terms: keptTerms, weights: keptWeights, proposers: Uint8Array.from(strongestFirst.slice(0, proposingTerms)) };
+}
+
+const compareTerms = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Postings (for each term, the documents whose vector holds it, with its weight there), and the scratch space of a search. */
+class CandidateSearch {
+  private readonly vectors: readonly SparseVector[];
+  private readonly proposes: readonly boolean[];
+  private readonly settings: Required<SimilarityOptions>;
+  private readonly start: Uint32Array;
+  private readonly document: Uint32Array;
+  private readonly weight: Uint32Array;
+  private readonly shared: Float64Array;
+  private readonly met: Uint8Array;
+  private touched: Uint32Array = new Uint32Array(1024);
+
+  constructor(vectors: readonly SparseVector[], proposes: readonly boolean[], settings: Required<SimilarityOptions>) {
+    this.vectors = vectors;
+    this.proposes = proposes;
+    this.settings = settings;
+    const termCount = proposes.length;
+    const postings = new Uint32Array(termCount);
+    for (const vector of vectors) for (const term of vector.terms) postings[term]! += 1;
+    this.start = new Uint32Array(termCount + 1);
+    for (let term = 0; term < termCount; term++) this.start[term + 1] = this.start[term]! + postings[term]!;
+    this.document = new Uint32Array(this.start[termCount]!);
+    this.weight = new Uint32Array(this.start[termCount]!);
+    const filled = this.start.slice(0, termCount);
+    vectors.forEach((vector, document) => {
+      vector.terms.forEach((term, position) => {
+        const slot = filled[term]!++;
+        this.document[slot] = document;
+        this.weight[slot] = vector.weights[position]!;
+      });
+    });
+    this.shared = new Float64Array(vectors.length);
+    this.met = new Uint8Array(vectors.length);
+  }
+
+  /**
+   * A document's candidates: of the documents its proposing terms meet, those
+   * sharing the most weight with it in those terms, each then scored over all terms.
+   */
+  find(document: number): Candidates {
+    const vector = this.vectors[document]!;
+    let touchedCount = 0;
+    for (let p = 0; p < vector.proposers.length; p++) {
+      const position = vector.proposers[p]!;
+      const term = vector.terms[position]!;
+      if (!this.proposes[term]) continue;
+      const weight = vector.weights[position]!;
+      for (let slot = this.start[term]!; slot < this.start[term + 1]!; slot++) {
+        const other = this.document[slot]!;
+        if (other === document) continue;
+        if (this.met[other] === 0) {
+          this.met[other] = 1;
+          if (touchedCount === this.touched.length) {
+            const larger = new Uint32Array(this.touched.length * 2);
+            larger.set(this.touched);
+            this.touched = larger;
+          }
+          this.touched[touchedCount++] = other;
+        }
+        this.shared[other]! += weight * this.weight[slot]!;
+      }
+    }
+    const pool: Candidate[] = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const other = this.touched[i]!;
+      pool.push({ index: other, shared: this.shared[other]!, score: 0 });
+      this.shared[other] = 0;
+      this.met[other] = 0;
+    }
+    const { list, met } = this.choose(pool, touchedCount, false);
+    for (const candidate of list) candidate.score = this.score(document, candidate.index);
+    list.sort(byScore);
+    return { list, met };
+  }
+
+  /**
+   * Of the documents met (`met` of them, all those in `pool` that can still be
+   * chosen), those sharing at least the `candidatesPerDocument`-th largest
+   * weight; best score first when `scored`.
+   */
+  choose(pool: Candidate[], met: number, scored = true): Candidates {
+    const { candidatesPerDocument } = this.settings;
+    let list = pool;
+    if (met > candidatesPerDocument) {
+      const threshold = kthLargest(
+        Float64Array.from(pool, (candidate) => candidate.shared),
+        candidatesPerDocument,
+      );
+      list = pool.filter((candidate) => candidate.shared >= threshold);
+    }
+    if (scored) list.sort(byScore);
+    return { list, met };
+  }
+
+  /** Cosine similarity of two documents: an exact sum of integers, scaled. */
+  score(document: number, other: number): number {
+    return Math.min(1, dot(this.vectors[document]!, this.vectors[other]!) / unit ** 2);
+  }
+
+  /** Each document (but `vector`'s own) that `vector` meets by one of that document's proposing terms, with the weight they share in those. */
+  forEachMet(vector: SparseVector, meet: (document: number, shared: number) => void): void {
+    vector.terms.forEach((term, position) => {
+      if (!this.proposes[term]) return;
+      for (let slot = this.start[term]!; slot < this.start[term + 1]!; slot++) {
+        const other = this.vectors[this.document[slot]!]!;
+        if (other === vector) continue;
+        for (const proposer of other.proposers) if (other.terms[proposer] === term) meet(this.document[slot]!, this.weight[slot]! * vector.weights[position]!);
+      }
+    });
+  }
+}
+
 /** The k-th largest value (quickselect, linear on average: the lists can hold thousands of scores). */
-function kthLargest(values: Float32Array, k: number): number {
+function kthLargest(values: Float64Array, k: number): number {
   const target = values.length - k;
   let low = 0;
   let high = values.length - 1;
@@ -198,7 +425,7 @@ function kthLargest(values: Float32Array, k: number): number {
   return values[target]!;
 }
 
-/** Dot product of two sparse vectors with sorted terms. */
+/** Dot product of two sparse vectors with sorted terms: an exact integer. */
 function dot(a: SparseVector, b: SparseVector): number {
   let sum = 0;
   for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
