@@ -8,6 +8,7 @@
 import { routes } from '../routes.ts';
 import type { ArchiveContext, FeedSettings } from './context.ts';
 import { onceEach } from './lists.ts';
+import { madeOnce, sharedByPages } from './sharedByPages.ts';
 import { feedTypes, type ArticleView, type FeedEntry, type FeedLink, type FeedPage } from './pages.ts';
 import type { StoryViews } from './stories.ts';
 
@@ -76,7 +77,7 @@ function feed(
   // A second capture is not a new entry when its original is in the feed too.
   const entries = onceEach(subject.articles, stories)
     .slice(0, settings.feedSize)
-    .map((article) => feedEntry(article, settings.baseUrl, content));
+    .map((article) => sharedEntry(article, settings, content));
   return {
     kind,
     url,
@@ -89,6 +90,17 @@ function feed(
     updated: newestDate(entries),
     entries,
   };
+}
+
+/**
+ * An article's entry, made once per feed settings and content, and shared by
+ * the dozens of feeds it is in: less memory, and a page's hash takes it once.
+ */
+const entriesMade = new WeakMap<FeedSettings, Record<'full' | 'summary', WeakMap<ArticleView, FeedEntry>>>();
+
+function sharedEntry(article: ArticleView, settings: FeedSettings, content: 'full' | 'summary'): FeedEntry {
+  const made = madeOnce(entriesMade, settings, () => ({ full: new WeakMap(), summary: new WeakMap() }));
+  return madeOnce(made[content], article, () => sharedByPages(feedEntry(article, settings.baseUrl, content)));
 }
 
 function feedEntry(article: ArticleView, baseUrl: string, content: 'full' | 'summary'): FeedEntry {

@@ -9,6 +9,7 @@ import type { ArchiveContext } from './context.ts';
 import { dayGroups, frontOf } from './frontPage.ts';
 import type { ArticleSummary, ArticleView, FeedLink, ListPage, SourceView } from './pages.ts';
 import { paginate } from './paginate.ts';
+import { madeOnce, sharedByPages } from './sharedByPages.ts';
 import type { StoryViews } from './stories.ts';
 import { summaryOf } from './articleViews.ts';
 
@@ -29,13 +30,22 @@ export interface ListSubject {
   oneDay?: boolean | undefined;
 }
 
+/**
+ * An article as lists show it, made once per archive and shared by every list
+ * it is in (its tags', its day's, its source's...): less memory, and a page's
+ * hash takes it once.
+ */
+const summariesMade = new WeakMap<ArchiveContext, WeakMap<ArticleView, ArticleSummary>>();
+
 export function listPages({ url, heading, description, articles, source, feeds, front, oneDay }: ListSubject, context: ArchiveContext): ListPage[] {
   const { words, stories, settings } = context;
   const shownOnce = onceEach(articles, stories);
-  const summary = (view: ArticleView): ArticleSummary => {
-    const captures = stories.capturesOf(view.url);
-    return { ...summaryOf(view), captures: captures > 1 ? words.text('captureTally', { count: captures }) : undefined };
-  };
+  const made = madeOnce(summariesMade, context, () => new WeakMap<ArticleView, ArticleSummary>());
+  const summary = (view: ArticleView): ArticleSummary =>
+    madeOnce(made, view, () => {
+      const captures = stories.capturesOf(view.url);
+      return sharedByPages({ ...summaryOf(view), captures: captures > 1 ? words.text('captureTally', { count: captures }) : undefined });
+    });
   const lead = front ? frontOf(shownOnce, summary, stories, words) : undefined;
   return paginate(shownOnce.map(summary), settings.pageSize, url).map(({ items, pagination, url: pageUrl }) => {
     // The list's own URL, with its newest articles: the one that leads with the day's stories.

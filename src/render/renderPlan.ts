@@ -8,29 +8,57 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, SiteView } from '../archive/pages.ts';
+import { isSharedByPages, madeOnce } from '../archive/sharedByPages.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
 import { codeVersion } from '../cache/codeVersion.ts';
 import { fileSegmentsOf } from '../routes.ts';
 
-/** Strings at least this long are hashed once and stand in a page's hash by their digest. */
-const longString = 256;
-
 export function hashPages(pages: readonly Page[], site: SiteView, templatesHash = ''): Hashes {
   const prefix = `${codeVersion()}\0${templatesHash}\0${JSON.stringify(site)}\0`;
-  // An article's HTML is in its page and in up to a few dozen feeds and lists: hashed once, by the string itself,
-  // instead of serialized and hashed with every page that holds it (at 10,000 articles, hundreds of megabytes).
-  const digests = new Map<string, string>();
-  const digestOf = (text: string): string => {
-    let digest = digests.get(text);
-    if (digest === undefined) {
-      digest = `\0sha1:${createHash('sha1').update(text).digest('base64')}`;
-      digests.set(text, digest);
-    }
-    return digest;
-  };
-  const replacer = (_key: string, value: unknown): unknown => (typeof value === 'string' && value.length >= longString ? digestOf(value) : value);
-  return new Map(pages.map((page) => [page.url, createHash('sha1').update(prefix).update(JSON.stringify(page, replacer)).digest('base64')]));
+  const json = new PageJson();
+  return new Map(pages.map((page) => [page.url, createHash('sha1').update(prefix).update(json.of(page)).digest('base64')]));
 }
+
+/** Strings at least this long stand in a page's hash by their digest, made once. */
+const longString = 256;
+
+/**
+ * A page's data as JSON for its hash, where what many pages hold stands by a
+ * digest made once: an article's HTML and its summary and feed entry (marked by
+ * `sharedByPages`) are in up to a few dozen lists and feeds, which would be
+ * hundreds of megabytes at 10,000 articles. An article page holds what it alone
+ * shows and is serialized as it is: a replacer costs more per value than the
+ * bytes it would save.
+ */
+class PageJson {
+  private readonly strings = new Map<string, string>();
+  private readonly objects = new WeakMap<object, string>();
+  private readonly replacer = (_key: string, value: unknown): unknown => {
+    if (typeof value === 'string') return value.length >= longString ? this.digestOfString(value) : value;
+    if (typeof value === 'object' && value !== null && isSharedByPages(value)) return this.digestOfShared(value);
+    return value;
+  };
+
+  of(page: Page): string {
+    return page.kind === 'article' ? JSON.stringify(page) : JSON.stringify(page, this.replacer);
+  }
+
+  private digestOfString(text: string): string {
+    let known = this.strings.get(text);
+    if (known === undefined) {
+      known = digest(text);
+      this.strings.set(text, known);
+    }
+    return known;
+  }
+
+  // Its members, through the replacer: a copy, as the replacer would meet the object itself first, as the root.
+  private digestOfShared(value: object): string {
+    return madeOnce(this.objects, value, () => digest(JSON.stringify({ ...value }, this.replacer)));
+  }
+}
+
+const digest = (text: string): string => `\0sha1:${createHash('sha1').update(text).digest('base64')}`;
 
 /** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
 export const outputFileOf = (outputDir: string, url: string): string => path.join(outputDir, ...fileSegmentsOf(url));
