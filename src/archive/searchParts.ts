@@ -1,10 +1,12 @@
 /**
  * The search index, cut by time into parts that Pagefind builds a part per
- * core at a time: a year, or, for a year with many articles, its quarters or months.
+ * core at a time: a year, or, for a year with many articles, its quarters or
+ * months; and the newest month on its own, as that is where a day's news goes.
  * Pagefind's memory grows with the pages of one index (about 0.3 MB a page),
  * so parts keep a 100,000-article archive within bounds; and a new or
- * edited article re-indexes only its own part. The search page queries
- * every part and merges what they find.
+ * edited article re-indexes only its own part: a new one, the newest month's
+ * (the rest of its year once a month, when a new month begins). The search
+ * page queries every part and merges what they find.
  */
 import { compareStrings } from '../problems.ts';
 import type { ArticlePage, SearchPart } from './pages.ts';
@@ -26,9 +28,15 @@ export function searchParts(articles: readonly ArticlePage[], limit = articlesPe
   const month = (page: ArticlePage) => page.search.month;
   const quarter = (page: ArticlePage) => `${year(page)}-q${Math.ceil(Number(month(page)) / 3)}`;
   const yearMonth = (page: ArticlePage) => `${year(page)}-${month(page)}`;
-  for (const [name, group] of groupBy(articles, year)) split(name, group, quarter, yearMonth);
-  // Newest first, as the search page lists them.
-  return parts.sort((a, b) => compareStrings(b.name, a.name));
+  const newestMonth = articles.map(yearMonth).reduce((newest, month) => (compareStrings(month, newest) > 0 ? month : newest), '');
+  const [ofNewestMonth, older] = [articles.filter((page) => yearMonth(page) === newestMonth), articles.filter((page) => yearMonth(page) !== newestMonth)];
+  if (ofNewestMonth.length > 0) split(newestMonth, ofNewestMonth, undefined);
+  for (const [name, group] of groupBy(older, year)) split(name, group, quarter, yearMonth);
+  // Newest first, as the search page lists them: by their newest month (a year's rest is older than its newest month's part), then name.
+  const newestOf = new Map(
+    parts.map((part) => [part, part.pages.map(yearMonth).reduce((newest, month) => (compareStrings(month, newest) > 0 ? month : newest))]),
+  );
+  return parts.sort((a, b) => compareStrings(newestOf.get(b)!, newestOf.get(a)!) || compareStrings(b.name, a.name));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

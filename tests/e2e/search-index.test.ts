@@ -19,7 +19,7 @@ import { article, writeTree } from '../helpers.ts';
 const dated = (year: string, month: string, n: number) => ({ url: `/${year}/${month}/01/a-${n}/`, search: { year, month } }) as ArticlePage;
 
 describe('search index parts', () => {
-  test('a year is one part; a busy year is cut into quarters, a busy quarter into months; newest first', () => {
+  test('the newest month is a part; a year is one part; a busy year is cut into quarters, a busy quarter into months; newest first', () => {
     const articles = [
       ...[1, 2].map((n) => dated('2022', '02', n)),
       ...[3, 4].map((n) => dated('2022', '08', n)),
@@ -30,10 +30,16 @@ describe('search index parts', () => {
       dated('2025', '03', 4),
     ];
     const parts = searchParts(articles, 3);
-    // 2025 (4) and its first quarter (4) are over the limit of 3; 2024 (3) is not; 2022 (4) is, its quarters are not.
+    // March 2025 is the newest month; the rest of 2025 (3) and 2024 (3) are within the limit of 3; 2022 (4) is not, its quarters are.
     assert.deepEqual(
       parts.map((part) => part.name),
-      ['2025-03', '2025-01', '2024', '2023', '2022-q3', '2022-q1'],
+      ['2025-03', '2025', '2024', '2023', '2022-q3', '2022-q1'],
+    );
+    // Four more in January: the rest of 2025 is cut, by quarter, then by month.
+    const busier = searchParts([...articles, ...[5, 6, 7, 8].map((n) => dated('2025', '01', n)), dated('2025', '02', 9)], 3);
+    assert.deepEqual(
+      busier.map((part) => part.name).slice(0, 3),
+      ['2025-03', '2025-02', '2025-01'],
     );
     const urls = parts.flatMap((part) => part.pages.map((page) => page.url)).sort();
     assert.deepEqual(urls, articles.map((a) => a.url).sort(), 'every article in exactly one part');
@@ -60,7 +66,8 @@ describe('search index parts', () => {
     };
     const { archive, result } = await build();
     const names = archive.searchParts.map((part) => part.name);
-    assert.deepEqual(names, ['2025-q4', '2025-q3', '2025-q2', '2025-q1']);
+    // November, the newest month, on its own; the rest of 2025 (10) is over the limit of 4, its quarters are not.
+    assert.deepEqual(names, ['2025-11', '2025-q3', '2025-q2', '2025-q1']);
     assert.equal(result.searchPageCount, 12);
     const folders = readdirSync(path.join(cwd, '_site/pagefind')).sort();
     assert.deepEqual(folders, [...names].sort());
@@ -73,5 +80,19 @@ describe('search index parts', () => {
     assert.equal(again.result.searchPageCount, 12);
     const rebuilt = names.filter((name) => entry(name) !== before[name]);
     assert.deepEqual(rebuilt, ['2025-q3']);
+
+    // A day's news: an article of the newest month re-indexes that month alone.
+    const edited = Object.fromEntries(names.map((name) => [name, entry(name)]));
+    writeTree({ 'content/2025/11/a-3.md': article({ title: 'Harbour story of the day', date: '2025-11-20' }, '<p>Cranes at dawn.</p>') }, cwd);
+    const newer = await build();
+    assert.deepEqual(
+      newer.archive.searchParts.map((part) => part.name),
+      names,
+    );
+    assert.equal(newer.result.searchPageCount, 13);
+    assert.deepEqual(
+      names.filter((name) => entry(name) !== edited[name]),
+      ['2025-11'],
+    );
   });
 });
