@@ -73,6 +73,8 @@ function cachedNeighbors(cache: BuildCache, textKeyOf: (article: RelatableArticl
       index = indexNeighbors(ordered.length, (document) => count(weightedText(ordered[document]!)));
       terms.save();
     }
+    // The last index only (one of another version of the tool is no use).
+    namespace.prune((other) => other === name);
     namespace.writeValue(name, { keys, index: pack(index) } satisfies StoredIndex);
     return neighborsOf(index);
   };
