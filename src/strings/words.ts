@@ -134,8 +134,7 @@ export class Translator {
       if (last && isPlain(last) && isPlain(part)) last.text += part.text;
       else parts.push({ ...part });
     };
-    for (const piece of pattern.split(/(\{\w+\})/)) {
-      const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    for (const { piece, name } of piecesOf(pattern)) {
       const value = name === undefined ? undefined : params[name];
       if (name === undefined || value === undefined) add({ text: piece });
       else if (typeof value === 'number') add({ text: this.number(value) });
@@ -151,6 +150,17 @@ export class Translator {
     let next = 0;
     return this.#list.formatToParts(items.map((item) => item.text)).map((piece) => (piece.type === 'element' ? items[next++]! : { text: piece.value }));
   }
+}
+
+/** A pattern's text and `{name}` pieces: split once, as every page says the same few dozen messages. */
+const piecesByPattern = new Map<string, { piece: string; name: string | undefined }[]>();
+function piecesOf(pattern: string): { piece: string; name: string | undefined }[] {
+  let pieces = piecesByPattern.get(pattern);
+  if (!pieces) {
+    pieces = pattern.split(/(\{\w+\})/).map((piece) => ({ piece, name: /^\{(\w+)\}$/.exec(piece)?.[1] }));
+    piecesByPattern.set(pattern, pieces);
+  }
+  return pieces;
 }
 
 const isPlain = (part: MessagePart): boolean => part.url === undefined && part.datetime === undefined;
