@@ -261,7 +261,8 @@ function vectorOf(
   const { termsPerDocument, proposingTerms } = settings;
   const weights = new Float64Array(terms.length);
   for (let i = 0; i < terms.length; i++)
-    weights[i] = (1 + Math.log(counts[i]!)) * Math.log(1 + (index.settled + 1) / (index.documentFrequency[terms[i]!]! + 1));
+    // A term no settled document holds weighs as one that a single one does.
+    weights[i] = (1 + Math.log(counts[i]!)) * Math.log(1 + index.settled / Math.max(1, index.documentFrequency[terms[i]!]!));
   let kept: number[] = [];
   if (terms.length <= termsPerDocument) kept = Array.from(terms, (_, i) => i);
   else {

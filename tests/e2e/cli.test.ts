@@ -11,14 +11,14 @@ describe('news-archive build: a failure outside the content', () => {
     // Where Pagefind's npm package looks for its program first.
     const run = await runBin(['build'], { cwd, env: { PAGEFIND_EXTENDED_BINARY_PATH: '/nonexistent/pagefind' } });
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stderr, /^news-archive build: the search index part 2026 could not be built: .+$/m);
+    assert.match(run.stderr, /^news-archive build: the search index part 2026-01 could not be built: .+$/m);
     assert.match(run.stderr, /NEWS_ARCHIVE_DEBUG=1/);
     assert.doesNotMatch(run.stderr, /at .*src\/search\/indexSearch\.ts/, 'no stack trace of ours unless asked');
 
     // Asked for, the whole chain: the build's error, then the one raised inside the worker thread by Pagefind's library, each with its stack.
     const debug = await runBin(['build'], { cwd, env: { PAGEFIND_EXTENDED_BINARY_PATH: '/nonexistent/pagefind', NEWS_ARCHIVE_DEBUG: '1' } });
     assert.equal(debug.code, 1, debug.stderr);
-    assert.match(debug.stderr, /^1\. Error: the search index part 2026 could not be built/m);
+    assert.match(debug.stderr, /^1\. Error: the search index part 2026-01 could not be built/m);
     assert.match(debug.stderr, /^2\. caused by: Error: .+\n +at .*node_modules\/pagefind\//m);
   });
 });
