@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { buildArchive, publishedArticles } from './archive/buildArchive.ts';
 import type { Archive } from './archive/pages.ts';
+import { shardArchive, type Shard } from './archive/shards.ts';
 import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { BuildRecords, emptyRecord, type BuildRecord, type BuildSummary } from './cache/buildRecord.ts';
 import { loadContent, pathShownFrom, type LoadedContent } from './load/loadContent.ts';
@@ -48,6 +49,8 @@ export interface BuildOptions {
   indexSearch?: boolean | undefined;
   /** Where the time of each stage is noted (`build --timings`). */
   timer?: StageTimer | undefined;
+  /** Build only this machine's part of the site (`build --shard K/N`; `merge` joins the parts). */
+  shard?: Shard | undefined;
 }
 
 export interface BuildResult extends BuildSummary {
@@ -158,20 +161,22 @@ async function loadAndIndex(
 
   // The same content and options as the last build into an intact output folder: nothing to do.
   // The site's own templates are input too: an edited one is a changed site.
-  const inputKey = content.inputKey && `${content.inputKey}:${includeDrafts}:${JSON.stringify(site)}:${templates.hash}`;
+  const shard = options.shard ?? { number: 1, count: 1 };
+  const inputKey = content.inputKey && `${content.inputKey}:${includeDrafts}:${JSON.stringify(site)}:${templates.hash}:${shard.number}/${shard.count}`;
   const unchanged = inputKey && records ? unchangedBuild(records.read(), inputKey, outputDir) : undefined;
   if (unchanged) return { ...result, built: true, ...unchanged, renderedCount: 0, removedCount: 0 };
 
   // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
   if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
   const relate = cache && cachedRelateArticles(cache);
-  const archive = buildArchive(content.articles, site, {
+  const whole = buildArchive(content.articles, site, {
     includeDrafts,
     relate,
     files: content.files,
     siteAssets: content.siteAssets,
     pictureSizes: content.pictureSizes,
   });
+  const archive = shardArchive(whole, shard);
   options.timer?.lap('every page as data: related articles, stories, lists, feeds');
   return { archive, inputKey, result };
 }

@@ -3,6 +3,7 @@
  * 2 the command was called wrongly.
  */
 import path from 'node:path';
+import { parseShard } from './archive/shards.ts';
 import { buildSite, loadBuildContent } from './buildSite.ts';
 import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { helpOf, parseCommandArgs, type CommandSpec, type OptionSpec, type ParsedArgs } from './commandLine.ts';
@@ -18,6 +19,7 @@ import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
 import { initSite } from './write/initSite.ts';
 import { newArticle } from './write/newArticle.ts';
+import { mergeShards } from './render/mergeShards.ts';
 import { StageTimer, type StageTime } from './stageTimes.ts';
 
 interface Command extends CommandSpec {
@@ -80,10 +82,17 @@ export const commands: Record<string, Command> = {
         help: 'read every article and write every page afresh, without using or keeping .cache/news-archive/',
       },
       { name: 'timings', type: 'boolean', default: false, help: 'print the time each stage took, its CPU time and how many cores it kept busy' },
+      {
+        name: 'shard',
+        type: 'string',
+        value: 'K/N',
+        help: 'build only part K of N of the site (its share of the years; the first also the pages across years), for N machines at once; merge joins the parts',
+      },
     ],
     async run(values, out) {
       const started = performance.now();
       const timer = values.timings ? new StageTimer() : undefined;
+      const shard = values.shard === undefined ? undefined : parseShard(String(values.shard));
       const baseUrl = values['base-url'] === undefined ? undefined : parseBaseUrl(String(values['base-url']));
       const result = await buildSite({
         cwd: out.cwd,
@@ -93,6 +102,7 @@ export const commands: Record<string, Command> = {
         skipInvalid: Boolean(values['skip-invalid']),
         cacheDir: values['no-cache'] ? false : undefined,
         timer,
+        shard,
       });
       if (timer) for (const line of stageTable(timer.times)) out.stderr(line);
       reportProblems(result.problems, out, out.stderr);
@@ -106,16 +116,21 @@ export const commands: Record<string, Command> = {
         return 1;
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const sharded = shard !== undefined && shard.count > 1;
+      const otherFiles = [...(result.hasFeeds ? ['feeds', 'sitemap'] : []), ...(result.hasSourcesOpml ? ['sources.opml'] : []), 'robots.txt'];
       out.stderr(
-        `Built ${result.articleCount} of ${countOf(result.contentFileCount, 'article file')} into ${String(values.output)}/ in ${seconds} s: ` +
-          `${countOf(result.pageCount, 'page')}, ${countOf(result.fileCount, 'other file')} (${[...(result.hasFeeds ? ['feeds', 'sitemap'] : []), ...(result.hasSourcesOpml ? ['sources.opml'] : []), 'robots.txt'].join(', ')}), ` +
+        `Built ${result.articleCount} of ${countOf(result.contentFileCount, 'article file')} into ${String(values.output)}/` +
+          (sharded ? ` (part ${shard.number} of ${shard.count}; news-archive merge joins the parts)` : '') +
+          ` in ${seconds} s: ` +
+          `${countOf(result.pageCount, 'page')}, ${countOf(result.fileCount, 'other file')}${result.fileCount > 0 || !sharded ? ` (${otherFiles.join(', ')})` : ''}, ` +
           `${countOf(result.searchPageCount, 'page')} in the search index` +
           (result.problems.length > 0 ? ` (${summary})` : '') +
           (result.renderedCount < result.pageCount + result.fileCount || result.removedCount > 0
             ? `; only what changed was written: ${countOf(result.renderedCount, 'file')} written, ${countOf(result.removedCount, 'file')} of removed pages deleted`
             : ''),
       );
-      if (!result.hasFeeds) {
+      // Feeds and the sitemap list across years: the first shard's.
+      if (!result.hasFeeds && (shard?.number ?? 1) === 1) {
         out.stderr('note: no feeds and no sitemap were written, as they need absolute URLs: set baseUrl in site.yaml or pass --base-url https://your.site/');
       }
       // Built despite errors only when --skip-invalid asked for it.
@@ -354,6 +369,22 @@ export const commands: Record<string, Command> = {
           (result.problems.length > 0 ? `; ${countOf(result.problems.length, 'picture')} could not be kept and stay at their addresses` : '') +
           (dryRun ? '; nothing was written.' : '.'),
       );
+      return 0;
+    },
+  },
+  merge: {
+    name: 'merge',
+    summary: 'join the outputs of build --shard into one site',
+    description:
+      'Joins the output folders of build --shard K/N, built on N machines from the same content, into the site one build makes, byte for byte; a file that two shards hold differently is an error, and then nothing is written.',
+    operands: 'DIR...',
+    options: [{ name: 'output', type: 'string', value: 'DIR', default: '_site', help: 'where the merged site is written: a new or empty folder' }],
+    run(values, out, operands) {
+      const started = performance.now();
+      const output = String(values.output);
+      const { fileCount } = mergeShards(operands, output, out.cwd);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      out.stderr(`Merged ${countOf(operands.length, 'shard')} into ${output}/ in ${seconds} s: ${countOf(fileCount, 'file')}`);
       return 0;
     },
   },

@@ -1,0 +1,88 @@
+/**
+ * Past one machine: `build --shard K/N` builds a disjoint part of the site,
+ * and `merge` joins the parts into the site one build makes, byte for byte,
+ * search index included.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { parseShard } from '../../src/archive/shards.ts';
+import { runCli, tempDir, writeTree } from '../helpers.ts';
+import { generateCorpus } from '../support/generateCorpus.ts';
+
+const filesOf = (root: string): Map<string, Buffer> =>
+  new Map(
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(root, file), readFileSync(file)];
+      }),
+  );
+
+const baseUrl = 'https://shards.example/';
+
+describe('a site built in shards and merged', () => {
+  test('three years in two shards, merged: the site one build makes, byte for byte', async () => {
+    const cwd = tempDir();
+    generateCorpus(path.join(cwd, 'content'), 240, { years: 3, sources: 8, tags: 30, seed: 3 });
+    const build = async (...args: string[]) => {
+      const run = await runCli(['build', '--base-url', baseUrl, ...args], { cwd });
+      assert.equal(run.code, 0, run.stderr);
+      return run;
+    };
+    await build('--output', '_one');
+    const first = await build('--output', '_shard-1', '--shard', '1/2');
+    await build('--output', '_shard-2', '--shard', '2/2');
+    assert.match(first.stderr, /into _shard-1\/ \(part 1 of 2; news-archive merge joins the parts\)/);
+    const merged = await runCli(['merge', '--output', '_site', '_shard-1', '_shard-2'], { cwd });
+    assert.equal(merged.code, 0, merged.stderr);
+
+    const one = filesOf(path.join(cwd, '_one'));
+    const [shard1, shard2] = [filesOf(path.join(cwd, '_shard-1')), filesOf(path.join(cwd, '_shard-2'))];
+    // Disjoint parts, each with a share of the work: the first has the pages across years, the second a year of articles and its index part.
+    // Only the site's own assets, which every build writes, are in both, the same.
+    const inBoth = [...shard1.keys()].filter((file) => shard2.has(file));
+    assert.ok(inBoth.length > 0 && inBoth.every((file) => (file === '_headers' || file.startsWith('assets/')) && shard1.get(file)!.equals(shard2.get(file)!)), inBoth.join(', '));
+    assert.ok(shard1.has('index.html') && shard1.has('feed.xml') && shard1.has('sitemap.xml') && !shard2.has('index.html'));
+    const years = (files: Map<string, Buffer>) => new Set([...files.keys()].filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file)).map((file) => file.slice(0, 4)));
+    assert.ok(years(shard2).size > 0 && years(shard1).size > 0, 'each shard renders articles of its years');
+    assert.ok([...shard2.keys()].some((file) => file.startsWith('pagefind/')), 'the second shard indexes its years');
+
+    const site = filesOf(path.join(cwd, '_site'));
+    assert.deepEqual([...site.keys()].sort(), [...one.keys()].sort());
+    const differing = [...one].filter(([file, bytes]) => !site.get(file)!.equals(bytes)).map(([file]) => file);
+    assert.deepEqual(differing, []);
+    assert.match(merged.stderr, new RegExp(`^Merged 2 shards into _site/ in [\\d.]+ s: ${one.size.toLocaleString('en-US')} files$`, 'm'));
+  });
+
+  test('--shard takes K/N, from 1/N to N/N', async () => {
+    assert.deepEqual(parseShard('2/4'), { number: 2, count: 4 });
+    for (const wrong of ['0/2', '3/2', '2', 'a/b', '1/0']) {
+      const run = await runCli(['build', '--shard', wrong], { cwd: writeTree({ 'content/a.md': '---\ntitle: A\ndate: 2026-01-06\n---\nText.\n' }) });
+      assert.equal(run.code, 2, wrong);
+      assert.match(run.stderr, new RegExp(`--shard expects K/N, .*not "${wrong}"`));
+    }
+  });
+
+  test('merge refuses shards that differ, and a folder that is not empty, and writes nothing', async () => {
+    const cwd = writeTree({
+      'a/index.html': '<p>one</p>',
+      'a/2024/index.html': '<p>2024</p>',
+      'b/index.html': '<p>another</p>',
+      'b/2025/index.html': '<p>2025</p>',
+      'full/kept.txt': 'a file of the user',
+    });
+    const conflict = await runCli(['merge', '--output', '_site', 'a', 'b'], { cwd });
+    assert.equal(conflict.code, 2);
+    assert.match(conflict.stderr, /index\.html: differs between the shards a and b/);
+    assert.ok(!existsSync(path.join(cwd, '_site', '2024')), 'nothing was written');
+    const notEmpty = await runCli(['merge', '--output', 'full', 'a'], { cwd });
+    assert.equal(notEmpty.code, 2);
+    assert.match(notEmpty.stderr, /the output folder full is not empty/);
+    assert.equal(readFileSync(path.join(cwd, 'full/kept.txt'), 'utf8'), 'a file of the user');
+    const missing = await runCli(['merge', 'nowhere'], { cwd });
+    assert.match(missing.stderr, /the shard folder nowhere is not there/);
+  });
+});
