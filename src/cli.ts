@@ -10,6 +10,8 @@ import { helpOf, parseCommandArgs, type CommandSpec, type OptionSpec, type Parse
 import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
 import { comparableOf, duplicateWarnings } from './duplicates/findDuplicates.ts';
+import { fingerprint, type Fingerprint } from './duplicates/fingerprint.ts';
+import { TextCache } from './cache/textCache.ts';
 import { importArticles } from './import/importArticles.ts';
 import { checkLinks } from './import/checkLinks.ts';
 import { fetchFeeds } from './import/fetchFeeds.ts';
@@ -166,11 +168,14 @@ export const commands: Record<string, Command> = {
             { timeoutSeconds: timeout },
           )
         : [];
-      const problems = sortProblems([
-        ...content.problems,
-        ...links,
-        ...duplicateWarnings(content.articles.map((article) => comparableOf(article, article.text))),
-      ]);
+      // Each text's fingerprint, kept by the text: fingerprinting every article was most of a check that read nothing anew.
+      const fingerprints = cache && new TextCache<Fingerprint>(cache.namespace('fingerprints'));
+      const duplicates = duplicateWarnings(
+        content.articles.map((article) => comparableOf(article, article.text)),
+        fingerprints?.cached(fingerprint),
+      );
+      fingerprints?.save();
+      const problems = sortProblems([...content.problems, ...links, ...duplicates]);
       reportProblems(problems, out, out.stdout);
       out.stdout(summarize(problems, content.fileCount));
       return problems.some(isError) ? 1 : 0;

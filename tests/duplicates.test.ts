@@ -8,7 +8,7 @@ import { fingerprint, overlap } from '../src/duplicates/fingerprint.ts';
 import { normalizeLink } from '../src/duplicates/normalizeLink.ts';
 import { readClipping } from '../src/import/readClipping.ts';
 import { relateArticles } from '../src/related/relateArticles.ts';
-import { fixture } from './helpers.ts';
+import { article, fixture, runCli, writeTree } from './helpers.ts';
 
 describe('normalizeLink', () => {
   test('scheme, host case, www, trailing slash, fragment and tracking parameters do not count', () => {
@@ -155,3 +155,28 @@ function precisionRecall(truth: Set<string>, predicted: Set<string>): { precisio
   const found = [...predicted].filter((pair) => truth.has(pair)).length;
   return { precision: predicted.size === 0 ? 1 : found / predicted.size, recall: truth.size === 0 ? 1 : found / truth.size };
 }
+
+describe('check: duplicates through the cache', () => {
+  const story = Array.from({ length: 12 }, (_, i) => `Sentence number ${i} tells how the ferry line to the island reopened after the storm.`).join(' ');
+  const capture = (title: string, date: string, body: string) =>
+    article({ title, date, source: 'https://feeds.harbour.example/rss', link: `https://harbour.example/${date}` }, `<p>${body}</p>`);
+
+  test('a second check, which reads the fingerprints from the cache, warns the same; an edited text is fingerprinted again', async () => {
+    const cwd = writeTree({
+      'content/2026/03/ferry.md': capture('The ferry line reopens', '2026-03-01', story),
+      'content/2026/03/ferry-again.md': capture('The ferry line reopens!', '2026-03-02', `${story} A last word.`),
+    });
+    const first = await runCli(['check'], { cwd });
+    assert.match(first.stdout, /ferry-again\.md: warning: nearly the same title and text as content\/2026\/03\/ferry\.md/);
+    const second = await runCli(['check'], { cwd });
+    assert.equal(second.stdout, first.stdout);
+    writeTree(
+      {
+        'content/2026/03/ferry-again.md': capture('The ferry line reopens!', '2026-03-02', 'Another story altogether, about the new timetable and its fares.'),
+      },
+      cwd,
+    );
+    const third = await runCli(['check'], { cwd });
+    assert.doesNotMatch(third.stdout, /nearly the same title and text/);
+  });
+});

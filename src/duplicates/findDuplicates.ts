@@ -104,13 +104,13 @@ export function sameArticleSimilarity(a: Described, printA: Fingerprint, b: Desc
   return copySimilarity(printA, printB);
 }
 
-/** Finds every duplicate pair among `items`. */
-export function findDuplicates(items: readonly Comparable[]): DuplicatePair[] {
+/** Finds every duplicate pair among `items`; `fingerprintOf` can be a cache of `fingerprint` (see `check`). */
+export function findDuplicates(items: readonly Comparable[], fingerprintOf: (body: string) => Fingerprint = fingerprint): DuplicatePair[] {
   const index = new DuplicateIndex();
   const pairs: DuplicatePair[] = [];
   // Originals first: each pair names the original first.
   for (const item of [...items].sort(originalFirst)) {
-    const print = fingerprint(item.body);
+    const print = fingerprintOf(item.body);
     pairs.push(...index.match(item, print));
     index.add(item, print);
   }
@@ -176,8 +176,8 @@ export function copySimilarity(a: Fingerprint, b: Fingerprint): number | undefin
 const anchorsOf = (print: Fingerprint): Uint32Array => print.shingles.subarray(0, anchorsPerText);
 
 /** `check`'s warnings: one per pair, on the copy, naming the original. */
-export function duplicateWarnings(articles: readonly Comparable[]): Problem[] {
-  return findDuplicates(articles).map((pair) =>
+export function duplicateWarnings(articles: readonly Comparable[], fingerprintOf?: (body: string) => Fingerprint): Problem[] {
+  return findDuplicates(articles, fingerprintOf).map((pair) =>
     problem(problemKinds.duplicateArticle, {
       file: pair.second,
       field: pair.reason === 'link' ? 'link' : undefined,

@@ -10,7 +10,8 @@
  *   of a whole run), for when the older articles did change.
  */
 import { createHash } from 'node:crypto';
-import type { BuildCache, CacheNamespace } from '../cache/buildCache.ts';
+import type { BuildCache } from '../cache/buildCache.ts';
+import { TextCache } from '../cache/textCache.ts';
 import { relateArticles, termCounter, weightedText, type NeighborFinder, type RelatableArticle, type Relations, type RelateOptions } from './relateArticles.ts';
 import { indexNeighbors, neighborsOf, updateNeighbors, type Candidate, type NeighborIndex } from './similarity.ts';
 import type { CountedTerms } from './terms.ts';
@@ -68,9 +69,8 @@ function cachedNeighbors(cache: BuildCache, textKeyOf: (article: RelatableArticl
       );
     }
     if (!index) {
-      const terms = new TermCache(cache.namespace('terms', options.language), options.language);
-      const count = terms.counter();
-      index = indexNeighbors(ordered.length, (document) => count(weightedText(ordered[document]!)));
+      const terms = cachedTermCounter(cache, options.language);
+      index = indexNeighbors(ordered.length, (document) => terms.count(weightedText(ordered[document]!)));
       terms.save();
     }
     // The last index only (one of another version of the tool is no use).
@@ -171,43 +171,13 @@ interface StoredTerms {
   counts: Uint32Array;
 }
 
-/** Counted index terms by a hash of their text, for one language and version of the tool; one file, the last build's texts. */
-class TermCache {
-  private readonly namespace: CacheNamespace;
-  private readonly name: string;
-  private readonly language: string;
-  private readonly stored: Map<string, StoredTerms>;
-  private readonly used = new Map<string, StoredTerms>();
-  private added = 0;
-
-  constructor(namespace: CacheNamespace, language: string) {
-    this.namespace = namespace;
-    this.language = language;
-    this.name = namespace.hasher().digest('hex');
-    const stored = namespace.readValue<unknown>(this.name);
-    this.stored = stored instanceof Map ? (stored as Map<string, StoredTerms>) : new Map();
-  }
-
-  counter(): (text: string) => CountedTerms {
-    const count = termCounter(this.language);
-    return (text) => {
-      const key = createHash('sha1').update(text).digest('base64');
-      const known = this.stored.get(key) ?? this.used.get(key);
-      if (known) {
-        this.used.set(key, known);
-        return { terms: known.terms === '' ? [] : known.terms.split(' '), counts: known.counts };
-      }
-      const counted = count(text);
-      this.used.set(key, { terms: counted.terms.join(' '), counts: Uint32Array.from(counted.counts) });
-      this.added += 1;
-      return counted;
-    };
-  }
-
-  /** Keeps the texts of this build only, and only when some were new or gone. */
-  save(): void {
-    if (this.added === 0 && this.used.size === this.stored.size) return;
-    this.namespace.prune((other) => other === this.name);
-    this.namespace.writeValue(this.name, this.used);
-  }
+/** Counted index terms by their text, for one language and version of the tool. */
+function cachedTermCounter(cache: BuildCache, language: string): { count: (text: string) => CountedTerms; save: () => void } {
+  const terms = new TextCache<StoredTerms>(cache.namespace('terms', language));
+  const count = terms.through<CountedTerms>(
+    termCounter(language),
+    (counted) => ({ terms: counted.terms.join(' '), counts: Uint32Array.from(counted.counts) }),
+    (stored) => ({ terms: stored.terms === '' ? [] : stored.terms.split(' '), counts: stored.counts }),
+  );
+  return { count, save: () => terms.save() };
 }
