@@ -11,7 +11,7 @@
 import { compareStrings } from '../problems.ts';
 import type { ArticlePage, SearchPart } from './pages.ts';
 
-/** Articles in one part, at most, unless a single month holds more: a part being built takes about 1 GB. */
+/** Articles in one part, at most, unless a single month holds more: two parts being built take under 2 GB. */
 export const articlesPerSearchPart = 3000;
 
 export function searchParts(articles: readonly ArticlePage[], limit = articlesPerSearchPart): SearchPart[] {

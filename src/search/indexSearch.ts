@@ -2,9 +2,9 @@
  * The search index: Pagefind reads each article's search document (see
  * `searchDocument.ts`) and writes each part of the index (see
  * `src/archive/searchParts.ts`) with its browser code to `pagefind/<part>/`
- * in the output folder. Parts are built in worker threads, one part per two
- * cores at a time (`searchWorker.ts`), so that Pagefind's memory is that of a
- * part per two cores.
+ * in the output folder. Parts are built
+ * in worker threads, one part per core at a time (`searchWorker.ts`), so
+ * that Pagefind's memory is that of a part per core.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -17,13 +17,8 @@ import { startWorker } from '../workerThread.ts';
 import { searchDocumentOf } from './searchDocument.ts';
 import type { SearchJob, SearchJobResult } from './searchWorker.ts';
 
-/**
- * Parts indexed at once: one per two cores, as a Pagefind process keeps about
- * two busy, and each holds its part's pages in memory (see `articlesPerSearchPart`).
- * On two cores, one at a time indexed 10,000 articles 3 s slower than two, with a
- * peak of 1.0 GB instead of 1.8 GB.
- */
-const partsAtOnce = Math.max(1, Math.floor(availableParallelism() / 2));
+/** Parts indexed at once, at most: each holds its pages in memory (see `articlesPerSearchIndex`). */
+const partsAtOnce = 2;
 
 export interface SearchIndexing {
   /** The names of every part of the index; folders of other parts are deleted. */
@@ -47,7 +42,7 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
     documents: part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) })),
   });
   let next = 0;
-  const workers = Array.from({ length: Math.min(partsAtOnce, build.length) }, () => {
+  const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () => {
     const worker = startWorker(new URL('./searchWorker.ts', import.meta.url), undefined);
     return { worker, exited: new Promise<void>((resolve) => worker.once('exit', () => resolve())) };
   });
