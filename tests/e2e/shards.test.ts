@@ -57,6 +57,21 @@ describe('a site built in shards and merged', () => {
     assert.match(merged.stderr, new RegExp(`^Merged 2 shards into _site/ in [\\d.]+ s: ${one.size.toLocaleString('en-US')} files$`, 'm'));
   });
 
+  test('a part with no year to build, when there are more parts than years, builds nothing and says so, and merges', async () => {
+    const cwd = writeTree({ 'content/2026/01/a.md': '---\ntitle: A\ndate: 2026-01-06\n---\nText of the only article.\n' });
+    const runs = [];
+    for (const part of ['1/3', '2/3', '3/3']) {
+      const run = await runCli(['build', '--shard', part, '--output', `_part-${part[0]}`], { cwd });
+      assert.equal(run.code, 0, run.stderr);
+      runs.push(run);
+    }
+    assert.match(runs[2]!.stderr, /^Built 0 of 1 article file into _part-3\/ \(part 3 of 3; news-archive merge joins the parts\) in [\d.]+ s: 0 pages, 0 other files, 0 pages in the search index$/m);
+    assert.match(runs[1]!.stderr, /^Built 1 of 1 article file into _part-2\//m);
+    const merged = await runCli(['merge', '--output', '_site', '_part-1', '_part-2', '_part-3'], { cwd });
+    assert.equal(merged.code, 0, merged.stderr);
+    assert.ok(existsSync(path.join(cwd, '_site/index.html')) && existsSync(path.join(cwd, '_site/2026/01/06/a/index.html')));
+  });
+
   test('--shard takes K/N, from 1/N to N/N', async () => {
     assert.deepEqual(parseShard('2/4'), { number: 2, count: 4 });
     for (const wrong of ['0/2', '3/2', '2', 'a/b', '1/0']) {
