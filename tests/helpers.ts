@@ -1,6 +1,7 @@
-/** Shared test helpers: temporary content folders and running the CLI. */
+/** Shared test helpers: temporary content folders, running the CLI, and comparing built sites. */
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,23 @@ process.on('exit', () => rmSync(testRoot, { recursive: true, force: true }));
 
 /** A new, empty temporary folder. */
 export const tempDir = (): string => mkdtempSync(path.join(testRoot, 'case-'));
+
+/** Every file under a folder, by its path relative to it (sorted), with its bytes. */
+export function filesOf(root: string): Map<string, Buffer> {
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
+  return new Map(files.map((file) => [file, readFileSync(path.join(root, file))]));
+}
+
+/** Two folders hold the same files, byte for byte; a failure names the files that differ. */
+export function assertSameFiles(actual: string, expected: string): void {
+  const [a, b] = [filesOf(actual), filesOf(expected)];
+  assert.deepEqual([...a.keys()], [...b.keys()], 'the same files');
+  const differing = [...a].filter(([file, bytes]) => !bytes.equals(b.get(file)!)).map(([file]) => file);
+  assert.deepEqual(differing, [], 'the same bytes');
+}
 
 /** Writes files (path → text or bytes) under a new temporary folder and returns it. */
 export function writeTree(files: Record<string, string | Uint8Array>, root = tempDir()): string {

@@ -28,14 +28,14 @@ export function searchParts(articles: readonly ArticlePage[], limit = articlesPe
   const month = (page: ArticlePage) => page.search.month;
   const quarter = (page: ArticlePage) => `${year(page)}-q${Math.ceil(Number(month(page)) / 3)}`;
   const yearMonth = (page: ArticlePage) => `${year(page)}-${month(page)}`;
-  const newestMonth = articles.map(yearMonth).reduce((newest, month) => (compareStrings(month, newest) > 0 ? month : newest), '');
+  const newestMonthOf = (pages: readonly ArticlePage[]) =>
+    pages.map(yearMonth).reduce((newest, month) => (compareStrings(month, newest) > 0 ? month : newest), '');
+  const newestMonth = newestMonthOf(articles);
   const [ofNewestMonth, older] = [articles.filter((page) => yearMonth(page) === newestMonth), articles.filter((page) => yearMonth(page) !== newestMonth)];
   if (ofNewestMonth.length > 0) split(newestMonth, ofNewestMonth, undefined);
   for (const [name, group] of groupBy(older, year)) split(name, group, quarter, yearMonth);
   // Newest first, as the search page lists them: by their newest month (a year's rest is older than its newest month's part), then name.
-  const newestOf = new Map(
-    parts.map((part) => [part, part.pages.map(yearMonth).reduce((newest, month) => (compareStrings(month, newest) > 0 ? month : newest))]),
-  );
+  const newestOf = new Map(parts.map((part) => [part, newestMonthOf(part.pages)]));
   return parts.sort((a, b) => compareStrings(newestOf.get(b)!, newestOf.get(a)!) || compareStrings(b.name, a.name));
 }
 

@@ -352,13 +352,10 @@ class CandidateSearch {
       }
     }
     // Chosen as `choose` does, without an object for each of the thousands met in a large archive.
-    const threshold =
-      touchedCount > this.settings.candidatesPerDocument
-        ? kthLargest(
-            Float64Array.from(this.touched.subarray(0, touchedCount), (other) => this.shared[other]!),
-            this.settings.candidatesPerDocument,
-          )
-        : -Infinity;
+    const threshold = this.threshold(
+      Float64Array.from(this.touched.subarray(0, touchedCount), (other) => this.shared[other]!),
+      touchedCount,
+    );
     const list: Candidate[] = [];
     for (let i = 0; i < touchedCount; i++) {
       const other = this.touched[i]!;
@@ -376,17 +373,18 @@ class CandidateSearch {
    * weight; best score first.
    */
   choose(pool: Candidate[], met: number): Candidates {
-    const { candidatesPerDocument } = this.settings;
-    let list = pool;
-    if (met > candidatesPerDocument) {
-      const threshold = kthLargest(
-        Float64Array.from(pool, (candidate) => candidate.shared),
-        candidatesPerDocument,
-      );
-      list = pool.filter((candidate) => candidate.shared >= threshold);
-    }
+    const threshold = this.threshold(
+      Float64Array.from(pool, (candidate) => candidate.shared),
+      met,
+    );
+    const list = pool.filter((candidate) => candidate.shared >= threshold);
     list.sort(byScore);
     return { list, met };
+  }
+
+  /** The weight a candidate must share: the `candidatesPerDocument`-th largest of `shared`, when more were met than that. */
+  private threshold(shared: Float64Array, met: number): number {
+    return met > this.settings.candidatesPerDocument ? kthLargest(shared, this.settings.candidatesPerDocument) : -Infinity;
   }
 
   /** Cosine similarity of two documents: an exact sum of integers, scaled. */

@@ -12,23 +12,10 @@ import { generateCorpus } from '../support/generateCorpus.ts';
 import { loadContent } from '../../src/load/loadContent.ts';
 import { prepareFile, step as prepareStep } from '../../src/prepareFile.ts';
 import { filesWorthWorkers } from '../../src/load/readInWorkers.ts';
-import { article, runCli, tempDir, writeTree } from '../helpers.ts';
+import { article, assertSameFiles, filesOf, runCli, tempDir, writeTree } from '../helpers.ts';
 
 const baseUrl = 'https://news.example/';
 
-/** Every file of a folder, as path → bytes. */
-function snapshot(root: string): Map<string, string> {
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(path.join(root, name)).isFile());
-  return new Map(files.sort().map((name) => [name, readFileSync(path.join(root, name), 'latin1')]));
-}
-
-function assertSameSite(actual: string, expected: string): void {
-  const a = snapshot(actual);
-  const b = snapshot(expected);
-  assert.deepEqual([...a.keys()], [...b.keys()], 'the same files');
-  const differing = [...a].filter(([name, bytes]) => b.get(name) !== bytes).map(([name]) => name);
-  assert.deepEqual(differing, [], 'the same bytes');
-}
 
 const articles = (count: number): Record<string, string> =>
   Object.fromEntries(
@@ -65,13 +52,13 @@ describe('builds after the first', () => {
     assert.equal(second.code, 0, second.stderr);
     const written = writtenCount(second.stderr);
     assert.ok(written !== undefined && written > 0, second.stderr);
-    const total = snapshot(path.join(cwd, '_site')).size;
+    const total = filesOf(path.join(cwd, '_site')).size;
     assert.ok(written < total / 2, `${written} of ${total} files written`);
     assert.match(second.stderr, /[1-9]\d* files? of removed pages deleted/);
 
     const fresh = await runCli(['build', '--base-url', baseUrl, '--no-cache', '--output', '_fresh'], { cwd });
     assert.equal(fresh.code, 0, fresh.stderr);
-    assertSameSite(path.join(cwd, '_site'), path.join(cwd, '_fresh'));
+    assertSameFiles(path.join(cwd, '_site'), path.join(cwd, '_fresh'));
     assert.match(readFileSync(path.join(cwd, '_site/2026/01/04/a-3/index.html'), 'utf8'), /A new headline for three/);
   });
 
@@ -102,7 +89,7 @@ describe('builds after the first', () => {
   test('a deleted page file is written again, and a damaged cache is read as no cache', async () => {
     const cwd = writeTree(articles(12));
     await runCli(['build'], { cwd });
-    const expected = snapshot(path.join(cwd, '_site'));
+    const expected = filesOf(path.join(cwd, '_site'));
     rmSync(path.join(cwd, '_site/2026/01/05'), { recursive: true });
     const cache = path.join(cwd, '.cache/news-archive');
     for (const name of readdirSync(cache, { recursive: true, encoding: 'utf8' })) {
@@ -110,7 +97,7 @@ describe('builds after the first', () => {
     }
     const again = await runCli(['build'], { cwd });
     assert.equal(again.code, 0, again.stderr);
-    assert.deepEqual(snapshot(path.join(cwd, '_site')), expected);
+    assert.deepEqual(filesOf(path.join(cwd, '_site')), expected);
   });
 });
 
