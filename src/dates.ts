@@ -8,6 +8,7 @@
  * machine's own time zone never matters.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { madeOnce } from './madeOnce.ts';
 
 // ISO 8601 as people write it in front matter: a date, optionally a time
 // (`T` or a space), optionally seconds and fractions, optionally an offset;
@@ -88,13 +89,9 @@ const saidDates = new Map<string, string>();
 /** A calendar date for people, in the site's language: "6 January 2026". */
 export function formatLongDate(iso: string, locale: string): string {
   // The day is the first ten characters of the ISO form, in the offset it is written with.
-  const key = `${locale}\0${iso.slice(0, 10)}`;
-  let said = saidDates.get(key);
-  if (said === undefined) {
-    said = DateTime.fromISO(iso, { setZone: true }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
-    saidDates.set(key, said);
-  }
-  return said;
+  return madeOnce(saidDates, `${locale}\0${iso.slice(0, 10)}`, () =>
+    DateTime.fromISO(iso, { setZone: true }).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
+  );
 }
 
 /** A moment for people, in the site's language and time zone: "3 January 2026 at 14:05 UTC". */

@@ -27,6 +27,7 @@ const stages: [number, string[]][] = [
       'workerEntry.js',
       'writeWhole.ts',
       'stageTimes.ts',
+      'madeOnce.ts',
       'cache',
       'strings',
     ],

@@ -8,7 +8,8 @@
 import { routes } from '../routes.ts';
 import type { ArchiveContext, FeedSettings } from './context.ts';
 import { onceEach } from './lists.ts';
-import { madeOnce, sharedByPages } from './sharedByPages.ts';
+import { madeOnce } from '../madeOnce.ts';
+import { sharedByPages } from './sharedByPages.ts';
 import { feedTypes, type ArticleView, type FeedEntry, type FeedLink, type FeedPage } from './pages.ts';
 import type { StoryViews } from './stories.ts';
 

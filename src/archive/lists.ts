@@ -9,7 +9,8 @@ import type { ArchiveContext } from './context.ts';
 import { dayGroups, frontOf } from './frontPage.ts';
 import type { ArticleSummary, ArticleView, FeedLink, ListPage, SourceView } from './pages.ts';
 import { paginate } from './paginate.ts';
-import { madeOnce, sharedByPages } from './sharedByPages.ts';
+import { madeOnce } from '../madeOnce.ts';
+import { sharedByPages } from './sharedByPages.ts';
 import type { StoryViews } from './stories.ts';
 import { summaryOf } from './articleViews.ts';
 

@@ -13,13 +13,3 @@ export function sharedByPages<T extends object>(value: T): T {
 }
 
 export const isSharedByPages = (value: object): boolean => shared.has(value);
-
-/** The value kept for `key`, made by `make` the first time it is asked for. */
-export function madeOnce<K extends object, V>(made: WeakMap<K, V>, key: K, make: () => V): V {
-  let value = made.get(key);
-  if (value === undefined) {
-    value = make();
-    made.set(key, value);
-  }
-  return value;
-}

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, SiteView } from '../archive/pages.ts';
-import { isSharedByPages, madeOnce } from '../archive/sharedByPages.ts';
+import { isSharedByPages } from '../archive/sharedByPages.ts';
+import { madeOnce } from '../madeOnce.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
 import { codeVersion } from '../cache/codeVersion.ts';
 import { fileSegmentsOf } from '../routes.ts';
@@ -44,12 +45,7 @@ class PageJson {
   }
 
   private digestOfString(text: string): string {
-    let known = this.strings.get(text);
-    if (known === undefined) {
-      known = digest(text);
-      this.strings.set(text, known);
-    }
-    return known;
+    return madeOnce(this.strings, text, () => digest(text));
   }
 
   // Its members, through the replacer: a copy, as the replacer would meet the object itself first, as the root.

@@ -4,6 +4,7 @@
  * it, numbers and lists as `Intl` writes them in that language, and plural
  * forms chosen by `Intl.PluralRules`.
  */
+import { madeOnce } from '../madeOnce.ts';
 import { ar } from './ar.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
@@ -154,14 +155,8 @@ export class Translator {
 
 /** A pattern's text and `{name}` pieces: split once, as every page says the same few dozen messages. */
 const piecesByPattern = new Map<string, { piece: string; name: string | undefined }[]>();
-function piecesOf(pattern: string): { piece: string; name: string | undefined }[] {
-  let pieces = piecesByPattern.get(pattern);
-  if (!pieces) {
-    pieces = pattern.split(/(\{\w+\})/).map((piece) => ({ piece, name: /^\{(\w+)\}$/.exec(piece)?.[1] }));
-    piecesByPattern.set(pattern, pieces);
-  }
-  return pieces;
-}
+const piecesOf = (pattern: string): { piece: string; name: string | undefined }[] =>
+  madeOnce(piecesByPattern, pattern, () => pattern.split(/(\{\w+\})/).map((piece) => ({ piece, name: /^\{(\w+)\}$/.exec(piece)?.[1] })));
 
 const isPlain = (part: MessagePart): boolean => part.url === undefined && part.datetime === undefined;
 const isPartList = (value: MessagePart | readonly MessagePart[]): value is readonly MessagePart[] => Array.isArray(value);
