@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildArchive } from '../src/archive/buildArchive.ts';
-import { loadBuildContent, writeArchive } from '../src/buildSite.ts';
+import { loadBuildContent, writeArchive } from '../src/makeSite.ts';
 import { indexSearch } from '../src/search/indexSearch.ts';
 import { generateCorpus } from '../tests/support/generateCorpus.ts';
 import { measure, type Measured } from './measure.ts';

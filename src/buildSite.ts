@@ -1,266 +1,54 @@
 /**
- * The whole pipeline, stage after stage: load and sanitize every file
- * (`prepareFile.ts`, through the cache, on every core) → the Archive (every
- * page, as data) → pages and search index (Pagefind in worker threads,
- * while Eleventy renders when there are cores for both) → the build record
- * for the next build.
- * Returns the problems instead of printing them, and writes nothing when
- * content has errors, unless asked to build what is valid.
+ * A build. When the content folder, the site's templates, the options and
+ * the tool are those of the last build into an intact output folder, as
+ * their stamp tells with a stat of each file (`cache/folderStamp.ts`), it
+ * reports what that build reported and stops, having read no file. Else it
+ * runs the whole pipeline (`makeSite.ts`), loaded only then, so that a build
+ * with nothing to do loads neither Eleventy nor the sanitizer nor the parsers.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { buildArchive, publishedArticles } from './archive/buildArchive.ts';
-import type { Archive } from './archive/pages.ts';
-import { shardArchive, type Shard } from './archive/shards.ts';
 import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
-import { BuildRecords, emptyRecord, type BuildRecord, type BuildSummary } from './cache/buildRecord.ts';
-import { loadContent, pathShownFrom, type LoadedContent } from './load/loadContent.ts';
-import { step as prepareStep } from './prepareFile.ts';
+import { BuildRecords } from './cache/buildRecord.ts';
+import { folderStamp } from './cache/folderStamp.ts';
 import { UsageError } from './errors.ts';
-import { resolveLinks, siteAssetsOf, type CopiedFile, type SiteAssets } from './links/resolveLinks.ts';
-import { sizesOf, type PictureSizes } from './media/pictureSizes.ts';
-import { isError, sortProblems, type Problem } from './problems.ts';
-import { cachedRelateArticles } from './related/cachedRelations.ts';
-import { outputFileOf } from './render/renderPlan.ts';
-import { renderSite, renderThreads } from './render/renderSite.ts';
+import type { BuildOptions, BuildResult } from './makeSite.ts';
+import { outputIntact } from './render/outputIntact.ts';
 import { templatesFor, type Templates } from './render/siteTemplates.ts';
-import { isHtmlPage, routes } from './routes.ts';
-import type { SafeArticle } from './sanitize/sanitizeArticles.ts';
-import { indexedPageCount, indexSearch } from './search/indexSearch.ts';
-import { planSearch } from './search/staleParts.ts';
-import type { StageTimer } from './stageTimes.ts';
 
-export interface BuildOptions {
-  /** The folder that `contentDir` and `outputDir` are relative to; the process's by default. */
-  cwd?: string | undefined;
-  contentDir: string;
-  outputDir: string;
-  /** Overrides `baseUrl` in site.yaml. */
-  baseUrl?: string | undefined;
-  /** Build the valid articles even when others have errors. */
-  skipInvalid?: boolean | undefined;
-  /** Where loaded articles are cached between builds, relative to `cwd`; `false` for none. */
-  cacheDir?: string | false | undefined;
-  /** Show drafts, marked as such: for the preview of `serve`, never for `build`. */
-  includeDrafts?: boolean | undefined;
-  /** Index the site for search (default: yes); benchmarks time it apart. */
-  indexSearch?: boolean | undefined;
-  /** Where the time of each stage is noted (`build --timings`). */
-  timer?: StageTimer | undefined;
-  /** Build only this machine's part of the site (`build --shard K/N`; `merge` joins the parts). */
-  shard?: Shard | undefined;
-}
-
-export interface BuildResult extends BuildSummary {
-  /** True when the site was written. */
-  built: boolean;
-  problems: Problem[];
-  /** Files read from the content folder. */
-  contentFileCount: number;
-  /** Pages and files written by this build: the changed ones, when the last build's output is there. */
-  renderedCount: number;
-  /** Files of pages that no longer exist, deleted. */
-  removedCount: number;
-}
+export type { BuildOptions, BuildResult } from './makeSite.ts';
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
+  const contentRoot = path.resolve(cwd, options.contentDir);
   const outputDir = path.resolve(cwd, options.outputDir);
-  assertSeparateFolders(path.resolve(cwd, options.contentDir), outputDir, options);
+  assertSeparateFolders(contentRoot, outputDir, options);
   const cacheDir = options.cacheDir ?? defaultCacheDir;
   const cache = cacheDir === false ? undefined : new BuildCache(path.resolve(cwd, cacheDir));
   const records = cache && new BuildRecords(cache, outputDir);
   // The site's own templates, merged over the tool's once: they are input of the build and what it renders with.
   const templates = templatesFor(cwd);
 
-  const indexed = await loadAndIndex({ ...options, cwd }, cache, records, outputDir, templates);
-  if (!('archive' in indexed)) return indexed;
-  const { archive, inputKey, result } = indexed;
-  const pictureCache = cache && path.join(cache.root, 'pictures');
-  return {
-    ...result,
-    built: true,
-    ...(await writeArchive(archive, outputDir, { records, inputKey, indexSearch: options.indexSearch, templates, pictureCache, timer: options.timer })),
-  };
-}
-
-export interface BuildContent extends LoadedContent<SafeArticle> {
-  /** Files of the content folder that bodies and the site show, to publish beside the pages. */
-  files: CopiedFile[];
-  /** The site's logo and icon as published. */
-  siteAssets: SiteAssets;
-  /** The sizes of the archive's own lead pictures, by URL. */
-  pictureSizes: ReadonlyMap<string, PictureSizes>;
-}
-
-/**
- * Loads a content folder for building: every file read, checked and sanitized (through the cache when there
- * is one), then the links of every body resolved against the whole archive.
- */
-export async function loadBuildContent(
-  contentDir: string,
-  cwd: string,
-  cache?: BuildCache,
-  { includeDrafts = false, timer }: { includeDrafts?: boolean; timer?: StageTimer | undefined } = {},
-): Promise<BuildContent> {
-  const content = await loadContent(contentDir, cwd, { step: prepareStep, cache });
-  timer?.lap('read, check and sanitize every file');
-  const contentRoot = path.resolve(cwd, contentDir);
-  const linked = resolveLinks(content.articles, { contentRoot, includeDrafts });
-  const site = siteAssetsOf(content.site, contentRoot, pathShownFrom(cwd)(path.join(contentRoot, 'site.yaml')));
-  const pictures = await leadPictureSizes(linked.articles, linked.files);
-  const files = [...linked.files, ...pictures.files, ...site.files];
-  // The images shown are input too: a changed one is a changed site.
-  const inputKey = content.inputKey && createHash('sha256').update(content.inputKey).update(JSON.stringify(files)).digest('hex');
-  const problems = sortProblems([...content.problems, ...linked.problems, ...site.problems]);
-  timer?.lap('links between articles, pictures');
-  return { ...content, articles: linked.articles, files, siteAssets: site.assets, pictureSizes: pictures.sizes, problems, inputKey };
-}
-
-/** The sizes of the archive's own lead pictures, and their narrower copies to publish. */
-async function leadPictureSizes(
-  articles: readonly SafeArticle[],
-  files: readonly CopiedFile[],
-): Promise<{ sizes: Map<string, PictureSizes>; files: CopiedFile[] }> {
-  const published = new Map(files.map((file) => [file.url, file]));
-  const sizes = new Map<string, PictureSizes>();
-  const resized: CopiedFile[] = [];
-  for (const url of new Set(articles.map((article) => article.image).filter((image) => image !== undefined))) {
-    const file = published.get(url);
-    const made = file && (await sizesOf(url, file.source));
-    if (!file || !made) continue;
-    sizes.set(url, made.sizes);
-    for (const copy of made.resized) resized.push({ url: copy.url, source: file.source, hash: file.hash, resize: { width: copy.width, format: copy.format } });
+  const stamp = cache && stampOf({ ...options, cwd }, contentRoot, templates, cache);
+  const last = stamp === undefined ? undefined : records!.read();
+  const reported = last?.reported;
+  if (last?.summary && reported && reported.stamp === stamp && outputIntact(last, outputDir)) {
+    const { problems, contentFileCount } = reported;
+    options.timer?.lap('nothing changed since the last build (the stamp of every file)');
+    return { problems, contentFileCount, built: true, ...last.summary, renderedCount: 0, removedCount: 0 };
   }
-  return { sizes, files: resized };
+  const { makeSite } = await import('./makeSite.ts');
+  return makeSite({ ...options, cwd }, { cache, records, templates, stamp });
 }
-
-type ContentResult = Pick<BuildResult, 'problems' | 'contentFileCount'>;
 
 /**
- * Load and index: the Archive to render, or the result of a build that ends
- * here (content with errors, or the same input as the last build). The loaded
- * articles stay in here: once the Archive is made, their text is not needed,
- * and at 100,000 articles it weighs hundreds of megabytes while pages render.
+ * The stamp of everything a build's output is made from but the tool's code (which the cache's
+ * keys hold): the folders it reads, the site's templates, the options, and where problems are
+ * named from. Nothing when a file changed too recently to be told apart by its stat.
  */
-async function loadAndIndex(
-  options: BuildOptions & { cwd: string },
-  cache: BuildCache | undefined,
-  records: BuildRecords | undefined,
-  outputDir: string,
-  templates: Templates,
-): Promise<BuildResult | { archive: Archive; inputKey: string | undefined; result: ContentResult }> {
-  const includeDrafts = options.includeDrafts ?? false;
-  const content = await loadBuildContent(options.contentDir, options.cwd, cache, { includeDrafts, timer: options.timer });
-  const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
-  const result: ContentResult = { problems: content.problems, contentFileCount: content.fileCount };
-  const nothing = { articleCount: 0, pageCount: 0, fileCount: 0, renderedCount: 0, removedCount: 0, searchPageCount: 0, hasFeeds: false };
-  if (content.problems.some(isError) && !options.skipInvalid) return { ...result, ...nothing, built: false };
-
-  // The same content and options as the last build into an intact output folder: nothing to do.
-  // The site's own templates are input too: an edited one is a changed site.
-  const shard = options.shard ?? { number: 1, count: 1 };
-  const inputKey = content.inputKey && `${content.inputKey}:${includeDrafts}:${JSON.stringify(site)}:${templates.hash}:${shard.number}/${shard.count}`;
-  const unchanged = inputKey && records ? unchangedBuild(records.read(), inputKey, outputDir) : undefined;
-  if (unchanged) return { ...result, built: true, ...unchanged, renderedCount: 0, removedCount: 0 };
-
-  // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
-  if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
-  const relate = cache && cachedRelateArticles(cache);
-  const whole = buildArchive(content.articles, site, {
-    includeDrafts,
-    relate,
-    files: content.files,
-    siteAssets: content.siteAssets,
-    pictureSizes: content.pictureSizes,
-  });
-  const archive = shardArchive(whole, shard);
-  options.timer?.lap('every page as data: related articles, stories, lists, feeds');
-  return { archive, inputKey, result };
-}
-
-export interface WriteOptions {
-  /** What pages are rendered with: the tool's templates, or those merged with a site's own (`render/siteTemplates.ts`). */
-  templates?: Templates | undefined;
-  /** The build records of the cache: the last build's tells what to write again; this one's is kept for the next. */
-  records?: BuildRecords | undefined;
-  /** What the Archive was made from, kept with the record: a later build from the same input into an intact folder does nothing. */
-  inputKey?: string | undefined;
-  /** Index the site for search (default: yes). */
-  indexSearch?: boolean | undefined;
-  /** Where the narrower copies of pictures are kept between builds (default: a folder in the system's temporary one). */
-  pictureCache?: string | undefined;
-  timer?: StageTimer | undefined;
-}
-
-export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 'removedCount'>;
-
-/**
- * The Archive into the output folder: the search index and the pages at
- * once (Pagefind starts first, in processes of its own, and works while
- * pages are hashed and rendered), only what changed since the last build.
- */
-export async function writeArchive(
-  archive: Archive,
-  outputDir: string,
-  { records, inputKey, indexSearch: withSearch = true, templates, pictureCache, timer }: WriteOptions = {},
-): Promise<WriteResult> {
-  const previous = records?.read() ?? emptyRecord();
-  const search = planSearch(archive.searchParts, archive.site.language, outputDir, previous.searchParts);
-  const allParts = [...search.hashes.keys()];
-  const startSearch = (): Promise<number> =>
-    !withSearch
-      ? Promise.resolve(0)
-      : search.stale.length === 0 && !search.partsRemoved
-        ? Promise.resolve(indexedPageCount(outputDir, allParts) ?? 0)
-        : indexSearch(outputDir, archive.site.language, { all: allParts, build: search.stale });
-  // Pagefind indexes on two cores of its own: beside the rendering when the machine has cores to spare, after it
-  // on a machine of two, where both at once take longer than one after the other (10,000 articles: 57 s against 47 s).
-  const searched = searchAlongsideRendering() ? startSearch() : undefined;
-  // Its failure is reported once pages are rendered (awaited below), not as an unhandled rejection meanwhile.
-  searched?.catch(() => undefined);
-  timer?.lap('search parts to index: which changed');
-
-  let rendered: Awaited<ReturnType<typeof renderSite>>;
-  try {
-    rendered = await renderSite(archive, outputDir, previous.pages, templates, pictureCache, renderThreads(searched !== undefined));
-  } catch (error) {
-    await searched?.catch(() => undefined);
-    throw error;
-  }
-  timer?.lap(searched ? 'pages rendered and written, the search index at the same time' : 'pages rendered and written');
-  const pageCount = archive.pages.filter((page) => isHtmlPage(page.url)).length;
-  const searchPageCount = await (searched ?? startSearch());
-  timer?.lap(searched ? 'the search index, after the pages' : 'the search index');
-  const summary: BuildSummary = {
-    articleCount: archive.searchParts.reduce((sum, part) => sum + part.pages.length, 0),
-    hasFeeds: archive.pages.some((page) => page.kind === 'atom-feed'),
-    hasSourcesOpml: archive.pages.some((page) => page.kind === 'sources-opml'),
-    pageCount,
-    fileCount: archive.pages.length - pageCount,
-    searchPageCount,
-  };
-  records?.write({ pages: rendered.hashes, searchParts: search.hashes, inputKey, summary });
-  return { ...summary, renderedCount: rendered.renderedCount, removedCount: rendered.removedCount };
-}
-
-/** Whether the machine has cores for Eleventy and Pagefind's two at once. */
-const searchAlongsideRendering = (): boolean => availableParallelism() > 2;
-
-/**
- * What the last build into `outputDir` reported, when it was made from the
- * same input (`inputKey`) and all its files are still there: then nothing
- * needs to be computed or written at all.
- */
-function unchangedBuild(last: BuildRecord, inputKey: string, outputDir: string): BuildSummary | undefined {
-  if (last.inputKey !== inputKey || !last.summary) return undefined;
-  const intact =
-    existsSync(outputFileOf(outputDir, routes.headers)) &&
-    [...last.pages.keys()].every((url) => existsSync(outputFileOf(outputDir, url))) &&
-    indexedPageCount(outputDir, [...last.searchParts.keys()]) !== undefined;
-  return intact ? last.summary : undefined;
+function stampOf(options: BuildOptions & { cwd: string }, contentRoot: string, templates: Templates, cache: BuildCache): string | undefined {
+  const { cwd, baseUrl, skipInvalid, includeDrafts, indexSearch, shard } = options;
+  const settings = JSON.stringify({ cwd, baseUrl, skipInvalid, includeDrafts, indexSearch, shard, templates: templates.hash });
+  return folderStamp([contentRoot], cache.namespace('stamps').hasher().update(settings));
 }
 
 /** The output folder receives generated files; it must not be, or hold, the content. */

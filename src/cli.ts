@@ -4,25 +4,19 @@
  */
 import path from 'node:path';
 import { parseShard } from './archive/shards.ts';
-import { buildSite, loadBuildContent } from './buildSite.ts';
+import { buildSite } from './buildSite.ts';
 import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { helpOf, parseCommandArgs, type CommandSpec, type OptionSpec, type ParsedArgs } from './commandLine.ts';
 import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
-import { comparableOf, duplicateWarnings } from './duplicates/findDuplicates.ts';
-import { fingerprint, type Fingerprint } from './duplicates/fingerprint.ts';
+import type { Fingerprint } from './duplicates/fingerprint.ts';
 import { TextCache } from './cache/textCache.ts';
-import { importArticles } from './import/importArticles.ts';
-import { checkLinks } from './import/checkLinks.ts';
-import { fetchFeeds } from './import/fetchFeeds.ts';
-import { keepArchivePictures } from './import/keepArchivePictures.ts';
 import { isError, sortProblems, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
-import { initSite } from './write/initSite.ts';
-import { newArticle } from './write/newArticle.ts';
-import { mergeShards } from './render/mergeShards.ts';
 import { StageTimer, type StageTime } from './stageTimes.ts';
+import { initSite } from './write/initSite.ts';
+import { mergeShards } from './render/mergeShards.ts';
 
 interface Command extends CommandSpec {
   run(values: ParsedArgs['values'], out: Context, operands: string[]): Promise<number> | number;
@@ -159,9 +153,10 @@ export const commands: Record<string, Command> = {
       // What a build would read, sanitize and link, through the build's cache: its warnings (links to nothing,
       // markup shown as text) are check's too, and a build after a check reads nothing twice.
       const cache = values['no-cache'] ? undefined : new BuildCache(path.resolve(out.cwd, defaultCacheDir));
+      const { loadBuildContent } = await import('./makeSite.ts');
       const content = await loadBuildContent(String(values.content), out.cwd, cache);
       const links = values.links
-        ? await checkLinks(
+        ? await (await import('./import/checkLinks.ts')).checkLinks(
             content.articles
               .filter((article) => article.link && article.link_status !== 'dead')
               .map((article) => ({ file: article.file, link: article.link! })),
@@ -169,6 +164,8 @@ export const commands: Record<string, Command> = {
           )
         : [];
       // Each text's fingerprint, kept by the text: fingerprinting every article was most of a check that read nothing anew.
+      const { comparableOf, duplicateWarnings } = await import('./duplicates/findDuplicates.ts');
+      const { fingerprint } = await import('./duplicates/fingerprint.ts');
       const fingerprints = cache && new TextCache<Fingerprint>(cache.namespace('fingerprints'));
       const duplicates = duplicateWarnings(
         content.articles.map((article) => comparableOf(article, article.text)),
@@ -217,6 +214,7 @@ export const commands: Record<string, Command> = {
     ],
     async run(values, out) {
       if (typeof values.title !== 'string' || values.title.trim() === '') throw new UsageError('--title is required');
+      const { newArticle } = await import('./write/newArticle.ts');
       const result = await newArticle({
         cwd: out.cwd,
         contentDir: String(values.content),
@@ -271,6 +269,7 @@ export const commands: Record<string, Command> = {
       if (inputs.length === 0) throw new UsageError('give at least one file or feed URL to import');
       const timeout = timeoutOf(values);
       const dryRun = Boolean(values['dry-run']);
+      const { importArticles } = await import('./import/importArticles.ts');
       const result = await importArticles({
         cwd: out.cwd,
         contentDir: String(values.content),
@@ -325,6 +324,7 @@ export const commands: Record<string, Command> = {
     async run(values, out) {
       const timeout = timeoutOf(values);
       const dryRun = Boolean(values['dry-run']);
+      const { fetchFeeds } = await import('./import/fetchFeeds.ts');
       const result = await fetchFeeds({ cwd: out.cwd, contentDir: String(values.content), dryRun, timeoutSeconds: timeout });
       // Before "follows no feed": a mistake in site.yaml may be why.
       if (result.problems.length > 0) reportProblems(result.problems, out, out.stderr);
@@ -366,6 +366,7 @@ export const commands: Record<string, Command> = {
     async run(values, out) {
       const timeout = timeoutOf(values);
       const dryRun = Boolean(values['dry-run']);
+      const { keepArchivePictures } = await import('./import/keepArchivePictures.ts');
       const result = await keepArchivePictures({ cwd: out.cwd, contentDir: String(values.content), dryRun, timeoutSeconds: timeout });
       if (result.problems.length > 0) reportProblems(result.problems, out, out.stderr);
       for (const file of result.rewritten) out.stdout(`${dryRun ? 'would rewrite' : 'rewrote'} ${file}`);

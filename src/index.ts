@@ -1,7 +1,8 @@
 // The public API: what a script may import from news-archive.
 export { buildArchive } from './archive/buildArchive.ts';
 export { pagesOf, type Archive, type ArticlePage, type ArticleSummary, type ListPage, type Page, type PageKind } from './archive/pages.ts';
-export { buildSite, loadBuildContent, type BuildOptions, type BuildResult } from './buildSite.ts';
+export { buildSite, type BuildOptions, type BuildResult } from './buildSite.ts';
+export { loadBuildContent } from './makeSite.ts';
 export { checkContent, type LoadedContent } from './load/loadContent.ts';
 export { readArticle, type Article } from './load/readArticle.ts';
 export { problemKinds, type Problem } from './problems.ts';

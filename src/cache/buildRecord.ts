@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { Problem } from '../problems.ts';
 import type { BuildCache, CacheNamespace } from './buildCache.ts';
 
 /** URL (or part name) → hash. */
@@ -28,12 +29,20 @@ export interface BuildSummary {
   searchPageCount: number;
 }
 
+/** The stamp of a build's input as it began (`folderStamp.ts`), with what loading it reported. */
+export interface Reported {
+  stamp: string;
+  problems: Problem[];
+  contentFileCount: number;
+}
+
 export interface BuildRecord {
   pages: Hashes;
   searchParts: Hashes;
   /** What the build was made from (the loaded content's input key and the options). */
   inputKey?: string | undefined;
   summary?: BuildSummary | undefined;
+  reported?: Reported | undefined;
 }
 
 export const emptyRecord = (): BuildRecord => ({ pages: new Map(), searchParts: new Map() });

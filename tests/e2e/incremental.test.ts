@@ -5,9 +5,11 @@
  * articles whether it runs on one thread or on every core.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { settledAfterMs } from '../../src/cache/folderStamp.ts';
 import { generateCorpus } from '../support/generateCorpus.ts';
 import { loadContent } from '../../src/load/loadContent.ts';
 import { prepareFile, step as prepareStep } from '../../src/prepareFile.ts';
@@ -71,6 +73,34 @@ describe('builds after the first', () => {
     assert.equal(again.code, 0, again.stderr);
     assert.equal(writtenCount(again.stderr), 0, again.stderr);
     assert.equal(statSync(home).mtimeMs, before);
+  });
+
+  test('content left alone: a build stops at its stamp with the same warnings, and an option or an edit that keeps size and times is not missed', async () => {
+    const cwd = writeTree({ ...articles(6), 'content/_notes/kept.md': article({ title: 'A note', date: '2026-01-02' }) });
+    const skipped = /content\/_notes.*is skipped/;
+    // Until its files are older than their times can tell apart, no stamp is trusted.
+    await sleep(settledAfterMs + 200);
+    const first = await runCli(['build'], { cwd });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, skipped);
+
+    const again = await runCli(['build', '--timings'], { cwd });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, /nothing changed since the last build/);
+    assert.match(again.stderr, skipped, 'the warning is said again');
+    assert.equal(writtenCount(again.stderr), 0, again.stderr);
+
+    const based = await runCli(['build', '--base-url', baseUrl], { cwd });
+    assert.equal(based.code, 0, based.stderr);
+    assert.ok(statSync(path.join(cwd, '_site/feed.xml')).isFile(), 'another option is another stamp');
+
+    const file = path.join(cwd, 'content/2026/01/a-2.md');
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Article number 2', 'ARTICLE NUMBER 2'));
+    utimesSync(file, atime, mtime);
+    const edited = await runCli(['build', '--base-url', baseUrl], { cwd });
+    assert.equal(edited.code, 0, edited.stderr);
+    assert.match(readFileSync(path.join(cwd, '_site/2026/01/03/a-2/index.html'), 'utf8'), /ARTICLE NUMBER 2/);
   });
 
   test('a change to site.yaml or to the base URL alone still rewrites what it touches', async () => {

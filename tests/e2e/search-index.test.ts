@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { buildArchive } from '../../src/archive/buildArchive.ts';
 import type { ArticlePage } from '../../src/archive/pages.ts';
 import { searchParts } from '../../src/archive/searchParts.ts';
-import { loadBuildContent, writeArchive } from '../../src/buildSite.ts';
+import { loadBuildContent, writeArchive } from '../../src/makeSite.ts';
 import { BuildCache } from '../../src/cache/buildCache.ts';
 import { BuildRecords } from '../../src/cache/buildRecord.ts';
 import { article, writeTree } from '../helpers.ts';
