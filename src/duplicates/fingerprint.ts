@@ -34,7 +34,9 @@ export function plainWords(body: string): string[] {
 
 export function fingerprint(body: string): Fingerprint {
   // Each word is hashed once; a shingle's hash combines its words' hashes in order.
-  const words = Uint32Array.from(plainWords(body), hash);
+  const plain = plainWords(body);
+  const words = new Uint32Array(plain.length);
+  for (let i = 0; i < plain.length; i++) words[i] = hash(plain[i]!);
   const count = words.length === 0 ? 0 : Math.max(1, words.length - shingleSize + 1);
   const hashes = new Uint32Array(count);
   for (let i = 0; i < count; i++) hashes[i] = combine(words, i, Math.min(i + shingleSize, words.length));
