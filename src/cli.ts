@@ -5,13 +5,11 @@
 import path from 'node:path';
 import { parseShard } from './archive/shards.ts';
 import { buildSite } from './buildSite.ts';
-import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
+import { checkSite } from './checkSite.ts';
 import { helpOf, parseCommandArgs, type CommandSpec, type OptionSpec, type ParsedArgs } from './commandLine.ts';
 import { describeError, UsageError } from './errors.ts';
 import { countOf } from './format.ts';
-import type { Fingerprint } from './duplicates/fingerprint.ts';
-import { TextCache } from './cache/textCache.ts';
-import { isError, sortProblems, type Problem } from './problems.ts';
+import { isError, type Problem } from './problems.ts';
 import { formatAnnotation, formatProblem, summarize } from './report.ts';
 import { httpUrl } from './schema/fields.ts';
 import { StageTimer, type StageTime } from './stageTimes.ts';
@@ -150,31 +148,14 @@ export const commands: Record<string, Command> = {
     ],
     async run(values, out) {
       const timeout = timeoutOf(values);
-      // What a build would read, sanitize and link, through the build's cache: its warnings (links to nothing,
-      // markup shown as text) are check's too, and a build after a check reads nothing twice.
-      const cache = values['no-cache'] ? undefined : new BuildCache(path.resolve(out.cwd, defaultCacheDir));
-      const { loadBuildContent } = await import('./makeSite.ts');
-      const content = await loadBuildContent(String(values.content), out.cwd, cache);
-      const links = values.links
-        ? await (await import('./import/checkLinks.ts')).checkLinks(
-            content.articles
-              .filter((article) => article.link && article.link_status !== 'dead')
-              .map((article) => ({ file: article.file, link: article.link! })),
-            { timeoutSeconds: timeout },
-          )
-        : [];
-      // Each text's fingerprint, kept by the text: fingerprinting every article was most of a check that read nothing anew.
-      const { comparableOf, duplicateWarnings } = await import('./duplicates/findDuplicates.ts');
-      const { fingerprint } = await import('./duplicates/fingerprint.ts');
-      const fingerprints = cache && new TextCache<Fingerprint>(cache.namespace('fingerprints'));
-      const duplicates = duplicateWarnings(
-        content.articles.map((article) => comparableOf(article, article.text)),
-        fingerprints?.cached(fingerprint),
-      );
-      fingerprints?.save();
-      const problems = sortProblems([...content.problems, ...links, ...duplicates]);
+      const { problems, fileCount } = await checkSite({
+        cwd: out.cwd,
+        contentDir: String(values.content),
+        noCache: Boolean(values['no-cache']),
+        links: values.links ? { timeoutSeconds: timeout } : undefined,
+      });
       reportProblems(problems, out, out.stdout);
-      out.stdout(summarize(problems, content.fileCount));
+      out.stdout(summarize(problems, fileCount));
       return problems.some(isError) ? 1 : 0;
     },
   },

@@ -1,7 +1,10 @@
 /** Duplicate detection: link normalization and text fingerprints, on the seeds and on edge cases. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { settledAfterMs } from '../src/cache/folderStamp.ts';
 import { parse } from 'yaml';
 import { copySimilarity, findDuplicates, type Comparable } from '../src/duplicates/findDuplicates.ts';
 import { fingerprint, overlap } from '../src/duplicates/fingerprint.ts';
@@ -178,5 +181,27 @@ describe('check: duplicates through the cache', () => {
     );
     const third = await runCli(['check'], { cwd });
     assert.doesNotMatch(third.stdout, /nearly the same title and text/);
+  });
+
+  test('content left alone: a check says again what the last one said; an edit that keeps size and times is not missed', async () => {
+    const cwd = writeTree({
+      'content/2026/03/ferry.md': capture('The ferry line reopens', '2026-03-01', story),
+      'content/2026/03/ferry-again.md': capture('The ferry line reopens!', '2026-03-02', `${story} A last word.`),
+    });
+    // Until its files are older than their times can tell apart, no stamp is trusted.
+    await sleep(settledAfterMs + 200);
+    const first = await runCli(['check'], { cwd });
+    assert.equal(first.code, 0, first.stdout);
+    assert.match(first.stdout, /ferry-again\.md: warning: nearly the same title and text/);
+    const second = await runCli(['check'], { cwd });
+    assert.equal(second.stdout, first.stdout);
+
+    const file = path.join(cwd, 'content/2026/03/ferry-again.md');
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('date: 2026-03-02', 'date: 2026-13-02'));
+    utimesSync(file, atime, mtime);
+    const third = await runCli(['check'], { cwd });
+    assert.equal(third.code, 1, third.stdout);
+    assert.match(third.stdout, /ferry-again\.md:\d+: date: expected a date/);
   });
 });

@@ -39,7 +39,7 @@ const stages: [number, string[]][] = [
   [5, ['archive']],
   [6, ['search', 'render']],
   [7, ['prepareFile.ts', 'makeSite.ts', 'buildSite.ts']],
-  [8, ['serve', 'import', 'write', 'report.ts', 'commandLine.ts']],
+  [8, ['serve', 'import', 'write', 'checkSite.ts', 'report.ts', 'commandLine.ts']],
   [9, ['cli.ts', 'index.ts']],
 ];
 const stageOf = (module: string): number | undefined => stages.find(([, names]) => names.includes(module.split('/')[0]!))?.[0];
