@@ -45,7 +45,7 @@ export async function checkSite({ cwd, contentDir, noCache, links }: CheckOption
   const last = stamp === undefined || links ? undefined : records!.readValue<CheckRecord>(recordName);
   if (last?.stamp === stamp && last !== undefined) return { problems: last.problems, fileCount: last.fileCount };
 
-  const { loadBuildContent } = await import('./makeSite.ts');
+  const { loadBuildContent } = await import('./buildContent.ts');
   const { comparableOf, duplicateWarnings } = await import('./duplicates/findDuplicates.ts');
   const { fingerprint } = await import('./duplicates/fingerprint.ts');
   const content = await loadBuildContent(contentDir, cwd, cache);

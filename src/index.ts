@@ -2,7 +2,7 @@
 export { buildArchive } from './archive/buildArchive.ts';
 export { pagesOf, type Archive, type ArticlePage, type ArticleSummary, type ListPage, type Page, type PageKind } from './archive/pages.ts';
 export { buildSite, type BuildOptions, type BuildResult } from './buildSite.ts';
-export { loadBuildContent } from './makeSite.ts';
+export { loadBuildContent } from './buildContent.ts';
 export { checkContent, type LoadedContent } from './load/loadContent.ts';
 export { readArticle, type Article } from './load/readArticle.ts';
 export { problemKinds, type Problem } from './problems.ts';

@@ -1,6 +1,6 @@
 /**
- * The whole pipeline, stage after stage: load and sanitize every file
- * (`prepareFile.ts`, through the cache, on every core) → the Archive (every
+ * The whole pipeline, stage after stage: load and sanitize every file and
+ * resolve the links of the bodies (`buildContent.ts`) → the Archive (every
  * page, as data) → pages and search index (Pagefind in worker threads,
  * while Eleventy renders when there are cores for both) → the build record
  * for the next build. `buildSite.ts` runs it when the stamp of the input does
@@ -8,25 +8,20 @@
  * Returns the problems instead of printing them, and writes nothing when
  * content has errors, unless asked to build what is valid.
  */
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { buildArchive, publishedArticles } from './archive/buildArchive.ts';
 import type { Archive } from './archive/pages.ts';
 import { shardArchive, type Shard } from './archive/shards.ts';
 import type { BuildCache } from './cache/buildCache.ts';
+import { loadBuildContent } from './buildContent.ts';
 import { emptyRecord, type BuildRecords, type BuildSummary, type Reported } from './cache/buildRecord.ts';
-import { loadContent, pathShownFrom, type LoadedContent } from './load/loadContent.ts';
-import { step as prepareStep } from './prepareFile.ts';
-import { resolveLinks, siteAssetsOf, type CopiedFile, type SiteAssets } from './links/resolveLinks.ts';
-import { sizesOf, type PictureSizes } from './media/pictureSizes.ts';
-import { isError, sortProblems, type Problem } from './problems.ts';
+import { isError, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputIntact } from './render/outputIntact.ts';
 import { renderSite, renderThreads } from './render/renderSite.ts';
 import type { Templates } from './render/siteTemplates.ts';
 import { isHtmlPage } from './routes.ts';
-import type { SafeArticle } from './sanitize/sanitizeArticles.ts';
 import { indexedPageCount, indexSearch } from './search/indexSearch.ts';
 import { planSearch } from './search/staleParts.ts';
 import type { StageTimer } from './stageTimes.ts';
@@ -93,57 +88,6 @@ export async function makeSite(options: BuildOptions & { cwd: string }, { cache,
       timer: options.timer,
     })),
   };
-}
-
-export interface BuildContent extends LoadedContent<SafeArticle> {
-  /** Files of the content folder that bodies and the site show, to publish beside the pages. */
-  files: CopiedFile[];
-  /** The site's logo and icon as published. */
-  siteAssets: SiteAssets;
-  /** The sizes of the archive's own lead pictures, by URL. */
-  pictureSizes: ReadonlyMap<string, PictureSizes>;
-}
-
-/**
- * Loads a content folder for building: every file read, checked and sanitized (through the cache when there
- * is one), then the links of every body resolved against the whole archive.
- */
-export async function loadBuildContent(
-  contentDir: string,
-  cwd: string,
-  cache?: BuildCache,
-  { includeDrafts = false, timer }: { includeDrafts?: boolean; timer?: StageTimer | undefined } = {},
-): Promise<BuildContent> {
-  const content = await loadContent(contentDir, cwd, { step: prepareStep, cache });
-  timer?.lap('read, check and sanitize every file');
-  const contentRoot = path.resolve(cwd, contentDir);
-  const linked = resolveLinks(content.articles, { contentRoot, includeDrafts });
-  const site = siteAssetsOf(content.site, contentRoot, pathShownFrom(cwd)(path.join(contentRoot, 'site.yaml')));
-  const pictures = await leadPictureSizes(linked.articles, linked.files);
-  const files = [...linked.files, ...pictures.files, ...site.files];
-  // The images shown are input too: a changed one is a changed site.
-  const inputKey = content.inputKey && createHash('sha256').update(content.inputKey).update(JSON.stringify(files)).digest('hex');
-  const problems = sortProblems([...content.problems, ...linked.problems, ...site.problems]);
-  timer?.lap('links between articles, pictures');
-  return { ...content, articles: linked.articles, files, siteAssets: site.assets, pictureSizes: pictures.sizes, problems, inputKey };
-}
-
-/** The sizes of the archive's own lead pictures, and their narrower copies to publish. */
-async function leadPictureSizes(
-  articles: readonly SafeArticle[],
-  files: readonly CopiedFile[],
-): Promise<{ sizes: Map<string, PictureSizes>; files: CopiedFile[] }> {
-  const published = new Map(files.map((file) => [file.url, file]));
-  const sizes = new Map<string, PictureSizes>();
-  const resized: CopiedFile[] = [];
-  for (const url of new Set(articles.map((article) => article.image).filter((image) => image !== undefined))) {
-    const file = published.get(url);
-    const made = file && (await sizesOf(url, file.source));
-    if (!file || !made) continue;
-    sizes.set(url, made.sizes);
-    for (const copy of made.resized) resized.push({ url: copy.url, source: file.source, hash: file.hash, resize: { width: copy.width, format: copy.format } });
-  }
-  return { sizes, files: resized };
 }
 
 type ContentResult = Pick<BuildResult, 'problems' | 'contentFileCount'>;

@@ -16,7 +16,7 @@ import { unified } from 'unified';
 import { validateXML } from 'xmllint-wasm';
 import { buildArchive } from '../src/archive/buildArchive.ts';
 import { pagesOf } from '../src/archive/pages.ts';
-import { loadBuildContent } from '../src/makeSite.ts';
+import { loadBuildContent } from '../src/buildContent.ts';
 import { renderInMemory } from '../src/render/renderSite.ts';
 import { article, fixture, writeTree } from './helpers.ts';
 import { siteInMemory, urlOf, type SiteInMemory } from './support/siteInMemory.ts';

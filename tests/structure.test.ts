@@ -38,7 +38,7 @@ const stages: [number, string[]][] = [
   [4, ['duplicates', 'related', 'links', 'media']],
   [5, ['archive']],
   [6, ['search', 'render']],
-  [7, ['prepareFile.ts', 'makeSite.ts', 'buildSite.ts']],
+  [7, ['prepareFile.ts', 'buildContent.ts', 'makeSite.ts', 'buildSite.ts']],
   [8, ['serve', 'import', 'write', 'checkSite.ts', 'report.ts', 'commandLine.ts']],
   [9, ['cli.ts', 'index.ts']],
 ];

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { buildArchive } from '../../src/archive/buildArchive.ts';
-import { loadBuildContent } from '../../src/makeSite.ts';
+import { loadBuildContent } from '../../src/buildContent.ts';
 import { renderSite } from '../../src/render/renderSite.ts';
 import { assertSameFiles, tempDir } from '../helpers.ts';
 import { generateCorpus } from '../support/generateCorpus.ts';

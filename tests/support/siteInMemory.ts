@@ -7,7 +7,7 @@
 import { buildArchive } from '../../src/archive/buildArchive.ts';
 import assert from 'node:assert/strict';
 import { pagesOf, type Archive, type ArticlePage } from '../../src/archive/pages.ts';
-import { loadBuildContent } from '../../src/makeSite.ts';
+import { loadBuildContent } from '../../src/buildContent.ts';
 import type { Problem } from '../../src/problems.ts';
 import { renderInMemory } from '../../src/render/renderSite.ts';
 import { writeTree } from '../helpers.ts';
