@@ -90,6 +90,17 @@ describe('builds after the first', () => {
     assert.match(again.stderr, skipped, 'the warning is said again');
     assert.equal(writtenCount(again.stderr), 0, again.stderr);
 
+    // Touched, not changed: read and found the same, nothing written, and the new stamp kept for the next build.
+    const touched = new Date(Date.now() - 60_000);
+    utimesSync(path.join(cwd, 'content/2026/01/a-1.md'), touched, touched);
+    await sleep(settledAfterMs + 200);
+    const read = await runCli(['build', '--timings'], { cwd });
+    assert.equal(read.code, 0, read.stderr);
+    assert.doesNotMatch(read.stderr, /nothing changed since the last build/);
+    assert.equal(writtenCount(read.stderr), 0, read.stderr);
+    const stopped = await runCli(['build', '--timings'], { cwd });
+    assert.match(stopped.stderr, /nothing changed since the last build/);
+
     const based = await runCli(['build', '--base-url', baseUrl], { cwd });
     assert.equal(based.code, 0, based.stderr);
     assert.ok(statSync(path.join(cwd, '_site/feed.xml')).isFile(), 'another option is another stamp');
