@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildArchive } from '../src/archive/buildArchive.ts';
 import { loadBuildContent } from '../src/buildContent.ts';
+import { defaultCacheDir } from '../src/cache/buildCache.ts';
 import { writeArchive } from '../src/makeSite.ts';
 import { indexSearch } from '../src/search/indexSearch.ts';
 import { generateCorpus } from '../tests/support/generateCorpus.ts';
@@ -148,7 +149,7 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
     const addedDay = await timed(process.execPath, [cli, ...build], dir, (run) => addArticles(dir, 200 + run, 50));
     // The first check after the builds: what the build's cache holds, nothing a check keeps.
     const check = await timed(process.execPath, [cli, 'check'], dir, () => {
-      for (const folder of ['checks', 'fingerprints']) rmSync(path.join(dir, '.cache/news-archive', folder), { recursive: true, force: true });
+      for (const folder of ['checks', 'fingerprints']) rmSync(path.join(dir, defaultCacheDir, folder), { recursive: true, force: true });
     });
     const checkAgain = await timed(process.execPath, [cli, 'check'], dir);
 

@@ -43,7 +43,7 @@ export async function checkSite({ cwd, contentDir, noCache, links }: CheckOption
   // Where the problems are named from is part of what they say.
   const stamp = records && folderStamp([contentRoot], records.hasher().update(`${cwd}\0`));
   const last = stamp === undefined || links ? undefined : records!.readValue<CheckRecord>(recordName);
-  if (last?.stamp === stamp && last !== undefined) return { problems: last.problems, fileCount: last.fileCount };
+  if (last && last.stamp === stamp) return { problems: last.problems, fileCount: last.fileCount };
 
   const { loadBuildContent } = await import('./buildContent.ts');
   const { comparableOf, duplicateWarnings } = await import('./duplicates/findDuplicates.ts');

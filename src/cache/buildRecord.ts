@@ -50,6 +50,8 @@ export const emptyRecord = (): BuildRecord => ({ pages: new Map(), searchParts: 
 export class BuildRecords {
   private readonly namespace: CacheNamespace;
   private readonly name: string;
+  /** The record as read or written last: a build asks for it at each stage that needs it, and parses it once. */
+  private known: BuildRecord | undefined;
 
   constructor(cache: BuildCache, outputDir: string) {
     this.namespace = cache.namespace('pages');
@@ -58,6 +60,11 @@ export class BuildRecords {
 
   /** What the last build into this folder wrote; an empty record when there was none (or it cannot be read). */
   read(): BuildRecord {
+    this.known ??= this.readFile();
+    return this.known;
+  }
+
+  private readFile(): BuildRecord {
     try {
       const saved = JSON.parse(this.namespace.read(this.name)!.toString('utf8')) as Omit<BuildRecord, 'pages' | 'searchParts'> & {
         pages: [string, string][];
@@ -71,6 +78,7 @@ export class BuildRecords {
 
   /** Without a record (if it cannot be written), the next build renders every page: slower, never wrong. */
   write(record: BuildRecord): void {
-    this.namespace.write(this.name, JSON.stringify({ ...record, pages: [...record.pages], searchParts: [...record.searchParts] }));
+    const written = this.namespace.write(this.name, JSON.stringify({ ...record, pages: [...record.pages], searchParts: [...record.searchParts] }));
+    this.known = written ? record : undefined;
   }
 }

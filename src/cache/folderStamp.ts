@@ -9,6 +9,7 @@
 import type { Hash } from 'node:crypto';
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { compareStrings } from '../problems.ts';
 
 /**
  * File times are coarse (a jiffy on Linux, a second or two on older file
@@ -39,7 +40,7 @@ export function folderStamp(folders: readonly string[], hash: Hash, now = Date.n
 }
 
 function stampInto(root: string, relative: string, hash: Hash, newest: { ms: number }): void {
-  const entries = readdirSync(path.join(root, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(path.join(root, relative), { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
   for (const entry of entries) {
     const { name } = entry;
     if (notContent.has(name)) continue;
