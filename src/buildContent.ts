@@ -14,9 +14,10 @@ import { sizesOf, type PictureSizes } from './media/pictureSizes.ts';
 import { step as prepareStep } from './prepareFile.ts';
 import { sortProblems } from './problems.ts';
 import type { SafeArticle } from './sanitize/sanitizeArticles.ts';
+import type { PreparedArticle } from './prepareFile.ts';
 import type { StageTimer } from './stageTimes.ts';
 
-export interface BuildContent extends LoadedContent<SafeArticle> {
+export interface BuildContent extends LoadedContent<PreparedArticle> {
   /** Files of the content folder that bodies and the site show, to publish beside the pages. */
   files: CopiedFile[];
   /** The site's logo and icon as published. */

@@ -11,8 +11,6 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { folderStamp } from './cache/folderStamp.ts';
-import { TextCache } from './cache/textCache.ts';
-import type { Fingerprint } from './duplicates/fingerprint.ts';
 import { sortProblems, type Problem } from './problems.ts';
 
 export interface CheckOptions {
@@ -47,15 +45,9 @@ export async function checkSite({ cwd, contentDir, noCache, links }: CheckOption
 
   const { loadBuildContent } = await import('./buildContent.ts');
   const { comparableOf, duplicateWarnings } = await import('./duplicates/findDuplicates.ts');
-  const { fingerprint } = await import('./duplicates/fingerprint.ts');
   const content = await loadBuildContent(contentDir, cwd, cache);
-  // Each text's fingerprint, kept by the text: fingerprinting every article was most of a check that read nothing anew.
-  const fingerprints = cache && new TextCache<Fingerprint>(cache.namespace('fingerprints'));
-  const duplicates = duplicateWarnings(
-    content.articles.map((article) => comparableOf(article, article.text)),
-    fingerprints?.cached(fingerprint),
-  );
-  fingerprints?.save();
+  // Each article's sketch was made as it was loaded, and is cached with it: a check after a build fingerprints only candidate copies.
+  const duplicates = duplicateWarnings(content.articles.map((article) => comparableOf(article, article.text)));
   const found = { problems: sortProblems([...content.problems, ...duplicates]), fileCount: content.fileCount };
   if (stamp !== undefined) records!.writeValue(recordName, { stamp, ...found } satisfies CheckRecord);
   if (!links) return found;

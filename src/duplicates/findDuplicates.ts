@@ -10,7 +10,7 @@
  * work grows with the archive, not with its square.
  */
 import { compareStrings, problem, problemKinds, type Problem } from '../problems.ts';
-import { fingerprint, overlap, type Fingerprint } from './fingerprint.ts';
+import { fingerprint, overlap, sketchOf, type Fingerprint, type Sketch } from './fingerprint.ts';
 import { normalizedLinkOf } from './normalizeLink.ts';
 
 export interface Comparable {
@@ -24,13 +24,23 @@ export interface Comparable {
   source?: string | undefined;
   /** When it was published. */
   epochMs: number;
+  /** Of `body`'s fingerprint, when loading made it already. */
+  sketch?: Sketch | undefined;
 }
 
 /** An article record (as loaded, or as planned by `import` and `new`) with the text to compare. */
 export const comparableOf = (
-  article: { file: string; link?: string | undefined; title: string; source?: string | undefined; date: { epochMs: number } },
+  article: { file: string; link?: string | undefined; title: string; source?: string | undefined; date: { epochMs: number }; sketch?: Sketch | undefined },
   body: string,
-): Comparable => ({ id: article.file, link: article.link, body, title: article.title, source: article.source, epochMs: article.date.epochMs });
+): Comparable => ({
+  id: article.file,
+  link: article.link,
+  body,
+  title: article.title,
+  source: article.source,
+  epochMs: article.date.epochMs,
+  sketch: article.sketch,
+});
 
 /** What deciding "the same text" needs of an article besides its text. */
 export type Described = Pick<Comparable, 'title' | 'source' | 'epochMs'>;
@@ -50,8 +60,6 @@ export const nearIdentical = 0.8;
 const minimumLengthRatio = 0.5;
 /** Texts shorter than this many shingles are too short to call copies. */
 const minimumShingles = 12;
-/** Anchor shingles per text: its smallest hashes, a sample that copies share. */
-const anchorsPerText = 16;
 /** Captures of one article without a shared link are this close in date. */
 export const copyWindowDays = 4;
 const day = 86_400_000;
@@ -61,11 +69,6 @@ const titleContainment = 0.75;
 const minimumSharedAnchors = 2;
 /** An anchor shared by more texts than this is boilerplate ("All rights reserved"), not evidence. */
 const maxBucketSize = 50;
-
-export interface IndexedText {
-  id: string;
-  fingerprint: Fingerprint;
-}
 
 /** Which of two captures is the original: the earlier published; of two published at once, the earlier file. */
 export const originalFirst = (a: { epochMs: number; id: string }, b: { epochMs: number; id: string }): number =>
@@ -100,36 +103,62 @@ export function nearlySameTitle(a: string, b: string): boolean {
  * `copySimilarity`); undefined when they are not the same article.
  */
 export function sameArticleSimilarity(a: Described, printA: Fingerprint, b: Described, printB: Fingerprint): number | undefined {
-  if ((a.source ?? '') !== (b.source ?? '') || Math.abs(a.epochMs - b.epochMs) > copyWindowDays * day || !nearlySameTitle(a.title, b.title)) return undefined;
-  return copySimilarity(printA, printB);
+  return mayBeSameArticle(a, b) ? copySimilarity(printA, printB) : undefined;
 }
 
-/** Finds every duplicate pair among `items`; `fingerprintOf` can be a cache of `fingerprint` (see `check`). */
-export function findDuplicates(items: readonly Comparable[], fingerprintOf: (body: string) => Fingerprint = fingerprint): DuplicatePair[] {
+/** What tells two articles apart before their texts are compared: another source, dates days apart, other titles. */
+const mayBeSameArticle = (a: Described, b: Described): boolean =>
+  (a.source ?? '') === (b.source ?? '') && Math.abs(a.epochMs - b.epochMs) <= copyWindowDays * day && nearlySameTitle(a.title, b.title);
+
+/** Finds every duplicate pair among `items`. */
+export function findDuplicates(items: readonly Comparable[]): DuplicatePair[] {
   const index = new DuplicateIndex();
   const pairs: DuplicatePair[] = [];
   // Originals first: each pair names the original first.
   for (const item of [...items].sort(originalFirst)) {
-    const print = fingerprintOf(item.body);
-    pairs.push(...index.match(item, print));
-    index.add(item, print);
+    const text = new IndexedText(item);
+    pairs.push(...index.match(item, text));
+    index.add(item, text);
   }
   return pairs;
+}
+
+/** A text as the index holds it: its sketch, and its full fingerprint made only when it is compared with a candidate copy. */
+class IndexedText {
+  readonly described: Described;
+  readonly sketch: Sketch;
+  readonly #body: string;
+  #print: Fingerprint | undefined;
+
+  constructor(item: Comparable) {
+    this.described = item;
+    this.#body = item.body;
+    if (item.sketch) this.sketch = item.sketch;
+    else {
+      this.#print = fingerprint(item.body);
+      this.sketch = sketchOf(this.#print);
+    }
+  }
+
+  get print(): Fingerprint {
+    this.#print ??= fingerprint(this.#body);
+    return this.#print;
+  }
 }
 
 /** An archive's links and texts, to ask "is this already here?" of new articles. */
 export class DuplicateIndex {
   readonly #byLink = new Map<string, string>();
-  readonly #texts = new Map<string, { print: Fingerprint; described: Described }>();
+  readonly #texts = new Map<string, IndexedText>();
   readonly #byAnchor = new Map<number, string[]>();
 
-  /** `print` is `fingerprint(item.body)`, when already computed. */
-  add(item: Comparable, print = fingerprint(item.body)): void {
+  /** `text` is `item`'s, when already made. */
+  add(item: Comparable, text = new IndexedText(item)): void {
     const link = normalizedLinkOf(item.link);
     if (link && !this.#byLink.has(link)) this.#byLink.set(link, item.id);
-    if (print.shingles.length < minimumShingles) return;
-    this.#texts.set(item.id, { print, described: item });
-    for (const anchor of anchorsOf(print)) {
+    if (text.sketch.shingleCount < minimumShingles) return;
+    this.#texts.set(item.id, text);
+    for (const anchor of text.sketch.anchors) {
       const bucket = this.#byAnchor.get(anchor);
       if (!bucket) this.#byAnchor.set(anchor, [item.id]);
       else if (bucket.length <= maxBucketSize) bucket.push(item.id);
@@ -137,16 +166,16 @@ export class DuplicateIndex {
   }
 
   /** The articles already indexed that `item` duplicates: by link first, then by text. */
-  match(item: Comparable, print = fingerprint(item.body)): DuplicatePair[] {
+  match(item: Comparable, text = new IndexedText(item)): DuplicatePair[] {
     const pairs: DuplicatePair[] = [];
     const link = normalizedLinkOf(item.link);
     const sameLink = link ? this.#byLink.get(link) : undefined;
     if (sameLink !== undefined) pairs.push({ first: sameLink, second: item.id, reason: 'link' });
 
-    if (print.shingles.length < minimumShingles) return pairs;
+    if (text.sketch.shingleCount < minimumShingles) return pairs;
     // Copies share several anchors; texts that share one are usually just alike in a phrase.
     const sharedAnchors = new Map<string, number>();
-    for (const anchor of anchorsOf(print)) {
+    for (const anchor of text.sketch.anchors) {
       const bucket = this.#byAnchor.get(anchor);
       if (bucket && bucket.length <= maxBucketSize) for (const id of bucket) sharedAnchors.set(id, (sharedAnchors.get(id) ?? 0) + 1);
     }
@@ -154,7 +183,8 @@ export class DuplicateIndex {
     for (const id of candidates.sort(compareStrings)) {
       if (id === sameLink) continue;
       const indexed = this.#texts.get(id)!;
-      const similarity = sameArticleSimilarity(indexed.described, indexed.print, item, print);
+      // The title, source and date first: most texts that share anchors are not fingerprinted in full.
+      const similarity = mayBeSameArticle(indexed.described, item) ? copySimilarity(indexed.print, text.print) : undefined;
       if (similarity !== undefined) pairs.push({ first: id, second: item.id, reason: 'text', similarity });
     }
     return pairs;
@@ -173,11 +203,9 @@ export function copySimilarity(a: Fingerprint, b: Fingerprint): number | undefin
   return similarity >= nearIdentical ? similarity : undefined;
 }
 
-const anchorsOf = (print: Fingerprint): Uint32Array => print.shingles.subarray(0, anchorsPerText);
-
 /** `check`'s warnings: one per pair, on the copy, naming the original. */
-export function duplicateWarnings(articles: readonly Comparable[], fingerprintOf?: (body: string) => Fingerprint): Problem[] {
-  return findDuplicates(articles, fingerprintOf).map((pair) =>
+export function duplicateWarnings(articles: readonly Comparable[]): Problem[] {
+  return findDuplicates(articles).map((pair) =>
     problem(problemKinds.duplicateArticle, {
       file: pair.second,
       field: pair.reason === 'link' ? 'link' : undefined,

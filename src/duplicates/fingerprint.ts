@@ -13,6 +13,22 @@ export interface Fingerprint {
   shingles: Uint32Array;
 }
 
+/** Anchor shingles per text: its smallest hashes, a sample that copies share. */
+const anchorsPerText = 16;
+
+/**
+ * What finding candidate copies needs of a fingerprint: its anchors and how
+ * many shingles it has. Small (a few dozen bytes), so that loading makes it
+ * once per changed file and keeps it with the file's cached record, and a
+ * check fingerprints in full only the texts of candidate copies.
+ */
+export interface Sketch {
+  anchors: Uint32Array;
+  shingleCount: number;
+}
+
+export const sketchOf = ({ shingles }: Fingerprint): Sketch => ({ anchors: shingles.slice(0, anchorsPerText), shingleCount: shingles.length });
+
 /**
  * The words of a body, HTML or Markdown, without its markup: good enough to
  * compare texts (not to display them), and much cheaper than parsing.

@@ -27,8 +27,8 @@ export interface CopiedFile {
   resize?: { width: number; format: 'jpeg' | 'png' | 'webp' } | undefined;
 }
 
-export interface LinkedContent {
-  articles: SafeArticle[];
+export interface LinkedContent<A extends SafeArticle = SafeArticle> {
+  articles: A[];
   files: CopiedFile[];
   problems: Problem[];
 }
@@ -115,7 +115,7 @@ class ContentImages {
   }
 }
 
-export function resolveLinks(articles: readonly SafeArticle[], options: LinkOptions): LinkedContent {
+export function resolveLinks<A extends SafeArticle>(articles: readonly A[], options: LinkOptions): LinkedContent<A> {
   const index = new ArchiveIndex(articles, options.includeDrafts);
   const images = new ContentImages(options.contentRoot);
   const files = new Map<string, CopiedFile>();
@@ -139,7 +139,7 @@ export function resolveLinks(articles: readonly SafeArticle[], options: LinkOpti
   };
 
   /** A lead image written as a path: the archive's own picture when the content folder has it, else where the original site has it. */
-  const leadImage = (article: SafeArticle): SafeArticle => {
+  const leadImage = (article: A): A => {
     const written = article.imageFile;
     if (written === undefined || (article.draft && !options.includeDrafts)) return article;
     const folder = article.contentPath ? path.posix.dirname(article.contentPath) : '.';
@@ -163,7 +163,7 @@ export function resolveLinks(articles: readonly SafeArticle[], options: LinkOpti
     return article;
   };
 
-  const linked = articles.map((original) => {
+  const linked = articles.map((original): A => {
     const article = leadImage(original);
     // A draft that is not published shows nothing: its links wait for the build that publishes it.
     if (article.references.length === 0 || (article.draft && !options.includeDrafts)) return article;
