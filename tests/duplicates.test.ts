@@ -164,7 +164,7 @@ describe('check: duplicates through the cache', () => {
   const capture = (title: string, date: string, body: string) =>
     article({ title, date, source: 'https://feeds.harbour.example/rss', link: `https://harbour.example/${date}` }, `<p>${body}</p>`);
 
-  test('a second check, which reads each article's sketch from the cache, warns the same; an edited text is sketched again', async () => {
+  test("a second check, which reads the articles' sketches from the cache, warns the same; an edited text is sketched again", async () => {
     const cwd = writeTree({
       'content/2026/03/ferry.md': capture('The ferry line reopens', '2026-03-01', story),
       'content/2026/03/ferry-again.md': capture('The ferry line reopens!', '2026-03-02', `${story} A last word.`),
