@@ -28,6 +28,7 @@ const stages: [number, string[]][] = [
       'writeWhole.ts',
       'stageTimes.ts',
       'madeOnce.ts',
+      'collectGarbage.ts',
       'cache',
       'strings',
     ],

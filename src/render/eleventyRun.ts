@@ -4,7 +4,7 @@
  * into the output folder or in memory. `renderSite.ts` decides which pages,
  * and runs one at a time or one per worker thread (`renderWorker.ts`).
  */
-import type { WrittenPage } from '@11ty/eleventy';
+import type { Eleventy, WrittenPage } from '@11ty/eleventy';
 import type { Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
 import { eleventyConfigPath } from '../paths.ts';
 import type { Templates } from './siteTemplates.ts';
@@ -56,7 +56,7 @@ export function pagesByKind(pages: readonly Page[]): PagesByKind {
   return byKind as unknown as PagesByKind;
 }
 
-export async function eleventyFor(data: RenderData, outputDir: string, templates: Templates) {
+async function eleventyFor(data: RenderData, outputDir: string, templates: Templates) {
   // Loaded only when there is something to render: it takes a while, and a build without changes needs none of it.
   const { Eleventy } = await import('@11ty/eleventy');
   const eleventy = new Eleventy(templates.dir, outputDir, {
@@ -80,9 +80,36 @@ export function assertAllRendered(data: RenderData, written: readonly WrittenPag
 }
 
 export async function runEleventy(data: RenderData, outputDir: string, templates: Templates): Promise<void> {
-  const eleventy = await eleventyFor(data, outputDir, templates);
-  const [, written] = await eleventy.write().catch((error: unknown) => {
-    throw describeTemplateError(error, templates);
+  await withEleventy(data, outputDir, templates, async (eleventy) => {
+    const [, written] = await eleventy.write();
+    assertAllRendered(data, written);
   });
-  assertAllRendered(data, written);
+}
+
+/** An Eleventy for one run, `use`d, and its templates' errors described; what it compiled is not kept after. */
+export async function withEleventy<T>(data: RenderData, outputDir: string, templates: Templates, use: (eleventy: Eleventy) => Promise<T>): Promise<T> {
+  const eleventy = await eleventyFor(data, outputDir, templates);
+  try {
+    return await use(eleventy).catch((error: unknown) => {
+      throw describeTemplateError(error, templates);
+    });
+  } finally {
+    await forgetCompiledTemplates(templates);
+  }
+}
+
+/**
+ * Eleventy 3 keeps, for the life of the process, each template it compiled and the layouts it read, in caches
+ * of its modules, and what they keep holds the data of the run that made them: every run kept its pages (a
+ * share of 2,500 article pages, 35 MB) until the process ended. Eleventy empties those caches when its
+ * configuration is reset and when a file changes in watch mode, on events of its global bus, which it does not
+ * export: they are sent here, on the bus module beside Eleventy's own (`Eleventy.js`).
+ */
+async function forgetCompiledTemplates(templates: Templates): Promise<void> {
+  const bus = (await import(new URL('EventBus.js', import.meta.resolve('@11ty/eleventy')).href)).default as {
+    emit(event: string, ...args: unknown[]): Promise<unknown>;
+  };
+  await bus.emit('eleventy.compileCacheReset');
+  // The layouts are all dropped whatever file it names; the templates' folder is no file of those caches.
+  await bus.emit('eleventy.resourceModified', templates.dir);
 }

@@ -13,8 +13,7 @@ import type { Hashes } from '../cache/buildRecord.ts';
 import { isSafePageUrl, routes } from '../routes.ts';
 import { hashPages, outputFileOf, planRender, removePages } from './renderPlan.ts';
 import { toolTemplates, type Templates } from './siteTemplates.ts';
-import { describeTemplateError } from './templateErrors.ts';
-import { assertAllRendered, eleventyFor, pagesByKind, runEleventy } from './eleventyRun.ts';
+import { assertAllRendered, pagesByKind, runEleventy, withEleventy } from './eleventyRun.ts';
 import type { RenderJob, RenderJobResult } from './renderWorker.ts';
 import { receivedError } from '../errors.ts';
 import { startWorker } from '../workerThread.ts';
@@ -45,14 +44,6 @@ const pagesAtOnce = 5000;
 const pagesWorthThreads = 2000;
 
 /**
- * Above this many, one Eleventy renders them: each thread's heap grows with the pages it has rendered, and
- * memory, not cores, is what holds a large build back. Measured cold on 2 cores: at 10,000 articles (18,642
- * pages) threads took rendering from 34 s to 22 s at the same peak memory; at 100,000 they saved 113 s of
- * 743 but raised the peak, summed over all processes, from 6.0 GB to 10.4 GB.
- */
-const threadedPagesLimit = 50_000;
-
-/**
  * Threads that render at once: every core, but the two Pagefind takes when it indexes beside the rendering
  * (`buildSite.ts`), and at most four, as each holds an Eleventy.
  */
@@ -76,7 +67,7 @@ export async function renderSite(
   if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
     const toRender = archive.pages.filter((page) => plan.render.has(page.url));
     await copyFiles(toRender, outputDir, pictureCache);
-    if (threads > 1 && toRender.length >= pagesWorthThreads && toRender.length <= threadedPagesLimit) {
+    if (threads > 1 && toRender.length >= pagesWorthThreads) {
       await renderInThreads(archive.site, toRender, outputDir, templates, threads);
     } else {
       for (let start = 0; start === 0 || start < toRender.length; start += pagesAtOnce) {
@@ -137,10 +128,7 @@ async function renderInThreads(site: SiteView, pages: readonly Page[], outputDir
 export async function renderInMemory(archive: Archive, templates: Templates = toolTemplates): Promise<Map<string, string>> {
   assertSafeUrls(archive.pages);
   const data = { site: archive.site, pages: pagesByKind(archive.pages) };
-  const eleventy = await eleventyFor(data, path.join(templates.dir, '..', '.in-memory-output-never-written'), templates);
-  const rendered = await eleventy.toJSON().catch((error: unknown) => {
-    throw describeTemplateError(error, templates);
-  });
+  const rendered = await withEleventy(data, path.join(templates.dir, '..', '.in-memory-output-never-written'), templates, (eleventy) => eleventy.toJSON());
   assertAllRendered(data, rendered);
   return new Map(rendered.flatMap((result) => (result.url === false ? [] : [[result.url, result.content]])));
 }

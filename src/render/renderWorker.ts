@@ -4,6 +4,7 @@
  * (`renderSite.ts` hands out the shares).
  */
 import { parentPort } from 'node:worker_threads';
+import { collectGarbage } from '../collectGarbage.ts';
 import { sendableError, type SentError } from '../errors.ts';
 import { runEleventy, type RenderData } from './eleventyRun.ts';
 import type { Templates } from './siteTemplates.ts';
@@ -18,7 +19,11 @@ export type RenderJobResult = { error?: undefined } | { error: SentError };
 
 parentPort!.on('message', (job: RenderJob) => {
   runEleventy(job.data, job.outputDir, job.templates).then(
-    () => parentPort!.postMessage({} satisfies RenderJobResult),
+    () => {
+      // The share is written: what rendering it made is garbage, collected before the next share arrives.
+      collectGarbage();
+      parentPort!.postMessage({} satisfies RenderJobResult);
+    },
     (error: unknown) => parentPort!.postMessage({ error: sendableError(error) } satisfies RenderJobResult),
   );
 });
