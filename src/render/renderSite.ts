@@ -17,6 +17,7 @@ import { assertAllRendered, pagesByKind, runEleventy, withEleventy } from './ele
 import type { RenderJob, RenderJobResult } from './renderWorker.ts';
 import { receivedError } from '../errors.ts';
 import { startWorker } from '../workerThread.ts';
+import { collectGarbage } from '../collectGarbage.ts';
 
 export function assertSafeUrls(pages: readonly Page[]): void {
   for (const page of pages) {
@@ -35,8 +36,9 @@ export interface RenderResult {
 
 /**
  * Eleventy keeps every page it renders in memory until it is done, so a
- * large site is rendered this many pages at a time, each run a fresh
- * Eleventy whose memory is freed before the next; the runs at once share it.
+ * large site is rendered this many pages at a time (by weight: a feed
+ * weighs its entries), each run a fresh Eleventy whose memory is freed
+ * before the next; the runs at once share it.
  */
 const pagesAtOnce = 5000;
 
@@ -48,6 +50,28 @@ const pagesWorthThreads = 2000;
  * (`buildSite.ts`), and at most four, as each holds an Eleventy.
  */
 export const renderThreads = (searchAlongside: boolean): number => Math.max(1, Math.min(4, availableParallelism() - (searchAlongside ? 2 : 0)));
+
+/**
+ * What a page weighs in a batch, in article pages: a feed holds the bodies of its entries (a share of 2,500
+ * pages that were 1,400 feeds of 50 full entries took a thread's heap to 2 GB at 100,000 articles).
+ */
+const weightOf = (page: Page): number => (page.kind === 'atom-feed' || page.kind === 'json-feed' ? Math.max(1, page.entries.length) : 1);
+
+/** `pages` in order, cut into batches of at most `capacity` by weight (at least one page each; one empty batch for none). */
+function batchesOf(pages: readonly Page[], capacity: number): Page[][] {
+  const batches: Page[][] = [[]];
+  let load = 0;
+  for (const page of pages) {
+    const weight = weightOf(page);
+    if (load + weight > capacity && batches.at(-1)!.length > 0) {
+      batches.push([]);
+      load = 0;
+    }
+    batches.at(-1)!.push(page);
+    load += weight;
+  }
+  return batches;
+}
 
 /** Renders the pages whose hash differs from `previous` (all of them when it is empty) and deletes the files of pages that are gone. */
 export async function renderSite(
@@ -68,11 +92,11 @@ export async function renderSite(
     const toRender = archive.pages.filter((page) => plan.render.has(page.url));
     await copyFiles(toRender, outputDir, pictureCache);
     if (threads > 1 && toRender.length >= pagesWorthThreads) {
+      // The threads' heaps come on top of this one: what making the pages left as garbage is given back first.
+      collectGarbage();
       await renderInThreads(archive.site, toRender, outputDir, templates, threads);
     } else {
-      for (let start = 0; start === 0 || start < toRender.length; start += pagesAtOnce) {
-        await runEleventy({ site: archive.site, pages: pagesByKind(toRender.slice(start, start + pagesAtOnce)) }, outputDir, templates);
-      }
+      for (const batch of batchesOf(toRender, pagesAtOnce)) await runEleventy({ site: archive.site, pages: pagesByKind(batch) }, outputDir, templates);
     }
   }
   return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
@@ -97,9 +121,8 @@ async function copyFiles(pages: readonly Page[], outputDir: string, pictureCache
  * writes the files that are not pages of the Archive (`_headers`, the assets): the same bytes each time.
  */
 async function renderInThreads(site: SiteView, pages: readonly Page[], outputDir: string, templates: Templates, threads: number): Promise<void> {
-  const shareSize = Math.max(1, Math.ceil(Math.min(pagesAtOnce / threads, pages.length / threads)));
-  const shares: Page[][] = [];
-  for (let start = 0; start < pages.length; start += shareSize) shares.push(pages.slice(start, start + shareSize));
+  const weight = pages.reduce((sum, page) => sum + weightOf(page), 0);
+  const shares = batchesOf(pages, Math.ceil(Math.min(pagesAtOnce / threads, weight / threads)));
   let next = 0;
   const workers = Array.from({ length: Math.min(threads, shares.length) }, () => startWorker(new URL('./renderWorker.ts', import.meta.url), undefined));
   try {

@@ -14,6 +14,7 @@ import type { SearchPart } from '../archive/pages.ts';
 import { receivedError } from '../errors.ts';
 import { routes } from '../routes.ts';
 import { startWorker } from '../workerThread.ts';
+import { collectGarbage } from '../collectGarbage.ts';
 import { searchDocumentOf } from './searchDocument.ts';
 import type { SearchJob, SearchJobResult } from './searchWorker.ts';
 
@@ -43,6 +44,9 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
     language: primaryLanguage(language),
     documents: part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) })),
   });
+  // Pagefind's processes come on top of this one: what rendering left as garbage is given back first
+  // (30,000 articles: this process went from 1.9 GB to 1.2 GB as the index began).
+  if (build.length > 0) collectGarbage();
   let next = 0;
   const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () => {
     const worker = startWorker(new URL('./searchWorker.ts', import.meta.url), undefined);
