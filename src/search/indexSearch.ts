@@ -15,6 +15,7 @@ import { receivedError } from '../errors.ts';
 import { routes } from '../routes.ts';
 import { startWorker } from '../workerThread.ts';
 import { collectGarbage } from '../collectGarbage.ts';
+import { articlesPerSearchPart } from '../archive/searchParts.ts';
 import { searchDocumentOf } from './searchDocument.ts';
 import type { SearchJob, SearchJobResult } from './searchWorker.ts';
 
@@ -45,8 +46,9 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
     documents: part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) })),
   });
   // Pagefind's processes come on top of this one: what rendering left as garbage is given back first
-  // (30,000 articles: this process went from 1.9 GB to 1.2 GB as the index began).
-  if (build.length > 0) collectGarbage();
+  // (30,000 articles: this process went from 1.9 GB to 1.2 GB as the index began), unless a part or two
+  // of the newest articles (a day's news) is all there is to index.
+  if (build.reduce((sum, part) => sum + part.pages.length, 0) >= articlesPerSearchPart) collectGarbage();
   let next = 0;
   const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () => {
     const worker = startWorker(new URL('./searchWorker.ts', import.meta.url), undefined);
