@@ -102,13 +102,11 @@ export function nearlySameTitle(a: string, b: string): boolean {
  * When two articles without a shared link are one article captured twice: how alike their texts are (see
  * `copySimilarity`); undefined when they are not the same article.
  */
-export function sameArticleSimilarity(a: Described, printA: Fingerprint, b: Described, printB: Fingerprint): number | undefined {
-  return mayBeSameArticle(a, b) ? copySimilarity(printA, printB) : undefined;
+export function sameArticleSimilarity(a: Described, printA: () => Fingerprint, b: Described, printB: () => Fingerprint): number | undefined {
+  // The source, dates and titles first: most pairs they tell apart are never fingerprinted in full.
+  if ((a.source ?? '') !== (b.source ?? '') || Math.abs(a.epochMs - b.epochMs) > copyWindowDays * day || !nearlySameTitle(a.title, b.title)) return undefined;
+  return copySimilarity(printA(), printB());
 }
-
-/** What tells two articles apart before their texts are compared: another source, dates days apart, other titles. */
-const mayBeSameArticle = (a: Described, b: Described): boolean =>
-  (a.source ?? '') === (b.source ?? '') && Math.abs(a.epochMs - b.epochMs) <= copyWindowDays * day && nearlySameTitle(a.title, b.title);
 
 /** Finds every duplicate pair among `items`. */
 export function findDuplicates(items: readonly Comparable[]): DuplicatePair[] {
@@ -183,8 +181,12 @@ export class DuplicateIndex {
     for (const id of candidates.sort(compareStrings)) {
       if (id === sameLink) continue;
       const indexed = this.#texts.get(id)!;
-      // The title, source and date first: most texts that share anchors are not fingerprinted in full.
-      const similarity = mayBeSameArticle(indexed.described, item) ? copySimilarity(indexed.print, text.print) : undefined;
+      const similarity = sameArticleSimilarity(
+        indexed.described,
+        () => indexed.print,
+        item,
+        () => text.print,
+      );
       if (similarity !== undefined) pairs.push({ first: id, second: item.id, reason: 'text', similarity });
     }
     return pairs;

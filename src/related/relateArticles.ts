@@ -221,7 +221,14 @@ function findCopies(ordered: readonly RelatableArticle[], neighbors: readonly Ne
     for (const { index: other, score } of list) {
       // Each pair once.
       if (other > index || score < duplicateCandidate) continue;
-      if (sameArticleSimilarity(ordered[index]!, printOf(index), ordered[other]!, printOf(other)) !== undefined)
+      if (
+        sameArticleSimilarity(
+          ordered[index]!,
+          () => printOf(index),
+          ordered[other]!,
+          () => printOf(other),
+        ) !== undefined
+      )
         markCopy(ordered[other]!.url, ordered[index]!.url);
     }
   });

@@ -46,8 +46,8 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
     documents: part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) })),
   });
   // Pagefind's processes come on top of this one: what rendering left as garbage is given back first
-  // (30,000 articles: this process went from 1.9 GB to 1.2 GB as the index began), unless a part or two
-  // of the newest articles (a day's news) is all there is to index.
+  // (30,000 articles: this process went from 1.9 GB to 1.2 GB as the index began), unless fewer articles
+  // than a full part are to be indexed (a day's news: the newest month's part).
   if (build.reduce((sum, part) => sum + part.pages.length, 0) >= articlesPerSearchPart) collectGarbage();
   let next = 0;
   const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () => {
