@@ -26,6 +26,8 @@ import { loadBuildContent } from '../src/buildContent.ts';
 import { defaultCacheDir } from '../src/cache/buildCache.ts';
 import { writeArchive } from '../src/makeSite.ts';
 import { indexSearch } from '../src/search/indexSearch.ts';
+import { DocumentSpool } from '../src/search/documentSpool.ts';
+import { spoolAll } from '../src/search/staleParts.ts';
 import { generateCorpus } from '../tests/support/generateCorpus.ts';
 import { measure, type Measured } from './measure.ts';
 
@@ -69,7 +71,10 @@ async function stages(dir: string): Promise<Record<string, number>> {
   const output = path.join(dir, '_stages');
   await writeArchive(archive, output, { indexSearch: false });
   lap('render (Eleventy: pages, feeds, sitemap)');
-  await indexSearch(output, archive.site.language, { all: archive.searchParts.map((part) => part.name), build: archive.searchParts });
+  const spool = new DocumentSpool();
+  const parts = spoolAll(archive.searchParts, archive.site.language, spool);
+  await indexSearch(output, archive.site.language, { all: parts.map((part) => part.name), build: parts });
+  spool.remove();
   lap('search index (Pagefind, every part)');
   return times;
 }

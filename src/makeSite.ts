@@ -15,14 +15,16 @@ import type { Archive } from './archive/pages.ts';
 import { shardArchive, type Shard } from './archive/shards.ts';
 import type { BuildCache } from './cache/buildCache.ts';
 import { loadBuildContent } from './buildContent.ts';
-import { emptyRecord, type BuildRecords, type BuildSummary, type Reported } from './cache/buildRecord.ts';
+import { emptyRecord, type BuildRecords, type BuildSummary, type Hashes, type Reported } from './cache/buildRecord.ts';
+import { HandOver, received } from './handOver.ts';
 import { isError, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputIntact } from './render/outputIntact.ts';
-import { renderSite, renderThreads } from './render/renderSite.ts';
+import { renderSite, renderWorkers, type RenderResult } from './render/renderSite.ts';
 import type { Templates } from './render/siteTemplates.ts';
 import { isHtmlPage } from './routes.ts';
 import { indexedPageCount, indexSearch } from './search/indexSearch.ts';
+import { DocumentSpool } from './search/documentSpool.ts';
 import { planSearch } from './search/staleParts.ts';
 import type { StageTimer } from './stageTimes.ts';
 
@@ -105,7 +107,7 @@ async function loadAndIndex(
   outputDir: string,
   templates: Templates,
   stamp: string | undefined,
-): Promise<BuildResult | { archive: Archive; inputKey: string | undefined; result: ContentResult }> {
+): Promise<BuildResult | { archive: HandOver<Archive>; inputKey: string | undefined; result: ContentResult }> {
   const includeDrafts = options.includeDrafts ?? false;
   const content = await loadBuildContent(options.contentDir, options.cwd, cache, { includeDrafts, timer: options.timer });
   const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
@@ -136,7 +138,8 @@ async function loadAndIndex(
   });
   const archive = shardArchive(whole, shard);
   options.timer?.lap('every page as data: related articles, stories, lists, feeds');
-  return { archive, inputKey, result };
+  // Handed over to the stage that writes it, which alone holds it then (`handOver.ts`).
+  return { archive: new HandOver(archive), inputKey, result };
 }
 
 export interface WriteOptions {
@@ -158,52 +161,77 @@ export interface WriteOptions {
 export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 'removedCount'>;
 
 /**
- * The Archive into the output folder: the search index and the pages at
- * once (Pagefind starts first, in processes of its own, and works while
- * pages are hashed and rendered), only what changed since the last build.
+ * The Archive into the output folder, only what changed since the last
+ * build: the pages, then the search index (at once on a machine with cores
+ * for both: Pagefind starts first, in processes of its own, and works while
+ * pages are hashed and rendered). Handed over, the Archive is freed before
+ * the index is built, from the search documents spooled to disk.
  */
-export async function writeArchive(
+export async function writeArchive(archive: Archive | HandOver<Archive>, outputDir: string, options: WriteOptions = {}): Promise<WriteResult> {
+  const { records, inputKey, reported, timer } = options;
+  const spool = new DocumentSpool();
+  try {
+    const { summary, rendered, search, searched } = await writePages(received(archive), outputDir, spool, options);
+    const searchPageCount = await (searched ?? search());
+    timer?.lap(searched ? 'the search index, after the pages' : 'the search index');
+    records?.write({ pages: rendered.hashes, searchParts: rendered.searchParts, inputKey, summary: { ...summary, searchPageCount }, reported });
+    return { ...summary, searchPageCount, renderedCount: rendered.renderedCount, removedCount: rendered.removedCount };
+  } finally {
+    spool.remove();
+  }
+}
+
+/** What the search stage needs once the pages are written: nothing of the Archive. */
+interface PagesWritten {
+  summary: Omit<BuildSummary, 'searchPageCount'>;
+  /** The pages' hashes and what was written, with the hashes of the search index's parts. */
+  rendered: RenderResult & { searchParts: Hashes };
+  /** Builds the stale parts of the search index; returns how many pages the whole index holds. */
+  search: () => Promise<number>;
+  /** That, already under way beside the rendering. */
+  searched: Promise<number> | undefined;
+}
+
+async function writePages(
   archive: Archive,
   outputDir: string,
-  { records, inputKey, reported, indexSearch: withSearch = true, templates, pictureCache, timer }: WriteOptions = {},
-): Promise<WriteResult> {
+  spool: DocumentSpool,
+  { records, indexSearch: withSearch = true, templates, pictureCache, timer }: WriteOptions,
+): Promise<PagesWritten> {
   const previous = records?.read() ?? emptyRecord();
-  const search = planSearch(archive.searchParts, archive.site.language, outputDir, previous.searchParts);
-  const allParts = [...search.hashes.keys()];
-  const startSearch = (): Promise<number> =>
+  const language = archive.site.language;
+  const plan = planSearch(archive.searchParts, language, outputDir, previous.searchParts, withSearch ? spool : undefined);
+  const allParts = [...plan.hashes.keys()];
+  const search = (): Promise<number> =>
     !withSearch
       ? Promise.resolve(0)
-      : search.stale.length === 0 && !search.partsRemoved
+      : plan.stale.length === 0 && !plan.partsRemoved
         ? Promise.resolve(indexedPageCount(outputDir, allParts) ?? 0)
-        : indexSearch(outputDir, archive.site.language, { all: allParts, build: search.stale });
+        : indexSearch(outputDir, language, { all: allParts, build: plan.stale });
   // Pagefind indexes on two cores of its own: beside the rendering when the machine has cores to spare, after it
   // on a machine of two, where both at once take longer than one after the other (10,000 articles: 57 s against 47 s).
-  const searched = searchAlongsideRendering() ? startSearch() : undefined;
-  // Its failure is reported once pages are rendered (awaited below), not as an unhandled rejection meanwhile.
+  const searched = searchAlongsideRendering() ? search() : undefined;
+  // Its failure is reported once pages are rendered (awaited by the caller), not as an unhandled rejection meanwhile.
   searched?.catch(() => undefined);
   timer?.lap('search parts to index: which changed');
 
-  let rendered: Awaited<ReturnType<typeof renderSite>>;
+  let rendered: RenderResult;
   try {
-    rendered = await renderSite(archive, outputDir, previous.pages, templates, pictureCache, renderThreads(searched !== undefined));
+    rendered = await renderSite(archive, outputDir, previous.pages, templates, pictureCache, renderWorkers(searched !== undefined));
   } catch (error) {
     await searched?.catch(() => undefined);
     throw error;
   }
   timer?.lap(searched ? 'pages rendered and written, the search index at the same time' : 'pages rendered and written');
   const pageCount = archive.pages.filter((page) => isHtmlPage(page.url)).length;
-  const searchPageCount = await (searched ?? startSearch());
-  timer?.lap(searched ? 'the search index, after the pages' : 'the search index');
-  const summary: BuildSummary = {
+  const summary = {
     articleCount: archive.searchParts.reduce((sum, part) => sum + part.pages.length, 0),
     hasFeeds: archive.pages.some((page) => page.kind === 'atom-feed'),
     hasSourcesOpml: archive.pages.some((page) => page.kind === 'sources-opml'),
     pageCount,
     fileCount: archive.pages.length - pageCount,
-    searchPageCount,
   };
-  records?.write({ pages: rendered.hashes, searchParts: search.hashes, inputKey, summary, reported });
-  return { ...summary, renderedCount: rendered.renderedCount, removedCount: rendered.removedCount };
+  return { summary, rendered: { ...rendered, searchParts: plan.hashes }, search, searched };
 }
 
 /** Whether the machine has cores for Eleventy and Pagefind's two at once. */

@@ -16,7 +16,7 @@ import { toolTemplates, type Templates } from './siteTemplates.ts';
 import { assertAllRendered, pagesByKind, runEleventy, withEleventy } from './eleventyRun.ts';
 import type { RenderJob, RenderJobResult } from './renderWorker.ts';
 import { receivedError } from '../errors.ts';
-import { startWorker } from '../workerThread.ts';
+import { ask, startProcess, stopProcess } from '../workerProcess.ts';
 import { collectGarbage } from '../collectGarbage.ts';
 
 export function assertSafeUrls(pages: readonly Page[]): void {
@@ -42,18 +42,18 @@ export interface RenderResult {
  */
 const pagesAtOnce = 5000;
 
-/** Below this many pages to render, starting Eleventy in worker threads costs more than it saves. */
-const pagesWorthThreads = 2000;
+/** Below this many pages to render, starting Eleventy in worker processes costs more than it saves. */
+const pagesWorthWorkers = 2000;
 
 /**
- * Threads that render at once: every core, but the two Pagefind takes when it indexes beside the rendering
- * (`buildSite.ts`), and at most four, as each holds an Eleventy.
+ * Worker processes that render at once: every core, but the two Pagefind takes when it indexes beside the
+ * rendering (`makeSite.ts`), and at most four, as each holds an Eleventy.
  */
-export const renderThreads = (searchAlongside: boolean): number => Math.max(1, Math.min(4, availableParallelism() - (searchAlongside ? 2 : 0)));
+export const renderWorkers = (searchAlongside: boolean): number => Math.max(1, Math.min(4, availableParallelism() - (searchAlongside ? 2 : 0)));
 
 /**
  * What a page weighs in a batch, in article pages: a feed holds the bodies of its entries (a share of 2,500
- * pages that were 1,400 feeds of 50 full entries took a thread's heap to 2 GB at 100,000 articles).
+ * pages that were 1,400 feeds of 50 full entries took a worker's heap to 2 GB at 100,000 articles).
  */
 const weightOf = (page: Page): number => (page.kind === 'atom-feed' || page.kind === 'json-feed' ? Math.max(1, page.entries.length) : 1);
 
@@ -80,7 +80,7 @@ export async function renderSite(
   previous: Hashes,
   templates: Templates = toolTemplates,
   pictureCache: string = path.join(tmpdir(), 'news-archive-pictures'),
-  threads = 1,
+  workers = 1,
 ): Promise<RenderResult> {
   assertSafeUrls(archive.pages);
   // A site's own templates change every page they render: their hash is part of each page's.
@@ -91,10 +91,10 @@ export async function renderSite(
   if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
     const toRender = archive.pages.filter((page) => plan.render.has(page.url));
     await copyFiles(toRender, outputDir, pictureCache);
-    if (threads > 1 && toRender.length >= pagesWorthThreads) {
-      // The threads' heaps come on top of this one: what making the pages left as garbage is given back first.
+    if (workers > 1 && toRender.length >= pagesWorthWorkers) {
+      // The workers' heaps come on top of this one: what making the pages left as garbage is given back first.
       collectGarbage();
-      await renderInThreads(archive.site, toRender, outputDir, templates, threads);
+      await renderInWorkers(archive.site, toRender, outputDir, templates, workers);
     } else {
       for (const batch of batchesOf(toRender, pagesAtOnce)) await runEleventy({ site: archive.site, pages: pagesByKind(batch) }, outputDir, templates);
     }
@@ -117,33 +117,26 @@ async function copyFiles(pages: readonly Page[], outputDir: string, pictureCache
 }
 
 /**
- * The pages in shares, each rendered by an Eleventy in a worker thread, `threads` at a time. Every Eleventy also
+ * The pages in shares, each rendered by an Eleventy in a worker process, `workers` at a time. Every Eleventy also
  * writes the files that are not pages of the Archive (`_headers`, the assets): the same bytes each time.
  */
-async function renderInThreads(site: SiteView, pages: readonly Page[], outputDir: string, templates: Templates, threads: number): Promise<void> {
+async function renderInWorkers(site: SiteView, pages: readonly Page[], outputDir: string, templates: Templates, workers: number): Promise<void> {
   const weight = pages.reduce((sum, page) => sum + weightOf(page), 0);
-  const shares = batchesOf(pages, Math.ceil(Math.min(pagesAtOnce / threads, weight / threads)));
+  const shares = batchesOf(pages, Math.ceil(Math.min(pagesAtOnce / workers, weight / workers)));
   let next = 0;
-  const workers = Array.from({ length: Math.min(threads, shares.length) }, () => startWorker(new URL('./renderWorker.ts', import.meta.url), undefined));
+  const processes = Array.from({ length: Math.min(workers, shares.length) }, () => startProcess(new URL('./renderWorker.ts', import.meta.url)));
   try {
     await Promise.all(
-      workers.map(async (worker) => {
+      processes.map(async (child) => {
         for (let share = shares[next++]; share; share = shares[next++]) {
-          await new Promise<void>((resolve, reject) => {
-            const stopped = (code: number) => reject(new Error(`a rendering worker stopped (exit code ${code})`));
-            worker.once('message', (result: RenderJobResult) => {
-              worker.off('error', reject).off('exit', stopped);
-              if (result.error === undefined) resolve();
-              else reject(receivedError(result.error));
-            });
-            worker.once('error', reject).once('exit', stopped);
-            worker.postMessage({ data: { site, pages: pagesByKind(share) }, outputDir, templates } satisfies RenderJob);
-          });
+          const job: RenderJob = { data: { site, pages: pagesByKind(share) }, outputDir, templates };
+          const result = await ask<RenderJobResult>(child, job, 'a rendering worker');
+          if (result.error !== undefined) throw receivedError(result.error);
         }
       }),
     );
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(processes.map(stopProcess));
   }
 }
 

@@ -1,9 +1,9 @@
 /**
- * Renders a share of a site's pages in a worker thread, with an Eleventy of
- * its own, so that a large site renders on more than one core
- * (`renderSite.ts` hands out the shares).
+ * Renders shares of a site's pages in a worker process, with an Eleventy of
+ * its own, so that a large site renders on more than one core and the memory
+ * of rendering goes back to the system when it is done (`renderSite.ts`
+ * hands out the shares; `workerProcess.ts`).
  */
-import { parentPort } from 'node:worker_threads';
 import { collectGarbage } from '../collectGarbage.ts';
 import { sendableError, type SentError } from '../errors.ts';
 import { runEleventy, type RenderData } from './eleventyRun.ts';
@@ -17,13 +17,15 @@ export interface RenderJob {
 
 export type RenderJobResult = { error?: undefined } | { error: SentError };
 
-parentPort!.on('message', (job: RenderJob) => {
+const answer = (result: RenderJobResult) => process.send!(result);
+
+process.on('message', (job: RenderJob) => {
   runEleventy(job.data, job.outputDir, job.templates).then(
     () => {
       // The share is written: what rendering it made is garbage, collected before the next share arrives.
       collectGarbage();
-      parentPort!.postMessage({} satisfies RenderJobResult);
+      answer({});
     },
-    (error: unknown) => parentPort!.postMessage({ error: sendableError(error) } satisfies RenderJobResult),
+    (error: unknown) => answer({ error: sendableError(error) }),
   );
 });

@@ -10,13 +10,12 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { SearchPart } from '../archive/pages.ts';
 import { receivedError } from '../errors.ts';
 import { routes } from '../routes.ts';
 import { startWorker } from '../workerThread.ts';
 import { collectGarbage } from '../collectGarbage.ts';
 import { articlesPerSearchPart } from '../archive/searchParts.ts';
-import { searchDocumentOf } from './searchDocument.ts';
+import type { SpooledPart } from './documentSpool.ts';
 import type { SearchJob, SearchJobResult } from './searchWorker.ts';
 
 /** Parts indexed at once, at most: each holds its pages in memory (see `articlesPerSearchIndex`). */
@@ -27,8 +26,8 @@ const partsAtOnce = 2;
 export interface SearchIndexing {
   /** The names of every part of the index; folders of other parts are deleted. */
   all: readonly string[];
-  /** The parts to (re)build: those whose articles changed, or all. */
-  build: readonly SearchPart[];
+  /** The parts to (re)build: those whose articles changed, or all, their documents spooled (`documentSpool.ts`). */
+  build: readonly SpooledPart[];
 }
 
 /** Indexes the site in `outputDir`; returns how many pages the whole index holds. */
@@ -37,18 +36,12 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
   const names = new Set(all);
   for (const folder of listFolders(root)) if (!names.has(folder)) rmSync(path.join(root, folder), { recursive: true, force: true });
 
-  // The documents were made once already to hash the parts (`hashSearchParts`); they are made again here,
-  // for the parts being built only, rather than kept for every part at once (about 5 KB an article).
-  const jobOf = (part: SearchPart): SearchJob => ({
-    name: part.name,
-    outputPath: path.join(root, part.name),
-    language: primaryLanguage(language),
-    documents: part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) })),
-  });
+  // The worker reads the part's documents from the spool: this process holds none of them.
+  const jobOf = (part: SpooledPart): SearchJob => ({ part, outputPath: path.join(root, part.name), language: primaryLanguage(language) });
   // Pagefind's processes come on top of this one: what rendering left as garbage is given back first
   // (30,000 articles: this process went from 1.9 GB to 1.2 GB as the index began), unless fewer articles
   // than a full part are to be indexed (a day's news: the newest month's part).
-  if (build.reduce((sum, part) => sum + part.pages.length, 0) >= articlesPerSearchPart) collectGarbage();
+  if (build.reduce((sum, part) => sum + part.pageCount, 0) >= articlesPerSearchPart) collectGarbage();
   let next = 0;
   const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () => {
     const worker = startWorker(new URL('./searchWorker.ts', import.meta.url), undefined);
@@ -80,7 +73,7 @@ function runJob(worker: Worker, job: SearchJob): Promise<void> {
       if (result.error === undefined) resolve();
       else {
         const cause = receivedError(result.error);
-        reject(new Error(`the search index part ${job.name} could not be built: ${cause.message}`, { cause }));
+        reject(new Error(`the search index part ${job.part.name} could not be built: ${cause.message}`, { cause }));
       }
     };
     worker.once('message', settle).once('error', reject).once('exit', stopped);

@@ -6,19 +6,20 @@
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { sendableError, type SentError } from '../errors.ts';
+import { readSpooledDocuments, type SpooledPart } from './documentSpool.ts';
 
-/** A part to build: its articles' search documents, in URL order, and where its files go. */
+/** A part to build: where its articles' search documents are, in URL order, and where its files go. */
 export interface SearchJob {
-  name: string;
+  part: SpooledPart;
   outputPath: string;
   /** ISO 639-1, as Pagefind stems by it. */
   language: string;
-  documents: { url: string; content: string }[];
 }
 
 export type SearchJobResult = { name: string; error?: undefined } | { name: string; error: SentError };
 
-async function build({ outputPath, language, documents }: SearchJob): Promise<void> {
+async function build({ part, outputPath, language }: SearchJob): Promise<void> {
+  const documents = readSpooledDocuments(part);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
   // Sent all at once, in URL order: Pagefind numbers pages in the order they arrive, which makes its files the same on every machine.
@@ -36,7 +37,7 @@ parentPort!.on('message', (job: SearchJob | 'close') => {
     return;
   }
   build(job).then(
-    () => parentPort!.postMessage({ name: job.name } satisfies SearchJobResult),
-    (error: unknown) => parentPort!.postMessage({ name: job.name, error: sendableError(error) } satisfies SearchJobResult),
+    () => parentPort!.postMessage({ name: job.part.name } satisfies SearchJobResult),
+    (error: unknown) => parentPort!.postMessage({ name: job.part.name, error: sendableError(error) } satisfies SearchJobResult),
   );
 });

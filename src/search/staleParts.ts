@@ -2,36 +2,48 @@
  * Which parts of the search index a build indexes again: a part changes when
  * what Pagefind reads of it does (its articles' search documents), so each
  * part has a hash of those, kept in the build record; parts whose hash
- * changed, or whose folder is gone, are indexed again.
+ * changed, or whose folder is gone, are indexed again. Their documents, made
+ * once for the hash, go to the spool for the workers that index them.
  */
 import { createHash } from 'node:crypto';
 import type { SearchPart } from '../archive/pages.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
 import { codeVersion } from '../cache/codeVersion.ts';
+import type { DocumentSpool, SearchDocument, SpooledPart } from './documentSpool.ts';
 import { indexedPageCount } from './indexSearch.ts';
 import { searchDocumentOf } from './searchDocument.ts';
 
-export function hashSearchParts(parts: readonly SearchPart[], language: string): Hashes {
-  return new Map(
-    parts.map((part) => {
-      const hash = createHash('sha1').update(`${codeVersion()}\0${part.name}`);
-      for (const page of part.pages) hash.update(`\0${page.url}\0${searchDocumentOf(page, language)}`);
-      return [part.name, hash.digest('base64')];
-    }),
-  );
-}
-
 export interface SearchPlan {
   hashes: Hashes;
-  /** Parts to index again. */
-  stale: SearchPart[];
+  /** Parts to index again, their documents spooled. */
+  stale: SpooledPart[];
   /** True when the last build had parts this one has not (their folders are to be deleted). */
   partsRemoved: boolean;
 }
 
-export function planSearch(parts: readonly SearchPart[], language: string, outputDir: string, previous: Hashes): SearchPlan {
-  const hashes = hashSearchParts(parts, language);
-  const stale = parts.filter((part) => previous.get(part.name) !== hashes.get(part.name) || indexedPageCount(outputDir, [part.name]) === undefined);
+/** `spool`: where the documents of stale parts are written; none when the index is not to be built. */
+export function planSearch(parts: readonly SearchPart[], language: string, outputDir: string, previous: Hashes, spool: DocumentSpool | undefined): SearchPlan {
+  const hashes: Hashes = new Map();
+  const stale: SpooledPart[] = [];
+  for (const part of parts) {
+    const documents = documentsOf(part, language);
+    const hash = hashOf(part.name, documents);
+    hashes.set(part.name, hash);
+    if (spool && (previous.get(part.name) !== hash || indexedPageCount(outputDir, [part.name]) === undefined)) stale.push(spool.write(part.name, documents));
+  }
   const partsRemoved = [...previous.keys()].some((name) => !hashes.has(name));
   return { hashes, stale, partsRemoved };
+}
+
+/** Every part's documents spooled, for an index built whole. */
+export const spoolAll = (parts: readonly SearchPart[], language: string, spool: DocumentSpool): SpooledPart[] =>
+  parts.map((part) => spool.write(part.name, documentsOf(part, language)));
+
+const documentsOf = (part: SearchPart, language: string): SearchDocument[] =>
+  part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) }));
+
+function hashOf(name: string, documents: readonly SearchDocument[]): string {
+  const hash = createHash('sha1').update(`${codeVersion()}\0${name}`);
+  for (const document of documents) hash.update(`\0${document.url}\0${document.content}`);
+  return hash.digest('base64');
 }

@@ -4,7 +4,7 @@
  * changed. (Searching across parts in a browser: tests/browser.test.ts.)
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { buildArchive } from '../../src/archive/buildArchive.ts';
@@ -12,9 +12,15 @@ import type { ArticlePage } from '../../src/archive/pages.ts';
 import { searchParts } from '../../src/archive/searchParts.ts';
 import { loadBuildContent } from '../../src/buildContent.ts';
 import { writeArchive } from '../../src/makeSite.ts';
+import { HandOver } from '../../src/handOver.ts';
+import { collectGarbage } from '../../src/collectGarbage.ts';
+import type { StageTimer } from '../../src/stageTimes.ts';
 import { BuildCache } from '../../src/cache/buildCache.ts';
 import { BuildRecords } from '../../src/cache/buildRecord.ts';
 import { article, writeTree } from '../helpers.ts';
+
+// The temporary folders of a search index's documents (worker threads leave tsx's own there too).
+const spoolsIn = (folder: string) => readdirSync(folder).filter((name) => name.startsWith('news-archive-search-'));
 
 // Only what the division reads of an article page.
 const dated = (year: string, month: string, n: number) => ({ url: `/${year}/${month}/01/a-${n}/`, search: { year, month } }) as ArticlePage;
@@ -96,4 +102,45 @@ describe('search index parts', () => {
       ['2025-11'],
     );
   });
+
+  test('a handed-over Archive is freed before Pagefind indexes, and the spooled documents are removed after', async () => {
+    const cwd = writeTree({
+      'content/2025/03/a.md': article({ title: 'Ferry timetable', date: '2025-03-02' }, '<p>The ferry runs twice a day.</p>'),
+      'content/2025/04/b.md': article({ title: 'Lighthouse repainted', date: '2025-04-09' }, '<p>Red and white again.</p>'),
+    });
+    const spoolRoot = path.join(cwd, 'tmp');
+    mkdirSync(spoolRoot);
+    const content = await loadBuildContent('content', cwd);
+    // Made in a function of its own, so that nothing of this test's frame holds the Archive.
+    const handOver = () => {
+      const archive = buildArchive(content.articles, content.site);
+      return { archive: new HandOver(archive), freed: new WeakRef(archive) };
+    };
+    const { archive, freed } = handOver();
+    let spooled: string[] = [];
+    let heldOnceIndexed: boolean | undefined;
+    // Its stages tell where writeArchive is: the documents spooled, then the index built, while it still runs.
+    const timer = {
+      lap(stage: string) {
+        if (stage === 'search parts to index: which changed') spooled = spoolsIn(spoolRoot);
+        if (stage.startsWith('the search index')) {
+          collectGarbage();
+          heldOnceIndexed = freed.deref() !== undefined;
+        }
+      },
+    } as StageTimer;
+    const previousTmp = process.env.TMPDIR;
+    process.env.TMPDIR = spoolRoot;
+    try {
+      const result = await writeArchive(archive, path.join(cwd, '_site'), { timer });
+      assert.equal(result.searchPageCount, 2);
+    } finally {
+      if (previousTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previousTmp;
+    }
+    assert.equal(spooled.length, 1, 'the documents are spooled to one temporary folder');
+    assert.equal(heldOnceIndexed, false, 'the Archive was still held while the search index was built');
+    assert.deepEqual(spoolsIn(spoolRoot), [], 'the spool is removed once the index is written');
+  });
 });
+

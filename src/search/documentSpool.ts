@@ -1,0 +1,46 @@
+/**
+ * The search documents of the parts to index, written to a temporary folder
+ * as they are made, one file a part, and read by the worker that indexes the
+ * part. The build then needs neither the Archive nor the documents in memory
+ * while Pagefind works: at 30,000 articles this process held 1.5 GB beside
+ * Pagefind's 1.6 GB. The folder is removed once the index is written.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** What Pagefind reads of one article: its URL and its search document (`searchDocument.ts`). */
+export interface SearchDocument {
+  url: string;
+  content: string;
+}
+
+/** A part of the index to build, as the spool holds it. */
+export interface SpooledPart {
+  name: string;
+  /** The file of its documents, in URL order. */
+  file: string;
+  pageCount: number;
+}
+
+export class DocumentSpool {
+  private folder: string | undefined;
+  private written = 0;
+
+  /** Writes a part's documents to a file of their own. */
+  write(name: string, documents: readonly SearchDocument[]): SpooledPart {
+    this.folder ??= mkdtempSync(path.join(tmpdir(), 'news-archive-search-'));
+    // Named by number: a part's name is safe in a URL, but a file of the spool needs no such trust.
+    const file = path.join(this.folder, `${++this.written}.json`);
+    writeFileSync(file, JSON.stringify(documents));
+    return { name, file, pageCount: documents.length };
+  }
+
+  /** Removes the folder and every file in it. */
+  remove(): void {
+    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+    this.folder = undefined;
+  }
+}
+
+export const readSpooledDocuments = (part: SpooledPart): SearchDocument[] => JSON.parse(readFileSync(part.file, 'utf8')) as SearchDocument[];
