@@ -76,6 +76,7 @@ export async function makeSite(options: BuildOptions & { cwd: string }, { cache,
   if (!('archive' in indexed)) return indexed;
   const { archive, inputKey, result } = indexed;
   const pictureCache = cache && path.join(cache.root, 'pictures');
+  const spoolFolder = cache && path.join(cache.root, 'search-documents');
   const reported = stamp === undefined ? undefined : { stamp, ...result };
   return {
     ...result,
@@ -87,6 +88,7 @@ export async function makeSite(options: BuildOptions & { cwd: string }, { cache,
       indexSearch: options.indexSearch,
       templates,
       pictureCache,
+      spoolFolder,
       timer: options.timer,
     })),
   };
@@ -155,6 +157,8 @@ export interface WriteOptions {
   indexSearch?: boolean | undefined;
   /** Where the narrower copies of pictures are kept between builds (default: a folder in the system's temporary one). */
   pictureCache?: string | undefined;
+  /** Where the search documents wait for Pagefind during the build, in a folder of its own (default: the system's temporary folder). */
+  spoolFolder?: string | undefined;
   timer?: StageTimer | undefined;
 }
 
@@ -169,7 +173,7 @@ export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 're
  */
 export async function writeArchive(archive: Archive | HandOver<Archive>, outputDir: string, options: WriteOptions = {}): Promise<WriteResult> {
   const { records, inputKey, reported, timer } = options;
-  const spool = new DocumentSpool();
+  const spool = new DocumentSpool(options.spoolFolder);
   try {
     const { summary, rendered, search, searched } = await writePages(received(archive), outputDir, spool, options);
     const searchPageCount = await (searched ?? search());

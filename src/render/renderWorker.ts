@@ -19,6 +19,9 @@ export type RenderJobResult = { error?: undefined } | { error: SentError };
 
 const answer = (result: RenderJobResult) => process.send!(result);
 
+// The build stopped (it was killed, say): nothing is left to render for.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', (job: RenderJob) => {
   runEleventy(job.data, job.outputDir, job.templates).then(
     () => {

@@ -3,9 +3,11 @@
  * as they are made, one file a part, and read by the worker that indexes the
  * part. The build then needs neither the Archive nor the documents in memory
  * while Pagefind works: at 30,000 articles this process held 1.5 GB beside
- * Pagefind's 1.6 GB. The folder is removed once the index is written.
+ * Pagefind's 1.6 GB. The folder is removed once the index is written. A
+ * build with a cache spools into it, on the project's disk: the system's
+ * temporary folder is memory on many systems (a tmpfs), and small.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -24,12 +26,21 @@ export interface SpooledPart {
 }
 
 export class DocumentSpool {
+  private readonly parent: string;
   private folder: string | undefined;
   private written = 0;
 
+  /** `parent`: where the spool's own folder is made, when the first part is written. */
+  constructor(parent = tmpdir()) {
+    this.parent = parent;
+  }
+
   /** Writes a part's documents to a file of their own. */
   write(name: string, documents: readonly SearchDocument[]): SpooledPart {
-    this.folder ??= mkdtempSync(path.join(tmpdir(), 'news-archive-search-'));
+    if (this.folder === undefined) {
+      mkdirSync(this.parent, { recursive: true });
+      this.folder = mkdtempSync(path.join(this.parent, 'news-archive-search-'));
+    }
     // Named by number: a part's name is safe in a URL, but a file of the spool needs no such trust.
     const file = path.join(this.folder, `${++this.written}.json`);
     writeFileSync(file, JSON.stringify(documents));

@@ -4,7 +4,7 @@
  * changed. (Searching across parts in a browser: tests/browser.test.ts.)
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { buildArchive } from '../../src/archive/buildArchive.ts';
@@ -19,8 +19,6 @@ import { BuildCache } from '../../src/cache/buildCache.ts';
 import { BuildRecords } from '../../src/cache/buildRecord.ts';
 import { article, writeTree } from '../helpers.ts';
 
-// The temporary folders of a search index's documents (worker threads leave tsx's own there too).
-const spoolsIn = (folder: string) => readdirSync(folder).filter((name) => name.startsWith('news-archive-search-'));
 
 // Only what the division reads of an article page.
 const dated = (year: string, month: string, n: number) => ({ url: `/${year}/${month}/01/a-${n}/`, search: { year, month } }) as ArticlePage;
@@ -108,8 +106,7 @@ describe('search index parts', () => {
       'content/2025/03/a.md': article({ title: 'Ferry timetable', date: '2025-03-02' }, '<p>The ferry runs twice a day.</p>'),
       'content/2025/04/b.md': article({ title: 'Lighthouse repainted', date: '2025-04-09' }, '<p>Red and white again.</p>'),
     });
-    const spoolRoot = path.join(cwd, 'tmp');
-    mkdirSync(spoolRoot);
+    const spoolRoot = path.join(cwd, 'spool');
     const content = await loadBuildContent('content', cwd);
     // Made in a function of its own, so that nothing of this test's frame holds the Archive.
     const handOver = () => {
@@ -122,25 +119,18 @@ describe('search index parts', () => {
     // Its stages tell where writeArchive is: the documents spooled, then the index built, while it still runs.
     const timer = {
       lap(stage: string) {
-        if (stage === 'search parts to index: which changed') spooled = spoolsIn(spoolRoot);
+        if (stage === 'search parts to index: which changed') spooled = readdirSync(spoolRoot);
         if (stage.startsWith('the search index')) {
           collectGarbage();
           heldOnceIndexed = freed.deref() !== undefined;
         }
       },
     } as StageTimer;
-    const previousTmp = process.env.TMPDIR;
-    process.env.TMPDIR = spoolRoot;
-    try {
-      const result = await writeArchive(archive, path.join(cwd, '_site'), { timer });
-      assert.equal(result.searchPageCount, 2);
-    } finally {
-      if (previousTmp === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = previousTmp;
-    }
+    const result = await writeArchive(archive, path.join(cwd, '_site'), { timer, spoolFolder: spoolRoot });
+    assert.equal(result.searchPageCount, 2);
     assert.equal(spooled.length, 1, 'the documents are spooled to one temporary folder');
     assert.equal(heldOnceIndexed, false, 'the Archive was still held while the search index was built');
-    assert.deepEqual(spoolsIn(spoolRoot), [], 'the spool is removed once the index is written');
+    assert.deepEqual(readdirSync(spoolRoot), [], 'the spool is removed once the index is written');
   });
 });
 
