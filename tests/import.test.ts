@@ -5,7 +5,7 @@
  * duplicate warnings.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -84,6 +84,26 @@ describe('import: the seed clippings', () => {
     );
     assert.match(run.stdout, /Imported 0 articles, skipped 1 article already in the archive\./);
     assert.deepEqual(snapshot(cwd), before);
+  });
+
+  test('the archive is read through the cache: the next import finds the same copy from it, and a dry run writes none', async () => {
+    const cwd = writeTree({ 'content/site.yaml': siteYaml, 'content/2026/01/seed-001.md': seed001 });
+    const importSeed = (...extra: string[]) => runCli(['import', fixture('import/seed-000.txt'), '--date', '2026-01-06', ...extra], { cwd });
+    const skipped = /skipped "NATO ambassador says .*" from .*seed-000\.txt: nearly the same title and text as content\/2026\/01\/seed-001\.md/;
+    const cache = path.join(cwd, '.cache/news-archive/import');
+    const entries = () => (existsSync(cache) ? readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((name) => /[0-9a-f]{64}$/.test(name)) : []);
+
+    const dry = await importSeed('--dry-run');
+    assert.match(dry.stdout, skipped);
+    assert.deepEqual(entries(), [], 'a dry run writes nothing, not even the cache');
+    const first = await importSeed();
+    assert.match(first.stdout, skipped);
+    const [entry] = entries();
+    assert.equal(entries().length, 1, 'one entry for the one archived article');
+    const written = statSync(path.join(cache, entry!)).mtimeMs;
+    const second = await importSeed();
+    assert.match(second.stdout, skipped, 'the same copy found from the cached article and its sketch');
+    assert.equal(statSync(path.join(cache, entry!)).mtimeMs, written, 'the entry was read, not made again');
   });
 
   test('--keep-duplicates imports it anyway, and check then warns about the pair', async () => {

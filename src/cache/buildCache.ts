@@ -19,26 +19,31 @@ export const defaultCacheDir = '.cache/news-archive';
 
 export class BuildCache {
   readonly root: string;
+  /** Entries are read, never written or removed: for a command that promises to write nothing (a dry run). */
+  readonly readOnly: boolean;
 
   /** `root` is absolute. */
-  constructor(root: string) {
+  constructor(root: string, { readOnly = false } = {}) {
     this.root = root;
+    this.readOnly = readOnly;
   }
 
   /** A stage's folder; `context` is what else every key of it depends on (a time zone, a language). */
   namespace(name: string, context = ''): CacheNamespace {
-    return new CacheNamespace(path.join(this.root, name), `${codeVersion()}\0${name}\0${context}\0`);
+    return new CacheNamespace(path.join(this.root, name), `${codeVersion()}\0${name}\0${context}\0`, this.readOnly);
   }
 }
 
 export class CacheNamespace {
   readonly folder: string;
   private readonly recipe: string;
+  private readonly readOnly: boolean;
   private readonly madeFolders = new Set<string>();
 
-  constructor(folder: string, recipe: string) {
+  constructor(folder: string, recipe: string, readOnly = false) {
     this.folder = folder;
     this.recipe = recipe;
+    this.readOnly = readOnly;
   }
 
   /** A hash already fed with the key recipe: feed it what the entry is made from. */
@@ -72,6 +77,7 @@ export class CacheNamespace {
 
   /** Writes an entry whole or not at all (a temporary file, then a rename); false when it could not. */
   write(name: string, data: string | Uint8Array): boolean {
+    if (this.readOnly) return false;
     const file = path.join(this.folder, name);
     const folder = path.dirname(file);
     try {
@@ -88,6 +94,7 @@ export class CacheNamespace {
 
   /** Removes every entry (in any subfolder) that `keep` does not accept, by name. */
   prune(keep: (name: string) => boolean): void {
+    if (this.readOnly) return;
     let names: string[];
     try {
       names = readdirSync(this.folder, { recursive: true, encoding: 'utf8' });

@@ -114,7 +114,7 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
   let imported: ImportResult | undefined;
   const fresh = follows.filter((feed) => texts.has(feed.url));
   // Read once for every feed: each import adds what it wrote, so that the next feed finds it (the same story in two feeds).
-  const archive = fresh.length > 0 ? await loadArchive(options.cwd, options.contentDir) : undefined;
+  const archive = fresh.length > 0 ? await loadArchive(options.cwd, options.contentDir, { dryRun: options.dryRun }) : undefined;
   for (const feed of fresh) {
     const result = await importArticles({
       archive,

@@ -13,7 +13,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { comparableOf, DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
 import { withoutTracking } from '../duplicates/normalizeLink.ts';
-import { checkContent, pathShownFrom, type LoadedContent } from '../load/loadContent.ts';
+import { loadContent, pathShownFrom, type LoadedContent } from '../load/loadContent.ts';
+import { BuildCache, defaultCacheDir } from '../cache/buildCache.ts';
+import type { Sketch } from '../duplicates/fingerprint.ts';
+import { step as archivedStep } from './archivedFile.ts';
 import type { Article } from '../load/readArticle.ts';
 import { detectFormat } from '../schema/article.ts';
 import { sanitizeBody } from '../sanitize/sanitizeBody.ts';
@@ -63,12 +66,17 @@ export interface ImportOptions {
   archive?: ArchiveContent | undefined;
 }
 
-/** What importing needs of the archive: its settings, and its articles as written. */
-export type ArchiveContent = Pick<LoadedContent<Article>, 'site' | 'articles'>;
+/** What importing needs of the archive: its settings, and its articles as written (with the sketch of each body, when loaded so). */
+export type ArchiveContent = Pick<LoadedContent<Article & { sketch?: Sketch | undefined }>, 'site' | 'articles'>;
 
-/** The archive as `importArticles` reads it: an archive that does not exist yet is empty. */
-export async function loadArchive(cwd: string, contentDir: string): Promise<ArchiveContent> {
-  return existsSync(path.resolve(cwd, contentDir)) ? await checkContent(contentDir, cwd) : { site: defaultSiteSettings, articles: [] };
+/**
+ * The archive as `importArticles` reads it, through the build cache in `cwd` (read only, for a dry run,
+ * which writes nothing): an archive that does not exist yet is empty.
+ */
+export async function loadArchive(cwd: string, contentDir: string, { dryRun = false } = {}): Promise<ArchiveContent> {
+  if (!existsSync(path.resolve(cwd, contentDir))) return { site: defaultSiteSettings, articles: [] };
+  const cache = new BuildCache(path.resolve(cwd, defaultCacheDir), { readOnly: dryRun });
+  return loadContent(contentDir, cwd, { step: archivedStep, cache });
 }
 
 export interface SkippedArticle {
@@ -99,7 +107,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   const shownPath = pathShownFrom(options.cwd);
   // Importing into a new archive makes its content folder; a dry run writes nothing, and finds an empty archive.
   if (!options.dryRun) mkdirSync(contentDir, { recursive: true });
-  const existing = options.archive ?? (await loadArchive(options.cwd, options.contentDir));
+  const existing = options.archive ?? (await loadArchive(options.cwd, options.contentDir, { dryRun: options.dryRun }));
   const site = existing.site;
 
   const duplicates = new DuplicateIndex();
