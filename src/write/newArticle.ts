@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { comparableOf, DuplicateIndex, describeDuplicate } from '../duplicates/findDuplicates.ts';
-import { checkContent, pathShownFrom } from '../load/loadContent.ts';
+import { pathShownFrom } from '../load/loadContent.ts';
+import { loadArchive } from '../import/importArticles.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import { planArticle, writeNewFile, type ArticleDraft, type PlannedArticle } from './articleFile.ts';
 
@@ -38,7 +39,8 @@ export async function newArticle(options: NewArticleOptions): Promise<NewArticle
   const contentDir = path.resolve(options.cwd, options.contentDir);
   // The first article of a new archive makes its content folder.
   mkdirSync(contentDir, { recursive: true });
-  const existing = await checkContent(options.contentDir, options.cwd);
+  // Through the cache, as `import` reads it: an archive of thousands of articles is not parsed again for one more.
+  const existing = await loadArchive(options.cwd, options.contentDir);
   const now = (options.now ?? DateTime.now()).setZone(existing.site.timezone).startOf('second');
   const draft: ArticleDraft = {
     ...options.fields,
