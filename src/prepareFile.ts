@@ -8,12 +8,18 @@ import type { FileResult, FileStep, RevisionsInput } from './load/checkFile.ts';
 import { fingerprint, sketchOf, type Sketch } from './duplicates/fingerprint.ts';
 import { checkFile } from './load/checkFile.ts';
 import { sanitizeArticle, type SafeArticle } from './sanitize/sanitizeArticles.ts';
-import type { SiteSettings } from './schema/site.ts';
+import type { ReadingSettings } from './schema/site.ts';
 
 /** A sanitized article with the sketch of its text's fingerprint, which `check` finds copies by. */
 export type PreparedArticle = SafeArticle & { sketch: Sketch };
 
-export function prepareFile(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string, revisions?: RevisionsInput): FileResult<PreparedArticle> {
+export function prepareFile(
+  file: string,
+  bytes: Uint8Array,
+  site: ReadingSettings,
+  inContent?: string,
+  revisions?: RevisionsInput,
+): FileResult<PreparedArticle> {
   const checked = checkFile(file, bytes, site, inContent, revisions);
   if (!checked.article) return { problems: checked.problems };
   const { article, problems } = sanitizeArticle(checked.article, site.origin, { blockRemoteImages: site.remoteImages === 'block' });

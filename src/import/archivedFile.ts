@@ -8,11 +8,17 @@
  */
 import { fingerprint, sketchOf, type Sketch } from '../duplicates/fingerprint.ts';
 import { checkFile, type CheckedArticle, type FileResult, type FileStep, type RevisionsInput } from '../load/checkFile.ts';
-import type { SiteSettings } from '../schema/site.ts';
+import type { ReadingSettings } from '../schema/site.ts';
 
 export type ArchivedArticle = CheckedArticle & { sketch: Sketch };
 
-export function archivedFile(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string, revisions?: RevisionsInput): FileResult<ArchivedArticle> {
+export function archivedFile(
+  file: string,
+  bytes: Uint8Array,
+  site: ReadingSettings,
+  inContent?: string,
+  revisions?: RevisionsInput,
+): FileResult<ArchivedArticle> {
   const { article, problems } = checkFile(file, bytes, site, inContent, revisions);
   // The same text the duplicate index would fingerprint of the article (`comparableOf(article, article.body)`).
   return article

@@ -5,7 +5,7 @@
  * written), `build` runs its own step that also sanitizes (`src/prepareFile.ts`).
  */
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
-import type { SiteSettings } from '../schema/site.ts';
+import type { ReadingSettings } from '../schema/site.ts';
 import { decodeText } from './readFrontMatter.ts';
 import { readArticle, type Article } from './readArticle.ts';
 import { readRevisions, type Revision } from './readRevisions.ts';
@@ -38,7 +38,7 @@ export interface FileStep<A extends LoadedArticle> {
   /** The module that exports this step as `step`, so that worker threads can run it. */
   module: URL;
   /** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
-  run(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string, revisions?: RevisionsInput): FileResult<A>;
+  run(file: string, bytes: Uint8Array, site: ReadingSettings, inContent?: string, revisions?: RevisionsInput): FileResult<A>;
 }
 
 /** An article as written, with its earlier versions when a revisions file is beside it. */
@@ -48,7 +48,7 @@ export type CheckedArticle = Article & { revisions?: Revision[] | undefined };
  * A file's bytes to an article as written, with every problem found. A revisions file with errors is
  * reported and left out: the article is shown as it is now, without its history.
  */
-export function checkFile(file: string, bytes: Uint8Array, site: SiteSettings, inContent?: string, revisions?: RevisionsInput): FileResult<CheckedArticle> {
+export function checkFile(file: string, bytes: Uint8Array, site: ReadingSettings, inContent?: string, revisions?: RevisionsInput): FileResult<CheckedArticle> {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return { problems: [decoded.problem] };
   const { article, problems } = readArticle(file, decoded.text, site, inContent);

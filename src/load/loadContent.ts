@@ -14,7 +14,7 @@ import type { BuildCache } from '../cache/buildCache.ts';
 import { UsageError } from '../errors.ts';
 import { FileCache } from '../cache/fileCache.ts';
 import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
-import type { SiteSettings } from '../schema/site.ts';
+import { readingSettingsOf, type SiteSettings } from '../schema/site.ts';
 import { step as checkStep, type FileResult, type FileStep, type LoadedArticle } from './checkFile.ts';
 import { articleFileExtension, findContentFiles } from './findContentFiles.ts';
 import { revisionsFileSuffix } from '../schema/revisions.ts';
@@ -66,8 +66,9 @@ export async function loadContent<A extends LoadedArticle>(
   const { site, problems } = loadSite(root, displayPath);
   const found = findContentFiles(root, displayPath);
   problems.push(...found.problems);
-  // The site's time zone decides each article's URL.
-  const cache = buildCache && new FileCache<FileResult<A>>(buildCache.namespace(step.name, site.timezone));
+  // What of the site's settings reading a file depends on (its time zone decides each article's URL, say): all the step is given, and what its entries are keyed by.
+  const reading = readingSettingsOf(site);
+  const cache = buildCache && new FileCache<FileResult<A>>(buildCache.namespace(step.name, JSON.stringify(reading)));
 
   const inputHash = cache ? createHash('sha256').update(JSON.stringify(site)) : undefined;
   const results: (FileResult<A> | undefined)[] = [];
@@ -106,8 +107,8 @@ export async function loadContent<A extends LoadedArticle>(
 
   const read =
     misses.length >= filesWorthWorkers
-      ? await readInWorkers(misses, site, step)
-      : misses.map(({ file, inContent, bytes, revisions }) => step.run(file, bytes, site, inContent, revisions));
+      ? await readInWorkers(misses, reading, step)
+      : misses.map(({ file, inContent, bytes, revisions }) => step.run(file, bytes, reading, inContent, revisions));
   misses.forEach((miss, n) => {
     results[miss.index] = read[n];
     if (miss.key !== undefined) cache!.set(miss.key, read[n]!);

@@ -6,12 +6,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { sendableError, type SentError } from '../errors.ts';
-import type { SiteSettings } from '../schema/site.ts';
+import type { ReadingSettings } from '../schema/site.ts';
 import { workerInput } from '../workerThread.ts';
 import type { FileResult, FileStep, LoadedArticle, RevisionsInput } from './checkFile.ts';
 
 export interface WorkerSetup {
-  site: SiteSettings;
+  site: ReadingSettings;
   /** The module that exports the step as `step`. */
   stepModule: string;
 }

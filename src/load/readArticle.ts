@@ -9,7 +9,7 @@ import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { routes } from '../routes.ts';
 import { articleSchema, detectFormat, knownArticleKeys, type ArticleFormat, type ArticleFrontMatter } from '../schema/article.ts';
 import { isAbsent } from '../schema/fields.ts';
-import type { SiteSettings } from '../schema/site.ts';
+import type { ReadingSettings } from '../schema/site.ts';
 import { isSafeLegacySlug, isValidSlug, slugify } from '../slug.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { draftsFolder, postsFolder } from './findContentFiles.ts';
@@ -109,7 +109,7 @@ function addressProblems(file: string, old: OldAddresses, lineOf: (path: readonl
 }
 
 /** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
-export function readArticle(file: string, text: string, site: SiteSettings, inContent?: string): ReadArticleResult {
+export function readArticle(file: string, text: string, site: ReadingSettings, inContent?: string): ReadArticleResult {
   const frontMatter = readFrontMatter(file, text);
   if (!frontMatter.ok) return { problems: frontMatter.problems };
   const { data, body, lineOf, warnings, syntax } = frontMatter.value;

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { receivedError } from '../errors.ts';
-import type { SiteSettings } from '../schema/site.ts';
+import type { ReadingSettings } from '../schema/site.ts';
 import { startWorker } from '../workerThread.ts';
 import type { FileResult, FileStep, LoadedArticle } from './checkFile.ts';
 import type { BatchReply, FileJob, JobBatch, WorkerSetup } from './loadWorker.ts';
@@ -21,7 +21,7 @@ export const filesWorthWorkers = 1000;
 /** Threads reading files, the main one included. */
 export const threadCount = (): number => Math.max(1, Math.min(availableParallelism(), 8));
 
-export async function readInWorkers<A extends LoadedArticle>(jobs: readonly FileJob[], site: SiteSettings, step: FileStep<A>): Promise<FileResult<A>[]> {
+export async function readInWorkers<A extends LoadedArticle>(jobs: readonly FileJob[], site: ReadingSettings, step: FileStep<A>): Promise<FileResult<A>[]> {
   const results: FileResult<A>[] = new Array(jobs.length);
   const batches: JobBatch[] = [];
   for (let start = 0; start < jobs.length; start += batchSize) batches.push({ id: start, jobs: jobs.slice(start, start + batchSize) });

@@ -6,7 +6,7 @@
 import { toSiteDate, type SiteDate } from '../dates.ts';
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import { knownRevisionKeys, revisionSchema, revisionsSchema } from '../schema/revisions.ts';
-import type { SiteSettings } from '../schema/site.ts';
+import type { ReadingSettings } from '../schema/site.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { decodeText } from './readFrontMatter.ts';
 import { readYamlMapping } from './readYaml.ts';
@@ -29,7 +29,7 @@ export interface ReadRevisionsResult {
 
 const versionKeys = Object.keys(revisionSchema.shape);
 
-export function readRevisions(file: string, bytes: Uint8Array, site: SiteSettings): ReadRevisionsResult {
+export function readRevisions(file: string, bytes: Uint8Array, site: ReadingSettings): ReadRevisionsResult {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return { problems: [decoded.problem] };
   const yaml = readYamlMapping(file, decoded.text);

@@ -198,6 +198,22 @@ export const sourceNameOf = (site: Pick<SiteSettings, 'sources'>, url: string): 
 export type SiteSettingsInput = z.input<typeof siteSchema>;
 export type SiteSettings = z.output<typeof siteSchema>;
 
+/**
+ * The settings reading an article file depends on, and all of them that a file step is given: its
+ * results are cached by these (`load/loadContent.ts`), so that a changed one reads every file again
+ * while a new title or accent colour does not. A step that reads another setting does not compile.
+ */
+export type ReadingSettings = Pick<SiteSettings, 'timezone' | 'language' | 'permalink' | 'origin' | 'authors' | 'remoteImages'>;
+
+export const readingSettingsOf = ({ timezone, language, permalink, origin, authors, remoteImages }: SiteSettings): ReadingSettings => ({
+  timezone,
+  language,
+  permalink,
+  origin,
+  authors,
+  remoteImages,
+});
+
 export const knownSiteKeys: readonly string[] = Object.keys(siteSchema.shape);
 
 export const defaultSiteSettings: SiteSettings = siteSchema.parse({});

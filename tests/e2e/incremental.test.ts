@@ -127,6 +127,30 @@ describe('builds after the first', () => {
     assert.ok(statSync(path.join(cwd, '_site/feed.xml')).isFile());
   });
 
+  test('a changed setting that articles are read with (authors by id, the address of the old site) gives the site a build from scratch gives', async () => {
+    const cwd = writeTree({
+      'content/site.yaml': 'title: Harbour\n',
+      'content/2026/01/ferry.md': article({ title: 'Ferry timetable', date: '2026-01-05', authors: '[jdoe]' }, '<p>The ferry runs twice a day. <img src="/assets/ferry.jpg" alt="The ferry"></p>'),
+      ...articles(4),
+    });
+    const fromScratch = async () => {
+      rmSync(path.join(cwd, '_fresh'), { recursive: true, force: true });
+      const fresh = await runCli(['build', '--no-cache', '--output', '_fresh'], { cwd });
+      assert.equal(fresh.code, 0, fresh.stderr);
+      assertSameFiles(path.join(cwd, '_site'), path.join(cwd, '_fresh'));
+    };
+    assert.equal((await runCli(['build'], { cwd })).code, 0);
+    for (const settings of ['title: Harbour\nauthors:\n  jdoe: Jane Doe\n', 'title: Harbour\nauthors:\n  jdoe: Jane Doe\norigin: https://old.example/\n']) {
+      writeFileSync(path.join(cwd, 'content/site.yaml'), settings);
+      const build = await runCli(['build'], { cwd });
+      assert.equal(build.code, 0, build.stderr);
+      await fromScratch();
+    }
+    const page = readFileSync(path.join(cwd, '_site/2026/01/05/ferry/index.html'), 'utf8');
+    assert.match(page, /Jane Doe/);
+    assert.match(page, /<img src="https:\/\/old\.example\/assets\/ferry\.jpg"/, "the picture at the old site's address");
+  });
+
   test('a deleted page file is written again, and a damaged cache is read as no cache', async () => {
     const cwd = writeTree(articles(12));
     await runCli(['build'], { cwd });
