@@ -7,7 +7,7 @@
  * build with a cache spools into it, on the project's disk: the system's
  * temporary folder is memory on many systems (a tmpfs), and small.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -39,7 +39,8 @@ export class DocumentSpool {
   write(name: string, documents: readonly SearchDocument[]): SpooledPart {
     if (this.folder === undefined) {
       mkdirSync(this.parent, { recursive: true });
-      this.folder = mkdtempSync(path.join(this.parent, 'news-archive-search-'));
+      removeAbandoned(this.parent);
+      this.folder = mkdtempSync(path.join(this.parent, spoolPrefix));
     }
     // Named by number: a part's name is safe in a URL, but a file of the spool needs no such trust.
     const file = path.join(this.folder, `${++this.written}.json`);
@@ -51,6 +52,24 @@ export class DocumentSpool {
   remove(): void {
     if (this.folder) rmSync(this.folder, { recursive: true, force: true });
     this.folder = undefined;
+  }
+}
+
+const spoolPrefix = 'news-archive-search-';
+
+/** A spool this old is no build's: one that was killed left it (a build of 100,000 articles takes minutes). */
+const abandonedAfterMs = 24 * 60 * 60 * 1000;
+
+/** Removes the spools of builds that were stopped before they could (which a CI cache would otherwise keep). */
+function removeAbandoned(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(spoolPrefix)) continue;
+    const folder = path.join(parent, name);
+    try {
+      if (Date.now() - statSync(folder).mtimeMs > abandonedAfterMs) rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Gone already, or another's: left alone.
+    }
   }
 }
 

@@ -4,7 +4,7 @@
  * changed. (Searching across parts in a browser: tests/browser.test.ts.)
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { buildArchive } from '../../src/archive/buildArchive.ts';
@@ -107,6 +107,12 @@ describe('search index parts', () => {
       'content/2025/04/b.md': article({ title: 'Lighthouse repainted', date: '2025-04-09' }, '<p>Red and white again.</p>'),
     });
     const spoolRoot = path.join(cwd, 'spool');
+    // What a killed build left two days ago, and what a running one has now.
+    const abandoned = path.join(spoolRoot, 'news-archive-search-killed');
+    const running = path.join(spoolRoot, 'news-archive-search-running');
+    for (const folder of [abandoned, running]) mkdirSync(folder, { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(abandoned, twoDaysAgo, twoDaysAgo);
     const content = await loadBuildContent('content', cwd);
     // Made in a function of its own, so that nothing of this test's frame holds the Archive.
     const handOver = () => {
@@ -128,9 +134,9 @@ describe('search index parts', () => {
     } as StageTimer;
     const result = await writeArchive(archive, path.join(cwd, '_site'), { timer, spoolFolder: spoolRoot });
     assert.equal(result.searchPageCount, 2);
-    assert.equal(spooled.length, 1, 'the documents are spooled to one temporary folder');
+    assert.equal(spooled.filter((name) => !name.endsWith('running')).length, 1, 'the documents are spooled to one folder, an abandoned one removed');
     assert.equal(heldOnceIndexed, false, 'the Archive was still held while the search index was built');
-    assert.deepEqual(readdirSync(spoolRoot), [], 'the spool is removed once the index is written');
+    assert.deepEqual(readdirSync(spoolRoot), ['news-archive-search-running'], "the spool is removed once the index is written, another build's left alone");
   });
 });
 
