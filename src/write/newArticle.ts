@@ -62,7 +62,8 @@ export async function newArticle(options: NewArticleOptions): Promise<NewArticle
   if (sameUrl) return refuse(`would have the URL ${planned.article.url}, which ${sameUrl} already has`);
   if (planned.article.link) {
     const index = new DuplicateIndex();
-    for (const article of existing.articles) index.add(comparableOf(article, ''));
+    // By link alone: the new article has no text yet, so the archive's are indexed without theirs (nor the sketch of it).
+    for (const article of existing.articles) index.add(comparableOf({ ...article, sketch: undefined }, ''));
     const [duplicate] = index.match(comparableOf({ ...planned.article, file: planned.shownPath }, ''));
     if (duplicate) {
       const message = `is ${describeDuplicate(duplicate)}: nothing was written`;
