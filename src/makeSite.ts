@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { buildArchive, publishedArticles } from './archive/buildArchive.ts';
+import { articlesPerSearchPart } from './archive/searchParts.ts';
 import type { Archive } from './archive/pages.ts';
 import { shardArchive, type Shard } from './archive/shards.ts';
 import type { BuildCache } from './cache/buildCache.ts';
@@ -213,15 +214,18 @@ async function writePages(
         ? Promise.resolve(indexedPageCount(outputDir, allParts) ?? 0)
         : indexSearch(outputDir, language, { all: allParts, build: plan.stale });
   // Pagefind indexes on two cores of its own: beside the rendering when the machine has cores to spare, after it
-  // on a machine of two, where both at once take longer than one after the other (10,000 articles: 57 s against 47 s).
-  const searched = searchAlongsideRendering() ? search() : undefined;
+  // on a machine of two, where both at once take longer than one after the other (10,000 articles: 57 s against 47 s),
+  // unless the index has a part or less to build (a day's news), which takes little from the rendering.
+  const smallIndex = plan.stale.reduce((sum, part) => sum + part.pageCount, 0) <= articlesPerSearchPart;
+  const alongside = smallIndex || availableParallelism() > 2;
+  const searched = alongside ? search() : undefined;
   // Its failure is reported once pages are rendered (awaited by the caller), not as an unhandled rejection meanwhile.
   searched?.catch(() => undefined);
   timer?.lap('search parts to index: which changed');
 
   let rendered: RenderResult;
   try {
-    rendered = await renderSite(archive, outputDir, previous.pages, templates, pictureCache, renderWorkers(searched !== undefined));
+    rendered = await renderSite(archive, outputDir, previous.pages, templates, pictureCache, renderWorkers(alongside && !smallIndex));
   } catch (error) {
     await searched?.catch(() => undefined);
     throw error;
@@ -237,6 +241,3 @@ async function writePages(
   };
   return { summary, rendered: { ...rendered, searchParts: plan.hashes }, search, searched };
 }
-
-/** Whether the machine has cores for Eleventy and Pagefind's two at once. */
-const searchAlongsideRendering = (): boolean => availableParallelism() > 2;

@@ -46,10 +46,10 @@ const pagesAtOnce = 5000;
 const pagesWorthWorkers = 2000;
 
 /**
- * Worker processes that render at once: every core, but the two Pagefind takes when it indexes beside the
- * rendering (`makeSite.ts`), and at most four, as each holds an Eleventy.
+ * Worker processes that render at once: every core, but the two Pagefind takes when it builds a large index beside
+ * the rendering (`makeSite.ts`), and at most four, as each holds an Eleventy.
  */
-export const renderWorkers = (searchAlongside: boolean): number => Math.max(1, Math.min(4, availableParallelism() - (searchAlongside ? 2 : 0)));
+export const renderWorkers = (largeIndexAlongside: boolean): number => Math.max(1, Math.min(4, availableParallelism() - (largeIndexAlongside ? 2 : 0)));
 
 /**
  * What a page weighs in a batch, in article pages: a feed holds the bodies of its entries (a share of 2,500
