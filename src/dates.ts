@@ -86,12 +86,27 @@ export function toSiteDate(text: string, timeZone: string): SiteDate {
 /** Dates already said, by language and day: a large archive says each day thousands of times (lists, feeds, groups). */
 const saidDates = new Map<string, string>();
 
+/** One formatter per language and style: making one (as luxon does on every call) costs more than formatting. */
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day (`2026-01-06`) in the words of `locale`, in the style luxon's
+ * presets name. A day is the same day in any zone, so it is said in UTC, as
+ * luxon does for dates in fixed offsets.
+ */
+function sayCalendarDay(day: string, locale: string, style: Intl.DateTimeFormatOptions): string {
+  const format = madeOnce(calendarFormats, `${locale}\0${JSON.stringify(style)}`, () => new Intl.DateTimeFormat(locale, { ...style, timeZone: 'UTC' }));
+  const midnight = new Date(0);
+  // setUTCFullYear, not Date.UTC: that reads years 0–99 as 1900–1999.
+  midnight.setUTCFullYear(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  return format.format(midnight);
+}
+
 /** A calendar date for people, in the site's language: "6 January 2026". */
 export function formatLongDate(iso: string, locale: string): string {
   // The day is the first ten characters of the ISO form, in the offset it is written with.
-  return madeOnce(saidDates, `${locale}\0${iso.slice(0, 10)}`, () =>
-    DateTime.fromISO(iso, { setZone: true }).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
-  );
+  const day = iso.slice(0, 10);
+  return madeOnce(saidDates, `${locale}\0${day}`, () => sayCalendarDay(day, locale, DateTime.DATE_FULL));
 }
 
 /** A moment for people, in the site's language and time zone: "3 January 2026 at 14:05 UTC". */
@@ -101,9 +116,7 @@ export function formatDateTime(iso: string, locale: string): string {
 
 /** A month's name for people, in the site's language: "January 2026". */
 export function formatMonth(year: string, month: string, locale: string): string {
-  return DateTime.fromObject({ year: Number(year), month: Number(month), day: 1 }, { zone: 'UTC' })
-    .setLocale(locale)
-    .toLocaleString({ month: 'long', year: 'numeric' });
+  return madeOnce(saidDates, `${locale}\0${year}-${month}`, () => sayCalendarDay(`${year}-${month}-01`, locale, { month: 'long', year: 'numeric' }));
 }
 
 /** A month's short name alone: "Jan". */

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { DateTime } from 'luxon';
+import { formatLongDate, formatMonth } from '../src/dates.ts';
 import { checkContent } from '../src/load/loadContent.ts';
 import { readArticle } from '../src/load/readArticle.ts';
 import { defaultSiteSettings } from '../src/schema/site.ts';
@@ -254,6 +256,35 @@ describe('dates land on the site calendar', () => {
       assert.equal(result.articles[0]?.date.iso, '2026-01-06T06:00:00.000Z', date);
     }
     assert.equal((await load({ 'content/a.md': article({ title: 'x', date: '"Mon, 32 Jan 2026 06:00:00 GMT"' }) })).articles.length, 0, 'no such day');
+  });
+});
+
+describe('dates are said in the site language, on the day they are written', () => {
+  test('a day and a month, in English and French, whatever the offset of the instant', () => {
+    for (const iso of [
+      '2026-01-06',
+      '2026-01-06T00:00:00.000+00:00',
+      '2026-01-06T23:59:00.000-11:00',
+      '2026-01-06T00:30:00.000+14:00',
+      '2026-01-06T08:00:00.000+05:30',
+    ]) {
+      assert.equal(formatLongDate(iso, 'en'), 'January 6, 2026', iso);
+      assert.equal(formatLongDate(iso, 'fr'), '6 janvier 2026', iso);
+    }
+    assert.equal(formatMonth('2026', '01', 'en'), 'January 2026');
+    assert.equal(formatMonth('0099', '12', 'de'), 'Dezember 99', 'a year below 100 is not read as 1999');
+  });
+  // luxon through Intl's format(), which writes U+202F as a space, as browsers do.
+  test('in every script, as luxon says the same day', () => {
+    const locales = ['en-GB', 'de', 'es', 'ar', 'he', 'ja', 'zh-Hant', 'ru', 'hi', 'fa', 'th'];
+    for (const locale of locales) {
+      for (const day of ['1999-12-31', '2024-02-29', '2026-07-04']) {
+        const luxon = DateTime.fromISO(`${day}T12:00:00+03:00`, { setZone: true }).setLocale(locale);
+        assert.equal(formatLongDate(`${day}T12:00:00.000+03:00`, locale), luxon.toLocaleString(DateTime.DATE_FULL), `${locale} ${day}`);
+        const first = DateTime.fromISO(`${day.slice(0, 8)}01T12:00:00+03:00`, { setZone: true }).setLocale(locale);
+        assert.equal(formatMonth(day.slice(0, 4), day.slice(5, 7), locale), first.toLocaleString({ month: 'long', year: 'numeric' }), `${locale} ${day}`);
+      }
+    }
   });
 });
 

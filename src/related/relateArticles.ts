@@ -109,17 +109,18 @@ export function relateArticles(articles: readonly RelatableArticle[], options: R
 
   const related = new Map<string, string[]>();
   const subjects = ordered.map(headlineTermsOf(options.language));
+  // Each article's tags folded once, not once for every article it is compared with.
+  const tagsOf = ordered.map((article) => new Set(article.tags.map((tag) => tag.toLowerCase())));
   ordered.forEach((article, index) => {
     const story = storyOf.get(article.url);
-    const tags = new Set(article.tags.map((tag) => tag.toLowerCase()));
+    const tags = tagsOf[index]!;
     // Not its own story (shown as "also covered by"), and copies only through their original; and about the same thing.
     const candidates = neighbors[index]!.filter(({ index: other, score }) => {
       const url = ordered[other]!.url;
-      const sameSubject =
-        score >= storySimilarity || ordered[other]!.tags.some((tag) => tags.has(tag.toLowerCase())) || sharesAny(subjects[index]!, subjects[other]!);
+      const sameSubject = score >= storySimilarity || sharesAny(tagsOf[other]!, tags) || sharesAny(subjects[index]!, subjects[other]!);
       return !duplicateOf.has(url) && (!story || storyOf.get(url) !== story) && sameSubject;
     });
-    const scored = candidates.map(({ index: other, score }) => relatedScore(article, ordered[other]!, score, tags));
+    const scored = candidates.map(({ index: other, score }) => relatedScore(article, ordered[other]!, score, tagsOf[other]!, tags));
     scored.sort((a, b) => b.score - a.score || compareStrings(a.url, b.url));
     related.set(
       article.url,
@@ -145,7 +146,10 @@ function headlineTermsOf(language: string): (article: RelatableArticle) => Set<s
   return (article) => new Set(tokenizer.words(article.title).flatMap((word) => tokenizer.term(word) ?? []));
 }
 
-const sharesAny = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((term) => b.has(term));
+function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const term of a) if (b.has(term)) return true;
+  return false;
+}
 
 /** Counts the index terms of texts in the site's language (each distinct word stemmed once). */
 export function termCounter(language: string): (text: string) => CountedTerms {
@@ -172,8 +176,15 @@ export function weightedText(article: RelatableArticle): string {
  * time: a week apart costs a little, a season half, a year most of the score,
  * so the list is neither just the newest articles nor blind to dates.
  */
-function relatedScore(article: RelatableArticle, other: RelatableArticle, similarity: number, tags: Set<string>): { url: string; score: number } {
-  const shared = other.tags.filter((tag) => tags.has(tag.toLowerCase())).length;
+function relatedScore(
+  article: RelatableArticle,
+  other: RelatableArticle,
+  similarity: number,
+  otherTags: ReadonlySet<string>,
+  tags: ReadonlySet<string>,
+): { url: string; score: number } {
+  let shared = 0;
+  for (const tag of otherTags) if (tags.has(tag)) shared += 1;
   const days = Math.abs(article.epochMs - other.epochMs) / day;
   const score = similarity * (1 + 0.15 * Math.min(shared, 3)) * (1 / (1 + days / 90));
   return { url: other.url, score };
