@@ -36,6 +36,7 @@ export function articlePages(context: ArchiveContext): ArticlePage[] {
       messages: articleMessages(view, storyLinks, translations, words),
       title: view.title,
       description,
+      // Made from the view and the site alone, as pages' hashes take them to be (`hashPages`).
       socialMeta: socialMeta(view, description, pageContext),
       structuredData: structuredData(view, pageContext),
       // Sorted as text by Pagefind: UTC instants compare correctly, local ones across offsets may not.

@@ -9,7 +9,9 @@ import type { Relations } from '../related/relateArticles.ts';
 import { routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { Translator } from '../strings/words.ts';
+import { madeOnce } from '../madeOnce.ts';
 import { summaryOf } from './articleViews.ts';
+import { sharedByPages } from './sharedByPages.ts';
 import type { ArticleSummary, ArticleView, Link, SourceView, StoryPage, StorySource } from './pages.ts';
 
 export interface StoryLinks {
@@ -42,7 +44,9 @@ export interface StoryViews {
 
 export function storyViews(relations: Relations, articles: readonly SafeArticle[], viewByUrl: ReadonlyMap<string, ArticleView>, words: Translator): StoryViews {
   const articleByUrl = new Map(articles.map((article) => [article.url, article]));
-  const summary = (url: string): ArticleSummary => summaryOf(viewByUrl.get(url)!);
+  // One summary per article, however many pages list it as related or as covering the same story.
+  const summaries = new Map<string, ArticleSummary>();
+  const summary = (url: string): ArticleSummary => madeOnce(summaries, url, () => sharedByPages(summaryOf(viewByUrl.get(url)!)));
   const formatDate = (iso: string): string => formatLongDate(iso, words.language);
   // An article with no named source is nobody's: it is not counted as a source, and not the same outlet as another.
   const sourceName = (url: string): string | undefined => viewByUrl.get(url)?.source?.name;
