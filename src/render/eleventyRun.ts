@@ -63,7 +63,9 @@ async function eleventyFor(data: RenderData, outputDir: string, templates: Templ
     configPath: eleventyConfigPath,
     quietMode: true,
     config(eleventyConfig) {
-      eleventyConfig.addGlobalData('archive', data);
+      // Frozen, so that Eleventy hands it to templates as it is: it deep-copies the objects of global data, and
+      // wraps them in a proxy for every page and every property read, but for frozen ones (its `Merge`, `ProxyWrap`).
+      eleventyConfig.addGlobalData('archive', Object.freeze({ ...data }));
     },
   });
   eleventy.disableLogger();
