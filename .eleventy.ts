@@ -19,7 +19,7 @@ interface FilterContext {
 function translate(this: FilterContext, key: WordKey, params?: Record<string, ParamValue>): string {
   const words = this.ctx.archive?.site?.words;
   if (!words) throw new Error('the t filter renders pages of the archive only');
-  // A Translator per call: Eleventy hands the words through a new proxy each time, and one costs little (`words.ts`).
+  // A Translator per call costs little: its language's Intl formats are made once (`words.ts`).
   return new Translator(words).text(key, params);
 }
 
