@@ -6,9 +6,9 @@
  * term, then Pagefind's CLI over its article pages. Hugo alone without
  * feeds, and a plain Eleventy site with no validation or sanitizing
  * (bench/eleventy-plain/), are secondary lines. Every whole build runs in
- * its own process (`measure.ts`): wall time, CPU time and peak memory summed
- * over all its processes; with --runs N each is run N times and the median
- * is shown.
+ * its own process (`measure.ts`), by the tool as it is installed (compiled to
+ * JavaScript): wall time, CPU time and peak memory summed over all its
+ * processes; with --runs N each is run N times and the median is shown.
  *
  *   npm run bench                          1,000 and 10,000 articles
  *   npm run bench -- 100000 --no-anchors   100,000, without Hugo and plain Eleventy
@@ -33,7 +33,7 @@ import { measure, type Measured } from './measure.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.dirname(benchDir);
-const cli = path.join(projectRoot, 'bin', 'news-archive.js');
+const tscBin = path.join(projectRoot, 'node_modules', '.bin', 'tsc');
 const eleventyBin = path.join(projectRoot, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const pagefindBin = path.join(projectRoot, 'node_modules', '.bin', 'pagefind');
 const baseUrl = 'https://bench.example/';
@@ -44,6 +44,20 @@ const { values, positionals } = parseArgs({
 });
 const runs = Math.max(1, Number(values.runs));
 const sizes = positionals.map(Number).filter((n) => n > 0);
+
+/**
+ * The tool as it is installed: compiled to JavaScript (`npm pack` ships it so), with the same templates
+ * and dependencies, in a folder of its own without the sources. Returns its command.
+ */
+function installedTool(): string {
+  const tool = mkdtempSync(path.join(tmpdir(), 'news-archive-bench-tool-'));
+  for (const part of ['bin', 'templates', 'package.json']) cpSync(path.join(projectRoot, part), path.join(tool, part), { recursive: true });
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(tool, 'node_modules'));
+  execFileSync(tscBin, ['-p', path.join(projectRoot, 'tsconfig.lib.json'), '--outDir', path.join(tool, 'lib')], { stdio: 'inherit' });
+  return path.join(tool, 'bin', 'news-archive.js');
+}
+const cli = installedTool();
+process.on('exit', () => rmSync(path.dirname(path.dirname(cli)), { recursive: true, force: true }));
 
 /** The median (by wall time) of `runs` runs, each after `prepare`. */
 async function timed(command: string, args: string[], cwd: string, prepare: (run: number) => void = () => {}): Promise<Measured> {

@@ -11,6 +11,7 @@ import type { ReadingSettings } from '../schema/site.ts';
 import { startWorker } from '../workerThread.ts';
 import type { FileResult, FileStep, LoadedArticle } from './checkFile.ts';
 import type { BatchReply, FileJob, JobBatch, WorkerSetup } from './loadWorker.ts';
+import { moduleBeside } from '../paths.ts';
 
 /** Files per batch: large enough to make messaging cheap, small enough to share the work evenly. */
 const batchSize = 50;
@@ -32,7 +33,7 @@ export async function readInWorkers<A extends LoadedArticle>(jobs: readonly File
   let next = 0;
 
   const setup: WorkerSetup = { site, stepModule: step.module.href };
-  const workers = Array.from({ length: threadCount() - 1 }, () => startWorker(new URL('./loadWorker.ts', import.meta.url), setup));
+  const workers = Array.from({ length: threadCount() - 1 }, () => startWorker(moduleBeside('./loadWorker', import.meta.url), setup));
   const inWorkers = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ import type { Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
 import { eleventyConfigPath } from '../paths.ts';
 import type { Templates } from './siteTemplates.ts';
 import { describeTemplateError } from './templateErrors.ts';
+import { loadTypeScriptTemplates } from './typescriptTemplates.ts';
 
 /** The pages of each kind: the global data `archive.pages` that each template paginates over. */
 export type RenderedKind = Exclude<PageKind, 'file'>;
@@ -59,6 +60,8 @@ export function pagesByKind(pages: readonly Page[]): PagesByKind {
 async function eleventyFor(data: RenderData, outputDir: string, templates: Templates) {
   // Loaded only when there is something to render: it takes a while, and a build without changes needs none of it.
   const { Eleventy } = await import('@11ty/eleventy');
+  // After Eleventy: modules loaded once tsx is registered go through its loader, which costs each of them time.
+  await loadTypeScriptTemplates();
   const eleventy = new Eleventy(templates.dir, outputDir, {
     configPath: eleventyConfigPath,
     quietMode: true,

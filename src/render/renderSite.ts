@@ -18,6 +18,7 @@ import type { RenderJob, RenderJobResult } from './renderWorker.ts';
 import { receivedError } from '../errors.ts';
 import { ask, startProcess, stopProcess } from '../workerProcess.ts';
 import { collectGarbage } from '../collectGarbage.ts';
+import { moduleBeside } from '../paths.ts';
 
 export function assertSafeUrls(pages: readonly Page[]): void {
   for (const page of pages) {
@@ -124,7 +125,7 @@ async function renderInWorkers(site: SiteView, pages: readonly Page[], outputDir
   const weight = pages.reduce((sum, page) => sum + weightOf(page), 0);
   const shares = batchesOf(pages, Math.ceil(Math.min(pagesAtOnce / workers, weight / workers)));
   let next = 0;
-  const processes = Array.from({ length: Math.min(workers, shares.length) }, () => startProcess(new URL('./renderWorker.ts', import.meta.url)));
+  const processes = Array.from({ length: Math.min(workers, shares.length) }, () => startProcess(moduleBeside('./renderWorker', import.meta.url)));
   try {
     await Promise.all(
       processes.map(async (child) => {

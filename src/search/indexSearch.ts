@@ -17,6 +17,7 @@ import { collectGarbage } from '../collectGarbage.ts';
 import { articlesPerSearchPart } from '../archive/searchParts.ts';
 import type { SpooledPart } from './documentSpool.ts';
 import type { SearchJob, SearchJobResult } from './searchWorker.ts';
+import { moduleBeside } from '../paths.ts';
 
 /** Parts indexed at once, at most: each holds its pages in memory (see `articlesPerSearchIndex`). */
 // Two even on two cores: one at a time lowered no whole build's peak (rendering sets it: 2,255 MB against 2,214 MB
@@ -44,7 +45,7 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
   if (build.reduce((sum, part) => sum + part.pageCount, 0) >= articlesPerSearchPart) collectGarbage();
   let next = 0;
   const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () => {
-    const worker = startWorker(new URL('./searchWorker.ts', import.meta.url), undefined);
+    const worker = startWorker(moduleBeside('./searchWorker', import.meta.url), undefined);
     return { worker, exited: new Promise<void>((resolve) => worker.once('exit', () => resolve())) };
   });
   try {

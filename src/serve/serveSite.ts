@@ -14,6 +14,7 @@ import type { Problem } from '../problems.ts';
 import { startWorker } from '../workerThread.ts';
 import { overrideFoldersOf } from '../render/siteTemplates.ts';
 import { watchFolders } from './watchFolders.ts';
+import { moduleBeside } from '../paths.ts';
 
 export interface ServeOptions {
   cwd: string;
@@ -36,7 +37,7 @@ const settleMs = 150;
 
 /** One build in a fresh worker thread (see `buildWorker.ts`): templates and code as they are now. */
 function buildInWorker(options: BuildOptions): Promise<BuildResult> {
-  const worker = startWorker(new URL('./buildWorker.ts', import.meta.url), options);
+  const worker = startWorker(moduleBeside('./buildWorker', import.meta.url), options);
   return new Promise<BuildResult>((resolve, reject) => {
     worker.once('message', (reply: { result?: BuildResult; error?: SentError }) =>
       reply.result ? resolve(reply.result) : reject(receivedError(reply.error!)),

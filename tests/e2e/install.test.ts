@@ -9,7 +9,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { filesWorthWorkers } from '../../src/load/readInWorkers.ts';
 import { projectRoot, tempDir, writeTree } from '../helpers.ts';
+import { generateCorpus } from '../support/generateCorpus.ts';
 
 const run = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -28,19 +30,26 @@ describe('installed with npm into an empty folder', async () => {
   });
   await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', path.join(packed, pack!.filename)], { cwd: site });
   const bin = path.join(site, 'node_modules', '.bin', 'news-archive');
-  const build = await run(bin, ['build'], { cwd: site }).then(
-    (result) => ({ code: 0, ...result }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+  const buildOf = (args: string[] = []) =>
+    run(bin, ['build', ...args], { cwd: site }).then(
+      (result) => ({ code: 0, ...result }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+  const build = await buildOf();
+  // Enough articles to be read in worker threads and rendered in worker processes, which load the compiled tool too.
+  const largeCount = filesWorthWorkers + 200;
+  generateCorpus(path.join(site, 'large'), largeCount);
+  const largeBuild = await buildOf(['--content', 'large', '--output', '_large', '--base-url', 'https://news.example.org/']);
 
-  test('the package ships what it runs, and none of the repository’s tests, benchmarks or content', () => {
-    for (const needed of ['bin/news-archive.js', 'src/cli.ts', '.eleventy.ts', 'templates/article.njk', 'templates/assets/style.css']) {
+  test('the package ships what it runs, compiled, and none of the repository’s sources, tests, benchmarks or content', () => {
+    for (const needed of ['bin/news-archive.js', 'lib/cli.js', 'lib/render/eleventyConfig.js', 'templates/article.njk', 'templates/assets/style.css']) {
       assert.ok(shipped.includes(needed), `${needed} is in the package`);
     }
     assert.deepEqual(
-      shipped.filter((file) => /^(?:tests|bench|content|scripts)\//.test(file)),
+      shipped.filter((file) => /^(?:src|tests|bench|content|scripts)\//.test(file)),
       [],
     );
+    assert.ok(!existsSync(path.join(projectRoot, 'lib')), 'packing leaves no compiled copy in the checkout');
   });
   test('its command builds the folder’s own content with the tool’s templates', () => {
     assert.equal(build.code, 0, build.stderr);
@@ -50,5 +59,10 @@ describe('installed with npm into an empty folder', async () => {
     assert.match(page, /Hello, <em>world<\/em>\./);
     assert.ok(existsSync(path.join(site, '_site/assets/style.css')));
     assert.ok(readdirSync(path.join(site, '_site/pagefind')).length > 0, 'the search index is built');
+  });
+  test('it builds a large archive on every core, its workers running the compiled tool too', () => {
+    assert.equal(largeBuild.code, 0, largeBuild.stderr);
+    assert.match(largeBuild.stderr, new RegExp(`Built ${largeCount} of ${largeCount.toLocaleString('en')} article files into _large/ in [\\d.]+ s: [\\d,]+ pages`));
+    assert.ok(existsSync(path.join(site, '_large/feed.json')), 'the JSON feed, a TypeScript template, is rendered');
   });
 });
