@@ -8,6 +8,7 @@
  * Returns the problems instead of printing them, and writes nothing when
  * content has errors, unless asked to build what is valid.
  */
+import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { buildArchive, publishedArticles } from './archive/buildArchive.ts';
@@ -21,13 +22,14 @@ import { HandOver, received } from './handOver.ts';
 import { isError, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputIntact } from './render/outputIntact.ts';
-import { renderSite, renderWorkers, type RenderResult } from './render/renderSite.ts';
+import { renderSite, renderWorkers, startRenderProcess, type RenderResult } from './render/renderSite.ts';
 import type { Templates } from './render/siteTemplates.ts';
 import { isHtmlPage } from './routes.ts';
 import { indexedPageCount, indexSearch } from './search/indexSearch.ts';
 import { DocumentSpool } from './search/documentSpool.ts';
 import { planSearch } from './search/staleParts.ts';
 import type { StageTimer } from './stageTimes.ts';
+import { stopProcess } from './workerProcess.ts';
 
 export interface BuildOptions {
   /** The folder that `contentDir` and `outputDir` are relative to; the process's by default. */
@@ -73,26 +75,34 @@ export interface BuildInputs {
 /** A build that reads the content: every file through the cache, then only the pages that changed written. */
 export async function makeSite(options: BuildOptions & { cwd: string }, { cache, records, templates, stamp }: BuildInputs): Promise<BuildResult> {
   const outputDir = path.resolve(options.cwd, options.outputDir);
-  const indexed = await loadAndIndex(options, cache, records, outputDir, templates, stamp);
-  if (!('archive' in indexed)) return indexed;
-  const { archive, inputKey, result } = indexed;
-  const pictureCache = cache && path.join(cache.root, 'pictures');
-  const spoolFolder = cache && path.join(cache.root, 'search-documents');
-  const reported = stamp === undefined ? undefined : { stamp, ...result };
-  return {
-    ...result,
-    built: true,
-    ...(await writeArchive(archive, outputDir, {
-      records,
-      inputKey,
-      reported,
-      indexSearch: options.indexSearch,
-      templates,
-      pictureCache,
-      spoolFolder,
-      timer: options.timer,
-    })),
-  };
+  // A build over the output of an earlier one mostly renders a few pages (a day's news), and Eleventy takes half a
+  // second to load: a rendering process started now loads it on another core while this one reads and makes pages.
+  const renderProcess = availableParallelism() > 1 && (records?.read().pages.size ?? 0) > 0 ? startRenderProcess() : undefined;
+  try {
+    const indexed = await loadAndIndex(options, cache, records, outputDir, templates, stamp);
+    if (!('archive' in indexed)) return indexed;
+    const { archive, inputKey, result } = indexed;
+    const pictureCache = cache && path.join(cache.root, 'pictures');
+    const spoolFolder = cache && path.join(cache.root, 'search-documents');
+    const reported = stamp === undefined ? undefined : { stamp, ...result };
+    return {
+      ...result,
+      built: true,
+      ...(await writeArchive(archive, outputDir, {
+        records,
+        inputKey,
+        reported,
+        indexSearch: options.indexSearch,
+        templates,
+        pictureCache,
+        spoolFolder,
+        timer: options.timer,
+        renderProcess,
+      })),
+    };
+  } finally {
+    if (renderProcess) await stopProcess(renderProcess);
+  }
 }
 
 type ContentResult = Pick<BuildResult, 'problems' | 'contentFileCount'>;
@@ -161,6 +171,8 @@ export interface WriteOptions {
   /** Where the search documents wait for Pagefind during the build, in a folder of its own (default: the system's temporary folder). */
   spoolFolder?: string | undefined;
   timer?: StageTimer | undefined;
+  /** A rendering process started early, which renders the pages however few (stopped once they are written). */
+  renderProcess?: ChildProcess | undefined;
 }
 
 export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 'removedCount'>;
@@ -201,7 +213,7 @@ async function writePages(
   archive: Archive,
   outputDir: string,
   spool: DocumentSpool,
-  { records, indexSearch: withSearch = true, templates, pictureCache, timer }: WriteOptions,
+  { records, indexSearch: withSearch = true, templates, pictureCache, timer, renderProcess }: WriteOptions,
 ): Promise<PagesWritten> {
   const previous = records?.read() ?? emptyRecord();
   const language = archive.site.language;
@@ -225,7 +237,7 @@ async function writePages(
 
   let rendered: RenderResult;
   try {
-    rendered = await renderSite(archive, outputDir, previous.pages, templates, pictureCache, renderWorkers(alongside && !smallIndex));
+    rendered = await renderSite(archive, outputDir, previous.pages, templates, pictureCache, renderWorkers(alongside && !smallIndex), renderProcess);
   } catch (error) {
     await searched?.catch(() => undefined);
     throw error;

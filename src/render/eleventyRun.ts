@@ -57,11 +57,21 @@ export function pagesByKind(pages: readonly Page[]): PagesByKind {
   return byKind as unknown as PagesByKind;
 }
 
+let eleventyModule: Promise<typeof import('@11ty/eleventy')> | undefined;
+
+/**
+ * Eleventy, loaded once, and the loader of the TypeScript templates it renders: only when there is something to
+ * render, as it takes a while (half a second) and a build without changes needs none of it.
+ */
+export const loadEleventy = (): Promise<typeof import('@11ty/eleventy')> =>
+  (eleventyModule ??= import('@11ty/eleventy').then(async (module) => {
+    // After Eleventy: modules loaded once tsx is registered go through its loader, which costs each of them time.
+    await loadTypeScriptTemplates();
+    return module;
+  }));
+
 async function eleventyFor(data: RenderData, outputDir: string, templates: Templates) {
-  // Loaded only when there is something to render: it takes a while, and a build without changes needs none of it.
-  const { Eleventy } = await import('@11ty/eleventy');
-  // After Eleventy: modules loaded once tsx is registered go through its loader, which costs each of them time.
-  await loadTypeScriptTemplates();
+  const { Eleventy } = await loadEleventy();
   const eleventy = new Eleventy(templates.dir, outputDir, {
     configPath: eleventyConfigPath,
     quietMode: true,

@@ -16,6 +16,7 @@ import { toolTemplates, type Templates } from './siteTemplates.ts';
 import { assertAllRendered, pagesByKind, runEleventy, withEleventy } from './eleventyRun.ts';
 import type { RenderJob, RenderJobResult } from './renderWorker.ts';
 import { receivedError } from '../errors.ts';
+import type { ChildProcess } from 'node:child_process';
 import { ask, startProcess, stopProcess } from '../workerProcess.ts';
 import { collectGarbage } from '../collectGarbage.ts';
 import { moduleBeside } from '../paths.ts';
@@ -74,7 +75,14 @@ function batchesOf(pages: readonly Page[], capacity: number): Page[][] {
   return batches;
 }
 
-/** Renders the pages whose hash differs from `previous` (all of them when it is empty) and deletes the files of pages that are gone. */
+/** A worker process that renders: it loads Eleventy as soon as it starts (`renderWorker.ts`). */
+export const startRenderProcess = (): ChildProcess => startProcess(moduleBeside('./renderWorker', import.meta.url));
+
+/**
+ * Renders the pages whose hash differs from `previous` (all of them when it is empty) and deletes the files of
+ * pages that are gone. `started`: a rendering process started early (`makeSite.ts`, for a build that changes
+ * little), which has loaded Eleventy meanwhile: the pages are rendered there, however few. Stopped when done.
+ */
 export async function renderSite(
   archive: Archive,
   outputDir: string,
@@ -82,25 +90,32 @@ export async function renderSite(
   templates: Templates = toolTemplates,
   pictureCache: string = path.join(tmpdir(), 'news-archive-pictures'),
   workers = 1,
+  started?: ChildProcess,
 ): Promise<RenderResult> {
-  assertSafeUrls(archive.pages);
-  // A site's own templates change every page they render: their hash is part of each page's.
-  const hashes = hashPages(archive.pages, archive.site, templates.hash);
-  const plan = planRender(outputDir, hashes, previous);
-  removePages(outputDir, plan.remove);
-  // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
-  if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
-    const toRender = archive.pages.filter((page) => plan.render.has(page.url));
-    await copyFiles(toRender, outputDir, pictureCache);
-    if (workers > 1 && toRender.length >= pagesWorthWorkers) {
-      // The workers' heaps come on top of this one: what making the pages left as garbage is given back first.
-      collectGarbage();
-      await renderInWorkers(archive.site, toRender, outputDir, templates, workers);
-    } else {
-      for (const batch of batchesOf(toRender, pagesAtOnce)) await runEleventy({ site: archive.site, pages: pagesByKind(batch) }, outputDir, templates);
+  try {
+    assertSafeUrls(archive.pages);
+    // A site's own templates change every page they render: their hash is part of each page's.
+    const hashes = hashPages(archive.pages, archive.site, templates.hash);
+    const plan = planRender(outputDir, hashes, previous);
+    removePages(outputDir, plan.remove);
+    // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
+    if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
+      const toRender = archive.pages.filter((page) => plan.render.has(page.url));
+      await copyFiles(toRender, outputDir, pictureCache);
+      if (workers > 1 && toRender.length >= pagesWorthWorkers) {
+        // The workers' heaps come on top of this one: what making the pages left as garbage is given back first.
+        collectGarbage();
+        await renderInWorkers(archive.site, toRender, outputDir, templates, workers, started);
+      } else if (started) {
+        await renderInWorkers(archive.site, toRender, outputDir, templates, 1, started);
+      } else {
+        for (const batch of batchesOf(toRender, pagesAtOnce)) await runEleventy({ site: archive.site, pages: pagesByKind(batch) }, outputDir, templates);
+      }
     }
+    return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
+  } finally {
+    if (started) await stopProcess(started);
   }
-  return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
 }
 
 /** Copied files are not rendered: their bytes go to their URL's file as they are, or resized (made once, kept in `pictureCache`). */
@@ -121,11 +136,19 @@ async function copyFiles(pages: readonly Page[], outputDir: string, pictureCache
  * The pages in shares, each rendered by an Eleventy in a worker process, `workers` at a time. Every Eleventy also
  * writes the files that are not pages of the Archive (`_headers`, the assets): the same bytes each time.
  */
-async function renderInWorkers(site: SiteView, pages: readonly Page[], outputDir: string, templates: Templates, workers: number): Promise<void> {
+async function renderInWorkers(
+  site: SiteView,
+  pages: readonly Page[],
+  outputDir: string,
+  templates: Templates,
+  workers: number,
+  started?: ChildProcess,
+): Promise<void> {
   const weight = pages.reduce((sum, page) => sum + weightOf(page), 0);
   const shares = batchesOf(pages, Math.ceil(Math.min(pagesAtOnce / workers, weight / workers)));
   let next = 0;
-  const processes = Array.from({ length: Math.min(workers, shares.length) }, () => startProcess(moduleBeside('./renderWorker', import.meta.url)));
+  const count = Math.min(workers, shares.length);
+  const processes = started ? [started, ...Array.from({ length: count - 1 }, startRenderProcess)] : Array.from({ length: count }, startRenderProcess);
   try {
     await Promise.all(
       processes.map(async (child) => {

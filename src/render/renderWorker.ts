@@ -6,7 +6,7 @@
  */
 import { collectGarbage } from '../collectGarbage.ts';
 import { sendableError, type SentError } from '../errors.ts';
-import { runEleventy, type RenderData } from './eleventyRun.ts';
+import { loadEleventy, runEleventy, type RenderData } from './eleventyRun.ts';
 import type { Templates } from './siteTemplates.ts';
 
 export interface RenderJob {
@@ -21,6 +21,9 @@ const answer = (result: RenderJobResult) => process.send!(result);
 
 // The build stopped (it was killed, say): nothing is left to render for.
 process.on('disconnect', () => process.exit(0));
+
+// Eleventy loaded while the build makes the pages (a process started early: `makeSite.ts`), not when they arrive.
+loadEleventy().catch(() => undefined);
 
 process.on('message', (job: RenderJob) => {
   runEleventy(job.data, job.outputDir, job.templates).then(
