@@ -1,5 +1,5 @@
 /**
- * Worker processes running the tool's TypeScript, for work whose memory must
+ * Worker processes running the tool's modules, for work whose memory must
  * go back to the system when it is done: a worker thread's heap is freed
  * into this process, which keeps it (at 10,000 articles the build held
  * 300 MB more after rendering in threads than before, with 34 MB of it in
@@ -10,7 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-/** A process running `module` (a URL, as from `new URL('./x.ts', import.meta.url)`); it talks with `process.send` and `process.on('message')`. */
+/** A process running `module` (a URL, as from `moduleBeside('./x', import.meta.url)`); it talks with `process.send` and `process.on('message')`. */
 export const startProcess = (module: URL): ChildProcess =>
   fork(fileURLToPath(new URL('./processEntry.js', import.meta.url)), [module.href], {
     serialization: 'advanced',

@@ -1,7 +1,8 @@
 /**
- * Worker threads running the tool's TypeScript: workers do not inherit the
+ * Worker threads running the tool's modules: workers do not inherit the
  * main thread's TypeScript loader, so every worker starts in
- * `workerEntry.js`, which registers tsx and then imports the module asked for.
+ * `workerEntry.js`, which registers tsx when the module is TypeScript (the
+ * tool run from its sources) and then imports the module asked for.
  */
 import { Worker, workerData } from 'node:worker_threads';
 
@@ -10,7 +11,7 @@ interface WorkerStart {
   data: unknown;
 }
 
-/** A worker running `module` (a URL, as from `new URL('./x.ts', import.meta.url)`), which reads `data` with `workerInput()`. */
+/** A worker running `module` (a URL, as from `moduleBeside('./x', import.meta.url)`), which reads `data` with `workerInput()`. */
 export const startWorker = (module: URL, data: unknown): Worker =>
   new Worker(new URL('./workerEntry.js', import.meta.url), { workerData: { module: module.href, data } satisfies WorkerStart, execArgv: [] });
 

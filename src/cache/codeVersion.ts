@@ -1,7 +1,8 @@
 /**
- * A hash of the tool's own code: its sources (or what they compiled to),
- * templates, manifest and lock file. Anything cached from one build for the next is
- * keyed by it, so a new version (or a local change) never reuses old results.
+ * A hash of the tool's own code: its sources (or the JavaScript they were
+ * compiled to, installed), templates, manifest and lock file. Anything cached
+ * from one build for the next is keyed by it, so a new version (or a local
+ * change) never reuses old results.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
