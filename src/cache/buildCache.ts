@@ -46,6 +46,11 @@ export class CacheNamespace {
     this.readOnly = readOnly;
   }
 
+  /** False when entries are only read (a dry run). */
+  get writable(): boolean {
+    return !this.readOnly;
+  }
+
   /** A hash already fed with the key recipe: feed it what the entry is made from. */
   hasher(algorithm = 'sha256'): Hash {
     return createHash(algorithm).update(this.recipe);

@@ -8,22 +8,15 @@ import { parentPort } from 'node:worker_threads';
 import { sendableError, type SentError } from '../errors.ts';
 import type { ReadingSettings } from '../schema/site.ts';
 import { workerInput } from '../workerThread.ts';
-import type { FileResult, FileStep, LoadedArticle, RevisionsInput } from './checkFile.ts';
+import type { FileResult, FileStep, LoadedArticle } from './checkFile.ts';
+import { jobRunner, type FileJob } from './fileJobs.ts';
 
 export interface WorkerSetup {
   site: ReadingSettings;
   /** The module that exports the step as `step`. */
   stepModule: string;
-}
-
-export interface FileJob {
-  /** As problems name it: relative to the working folder. */
-  file: string;
-  /** Relative to the content folder, `/`-separated: where the article sat in the site it came from. */
-  inContent: string;
-  bytes: Uint8Array;
-  /** The revisions file beside it, if any. */
-  revisions?: RevisionsInput | undefined;
+  /** The folder of the file cache that results are written to (see `FileJob.cacheEntry`); none without a cache. */
+  cacheFolder?: string | undefined;
 }
 
 export interface JobBatch {
@@ -34,15 +27,16 @@ export interface JobBatch {
 /** A batch's results, or the error that stopped it (a bug: problems with content are results). */
 export type BatchReply<A> = { id: number; results: FileResult<A>[]; error?: undefined } | { id: number; error: SentError };
 
-const { site, stepModule } = workerInput<WorkerSetup>();
+const { site, stepModule, cacheFolder } = workerInput<WorkerSetup>();
 const { step } = (await import(stepModule)) as { step: FileStep<LoadedArticle> };
+const run = jobRunner(step, site, cacheFolder);
 parentPort!.on('message', ({ id, jobs }: JobBatch) => {
   const results: FileResult<LoadedArticle>[] = [];
-  for (const { file, inContent, bytes, revisions } of jobs) {
+  for (const job of jobs) {
     try {
-      results.push(step.run(file, bytes, site, inContent, revisions));
+      results.push(run(job));
     } catch (error) {
-      parentPort!.postMessage({ id, error: sendableError(new Error(`${file} could not be read`, { cause: error })) } satisfies BatchReply<LoadedArticle>);
+      parentPort!.postMessage({ id, error: sendableError(new Error(`${job.file} could not be read`, { cause: error })) } satisfies BatchReply<LoadedArticle>);
       return;
     }
   }

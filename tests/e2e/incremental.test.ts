@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BuildCache } from '../../src/cache/buildCache.ts';
 import { settledAfterMs } from '../../src/cache/folderStamp.ts';
 import { generateCorpus } from '../support/generateCorpus.ts';
 import { loadContent } from '../../src/load/loadContent.ts';
@@ -177,5 +178,21 @@ describe('the load stage on every core', () => {
     assert.deepEqual(files, [...files].sort());
     const oneThread = loaded.articles.map((parallel) => prepareFile(parallel.file, readFileSync(path.join(cwd, parallel.file)), loaded.site, parallel.file.slice('content/'.length)).article);
     assert.deepEqual(loaded.articles, oneThread);
+  });
+
+  test('each thread writes to the cache what it read, and the next load reads it all from there', async () => {
+    const cwd = tempDir();
+    const count = filesWorthWorkers + 200;
+    generateCorpus(path.join(cwd, 'content'), count);
+    const cache = new BuildCache(path.join(cwd, '.cache'));
+    const first = await loadContent('content', cwd, { step: prepareStep, cache });
+    const entries = readdirSync(path.join(cwd, '.cache'), { recursive: true, encoding: 'utf8' })
+      .map((name) => path.join(cwd, '.cache', name))
+      .filter((file) => statSync(file).isFile());
+    assert.equal(entries.length, count, 'one entry per file');
+    const written = new Map(entries.map((file) => [file, statSync(file).mtimeMs]));
+    const second = await loadContent('content', cwd, { step: prepareStep, cache });
+    assert.deepEqual(second.articles, first.articles);
+    assert.deepEqual(new Map(entries.map((file) => [file, statSync(file).mtimeMs])), written, 'no entry was written again: every one was read');
   });
 });
