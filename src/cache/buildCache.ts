@@ -12,6 +12,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { threadId } from 'node:worker_threads';
 import { codeVersion } from './codeVersion.ts';
 
 /** The cache folder, relative to the working folder. */
@@ -88,7 +89,8 @@ export class CacheNamespace {
     try {
       if (!this.madeFolders.has(folder)) mkdirSync(folder, { recursive: true });
       this.madeFolders.add(folder);
-      const temporary = `${file}.${process.pid}.tmp`;
+      // By process and thread: the loading threads of one build write entries at once (`fileCache.ts`).
+      const temporary = `${file}.${process.pid}-${threadId}.tmp`;
       writeFileSync(temporary, data);
       renameSync(temporary, file);
       return true;
