@@ -26,17 +26,12 @@ export class FileCache<V> {
     return this.namespace.readValue<V>(this.entryOf(key));
   }
 
-  set(key: string, value: V): void {
-    this.used.add(key);
-    if (this.namespace.writeValue(this.entryOf(key), value)) this.written += 1;
-  }
-
-  /** Where another thread may write entries (`EntryWriter`); nothing when the cache is only read. */
+  /** Where entries are written (`EntryWriter`, by the thread that read the file); nothing when the cache is only read. */
   get writableFolder(): string | undefined {
     return this.namespace.writable ? this.namespace.folder : undefined;
   }
 
-  /** An entry written by another thread (`EntryWriter`), as `set` would have. */
+  /** An entry written (`EntryWriter`): kept by the next `prune`, which runs once any was written. */
   noteWritten(key: string): void {
     this.used.add(key);
     this.written += 1;
@@ -58,9 +53,9 @@ export class FileCache<V> {
 }
 
 /**
- * Writes entries into a file cache's folder from another thread (a loading worker), the same bytes `FileCache.set`
- * writes. Creating a file takes a while (at 10,000 articles, writing every entry from the main thread after the
- * files were read took 2.6 s of one core), so each thread that reads a file writes its entry.
+ * Writes entries into a file cache's folder (`FileCache.writableFolder`) from whichever thread read the file, a
+ * loading worker or the main thread. Creating a file takes a while (at 10,000 articles, writing every entry from
+ * the main thread after the files were read took 2.6 s of one core), so each thread writes its own.
  */
 export class EntryWriter {
   private readonly namespace: CacheNamespace;

@@ -18,7 +18,7 @@ import { readingSettingsOf, type SiteSettings } from '../schema/site.ts';
 import { step as checkStep, type FileResult, type FileStep, type LoadedArticle } from './checkFile.ts';
 import { articleFileExtension, findContentFiles } from './findContentFiles.ts';
 import { revisionsFileSuffix } from '../schema/revisions.ts';
-import type { FileJob } from './fileJobs.ts';
+import { jobRunner, type FileJob } from './fileJobs.ts';
 import { loadSite } from './loadSite.ts';
 import type { Article } from './readArticle.ts';
 import { filesWorthWorkers, readInWorkers } from './readInWorkers.ts';
@@ -105,22 +105,13 @@ export async function loadContent<A extends LoadedArticle>(
     );
   }
 
-  // Many files are read on every core, and each thread writes the cache entries of the files it read.
-  const inWorkers = misses.length >= filesWorthWorkers;
-  const cacheFolder = inWorkers ? cache?.writableFolder : undefined;
-  const read = inWorkers
-    ? await readInWorkers(
-        misses.map((miss) => ({ ...miss, cacheEntry: cacheFolder !== undefined && miss.key !== undefined ? cache!.entryOf(miss.key) : undefined })),
-        reading,
-        step,
-        cacheFolder,
-      )
-    : misses.map(({ file, inContent, bytes, revisions }) => step.run(file, bytes, reading, inContent, revisions));
+  // Each thread writes the cache entries of the files it read: on every core when there are many.
+  const cacheFolder = cache?.writableFolder;
+  const jobs = misses.map((miss) => ({ ...miss, cacheEntry: cacheFolder !== undefined && miss.key !== undefined ? cache!.entryOf(miss.key) : undefined }));
+  const read = jobs.length >= filesWorthWorkers ? await readInWorkers(jobs, reading, step, cacheFolder) : jobs.map(jobRunner(step, reading, cacheFolder));
   misses.forEach((miss, n) => {
     results[miss.index] = read[n];
-    if (miss.key === undefined) return;
-    if (cacheFolder === undefined) cache!.set(miss.key, read[n]!);
-    else cache!.noteWritten(miss.key);
+    if (miss.key !== undefined && cacheFolder !== undefined) cache!.noteWritten(miss.key);
   });
   cache?.prune();
 

@@ -81,7 +81,8 @@ export const startRenderProcess = (): ChildProcess => startProcess(moduleBeside(
 /**
  * Renders the pages whose hash differs from `previous` (all of them when it is empty) and deletes the files of
  * pages that are gone. `started`: a rendering process started early (`makeSite.ts`, for a build that changes
- * little), which has loaded Eleventy meanwhile: the pages are rendered there, however few. Stopped when done.
+ * little), which has loaded Eleventy meanwhile: the pages are rendered there, however few, and it is stopped with
+ * the other rendering processes; its starter stops it when there is nothing to render.
  */
 export async function renderSite(
   archive: Archive,
@@ -92,30 +93,26 @@ export async function renderSite(
   workers = 1,
   started?: ChildProcess,
 ): Promise<RenderResult> {
-  try {
-    assertSafeUrls(archive.pages);
-    // A site's own templates change every page they render: their hash is part of each page's.
-    const hashes = hashPages(archive.pages, archive.site, templates.hash);
-    const plan = planRender(outputDir, hashes, previous);
-    removePages(outputDir, plan.remove);
-    // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
-    if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
-      const toRender = archive.pages.filter((page) => plan.render.has(page.url));
-      await copyFiles(toRender, outputDir, pictureCache);
-      if (workers > 1 && toRender.length >= pagesWorthWorkers) {
-        // The workers' heaps come on top of this one: what making the pages left as garbage is given back first.
-        collectGarbage();
-        await renderInWorkers(archive.site, toRender, outputDir, templates, workers, started);
-      } else if (started) {
-        await renderInWorkers(archive.site, toRender, outputDir, templates, 1, started);
-      } else {
-        for (const batch of batchesOf(toRender, pagesAtOnce)) await runEleventy({ site: archive.site, pages: pagesByKind(batch) }, outputDir, templates);
-      }
+  assertSafeUrls(archive.pages);
+  // A site's own templates change every page they render: their hash is part of each page's.
+  const hashes = hashPages(archive.pages, archive.site, templates.hash);
+  const plan = planRender(outputDir, hashes, previous);
+  removePages(outputDir, plan.remove);
+  // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
+  if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
+    const toRender = archive.pages.filter((page) => plan.render.has(page.url));
+    await copyFiles(toRender, outputDir, pictureCache);
+    if (workers > 1 && toRender.length >= pagesWorthWorkers) {
+      // The workers' heaps come on top of this one: what making the pages left as garbage is given back first.
+      collectGarbage();
+      await renderInWorkers(archive.site, toRender, outputDir, templates, workers, started);
+    } else if (started) {
+      await renderInWorkers(archive.site, toRender, outputDir, templates, 1, started);
+    } else {
+      for (const batch of batchesOf(toRender, pagesAtOnce)) await runEleventy({ site: archive.site, pages: pagesByKind(batch) }, outputDir, templates);
     }
-    return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
-  } finally {
-    if (started) await stopProcess(started);
   }
+  return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
 }
 
 /** Copied files are not rendered: their bytes go to their URL's file as they are, or resized (made once, kept in `pictureCache`). */
