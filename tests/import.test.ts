@@ -91,7 +91,7 @@ describe('import: the seed clippings', () => {
     const importSeed = (...extra: string[]) => runCli(['import', fixture('import/seed-000.txt'), '--date', '2026-01-06', ...extra], { cwd });
     const skipped = /skipped "NATO ambassador says .*" from .*seed-000\.txt: nearly the same title and text as content\/2026\/01\/seed-001\.md/;
     const cache = path.join(cwd, '.cache/news-archive/import');
-    const entries = () => (existsSync(cache) ? readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((name) => /[0-9a-f]{64}$/.test(name)) : []);
+    const entries = () => (existsSync(cache) ? readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.pack')) : []);
 
     const dry = await importSeed('--dry-run');
     assert.match(dry.stdout, skipped);
@@ -99,10 +99,11 @@ describe('import: the seed clippings', () => {
     const first = await importSeed();
     assert.match(first.stdout, skipped);
     const [entry] = entries();
-    assert.equal(entries().length, 1, 'one entry for the one archived article');
+    assert.equal(entries().length, 1, 'one pack, of the one archived article');
     const written = statSync(path.join(cache, entry!)).mtimeMs;
     const second = await importSeed();
     assert.match(second.stdout, skipped, 'the same copy found from the cached article and its sketch');
+    assert.deepEqual(entries(), [entry], 'no other pack was written');
     assert.equal(statSync(path.join(cache, entry!)).mtimeMs, written, 'the entry was read, not made again');
   });
 

@@ -9,7 +9,7 @@
  * fails a build.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
@@ -66,6 +66,15 @@ export class CacheNamespace {
     }
   }
 
+  /** The entry's size in bytes, or nothing when it is not there. */
+  size(name: string): number | undefined {
+    try {
+      return statSync(path.join(this.folder, name)).size;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** An entry written by `writeValue`: the value, or nothing when it is not there or cannot be read. */
   readValue<T>(name: string): T | undefined {
     const bytes = this.read(name);
@@ -99,7 +108,7 @@ export class CacheNamespace {
     }
   }
 
-  /** Removes every entry (in any subfolder) that `keep` does not accept, by name. */
+  /** Removes every entry and folder (in any subfolder, `/`-separated) that `keep` does not accept, by name; a folder with all it holds. */
   prune(keep: (name: string) => boolean): void {
     if (this.readOnly) return;
     let names: string[];
@@ -110,7 +119,7 @@ export class CacheNamespace {
     }
     for (const name of names) {
       try {
-        if (!keep(name)) rmSync(path.join(this.folder, name), { force: true });
+        if (!keep(name.split(path.sep).join('/'))) rmSync(path.join(this.folder, name), { force: true, recursive: true });
       } catch {
         // A folder, or already gone.
       }

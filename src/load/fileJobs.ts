@@ -1,9 +1,10 @@
 /**
- * A file to read, as the loader hands it to a thread (the main one or a
- * worker, `readInWorkers.ts`), and how a thread runs it: the step, then its
- * result written to the cache by the thread that made it.
+ * Files to read, as the loader hands them to a thread (the main one or a
+ * worker, `readInWorkers.ts`) a batch at a time, and how a thread runs a
+ * batch: the step on each file, then their results written to the cache,
+ * as one pack, by the thread that made them.
  */
-import { EntryWriter } from '../cache/fileCache.ts';
+import { PackWriter, type WrittenPack } from '../cache/fileCache.ts';
 import type { ReadingSettings } from '../schema/site.ts';
 import type { FileResult, FileStep, LoadedArticle, RevisionsInput } from './checkFile.ts';
 
@@ -15,16 +16,33 @@ export interface FileJob {
   bytes: Uint8Array;
   /** The revisions file beside it, if any. */
   revisions?: RevisionsInput | undefined;
-  /** Where its result is kept in the cache's folder (`WorkerSetup.cacheFolder`), written by the thread that reads it. */
-  cacheEntry?: string | undefined;
+  /** Its key in the cache (`FileCache.keyOf`): its result is written to the cache's folder (`WorkerSetup.cacheFolder`). */
+  cacheKey?: string | undefined;
 }
 
-/** Runs the step on a job and writes its result to the cache where the job says: in whichever thread reads the file. */
-export function jobRunner<A extends LoadedArticle>(step: FileStep<A>, site: ReadingSettings, cacheFolder: string | undefined): (job: FileJob) => FileResult<A> {
-  const writer = cacheFolder === undefined ? undefined : new EntryWriter(cacheFolder);
-  return ({ file, inContent, bytes, revisions, cacheEntry }) => {
-    const result = step.run(file, bytes, site, inContent, revisions);
-    if (writer && cacheEntry !== undefined) writer.write(cacheEntry, result);
-    return result;
+/** A batch's results, in the order of its jobs, and the pack their cache entries were written to. */
+export interface BatchResult<A> {
+  results: FileResult<A>[];
+  pack?: WrittenPack | undefined;
+}
+
+/** Runs the step on each job of a batch and writes the results of those with a cache key to the cache, in whichever thread reads them. */
+export function batchRunner<A extends LoadedArticle>(
+  step: FileStep<A>,
+  site: ReadingSettings,
+  cacheFolder: string | undefined,
+): (jobs: readonly FileJob[]) => BatchResult<A> {
+  const writer = cacheFolder === undefined ? undefined : new PackWriter(cacheFolder);
+  return (jobs) => {
+    const results = jobs.map(({ file, inContent, bytes, revisions }) => {
+      try {
+        return step.run(file, bytes, site, inContent, revisions);
+      } catch (error) {
+        // A bug (problems with content are results): said with the file that met it.
+        throw new Error(`${file} could not be read`, { cause: error });
+      }
+    });
+    const entries = jobs.flatMap((job, n) => (job.cacheKey === undefined ? [] : [[job.cacheKey, results[n]] as const]));
+    return { results, pack: writer?.write(entries) };
   };
 }

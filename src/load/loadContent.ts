@@ -18,7 +18,8 @@ import { readingSettingsOf, type SiteSettings } from '../schema/site.ts';
 import { step as checkStep, type FileResult, type FileStep, type LoadedArticle } from './checkFile.ts';
 import { articleFileExtension, findContentFiles } from './findContentFiles.ts';
 import { revisionsFileSuffix } from '../schema/revisions.ts';
-import { jobRunner, type FileJob } from './fileJobs.ts';
+import { batchRunner, type BatchResult, type FileJob } from './fileJobs.ts';
+import type { WrittenPack } from '../cache/fileCache.ts';
 import { loadSite } from './loadSite.ts';
 import type { Article } from './readArticle.ts';
 import { filesWorthWorkers, readInWorkers } from './readInWorkers.ts';
@@ -107,13 +108,14 @@ export async function loadContent<A extends LoadedArticle>(
 
   // Each thread writes the cache entries of the files it read: on every core when there are many.
   const cacheFolder = cache?.writableFolder;
-  const jobs = misses.map((miss) => ({ ...miss, cacheEntry: cacheFolder !== undefined && miss.key !== undefined ? cache!.entryOf(miss.key) : undefined }));
-  const read = jobs.length >= filesWorthWorkers ? await readInWorkers(jobs, reading, step, cacheFolder) : jobs.map(jobRunner(step, reading, cacheFolder));
+  const jobs = misses.map((miss) => ({ ...miss, cacheKey: cacheFolder === undefined ? undefined : miss.key }));
+  const read =
+    jobs.length >= filesWorthWorkers ? await readInWorkers(jobs, reading, step, cacheFolder) : oneBatch(batchRunner(step, reading, cacheFolder)(jobs));
   misses.forEach((miss, n) => {
-    results[miss.index] = read[n];
-    if (miss.key !== undefined && cacheFolder !== undefined) cache!.noteWritten(miss.key);
+    results[miss.index] = read.results[n];
   });
-  cache?.prune();
+  for (const pack of read.packs) cache!.noteWritten(pack);
+  cache?.save();
 
   const articles: A[] = [];
   for (const result of results) {
@@ -125,6 +127,8 @@ export async function loadContent<A extends LoadedArticle>(
   inputHash?.update(JSON.stringify(found.problems));
   return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length, inputKey: inputHash?.digest('hex') };
 }
+
+const oneBatch = <A>({ results, pack }: BatchResult<A>): { results: FileResult<A>[]; packs: WrittenPack[] } => ({ results, packs: pack ? [pack] : [] });
 
 /** Where an article's earlier versions are kept: `story.md` → `story.revisions.yaml`. */
 export const revisionsFileOf = (articleFile: string): string => articleFile.replace(articleFileExtension, '') + revisionsFileSuffix;

@@ -9,13 +9,14 @@ import { sendableError, type SentError } from '../errors.ts';
 import type { ReadingSettings } from '../schema/site.ts';
 import { workerInput } from '../workerThread.ts';
 import type { FileResult, FileStep, LoadedArticle } from './checkFile.ts';
-import { jobRunner, type FileJob } from './fileJobs.ts';
+import { batchRunner, type FileJob } from './fileJobs.ts';
+import type { WrittenPack } from '../cache/fileCache.ts';
 
 export interface WorkerSetup {
   site: ReadingSettings;
   /** The module that exports the step as `step`. */
   stepModule: string;
-  /** The folder of the file cache that results are written to (see `FileJob.cacheEntry`); none without a cache. */
+  /** The folder of the file cache that results are written to (see `FileJob.cacheKey`); none without a cache. */
   cacheFolder?: string | undefined;
 }
 
@@ -24,21 +25,18 @@ export interface JobBatch {
   jobs: FileJob[];
 }
 
-/** A batch's results, or the error that stopped it (a bug: problems with content are results). */
-export type BatchReply<A> = { id: number; results: FileResult<A>[]; error?: undefined } | { id: number; error: SentError };
+/** A batch's results and the pack their cache entries went to, or the error that stopped it (a bug: problems with content are results). */
+export type BatchReply<A> = { id: number; results: FileResult<A>[]; pack?: WrittenPack | undefined; error?: undefined } | { id: number; error: SentError };
 
 const { site, stepModule, cacheFolder } = workerInput<WorkerSetup>();
 const { step } = (await import(stepModule)) as { step: FileStep<LoadedArticle> };
-const run = jobRunner(step, site, cacheFolder);
+const run = batchRunner(step, site, cacheFolder);
 parentPort!.on('message', ({ id, jobs }: JobBatch) => {
-  const results: FileResult<LoadedArticle>[] = [];
-  for (const job of jobs) {
-    try {
-      results.push(run(job));
-    } catch (error) {
-      parentPort!.postMessage({ id, error: sendableError(new Error(`${job.file} could not be read`, { cause: error })) } satisfies BatchReply<LoadedArticle>);
-      return;
-    }
+  let reply: BatchReply<LoadedArticle>;
+  try {
+    reply = { id, ...run(jobs) };
+  } catch (error) {
+    reply = { id, error: sendableError(error) };
   }
-  parentPort!.postMessage({ id, results } satisfies BatchReply<LoadedArticle>);
+  parentPort!.postMessage(reply);
 });

@@ -10,7 +10,8 @@ import { receivedError } from '../errors.ts';
 import type { ReadingSettings } from '../schema/site.ts';
 import { startWorker } from '../workerThread.ts';
 import type { FileResult, FileStep, LoadedArticle } from './checkFile.ts';
-import { jobRunner, type FileJob } from './fileJobs.ts';
+import { batchRunner, type BatchResult, type FileJob } from './fileJobs.ts';
+import type { WrittenPack } from '../cache/fileCache.ts';
 import type { BatchReply, JobBatch, WorkerSetup } from './loadWorker.ts';
 import { moduleBeside } from '../paths.ts';
 
@@ -26,24 +27,30 @@ export const filesWorthWorkers = 1000;
 /** Threads reading files, the main one included. */
 export const threadCount = (): number => Math.max(1, Math.min(availableParallelism(), 8));
 
-/** Runs `step` on every job; a job with a `cacheEntry` has its result written to `cacheFolder` by the thread that reads it. */
+/**
+ * Runs `step` on every job; the results of jobs with a `cacheKey` are written to `cacheFolder` by the thread that
+ * reads them, a pack per batch: returned with the results.
+ */
 export async function readInWorkers<A extends LoadedArticle>(
   jobs: readonly FileJob[],
   site: ReadingSettings,
   step: FileStep<A>,
   cacheFolder?: string,
-): Promise<FileResult<A>[]> {
+): Promise<{ results: FileResult<A>[]; packs: WrittenPack[] }> {
   const results: FileResult<A>[] = new Array(jobs.length);
+  const packs: WrittenPack[] = [];
   const batches: JobBatch[] = [];
   for (let start = 0; start < jobs.length; start += batchSize) batches.push({ id: start, jobs: jobs.slice(start, start + batchSize) });
-  const store = (id: number, batchResults: readonly FileResult<A>[]) =>
-    batchResults.forEach((result, offset) => {
+  const store = (id: number, batch: BatchResult<A>) => {
+    batch.results.forEach((result, offset) => {
       results[id + offset] = result;
     });
+    if (batch.pack) packs.push(batch.pack);
+  };
   let next = 0;
 
   const setup: WorkerSetup = { site, stepModule: step.module.href, cacheFolder };
-  const run = jobRunner(step, site, cacheFolder);
+  const run = batchRunner(step, site, cacheFolder);
   const workers = Array.from({ length: threadCount() - 1 }, () => startWorker(moduleBeside('./loadWorker', import.meta.url), setup));
   const inWorkers = workers.map(
     (worker) =>
@@ -59,7 +66,7 @@ export async function readInWorkers<A extends LoadedArticle>(
         worker.on('message', (reply: BatchReply<A>) => {
           if (reply.error) return reject(receivedError(reply.error));
           inFlight -= 1;
-          store(reply.id, reply.results);
+          store(reply.id, reply);
           sendNext();
         });
         worker.on('error', (error) => reject(new Error('a loading worker failed', { cause: error })));
@@ -72,12 +79,12 @@ export async function readInWorkers<A extends LoadedArticle>(
   try {
     // The main thread's share: a batch at a time, letting the workers' results in between.
     for (let batch = batches[next++]; batch; batch = batches[next++]) {
-      store(batch.id, batch.jobs.map(run));
+      store(batch.id, run(batch.jobs));
       await yieldToEvents();
     }
     await Promise.all(inWorkers);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results;
+  return { results, packs };
 }

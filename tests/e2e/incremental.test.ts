@@ -180,19 +180,57 @@ describe('the load stage on every core', () => {
     assert.deepEqual(loaded.articles, oneThread);
   });
 
-  test('each thread writes to the cache what it read, and the next load reads it all from there', async () => {
+  test('each thread writes to the cache what it read, a pack per batch, and the next load reads it all from there', async () => {
     const cwd = tempDir();
     const count = filesWorthWorkers + 200;
     generateCorpus(path.join(cwd, 'content'), count);
     const cache = new BuildCache(path.join(cwd, '.cache'));
+    const cacheFiles = () =>
+      readdirSync(path.join(cwd, '.cache'), { recursive: true, encoding: 'utf8' })
+        .map((name) => path.join(cwd, '.cache', name))
+        .filter((file) => statSync(file).isFile());
     const first = await loadContent('content', cwd, { step: prepareStep, cache });
-    const entries = readdirSync(path.join(cwd, '.cache'), { recursive: true, encoding: 'utf8' })
-      .map((name) => path.join(cwd, '.cache', name))
-      .filter((file) => statSync(file).isFile());
-    assert.equal(entries.length, count, 'one entry per file');
-    const written = new Map(entries.map((file) => [file, statSync(file).mtimeMs]));
+    const written = new Map(cacheFiles().map((file) => [file, statSync(file).mtimeMs]));
+    const packs = [...written.keys()].filter((file) => file.endsWith('.pack'));
+    assert.ok(packs.length > 1 && written.size < count / 10, `a few packs, not a file per article: ${written.size} files for ${count} articles`);
     const second = await loadContent('content', cwd, { step: prepareStep, cache });
     assert.deepEqual(second.articles, first.articles);
-    assert.deepEqual(new Map(entries.map((file) => [file, statSync(file).mtimeMs])), written, 'no entry was written again: every one was read');
+    assert.deepEqual(new Map(cacheFiles().map((file) => [file, statSync(file).mtimeMs])), written, 'nothing was written again: every entry was read');
+  });
+
+  test('day after day of news and edits, the cache stays a few packs, holds what the articles are now, and gives what reading them gives', async () => {
+    const cwd = writeTree(articles(40));
+    const cache = new BuildCache(path.join(cwd, '.cache'));
+    const cacheFiles = () =>
+      readdirSync(path.join(cwd, '.cache'), { recursive: true, encoding: 'utf8' })
+        .map((name) => path.join(cwd, '.cache', name))
+        .filter((file) => statSync(file).isFile());
+    const load = async () => {
+      const cached = await loadContent('content', cwd, { step: prepareStep, cache });
+      assert.deepEqual(cached.articles, (await loadContent('content', cwd, { step: prepareStep })).articles, 'what reading every file gives');
+      return cached;
+    };
+    await load();
+    const firstFiles = cacheFiles();
+    for (let day = 0; day < 12; day++) {
+      writeTree({ [`content/2026/02/day-${day}.md`]: article({ title: `News of day ${day}`, date: `2026-02-${String(day + 1).padStart(2, '0')}` }, `<p>What happened on day ${day}.</p>`) }, cwd);
+      if (day % 3 === 0) writeTree({ [`content/2026/01/a-${day}.md`]: article({ title: `Article number ${day}, corrected`, date: '2026-01-20' }, '<p>Corrected.</p>') }, cwd);
+      const loaded = await load();
+      assert.equal(loaded.articles.length, 40 + day + 1);
+      const packs = cacheFiles().filter((file) => file.endsWith('.pack'));
+      assert.ok(packs.length <= 2, `day ${day + 1}: ${packs.length} packs, the small ones merged`);
+    }
+    // Every article edited: no entry of the first load is of use, and no file of it is left.
+    for (let i = 0; i < 40; i++) writeTree({ [`content/2026/01/a-${i}.md`]: article({ title: `Article ${i}, rewritten`, date: '2026-01-21' }, `<p>Rewritten ${i}.</p>`) }, cwd);
+    await load();
+    const after = cacheFiles();
+    assert.deepEqual(
+      after.filter((file) => file.endsWith('.pack') && firstFiles.includes(file)),
+      [],
+      'the packs of the first load, whose entries are all out of date, are gone',
+    );
+    const written = new Map(after.map((file) => [file, statSync(file).mtimeMs]));
+    await load();
+    assert.deepEqual(new Map(cacheFiles().map((file) => [file, statSync(file).mtimeMs])), written, 'the next load reads it all from the cache');
   });
 });
