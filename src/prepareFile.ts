@@ -1,17 +1,24 @@
 /**
  * The build's step for each content file: read and check it, sanitize the
- * body, and sketch its text for finding copies. Run by loading on every
+ * body, sketch its text for finding copies and count its index terms for
+ * relating articles. Run by loading on every
  * file, through the cache and on every core, so that the costly part of a
  * build or check is done once per changed file.
  */
 import type { FileResult, FileStep, RevisionsInput } from './load/checkFile.ts';
 import { fingerprint, sketchOf, type Sketch } from './duplicates/fingerprint.ts';
 import { checkFile } from './load/checkFile.ts';
+import { indexTermsOf } from './related/relateArticles.ts';
+import type { PackedTerms } from './related/terms.ts';
 import { sanitizeArticle, type SafeArticle } from './sanitize/sanitizeArticles.ts';
 import type { ReadingSettings } from './schema/site.ts';
 
-/** A sanitized article with the sketch of its text's fingerprint, which `check` finds copies by. */
-export type PreparedArticle = SafeArticle & { sketch: Sketch };
+/** A sanitized article with the sketch of its text's fingerprint, which `check` finds copies by, and its index terms. */
+export type PreparedArticle = SafeArticle & { sketch: Sketch; terms: PackedTerms };
+
+/** By language, one per thread: a counter stems each distinct word once. */
+const termCounters = new Map<string, ReturnType<typeof indexTermsOf>>();
+const termsIn = (language: string) => termCounters.get(language) ?? termCounters.set(language, indexTermsOf(language)).get(language)!;
 
 export function prepareFile(
   file: string,
@@ -23,7 +30,10 @@ export function prepareFile(
   const checked = checkFile(file, bytes, site, inContent, revisions);
   if (!checked.article) return { problems: checked.problems };
   const { article, problems } = sanitizeArticle(checked.article, site.origin, { blockRemoteImages: site.remoteImages === 'block' });
-  return { problems: [...checked.problems, ...problems], article: { ...article, sketch: sketchOf(fingerprint(article.text)) } };
+  return {
+    problems: [...checked.problems, ...problems],
+    article: { ...article, sketch: sketchOf(fingerprint(article.text)), terms: termsIn(site.language)(article) },
+  };
 }
 
 export const step: FileStep<PreparedArticle> = { name: 'build', module: new URL(import.meta.url), run: prepareFile };

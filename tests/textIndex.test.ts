@@ -12,7 +12,9 @@ import { BuildCache } from '../src/cache/buildCache.ts';
 import { cachedRelateArticles } from '../src/related/cachedRelations.ts';
 import { relateArticles, termCounter, weightedText, type RelatableArticle } from '../src/related/relateArticles.ts';
 import { indexNeighbors, neighborsOf, settledCount, updateNeighbors, type NeighborIndex, type SimilarityOptions } from '../src/related/similarity.ts';
-import { generateArticles } from './support/generateCorpus.ts';
+import { loadContent } from '../src/load/loadContent.ts';
+import { step as prepareStep } from '../src/prepareFile.ts';
+import { generateArticles, generateCorpus } from './support/generateCorpus.ts';
 
 /** Generated articles (events told by several sources, a long-tailed vocabulary), oldest first. */
 function articles(count: number, seed = 7): RelatableArticle[] {
@@ -121,5 +123,33 @@ describe('relating from the build cache', () => {
     const relations = relate(later, options);
     assert.deepEqual(relations, relateArticles(later, options));
     assert.equal(relations.duplicateOf.get('/copy/'), all[2_000]!.url);
+  });
+});
+
+describe('index terms counted as files are read', () => {
+  test('relate the articles as terms counted when relating do, and the build cache keeps them with each article', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'terms-'));
+    generateCorpus(path.join(cwd, 'content'), 300, { seed: 5 });
+    const cache = new BuildCache(path.join(cwd, '.cache'));
+    for (const pass of ['read', 'from the cache']) {
+      const loaded = await loadContent('content', cwd, { step: prepareStep, cache });
+      const relatable = loaded.articles.map((article) => ({
+        url: article.url,
+        title: article.title,
+        description: article.description,
+        text: article.text,
+        epochMs: article.date.epochMs,
+        tags: article.tags,
+        link: article.link,
+        source: article.source,
+        file: article.file,
+      }));
+      assert.ok(
+        loaded.articles.every((article) => article.terms.counts.length > 0),
+        `${pass}: every article has its terms`,
+      );
+      const withTerms = relatable.map((article, n) => ({ ...article, terms: loaded.articles[n]!.terms }));
+      assert.deepEqual(relateArticles(withTerms, { language: 'en' }), relateArticles(relatable, { language: 'en' }), pass);
+    }
   });
 });

@@ -73,6 +73,7 @@ export function archiveContext(
       link: article.link,
       source: article.source,
       file: article.file,
+      terms: article.terms,
     })),
     { language: settings.language },
   );

@@ -1,20 +1,18 @@
 /**
  * Relating articles is the costliest part of indexing (about 4 s at 10,000
  * articles) and depends only on the articles' texts, dates, tags and links,
- * so the build cache keeps three things, each the last build's only:
+ * so the build cache keeps two things, each the last build's only:
  * - the result: a build whose articles did not change reads it;
  * - the text index (`similarity.ts`): a build whose older articles did not
  *   change gives it the new and changed ones, and only the articles near
- *   them in text look for neighbors again, with the same result as a whole run;
- * - every text's index terms, by its text (tokenizing and stemming is a third
- *   of a whole run), for when the older articles did change.
+ *   them in text look for neighbors again, with the same result as a whole run.
+ * Each text's index terms (tokenizing and stemming is a third of a whole run)
+ * come with its article, counted and cached when its file was read.
  */
 import { createHash } from 'node:crypto';
 import type { BuildCache } from '../cache/buildCache.ts';
-import { TextCache } from '../cache/textCache.ts';
-import { relateArticles, termCounter, weightedText, type NeighborFinder, type RelatableArticle, type Relations, type RelateOptions } from './relateArticles.ts';
+import { articleTerms, relateArticles, type NeighborFinder, type RelatableArticle, type Relations, type RelateOptions } from './relateArticles.ts';
 import { indexNeighbors, neighborsOf, updateNeighbors, type Candidate, type NeighborIndex } from './similarity.ts';
-import type { CountedTerms } from './terms.ts';
 
 export function cachedRelateArticles(cache: BuildCache): (articles: readonly RelatableArticle[], options: RelateOptions) => Relations {
   const results = cache.namespace('relations');
@@ -23,7 +21,8 @@ export function cachedRelateArticles(cache: BuildCache): (articles: readonly Rel
     const textKeys = new Map<RelatableArticle, string>();
     const hash = results.hasher().update(JSON.stringify(options));
     for (const article of articles) {
-      const { url, epochMs, title, description, text, ...rest } = article;
+      // Its terms are made from its text (and the language, in the options).
+      const { url, epochMs, title, description, text, terms: _terms, ...rest } = article;
       const textKey = createHash('sha1')
         .update(JSON.stringify([url, epochMs, title, description ?? null]))
         .update(text)
@@ -58,21 +57,17 @@ function cachedNeighbors(cache: BuildCache, textKeyOf: (article: RelatableArticl
     const name = namespace.hasher().digest('hex');
     const keys = ordered.map(textKeyOf);
     const stored = namespace.readValue<StoredIndex>(name);
+    const termsOf = articleTerms(options.language);
     let index: NeighborIndex | undefined;
     if (stored) {
       const positionOf = new Map(stored.keys.map((key, position) => [key, position]));
-      const count = termCounter(options.language);
       index = updateNeighbors(
         unpack(stored.index),
         keys.map((key) => positionOf.get(key)),
-        (document) => count(weightedText(ordered[document]!)),
+        (document) => termsOf(ordered[document]!),
       );
     }
-    if (!index) {
-      const terms = cachedTermCounter(cache, options.language);
-      index = indexNeighbors(ordered.length, (document) => terms.count(weightedText(ordered[document]!)));
-      terms.save();
-    }
+    index ??= indexNeighbors(ordered.length, (document) => termsOf(ordered[document]!));
     // The last index only (one of another version of the tool is no use).
     namespace.prune((other) => other === name);
     namespace.writeValue(name, { keys, index: pack(index) } satisfies StoredIndex);
@@ -163,21 +158,4 @@ function unpack(packed: PackedIndex): NeighborIndex {
       return { list, met: packed.met[document]! };
     }),
   };
-}
-
-/** A text's counted terms as stored: the terms joined by spaces (no term holds one), and their counts. */
-interface StoredTerms {
-  terms: string;
-  counts: Uint32Array;
-}
-
-/** Counted index terms by their text, for one language and version of the tool. */
-function cachedTermCounter(cache: BuildCache, language: string): { count: (text: string) => CountedTerms; save: () => void } {
-  const terms = new TextCache<StoredTerms>(cache.namespace('terms', language));
-  const count = terms.through<CountedTerms>(
-    termCounter(language),
-    (counted) => ({ terms: counted.terms.join(' '), counts: Uint32Array.from(counted.counts) }),
-    (stored) => ({ terms: stored.terms === '' ? [] : stored.terms.split(' '), counts: stored.counts }),
-  );
-  return { count, save: () => terms.save() };
 }

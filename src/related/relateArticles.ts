@@ -9,7 +9,7 @@ import { fingerprint, type Fingerprint } from '../duplicates/fingerprint.ts';
 import { normalizedLinkOf } from '../duplicates/normalizeLink.ts';
 import { compareStrings } from '../problems.ts';
 import { textNeighbors, type Neighbor } from './similarity.ts';
-import { countTerms, tokenizerFor, type CountedTerms } from './terms.ts';
+import { countTerms, packTerms, tokenizerFor, unpackTerms, type CountedTerms, type PackedTerms } from './terms.ts';
 
 /** What relating needs of an article. */
 export interface RelatableArticle {
@@ -26,6 +26,8 @@ export interface RelatableArticle {
   source?: string | undefined;
   /** Its file: of two captures published at once, the earlier file is the original. */
   file?: string | undefined;
+  /** The index terms of its weighted text (`indexTermsOf`), when counted as it was read: else counted when needed. */
+  terms?: PackedTerms | undefined;
 }
 
 export interface Story {
@@ -65,8 +67,8 @@ export type NeighborFinder = (ordered: readonly RelatableArticle[], options: Rel
 
 /** Every article compared anew; the build cache stands in for it (see `cachedRelations.ts`). */
 export const findNeighbors: NeighborFinder = (ordered, options) => {
-  const termsOf = termCounter(options.language);
-  return textNeighbors(ordered.length, (index) => termsOf(weightedText(ordered[index]!)));
+  const termsOf = articleTerms(options.language);
+  return textNeighbors(ordered.length, (index) => termsOf(ordered[index]!));
 };
 
 export function relateArticles(articles: readonly RelatableArticle[], options: RelateOptions, neighborsOf: NeighborFinder = findNeighbors): Relations {
@@ -157,15 +159,32 @@ export function termCounter(language: string): (text: string) => CountedTerms {
   return (text) => countTerms(text, tokenizer);
 }
 
+/**
+ * The index terms of an article's weighted text, packed: counted by the thread that reads its file (the build's
+ * step), where tokenizing and stemming runs on every core and is cached with the article, instead of on one core
+ * while the pages are made (a third of relating 10,000 articles).
+ */
+export const indexTermsOf = (language: string): ((article: Pick<RelatableArticle, 'title' | 'description' | 'text'>) => PackedTerms) => {
+  const count = termCounter(language);
+  return (article) => packTerms(count(weightedText(article)));
+};
+
+/** An article's index terms: as counted when it was read, else counted now. */
+export function articleTerms(language: string): (article: RelatableArticle) => CountedTerms {
+  const count = termCounter(language);
+  return (article) => (article.terms ? unpackTerms(article.terms) : count(weightedText(article)));
+}
+
 /** The dek and the body's text: made when needed, so that no article holds a second copy of its text. */
-const fullText = (article: RelatableArticle): string => (article.description ? `${article.description}\n${article.text}` : article.text);
+const fullText = (article: Pick<RelatableArticle, 'description' | 'text'>): string =>
+  article.description ? `${article.description}\n${article.text}` : article.text;
 
 /**
  * The text to compare, with the title counted twice and names (capitalized
  * words: places, people, organisations) once more: they tell one event from
  * another of the same kind ("earthquake" in Chile or in Japan).
  */
-export function weightedText(article: RelatableArticle): string {
+export function weightedText(article: Pick<RelatableArticle, 'title' | 'description' | 'text'>): string {
   const all = `${article.title}\n${fullText(article)}`;
   const names = all.match(/(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+/gu) ?? [];
   return `${article.title}\n${all}\n${names.join(' ')}`;

@@ -75,6 +75,19 @@ export interface CountedTerms {
   counts: ArrayLike<number>;
 }
 
+/**
+ * Counted terms as an article carries them from the thread that read it to the one that relates it: the terms
+ * joined by spaces (no term holds one) and their counts, two values instead of an array of hundreds of strings.
+ */
+export interface PackedTerms {
+  terms: string;
+  counts: Uint32Array;
+}
+
+export const packTerms = ({ terms, counts }: CountedTerms): PackedTerms => ({ terms: terms.join(' '), counts: Uint32Array.from(counts) });
+
+export const unpackTerms = ({ terms, counts }: PackedTerms): CountedTerms => ({ terms: terms === '' ? [] : terms.split(' '), counts });
+
 export function countTerms(text: string, tokenizer: Tokenizer): { terms: string[]; counts: number[] } {
   const terms: string[] = [];
   const counts: number[] = [];
