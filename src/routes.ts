@@ -87,10 +87,31 @@ export const fileSegmentsOf = (url: string): string[] => [...url.split('/').filt
 /** `target` (root-relative, e.g. `/2026/01/`) as seen from the page at `from`. */
 export function relativeUrl(target: string, from: string): string {
   if (!target.startsWith('/') || target.startsWith('//')) return target;
-  const [, targetPath = '/', suffix = ''] = /^([^?#]*)(.*)$/s.exec(target) ?? [];
+  const end = target.search(/[?#]/);
+  const [targetPath, suffix] = end === -1 ? [target, ''] : [target.slice(0, end), target.slice(end)];
   const fromDir = from.endsWith('/') ? from : `${path.posix.dirname(from)}/`;
-  let relative = path.posix.relative(fromDir, targetPath);
+  let relative = isPlain(targetPath) && isPlain(fromDir) ? relativePath(fromDir, targetPath) : path.posix.relative(fromDir, targetPath);
   if (relative === '') relative = '.';
   if (targetPath.endsWith('/')) relative += '/';
   return relative + suffix;
+}
+
+/** A path without `.` or `..` segments or empty ones (`//`), which `relativePath` takes as they are. */
+const isPlain = (value: string): boolean => !value.includes('//') && !value.includes('/.');
+
+/**
+ * `path.posix.relative` for plain paths from a folder (`/a/b/`): up from the folder to what they share, then down.
+ * Every link of every page goes through it (30 a page), and `path.posix.relative` took 0.8 s of rendering 19,000.
+ */
+function relativePath(fromDir: string, to: string): string {
+  // The end of the folder both are in: after the last `/` they share, or where `to` names a folder `fromDir` is in.
+  let shared = 0;
+  let i = 0;
+  for (; i < fromDir.length && i < to.length && fromDir[i] === to[i]; i++) if (to[i] === '/') shared = i + 1;
+  if (i === to.length && fromDir[i] === '/') shared = i + 1;
+  let up = 0;
+  for (let j = shared; j < fromDir.length; j++) if (fromDir[j] === '/') up++;
+  const down = to.slice(shared).replace(/\/$/, '');
+  const climbed = '../'.repeat(up);
+  return down === '' ? climbed.slice(0, -1) : climbed + down;
 }

@@ -19,6 +19,7 @@ import { visibleText } from '../src/sanitize/visibleText.ts';
 import { sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
 import { defaultSiteSettings } from '../src/schema/site.ts';
 import { slugPattern } from '../src/slug.ts';
+import { relativeUrl } from '../src/routes.ts';
 
 const runs = { numRuns: 400 };
 const parser = unified().use(rehypeParse, { fragment: true });
@@ -361,6 +362,28 @@ describe('the sanitizer keeps every word a reader sees', () => {
         for (const [word, count] of shown) assert.ok((kept.get(word) ?? 0) >= count, `"${word}" ×${count} shown, ×${kept.get(word) ?? 0} kept: ${html}`);
       }),
       runs,
+    );
+  });
+});
+
+describe('links between pages, on any URLs', () => {
+  const segment = fc.constantFrom('a', 'b', 'tags', '2026', 'x.html', 'feed.xml', '...', 'a.b', 'é', '%C3%A9');
+  const folder = fc.array(segment, { maxLength: 5 }).map((segments) => `/${segments.map((name) => `${name}/`).join('')}`);
+  // Pages and files of a site: folders, and files beside them (never a file where a folder is); no `.`, `..` or
+  // empty segments, which paths and URLs resolve differently.
+  const target = fc
+    .tuple(folder, fc.option(fc.constantFrom('feed.xml', 'style.css', 'photo.jpg')), fc.constantFrom('', '?page=2', '#top', '?q=a#b'))
+    .map(([path, file, suffix]) => `${path}${file ?? ''}${suffix}`);
+
+  test('a link written relative to its page leads where the root-relative URL does', () => {
+    fc.assert(
+      fc.property(target, folder, (url, page) => {
+        const path = url.replace(/[?#].*/, '');
+        fc.pre(path.endsWith('/') || !page.startsWith(`${path}/`));
+        const host = 'https://news.example';
+        assert.equal(new URL(relativeUrl(url, page), host + page).href, new URL(url, host).href);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
