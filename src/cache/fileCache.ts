@@ -27,10 +27,11 @@ export interface WrittenPack {
 }
 
 /**
- * Packs are merged (their live entries into one new pack) when they hold more dead bytes than live ones, or are
+ * Packs are merged (their live entries into new packs) when they hold more dead bytes than live ones, or are
  * small: a day's news writes a pack of one or two entries, which would otherwise pile up, one per build.
  */
 const smallPack = 256 * 1024;
+const mergedPack = 32 * 1024 * 1024;
 
 export class FileCache<V> {
   private readonly namespace: CacheNamespace;
@@ -107,25 +108,41 @@ export class FileCache<V> {
     return packs;
   }
 
-  /** Merges the small and mostly dead packs into one, when there are two or any is mostly dead; returns the pack files kept, by path. */
+  /**
+   * Merges the small and mostly dead packs, when there are two or any is mostly dead, into new packs of at most
+   * `mergedPack` bytes (what is held in memory at once); returns the pack files kept, by path.
+   */
   private mergeSparsePacks(packs: Map<string, { live: number; size: number }>): Set<string> {
     const mostlyDead = [...packs].filter(([, { live, size }]) => live * 2 < size).map(([name]) => name);
     const sparse = new Set([...mostlyDead, ...[...packs].filter(([, { size }]) => size < smallPack).map(([name]) => name)]);
     if (sparse.size >= 2 || mostlyDead.length > 0) {
       const writer = new PackWriter(this.namespace.folder);
-      const moved: [key: string, bytes: Uint8Array][] = [];
+      let moved: [key: string, bytes: Uint8Array][] = [];
+      let movedBytes = 0;
+      let complete = true;
+      const flush = () => {
+        const merged = writer.writeSerialized(moved);
+        if (merged) {
+          for (const [key, offset, length] of merged.entries) this.used.set(key, [merged.name, offset, length]);
+          packs.set(merged.name, { live: merged.size, size: merged.size });
+        } else if (moved.length > 0) complete = false;
+        moved = [];
+        movedBytes = 0;
+      };
       for (const [key, [pack, offset, length]] of this.used) {
         if (!sparse.has(pack)) continue;
         const bytes = this.packBytes(pack);
-        if (bytes && offset + length <= bytes.length) moved.push([key, bytes.subarray(offset, offset + length)]);
-        else this.used.delete(key);
+        if (!bytes || offset + length > bytes.length) {
+          this.used.delete(key);
+          continue;
+        }
+        moved.push([key, bytes.subarray(offset, offset + length)]);
+        movedBytes += length;
+        if (movedBytes >= mergedPack) flush();
       }
-      const merged = writer.writeSerialized(moved);
-      if (merged) {
-        for (const name of sparse) packs.delete(name);
-        for (const [key, offset, length] of merged.entries) this.used.set(key, [merged.name, offset, length]);
-        packs.set(merged.name, { live: merged.size, size: merged.size });
-      }
+      flush();
+      // A merge that could not be written leaves its entries where they were.
+      if (complete) for (const name of sparse) packs.delete(name);
     }
     return new Set([...packs.keys()].map((name) => `${packsFolder}/${name}`));
   }
