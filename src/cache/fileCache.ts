@@ -32,14 +32,19 @@ export interface WrittenPack {
  */
 const smallPack = 256 * 1024;
 const mergedPack = 32 * 1024 * 1024;
+/** Packs kept in memory while entries are read: a few, as their entries come in runs. */
+const packsHeld = 4;
 
 export class FileCache<V> {
   private readonly namespace: CacheNamespace;
   private index: Map<string, Location> | undefined;
   private readonly used = new Map<string, Location>();
   private readonly written: WrittenPack[] = [];
-  /** The pack last read: entries are asked for in file order, which is the order packs were written in. */
-  private lastPack: { name: string; bytes: Buffer | undefined } | undefined;
+  /**
+   * The packs last read, the latest last: entries are asked for in file order, mostly the order packs were
+   * written in, but for those of edited and added files, merged into packs of their own.
+   */
+  private readonly recentPacks = new Map<string, Buffer | undefined>();
 
   constructor(namespace: CacheNamespace) {
     this.namespace = namespace;
@@ -92,8 +97,11 @@ export class FileCache<V> {
   }
 
   private packBytes(name: string): Buffer | undefined {
-    if (this.lastPack?.name !== name) this.lastPack = { name, bytes: this.namespace.read(`${packsFolder}/${name}`) };
-    return this.lastPack.bytes;
+    const bytes = this.recentPacks.has(name) ? this.recentPacks.get(name) : this.namespace.read(`${packsFolder}/${name}`);
+    this.recentPacks.delete(name);
+    this.recentPacks.set(name, bytes);
+    if (this.recentPacks.size > packsHeld) this.recentPacks.delete(this.recentPacks.keys().next().value!);
+    return bytes;
   }
 
   /** Each pack the used entries are in, with the bytes of them and its size. */
