@@ -3,7 +3,7 @@
  * checks that need all articles at once (two files, one URL). Returns every
  * problem found; an article with an error is left out of `articles`, and
  * everything else is kept. Files are read on every core when there are many,
- * and their results are cached on disk by content (see `contentCache.ts`).
+ * and their results are cached on disk by content (see `cache/fileCache.ts`).
  * An article's revisions file is read with it, as part of the same unit.
  */
 import { createHash } from 'node:crypto';
