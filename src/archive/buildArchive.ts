@@ -12,7 +12,7 @@ import type { SiteSettings } from '../schema/site.ts';
 import { articlePages } from './articlePages.ts';
 import { calendarPage, datePages } from './calendar.ts';
 import { changesPages } from './changesPages.ts';
-import { archiveContext } from './context.ts';
+import { archiveContext, type PublishedArticle } from './context.ts';
 import { siteFeeds } from './feeds.ts';
 import { homePages } from './lists.ts';
 import type { Archive, Page } from './pages.ts';
@@ -42,10 +42,10 @@ export interface ArchiveOptions {
 }
 
 /** The one place that decides what is published: every article but drafts, and drafts too in a preview. */
-export const publishedArticles = (articles: readonly SafeArticle[], { includeDrafts = false } = {}): SafeArticle[] =>
+export const publishedArticles = <A extends SafeArticle>(articles: readonly A[], { includeDrafts = false } = {}): A[] =>
   articles.filter((article) => includeDrafts || !article.draft);
 
-export function buildArchive(sanitized: readonly SafeArticle[], settings: SiteSettings, options: ArchiveOptions = {}): Archive {
+export function buildArchive(sanitized: readonly PublishedArticle[], settings: SiteSettings, options: ArchiveOptions = {}): Archive {
   const context = archiveContext(publishedArticles(sanitized, options), settings, options.relate ?? relateArticles, options.pictureSizes);
   const articles = articlePages(context);
   const taxonomies = taxonomyPages(context);

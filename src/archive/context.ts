@@ -6,6 +6,7 @@
 import { compareStrings } from '../problems.ts';
 import type { PictureSizes } from '../media/pictureSizes.ts';
 import type { relateArticles } from '../related/relateArticles.ts';
+import type { PackedTerms } from '../related/terms.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { siteWords, Translator } from '../strings/words.ts';
@@ -47,10 +48,13 @@ export interface ArchiveContext {
 }
 
 /** Newest first; on the same instant, by URL, so that order never depends on file order. */
+/** An article to publish, with its index terms when they were counted as its file was read (the build's step, `prepareFile.ts`). */
+export type PublishedArticle = SafeArticle & { terms?: PackedTerms | undefined };
+
 export const newestFirst = (a: SafeArticle, b: SafeArticle): number => b.date.epochMs - a.date.epochMs || compareStrings(a.url, b.url);
 
 export function archiveContext(
-  published: readonly SafeArticle[],
+  published: readonly PublishedArticle[],
   settings: SiteSettings,
   relate: typeof relateArticles,
   pictureSizes: ReadonlyMap<string, PictureSizes> = new Map(),

@@ -7,7 +7,6 @@ import type { Revision } from '../load/readRevisions.ts';
 import { detectFormat } from '../schema/article.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import type { BodyReference } from './references.ts';
-import type { PackedTerms } from '../related/terms.ts';
 import { sanitizeBody } from './sanitizeBody.ts';
 
 /**
@@ -24,8 +23,6 @@ export type SafeArticle = Omit<Article, 'body'> & {
   wordCount: number;
   /** Its earlier versions, oldest first, as the text a reader saw in each (sanitized, paragraphs apart). */
   revisions?: RevisionText[] | undefined;
-  /** The index terms of its text for relating articles, when counted as it was read (the build's step, `prepareFile.ts`). */
-  terms?: PackedTerms | undefined;
 };
 
 /** An earlier version of an article, as the text it showed. */
