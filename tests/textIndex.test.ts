@@ -12,6 +12,7 @@ import { BuildCache } from '../src/cache/buildCache.ts';
 import { cachedRelateArticles } from '../src/related/cachedRelations.ts';
 import { relateArticles, termCounter, weightedText, type RelatableArticle } from '../src/related/relateArticles.ts';
 import { indexNeighbors, neighborsOf, settledCount, updateNeighbors, type NeighborIndex, type SimilarityOptions } from '../src/related/similarity.ts';
+import { relatableOf } from '../src/archive/context.ts';
 import { loadContent } from '../src/load/loadContent.ts';
 import { step as prepareStep } from '../src/prepareFile.ts';
 import { generateArticles, generateCorpus } from './support/generateCorpus.ts';
@@ -133,22 +134,13 @@ describe('index terms counted as files are read', () => {
     const cache = new BuildCache(path.join(cwd, '.cache'));
     for (const pass of ['read', 'from the cache']) {
       const loaded = await loadContent('content', cwd, { step: prepareStep, cache });
-      const relatable = loaded.articles.map((article) => ({
-        url: article.url,
-        title: article.title,
-        description: article.description,
-        text: article.text,
-        epochMs: article.date.epochMs,
-        tags: article.tags,
-        link: article.link,
-        source: article.source,
-        file: article.file,
-      }));
+      // The same articles, without the terms they were read with: relating counts them.
+      const relatable = loaded.articles.map((article) => ({ ...relatableOf(article), terms: undefined }));
       assert.ok(
         loaded.articles.every((article) => article.terms.counts.length > 0),
         `${pass}: every article has its terms`,
       );
-      const withTerms = relatable.map((article, n) => ({ ...article, terms: loaded.articles[n]!.terms }));
+      const withTerms = loaded.articles.map(relatableOf);
       assert.deepEqual(relateArticles(withTerms, { language: 'en' }), relateArticles(relatable, { language: 'en' }), pass);
     }
   });

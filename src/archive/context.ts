@@ -5,7 +5,7 @@
  */
 import { compareStrings } from '../problems.ts';
 import type { PictureSizes } from '../media/pictureSizes.ts';
-import type { relateArticles } from '../related/relateArticles.ts';
+import type { RelatableArticle, relateArticles } from '../related/relateArticles.ts';
 import type { PackedTerms } from '../related/terms.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
@@ -48,6 +48,20 @@ export interface ArchiveContext {
 }
 
 /** Newest first; on the same instant, by URL, so that order never depends on file order. */
+/** What relating takes of an article. */
+export const relatableOf = (article: PublishedArticle): RelatableArticle => ({
+  url: article.url,
+  title: article.title,
+  description: article.description,
+  text: article.text,
+  epochMs: article.date.epochMs,
+  tags: article.tags,
+  link: article.link,
+  source: article.source,
+  file: article.file,
+  terms: article.terms,
+});
+
 /** An article to publish, with its index terms when they were counted as its file was read (the build's step, `prepareFile.ts`). */
 export type PublishedArticle = SafeArticle & { terms?: PackedTerms | undefined };
 
@@ -66,21 +80,7 @@ export function archiveContext(
   const sources = sourcesOf(articles, settings);
   const views = articles.map((article) => articleView(article, settings, words, taxonomies, sources.viewOf(article), pictureSizes));
   const viewByUrl = new Map(views.map((view) => [view.url, view]));
-  const relations = relate(
-    articles.map((article) => ({
-      url: article.url,
-      title: article.title,
-      description: article.description,
-      text: article.text,
-      epochMs: article.date.epochMs,
-      tags: article.tags,
-      link: article.link,
-      source: article.source,
-      file: article.file,
-      terms: article.terms,
-    })),
-    { language: settings.language },
-  );
+  const relations = relate(articles.map(relatableOf), { language: settings.language });
   return {
     settings,
     words,
