@@ -8,9 +8,14 @@
  * them is 10,000 opens. A pack is never changed once written; the index,
  * written last, names only whole packs, so an interrupted build leaves a
  * pack nothing names, removed by the next.
+ *
+ * The index also keeps, for each file read, its stat (size, times, inode)
+ * with its key, as git's index does: a file whose stat is the same on the
+ * next build is known by its key without being read and hashed again, once
+ * its times are old enough to tell a later write apart (`settledAfterMs`).
  */
 import { randomUUID } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
+import { DefaultDeserializer, serialize } from 'node:v8';
 import { CacheNamespace } from './buildCache.ts';
 
 const packsFolder = 'packs';
@@ -18,6 +23,12 @@ const indexName = 'index';
 
 /** Where an entry is: its pack (by name), and its bytes' offset and length there. */
 type Location = readonly [pack: string, offset: number, length: number];
+
+/** What the index file holds: where each entry is, and the stat each file had when its key was made, by file. */
+interface Index {
+  entries: Map<string, Location>;
+  stats: Map<string, readonly [stat: string, key: string]>;
+}
 
 /** A pack as its writer made it: its name, and each entry's key, offset and length. */
 export interface WrittenPack {
@@ -37,8 +48,11 @@ const packsHeld = 4;
 
 export class FileCache<V> {
   private readonly namespace: CacheNamespace;
-  private index: Map<string, Location> | undefined;
+  private index: Index | undefined;
   private readonly used = new Map<string, Location>();
+  /** The stats of the files of this run whose keys can be trusted next time, and whether they differ from the last run's. */
+  private readonly stats = new Map<string, readonly [stat: string, key: string]>();
+  private statsChanged = false;
   private readonly written: WrittenPack[] = [];
   /**
    * The packs last read, the latest last: entries are asked for in file order, mostly the order packs were
@@ -54,14 +68,26 @@ export class FileCache<V> {
     return this.namespace.hasher().update(file).update('\0').update(bytes).digest('hex');
   }
 
+  /** The key of `file` (as given to `keyOf`) when it had this stat on the last run, which says it has not changed since. */
+  keyByStat(file: string, stat: string): string | undefined {
+    const known = this.readIndex().stats.get(file);
+    return known?.[0] === stat ? known[1] : undefined;
+  }
+
+  /** The stat `file` had before it was read, with its key: kept for the next run. */
+  noteStat(file: string, stat: string, key: string): void {
+    const known = this.readIndex().stats.get(file);
+    if (known?.[0] !== stat || known[1] !== key) this.statsChanged = true;
+    this.stats.set(file, [stat, key]);
+  }
+
   get(key: string): V | undefined {
-    this.index ??= this.readIndex();
-    const location = this.index.get(key);
+    const location = this.readIndex().entries.get(key);
     if (!location) return undefined;
     const bytes = this.packBytes(location[0]);
     if (!bytes || location[1] + location[2] > bytes.length) return undefined;
     try {
-      const value = deserialize(bytes.subarray(location[1], location[1] + location[2])) as V;
+      const value = deserializeOwned(bytes.subarray(location[1], location[1] + location[2])) as V;
       this.used.set(key, location);
       return value;
     } catch {
@@ -85,15 +111,20 @@ export class FileCache<V> {
    * and the packs it no longer names removed (and anything else in the folder: an older version's entries).
    */
   save(): void {
-    if (this.written.length === 0 || !this.namespace.writable) return;
+    if (!this.namespace.writable) return;
+    const statsChanged = this.statsChanged || this.stats.size !== this.readIndex().stats.size;
+    if (this.written.length === 0 && !statsChanged) return;
     const live = this.mergeSparsePacks(this.liveBytesByPack());
-    if (!this.namespace.writeValue(indexName, this.used)) return;
+    if (!this.namespace.writeValue(indexName, { entries: this.used, stats: this.stats } satisfies Index)) return;
     this.namespace.prune((name) => name === indexName || name === packsFolder || live.has(name));
   }
 
-  private readIndex(): Map<string, Location> {
-    const index = this.namespace.readValue<unknown>(indexName);
-    return index instanceof Map ? (index as Map<string, Location>) : new Map();
+  private readIndex(): Index {
+    if (!this.index) {
+      const index = this.namespace.readValue<Partial<Index>>(indexName);
+      this.index = index?.entries instanceof Map && index.stats instanceof Map ? (index as Index) : { entries: new Map(), stats: new Map() };
+    }
+    return this.index;
   }
 
   private packBytes(name: string): Buffer | undefined {
@@ -154,6 +185,29 @@ export class FileCache<V> {
     }
     return new Set([...packs.keys()].map((name) => `${packsFolder}/${name}`));
   }
+}
+
+/**
+ * `v8.deserialize` makes each typed array a view into the bytes it was read
+ * from (or into a shared pool of them): an article's term counts would keep
+ * the whole pack they came in (32 MB) for as long as the article lives. At
+ * 100,000 articles a build held every pack, 3.3 GB, beside its heap, and
+ * the engine, seeing that much memory outside the heap, collected garbage
+ * again and again. Each typed array gets bytes of its own here.
+ */
+class OwningDeserializer extends DefaultDeserializer {
+  _readHostObject(): ArrayBufferView {
+    const view = (DefaultDeserializer.prototype as unknown as { _readHostObject(): ArrayBufferView })._readHostObject.call(this);
+    const own = new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice().buffer;
+    const View = view.constructor as new (buffer: ArrayBuffer, offset: number, length: number) => ArrayBufferView;
+    return new View(own, 0, 'length' in view ? (view.length as number) : view.byteLength);
+  }
+}
+
+function deserializeOwned(bytes: Uint8Array): unknown {
+  const deserializer = new OwningDeserializer(bytes);
+  deserializer.readHeader();
+  return deserializer.readValue();
 }
 
 /**

@@ -13,6 +13,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { BuildCache } from '../cache/buildCache.ts';
 import { UsageError } from '../errors.ts';
 import { FileCache } from '../cache/fileCache.ts';
+import { settledAfterMs } from '../cache/folderStamp.ts';
 import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
 import { readingSettingsOf, type SiteSettings } from '../schema/site.ts';
 import { step as checkStep, type FileResult, type FileStep, type LoadedArticle } from './checkFile.ts';
@@ -29,8 +30,10 @@ export interface LoadedContent<A = Article> {
   /** Valid articles, drafts included, in file order. */
   articles: A[];
   problems: Problem[];
-  /** How many article files were read. */
+  /** How many article files there are. */
   fileCount: number;
+  /** How many of them were read: with a cache, those its index does not know unchanged by their stat. */
+  readCount: number;
   /**
    * With a cache: a hash of everything loading depended on (the tool's code,
    * the site's settings, every file's name and bytes), equal between two
@@ -75,22 +78,38 @@ export async function loadContent<A extends LoadedArticle>(
   const results: (FileResult<A> | undefined)[] = [];
   const misses: (FileJob & { index: number; key: string | undefined })[] = [];
   const revisionsFiles = new Set(found.revisionFiles);
+  const startedMs = Date.now();
+  let readCount = 0;
   for (const absolute of found.files) {
     const file = displayPath(absolute);
+    const inContent = path.relative(root, absolute).split(path.sep).join('/');
+    const revisionsFile = revisionsFileOf(absolute);
+    const hasRevisions = revisionsFiles.delete(revisionsFile);
+    // Taken before the file is read, so that a write while it is read makes the next run read it again.
+    const stat = cache && settledStatOf([absolute, ...(hasRevisions ? [revisionsFile] : [])], startedMs);
+    const named = `${file}\0${inContent}`;
+    const knownKey = stat && cache!.keyByStat(named, stat);
+    const known = knownKey && cache!.get(knownKey);
+    if (known) {
+      inputHash!.update(`${knownKey}\0`);
+      cache!.noteStat(named, stat, knownKey);
+      results.push(known);
+      continue;
+    }
     let bytes: Buffer;
     let revisions: FileJob['revisions'];
-    const revisionsFile = revisionsFileOf(absolute);
+    readCount += 1;
     try {
       bytes = readFileSync(absolute);
-      if (revisionsFiles.delete(revisionsFile)) revisions = { file: displayPath(revisionsFile), bytes: readFileSync(revisionsFile) };
+      if (hasRevisions) revisions = { file: displayPath(revisionsFile), bytes: readFileSync(revisionsFile) };
     } catch (error) {
       results.push({ problems: [problem(problemKinds.unreadableFile, { file, message: `could not be read: ${(error as Error).message}` })] });
       inputHash?.update(`${file} unreadable\0`);
       continue;
     }
-    const inContent = path.relative(root, absolute).split(path.sep).join('/');
-    const key = cache?.keyOf(`${file}\0${inContent}`, revisions ? Buffer.concat([bytes, Buffer.from(`\0${revisions.file}\0`), revisions.bytes]) : bytes);
+    const key = cache?.keyOf(named, revisions ? Buffer.concat([bytes, Buffer.from(`\0${revisions.file}\0`), revisions.bytes]) : bytes);
     inputHash?.update(`${key}\0`);
+    if (stat && key) cache!.noteStat(named, stat, key);
     const cached = key === undefined ? undefined : cache!.get(key);
     if (!cached) misses.push({ index: results.length, key, file, inContent, bytes, revisions });
     results.push(cached);
@@ -125,7 +144,22 @@ export async function loadContent<A extends LoadedArticle>(
   const unique = withoutClashingRedirects(withoutDuplicateUrls(articles, problems), problems);
   // Files that are links out of the content folder are problems, not keys: they count too.
   inputHash?.update(JSON.stringify(found.problems));
-  return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length, inputKey: inputHash?.digest('hex') };
+  return { site, articles: unique, problems: sortProblems(problems), fileCount: found.files.length, readCount, inputKey: inputHash?.digest('hex') };
+}
+
+/**
+ * The stat of a file and of its revisions file (size, times, inode), which tells it unchanged on a later run:
+ * nothing when one was written too recently for a later write to change its times (`settledAfterMs`), or
+ * cannot be read (then reading it says why).
+ */
+function settledStatOf(files: readonly string[], nowMs: number): string | undefined {
+  let stat = '';
+  for (const file of files) {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats || Math.max(stats.mtimeMs, stats.ctimeMs) > nowMs - settledAfterMs) return undefined;
+    stat += `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}\0`;
+  }
+  return stat;
 }
 
 const oneBatch = <A>({ results, pack }: BatchResult<A>): { results: FileResult<A>[]; packs: WrittenPack[] } => ({ results, packs: pack ? [pack] : [] });
