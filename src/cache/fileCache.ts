@@ -56,9 +56,11 @@ export class FileCache<V> {
   private readonly written: WrittenPack[] = [];
   /**
    * The packs last read, the latest last: entries are asked for in file order, mostly the order packs were
-   * written in, but for those of edited and added files, merged into packs of their own.
+   * written in, but for those of edited and added files, merged into packs of their own. Each is in a buffer
+   * (`room`) that the next pack read takes over when it is dropped (see `CacheNamespace.readInto`): nothing
+   * read from it may be kept, which deserializing it does not (`deserializeOwned`).
    */
-  private readonly recentPacks = new Map<string, Buffer | undefined>();
+  private readonly recentPacks = new Map<string, { bytes: Buffer | undefined; room: Buffer | undefined }>();
 
   constructor(namespace: CacheNamespace) {
     this.namespace = namespace;
@@ -128,11 +130,20 @@ export class FileCache<V> {
   }
 
   private packBytes(name: string): Buffer | undefined {
-    const bytes = this.recentPacks.has(name) ? this.recentPacks.get(name) : this.namespace.read(`${packsFolder}/${name}`);
-    this.recentPacks.delete(name);
-    this.recentPacks.set(name, bytes);
-    if (this.recentPacks.size > packsHeld) this.recentPacks.delete(this.recentPacks.keys().next().value!);
-    return bytes;
+    let pack = this.recentPacks.get(name);
+    if (pack) this.recentPacks.delete(name);
+    else {
+      let room: Buffer | undefined;
+      if (this.recentPacks.size >= packsHeld) {
+        const [oldest, dropped] = this.recentPacks.entries().next().value!;
+        this.recentPacks.delete(oldest);
+        room = dropped.room;
+      }
+      const bytes = this.namespace.readInto(`${packsFolder}/${name}`, room);
+      pack = { bytes, room: bytes && room && bytes.buffer === room.buffer ? room : bytes };
+    }
+    this.recentPacks.set(name, pack);
+    return pack.bytes;
   }
 
   /** Each pack the used entries are in, with the bytes of them and its size. */
@@ -175,7 +186,8 @@ export class FileCache<V> {
           this.used.delete(key);
           continue;
         }
-        moved.push([key, bytes.subarray(offset, offset + length)]);
+        // A copy: the pack's buffer is another pack's once four more are read.
+        moved.push([key, Buffer.from(bytes.subarray(offset, offset + length))]);
         movedBytes += length;
         if (movedBytes >= mergedPack) flush();
       }

@@ -5,7 +5,7 @@
  * articles whether it runs on one thread or on every core.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -201,6 +201,15 @@ describe('the load stage on every core', () => {
     // What an article holds after it is read, and no more: not the pack it was read from (at 100,000 articles, every pack).
     const heldBeyondOwn = second.articles.map(({ terms: { counts } }) => counts.buffer.byteLength - counts.byteLength);
     assert.deepEqual(heldBeyondOwn.filter((bytes) => bytes > 0), [], 'each article read from the cache holds bytes of its own only');
+
+    // Most articles of every pack edited: the live entries of all of them are merged into new packs, each read in turn.
+    const files = readdirSync(path.join(cwd, 'content'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+    for (const [n, file] of files.entries()) if (n % 5 !== 0) appendFileSync(path.join(cwd, 'content', file), '\n<p>A correction.</p>\n');
+    await loadContent('content', cwd, { step: prepareStep, cache });
+    assert.ok(cacheFiles().filter((file) => file.endsWith('.pack')).every((file) => !packs.includes(file)), 'the first packs, mostly out of date, are merged away');
+    const merged = await loadContent('content', cwd, { step: prepareStep, cache });
+    assert.equal(merged.readCount, count, 'files written a moment ago are read again');
+    assert.deepEqual(merged.articles, (await loadContent('content', cwd, { step: prepareStep })).articles, 'the merged packs hold what the files are now');
   });
 
   test('a file whose stat is that of the last load is not read again; one written since is, even with its size and times put back', async () => {
