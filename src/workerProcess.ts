@@ -27,33 +27,17 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/**
- * Messages to a process that answers each one, in the order they came: several can be under way at once, so
- * that the next is sent (and copied, which takes the sender a while) while the process works on one.
- */
-export class Exchange<Answer> {
-  private readonly waiting: { resolve: (answer: Answer) => void; reject: (error: Error) => void }[] = [];
-  private failure: Error | undefined;
-  private readonly child: ChildProcess;
-
-  constructor(child: ChildProcess, what: string) {
-    this.child = child;
-    child.on('message', (answer: Answer) => this.waiting.shift()?.resolve(answer));
-    child.once('error', (error) => this.fail(error));
-    child.once('exit', (code, signal) => this.fail(new Error(`${what} stopped (${signal ?? `exit code ${code}`})`)));
-  }
-
-  /** Sends `message`; resolves with its answer, or rejects when the process fails or stops first. */
-  ask(message: unknown): Promise<Answer> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      this.child.send(message as Parameters<ChildProcess['send']>[0], (error) => error && this.fail(error));
-    });
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const waiting of this.waiting.splice(0)) waiting.reject(this.failure);
-  }
+/** Sends `message` and waits for the one answer, rejecting when the process fails or stops first. */
+export function ask<Answer>(child: ChildProcess, message: unknown, what: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => settle(() => reject(error));
+    const stopped = (code: number | null, signal: string | null) => settle(() => reject(new Error(`${what} stopped (${signal ?? `exit code ${code}`})`)));
+    const answered = (answer: Answer) => settle(() => resolve(answer));
+    const settle = (then: () => void) => {
+      child.off('message', answered).off('error', failed).off('exit', stopped);
+      then();
+    };
+    child.once('message', answered).once('error', failed).once('exit', stopped);
+    child.send(message as Parameters<ChildProcess['send']>[0], (error) => error && failed(error));
+  });
 }

@@ -17,7 +17,7 @@ import { assertAllRendered, pagesByKind, runEleventy, withEleventy } from './ele
 import type { RenderJob, RenderJobResult } from './renderWorker.ts';
 import { receivedError } from '../errors.ts';
 import type { ChildProcess } from 'node:child_process';
-import { Exchange, startProcess, stopProcess } from '../workerProcess.ts';
+import { ask, startProcess, stopProcess } from '../workerProcess.ts';
 import { collectGarbage } from '../collectGarbage.ts';
 import { moduleBeside } from '../paths.ts';
 
@@ -132,45 +132,27 @@ async function copyFiles(pages: readonly Page[], outputDir: string, pictureCache
 /**
  * The pages in shares, each rendered by an Eleventy in a worker process, `workers` at a time. Every Eleventy also
  * writes the files that are not pages of the Archive (`_headers`, the assets): the same bytes each time.
- * `shareWeight`: how much a share holds (see `weightOf`); by default as much as the memory of rendering allows,
- * or an equal part of the pages each when that is less.
  */
-export async function renderInWorkers(
+async function renderInWorkers(
   site: SiteView,
   pages: readonly Page[],
   outputDir: string,
   templates: Templates,
   workers: number,
   started?: ChildProcess,
-  shareWeight = Math.ceil(
-    Math.min(
-      pagesAtOnce,
-      pages.reduce((sum, page) => sum + weightOf(page), 0),
-    ) / workers,
-  ),
 ): Promise<void> {
-  const shares = batchesOf(pages, shareWeight);
+  const weight = pages.reduce((sum, page) => sum + weightOf(page), 0);
+  const shares = batchesOf(pages, Math.ceil(Math.min(pagesAtOnce / workers, weight / workers)));
   let next = 0;
   const count = Math.min(workers, shares.length);
   const processes = started ? [started, ...Array.from({ length: count - 1 }, startRenderProcess)] : Array.from({ length: count }, startRenderProcess);
   try {
     await Promise.all(
       processes.map(async (child) => {
-        const exchange = new Exchange<RenderJobResult>(child, 'a rendering worker');
-        const underWay: Promise<RenderJobResult>[] = [];
-        const send = () => {
-          const share = shares[next++];
-          if (share) underWay.push(exchange.ask({ data: { site, pages: pagesByKind(share) }, outputDir, templates } satisfies RenderJob));
-        };
-        send();
-        while (underWay.length > 0) {
-          // The next share on its way while this one renders (a share of 2,500 pages takes this process a few tenths
-          // of a second to send, which the worker spent waiting): unless the shares left are the last few, which
-          // would then wait behind one worker while another has none.
-          if (underWay.length === 1 && shares.length - next > processes.length) send();
-          const result = await underWay.shift()!;
+        for (let share = shares[next++]; share; share = shares[next++]) {
+          const job: RenderJob = { data: { site, pages: pagesByKind(share) }, outputDir, templates };
+          const result = await ask<RenderJobResult>(child, job, 'a rendering worker');
           if (result.error !== undefined) throw receivedError(result.error);
-          if (underWay.length === 0) send();
         }
       }),
     );

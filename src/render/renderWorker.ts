@@ -17,9 +17,7 @@ export interface RenderJob {
 
 export type RenderJobResult = { error?: undefined } | { error: SentError };
 
-const answer = (result: RenderJobResult): void => {
-  process.send!(result);
-};
+const answer = (result: RenderJobResult) => process.send!(result);
 
 // The build stopped (it was killed, say): nothing is left to render for.
 process.on('disconnect', () => process.exit(0));
@@ -27,17 +25,13 @@ process.on('disconnect', () => process.exit(0));
 // Eleventy loaded while the build makes the pages (a process started early: `makeSite.ts`), not when they arrive.
 loadEleventy().catch(() => undefined);
 
-// Shares are rendered one after another, in the order they came: the next may arrive while one renders.
-let rendered: Promise<void> = Promise.resolve();
 process.on('message', (job: RenderJob) => {
-  rendered = rendered.then(() =>
-    runEleventy(job.data, job.outputDir, job.templates).then(
-      () => {
-        // The share is written: what rendering it made is garbage, collected before the next share renders.
-        collectGarbage();
-        answer({});
-      },
-      (error: unknown) => answer({ error: sendableError(error) }),
-    ),
+  runEleventy(job.data, job.outputDir, job.templates).then(
+    () => {
+      // The share is written: what rendering it made is garbage, collected before the next share arrives.
+      collectGarbage();
+      answer({});
+    },
+    (error: unknown) => answer({ error: sendableError(error) }),
   );
 });

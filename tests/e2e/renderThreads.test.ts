@@ -11,7 +11,7 @@ import { buildArchive } from '../../src/archive/buildArchive.ts';
 import { loadBuildContent } from '../../src/buildContent.ts';
 import { collectGarbage } from '../../src/collectGarbage.ts';
 import { pagesByKind, runEleventy, type RenderData } from '../../src/render/eleventyRun.ts';
-import { renderInWorkers, renderSite } from '../../src/render/renderSite.ts';
+import { renderSite } from '../../src/render/renderSite.ts';
 import { toolTemplates } from '../../src/render/siteTemplates.ts';
 import { assertSameFiles, tempDir } from '../helpers.ts';
 import { generateCorpus } from '../support/generateCorpus.ts';
@@ -25,18 +25,6 @@ test('pages rendered by three threads are the pages one thread renders', async (
   await renderSite(archive, path.join(cwd, 'one'), new Map(), undefined, undefined, 1);
   await renderSite(archive, path.join(cwd, 'three'), new Map(), undefined, undefined, 3);
   assertSameFiles(path.join(cwd, 'three'), path.join(cwd, 'one'));
-});
-
-test('pages sent in many small shares to two worker processes, the next on its way while one renders, are the pages one thread renders', async () => {
-  const cwd = tempDir();
-  generateCorpus(path.join(cwd, 'content'), 150, { years: 1, sources: 4, tags: 12 });
-  const content = await loadBuildContent('content', cwd);
-  const archive = buildArchive(content.articles, { ...content.site, baseUrl: 'https://shares.example/' });
-  assert.ok(archive.pages.every((page) => page.kind !== 'file'), 'pages only: files are copied, not rendered');
-  await renderSite(archive, path.join(cwd, 'one'), new Map(), undefined, undefined, 1);
-  // Shares of 20 pages: more than a dozen each, so that every process has a share waiting while it renders one.
-  await renderInWorkers(archive.site, archive.pages, path.join(cwd, 'two'), toolTemplates, 2, undefined, 20);
-  assertSameFiles(path.join(cwd, 'two'), path.join(cwd, 'one'));
 });
 
 test('an Eleventy run keeps nothing of the pages it rendered once it is done', async () => {
