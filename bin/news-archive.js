@@ -17,12 +17,14 @@ if (process.argv[2] === 'build' && !given) {
   const child = spawn(process.execPath, [...process.execArgv, `${youngGeneration}=64`, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
   });
-  // Ctrl-C reaches both processes (one group); a signal sent to this one alone is passed on.
+  // Ctrl-C reaches both processes (one group); a signal sent to this one alone is passed on. The build ended by
+  // one, this process ends by it too, its own handlers gone.
+  const signals = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
   const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.on(signal, forward);
+  for (const signal of signals) process.on(signal, forward);
   child.on('exit', (code, signal) => {
     if (signal === null) process.exit(code ?? 1);
-    for (const name of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.off(name, forward);
+    for (const name of signals) process.off(name, forward);
     process.kill(process.pid, signal);
   });
 } else await run();
