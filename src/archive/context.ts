@@ -47,7 +47,6 @@ export interface ArchiveContext {
   stories: StoryViews;
 }
 
-/** Newest first; on the same instant, by URL, so that order never depends on file order. */
 /** What relating takes of an article. */
 export const relatableOf = (article: PublishedArticle): RelatableArticle => ({
   url: article.url,
@@ -65,6 +64,7 @@ export const relatableOf = (article: PublishedArticle): RelatableArticle => ({
 /** An article to publish, with its index terms when they were counted as its file was read (the build's step, `prepareFile.ts`). */
 export type PublishedArticle = SafeArticle & { terms?: PackedTerms | undefined };
 
+/** Newest first; on the same instant, by URL, so that order never depends on file order. */
 export const newestFirst = (a: SafeArticle, b: SafeArticle): number => b.date.epochMs - a.date.epochMs || compareStrings(a.url, b.url);
 
 export function archiveContext(

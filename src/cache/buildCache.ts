@@ -9,7 +9,7 @@
  * fails a build.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
@@ -59,11 +59,7 @@ export class CacheNamespace {
 
   /** The entry's bytes, or nothing when it is not there or cannot be read. */
   read(name: string): Buffer | undefined {
-    try {
-      return readFileSync(path.join(this.folder, name));
-    } catch {
-      return undefined;
-    }
+    return this.readInto(name, undefined);
   }
 
   /**

@@ -53,7 +53,12 @@ export class FileCache<V> {
   /** The stats of the files of this run whose keys can be trusted next time, and whether they differ from the last run's. */
   private readonly stats = new Map<string, readonly [stat: string, key: string]>();
   private statsChanged = false;
-  private recipe: string | undefined;
+  /**
+   * What a file's stat is kept under, before its name: the digest of the recipe of its key. The index outlives
+   * the tool's version and the settings files are read with (a time zone), and a file unchanged since a run of
+   * other ones has another key now.
+   */
+  private readonly statPrefix: string;
   private readonly written: WrittenPack[] = [];
   /**
    * The packs last read, the latest last: entries are asked for in file order, mostly the order packs were
@@ -65,6 +70,7 @@ export class FileCache<V> {
 
   constructor(namespace: CacheNamespace) {
     this.namespace = namespace;
+    this.statPrefix = `${namespace.hasher().digest('base64')}\0`;
   }
 
   keyOf(file: string, bytes: Uint8Array): string {
@@ -73,25 +79,16 @@ export class FileCache<V> {
 
   /** The key of `file` (as given to `keyOf`) when it had this stat on the last run, which says it has not changed since. */
   keyByStat(file: string, stat: string): string | undefined {
-    const known = this.readIndex().stats.get(this.statName(file));
+    const known = this.readIndex().stats.get(this.statPrefix + file);
     return known?.[0] === stat ? known[1] : undefined;
   }
 
   /** The stat `file` had before it was read, with its key: kept for the next run. */
   noteStat(file: string, stat: string, key: string): void {
-    const name = this.statName(file);
+    const name = this.statPrefix + file;
     const known = this.readIndex().stats.get(name);
     if (known?.[0] !== stat || known[1] !== key) this.statsChanged = true;
     this.stats.set(name, [stat, key]);
-  }
-
-  /**
-   * A file's stat is kept by the recipe of its key too: the index outlives the tool's version and the settings
-   * files are read with (a time zone), and a file unchanged since a run of other ones has another key now.
-   */
-  private statName(file: string): string {
-    this.recipe ??= this.namespace.hasher().digest('base64');
-    return `${this.recipe}\0${file}`;
   }
 
   get(key: string): V | undefined {
