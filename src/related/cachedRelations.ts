@@ -9,10 +9,17 @@
  * Each text's index terms (tokenizing and stemming is a third of a whole run)
  * come with its article, counted and cached when its file was read.
  */
-import { createHash } from 'node:crypto';
 import type { BuildCache } from '../cache/buildCache.ts';
-import { articleTerms, relateArticles, type NeighborFinder, type RelatableArticle, type Relations, type RelateOptions } from './relateArticles.ts';
-import { indexNeighbors, neighborsOf, updateNeighbors, type Candidate, type NeighborIndex } from './similarity.ts';
+import {
+  articleTerms,
+  digestOfWords,
+  relateArticles,
+  type NeighborFinder,
+  type RelatableArticle,
+  type Relations,
+  type RelateOptions,
+} from './relateArticles.ts';
+import { indexNeighbors, neighborsOf, updateNeighbors, type CandidateLists, type NeighborIndex } from './similarity.ts';
 
 export function cachedRelateArticles(cache: BuildCache): (articles: readonly RelatableArticle[], options: RelateOptions) => Relations {
   const results = cache.namespace('relations');
@@ -21,12 +28,9 @@ export function cachedRelateArticles(cache: BuildCache): (articles: readonly Rel
     const textKeys = new Map<RelatableArticle, string>();
     const hash = results.hasher().update(JSON.stringify(options));
     for (const article of articles) {
-      // Its terms are made from its text (and the language, in the options).
-      const { url, epochMs, title, description, text, terms: _terms, ...rest } = article;
-      const textKey = createHash('sha1')
-        .update(JSON.stringify([url, epochMs, title, description ?? null]))
-        .update(text)
-        .digest('base64');
+      // Its terms are made from its title, dek and text, digested when its file was read.
+      const { url, title: _title, description: _description, text: _text, terms, ...rest } = article;
+      const textKey = `${url}\0${terms?.digest ?? digestOfWords(article)}`;
       textKeys.set(article, textKey);
       hash.update(textKey).update(JSON.stringify(rest));
     }
@@ -75,7 +79,7 @@ function cachedNeighbors(cache: BuildCache, textKeyOf: (article: RelatableArticl
   };
 }
 
-/** A text index in a few typed arrays, which the cache reads and writes at once, instead of an object per vector and neighbor. */
+/** A text index in a few typed arrays, which the cache reads and writes at once, instead of an object per vector. */
 interface PackedIndex {
   settled: number;
   terms: string[];
@@ -87,11 +91,7 @@ interface PackedIndex {
   vectorWeights: Uint32Array;
   proposerStart: Uint32Array;
   proposers: Uint8Array;
-  candidateStart: Uint32Array;
-  candidateIndex: Uint32Array;
-  candidateShared: Float64Array;
-  candidateScore: Float64Array;
-  met: Uint32Array;
+  candidates: CandidateLists;
 }
 
 function pack(index: NeighborIndex): PackedIndex {
@@ -104,7 +104,6 @@ function pack(index: NeighborIndex): PackedIndex {
   };
   const vectorStart = starts(index.vectors.map((vector) => vector.terms.length));
   const proposerStart = starts(index.vectors.map((vector) => vector.proposers.length));
-  const candidateStart = starts(index.candidates.map(({ list }) => list.length));
   const packed: PackedIndex = {
     settled: index.settled,
     terms: index.terms,
@@ -115,24 +114,12 @@ function pack(index: NeighborIndex): PackedIndex {
     vectorWeights: new Uint32Array(vectorStart.at(-1)!),
     proposerStart,
     proposers: new Uint8Array(proposerStart.at(-1)!),
-    candidateStart,
-    candidateIndex: new Uint32Array(candidateStart.at(-1)!),
-    candidateShared: new Float64Array(candidateStart.at(-1)!),
-    candidateScore: new Float64Array(candidateStart.at(-1)!),
-    met: Uint32Array.from(index.candidates, ({ met }) => met),
+    candidates: index.candidates,
   };
   index.vectors.forEach((vector, document) => {
     packed.vectorTerms.set(vector.terms, vectorStart[document]);
     packed.vectorWeights.set(vector.weights, vectorStart[document]);
     packed.proposers.set(vector.proposers, proposerStart[document]);
-  });
-  index.candidates.forEach(({ list }, document) => {
-    list.forEach((candidate, rank) => {
-      const slot = candidateStart[document]! + rank;
-      packed.candidateIndex[slot] = candidate.index;
-      packed.candidateShared[slot] = candidate.shared;
-      packed.candidateScore[slot] = candidate.score;
-    });
   });
   return packed;
 }
@@ -151,11 +138,6 @@ function unpack(packed: PackedIndex): NeighborIndex {
       weights: slice(packed.vectorWeights, packed.vectorStart, document),
       proposers: slice(packed.proposers, packed.proposerStart, document),
     })),
-    candidates: documents.map((document) => {
-      const list: Candidate[] = [];
-      for (let slot = packed.candidateStart[document]!; slot < packed.candidateStart[document + 1]!; slot++)
-        list.push({ index: packed.candidateIndex[slot]!, shared: packed.candidateShared[slot]!, score: packed.candidateScore[slot]! });
-      return { list, met: packed.met[document]! };
-    }),
+    candidates: packed.candidates,
   };
 }

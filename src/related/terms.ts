@@ -77,16 +77,30 @@ export interface CountedTerms {
 
 /**
  * Counted terms as an article carries them from the thread that read it to the one that relates it: the terms
- * joined by spaces (no term holds one) and their counts, two values instead of an array of hundreds of strings.
+ * joined by spaces (no term holds one) and their counts, two values instead of an array of hundreds of strings;
+ * its headline's distinct terms, joined the same way; and a digest of what they were counted from, by which the
+ * next build knows the text again without hashing every text (1.2 s at 100,000 articles).
  */
 export interface PackedTerms {
   terms: string;
   counts: Uint32Array;
+  headline: string;
+  digest: string;
 }
 
-export const packTerms = ({ terms, counts }: CountedTerms): PackedTerms => ({ terms: terms.join(' '), counts: Uint32Array.from(counts) });
+export const packTerms = ({ terms, counts }: CountedTerms, headline: readonly string[], digest: string): PackedTerms => ({
+  terms: terms.join(' '),
+  counts: Uint32Array.from(counts),
+  headline: headline.join(' '),
+  digest,
+});
 
 export const unpackTerms = ({ terms, counts }: PackedTerms): CountedTerms => ({ terms: terms === '' ? [] : terms.split(' '), counts });
+
+/** A headline's distinct index terms, in the order they first occur. */
+export const headlineTerms = (title: string, tokenizer: Tokenizer): string[] => [
+  ...new Set(tokenizer.words(title).flatMap((word) => tokenizer.term(word) ?? [])),
+];
 
 export function countTerms(text: string, tokenizer: Tokenizer): { terms: string[]; counts: number[] } {
   const terms: string[] = [];
