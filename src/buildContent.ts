@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { BuildCache } from './cache/buildCache.ts';
+import type { SettledStats } from './cache/folderStamp.ts';
 import { loadContent, pathShownFrom, type LoadedContent } from './load/loadContent.ts';
 import { resolveLinks, siteAssetsOf, type CopiedFile, type SiteAssets } from './links/resolveLinks.ts';
 import { sizesOf, type PictureSizes } from './media/pictureSizes.ts';
@@ -34,9 +35,9 @@ export async function loadBuildContent(
   contentDir: string,
   cwd: string,
   cache?: BuildCache,
-  { includeDrafts = false, timer }: { includeDrafts?: boolean; timer?: StageTimer | undefined } = {},
+  { includeDrafts = false, timer, settledStats }: { includeDrafts?: boolean; timer?: StageTimer | undefined; settledStats?: SettledStats | undefined } = {},
 ): Promise<BuildContent> {
-  const content = await loadContent(contentDir, cwd, { step: prepareStep, cache });
+  const content = await loadContent(contentDir, cwd, { step: prepareStep, cache, settledStats });
   timer?.lap('read, check and sanitize every file');
   const contentRoot = path.resolve(cwd, contentDir);
   const linked = resolveLinks(content.articles, { contentRoot, includeDrafts });

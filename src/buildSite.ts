@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { BuildRecords } from './cache/buildRecord.ts';
-import { folderStamp } from './cache/folderStamp.ts';
+import { folderStamp, type SettledStats } from './cache/folderStamp.ts';
 import { UsageError } from './errors.ts';
 import type { BuildOptions, BuildResult } from './makeSite.ts';
 import { outputIntact } from './render/outputIntact.ts';
@@ -28,7 +28,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // The site's own templates, merged over the tool's once: they are input of the build and what it renders with.
   const templates = templatesFor(cwd);
 
-  const stamp = cache && stampOf({ ...options, cwd }, contentRoot, templates, cache);
+  const settledStats: SettledStats = new Map();
+  const stamp = cache && stampOf({ ...options, cwd }, contentRoot, templates, cache, settledStats);
   const last = stamp === undefined ? undefined : records!.read();
   const reported = last?.reported;
   if (last?.summary && reported && reported.stamp === stamp && outputIntact(last, outputDir)) {
@@ -37,7 +38,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { problems, contentFileCount, built: true, ...last.summary, renderedCount: 0, removedCount: 0 };
   }
   const { makeSite } = await import('./makeSite.ts');
-  return makeSite({ ...options, cwd }, { cache, records, templates, stamp });
+  return makeSite({ ...options, cwd }, { cache, records, templates, stamp, settledStats });
 }
 
 /**
@@ -45,10 +46,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * keys hold): the folders it reads, the site's templates, the options, and where problems are
  * named from. Nothing when a file changed too recently to be told apart by its stat.
  */
-function stampOf(options: BuildOptions & { cwd: string }, contentRoot: string, templates: Templates, cache: BuildCache): string | undefined {
+function stampOf(
+  options: BuildOptions & { cwd: string },
+  contentRoot: string,
+  templates: Templates,
+  cache: BuildCache,
+  settledStats: SettledStats,
+): string | undefined {
   const { cwd, baseUrl, skipInvalid, includeDrafts, indexSearch, shard } = options;
   const settings = JSON.stringify({ cwd, baseUrl, skipInvalid, includeDrafts, indexSearch, shard, templates: templates.hash });
-  return folderStamp([contentRoot], cache.namespace('stamps').hasher().update(settings));
+  return folderStamp([contentRoot], cache.namespace('stamps').hasher().update(settings), Date.now(), settledStats);
 }
 
 /** The output folder receives generated files; it must not be, or hold, the content. */

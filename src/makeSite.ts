@@ -16,6 +16,7 @@ import { articlesPerSearchPart } from './archive/searchParts.ts';
 import type { Archive } from './archive/pages.ts';
 import { shardArchive, type Shard } from './archive/shards.ts';
 import type { BuildCache } from './cache/buildCache.ts';
+import type { SettledStats } from './cache/folderStamp.ts';
 import { loadBuildContent } from './buildContent.ts';
 import { emptyRecord, type BuildRecords, type BuildSummary, type Hashes, type Reported } from './cache/buildRecord.ts';
 import { HandOver, received } from './handOver.ts';
@@ -70,16 +71,19 @@ export interface BuildInputs {
   records?: BuildRecords | undefined;
   templates: Templates;
   stamp?: string | undefined;
+  /** The stats of settled files, as the stamp took them: loading takes them from there. */
+  settledStats?: SettledStats | undefined;
 }
 
 /** A build that reads the content: every file through the cache, then only the pages that changed written. */
-export async function makeSite(options: BuildOptions & { cwd: string }, { cache, records, templates, stamp }: BuildInputs): Promise<BuildResult> {
+export async function makeSite(options: BuildOptions & { cwd: string }, inputs: BuildInputs): Promise<BuildResult> {
+  const { cache, records, templates, stamp } = inputs;
   const outputDir = path.resolve(options.cwd, options.outputDir);
   // A build over the output of an earlier one mostly renders a few pages (a day's news), and Eleventy takes half a
   // second to load: a rendering process started now loads it on another core while this one reads and makes pages.
   const renderProcess = availableParallelism() > 1 && (records?.read().pages.size ?? 0) > 0 ? startRenderProcess() : undefined;
   try {
-    const indexed = await loadAndIndex(options, cache, records, outputDir, templates, stamp);
+    const indexed = await loadAndIndex(options, inputs, outputDir);
     if (!('archive' in indexed)) return indexed;
     const { archive, inputKey, result } = indexed;
     const pictureCache = cache && path.join(cache.root, 'pictures');
@@ -115,14 +119,11 @@ type ContentResult = Pick<BuildResult, 'problems' | 'contentFileCount'>;
  */
 async function loadAndIndex(
   options: BuildOptions & { cwd: string },
-  cache: BuildCache | undefined,
-  records: BuildRecords | undefined,
+  { cache, records, templates, stamp, settledStats }: BuildInputs,
   outputDir: string,
-  templates: Templates,
-  stamp: string | undefined,
 ): Promise<BuildResult | { archive: HandOver<Archive>; inputKey: string | undefined; result: ContentResult }> {
   const includeDrafts = options.includeDrafts ?? false;
-  const content = await loadBuildContent(options.contentDir, options.cwd, cache, { includeDrafts, timer: options.timer });
+  const content = await loadBuildContent(options.contentDir, options.cwd, cache, { includeDrafts, timer: options.timer, settledStats });
   const site = options.baseUrl ? { ...content.site, baseUrl: options.baseUrl } : content.site;
   const result: ContentResult = { problems: content.problems, contentFileCount: content.fileCount };
   const nothing = { articleCount: 0, pageCount: 0, fileCount: 0, renderedCount: 0, removedCount: 0, searchPageCount: 0, hasFeeds: false };

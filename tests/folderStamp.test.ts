@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { folderStamp, settledAfterMs } from '../src/cache/folderStamp.ts';
+import { folderStamp, settledAfterMs, statSignature, type SettledStats } from '../src/cache/folderStamp.ts';
 import { writeTree } from './helpers.ts';
 
 /** As a build a while later sees it, when every file has settled. */
@@ -64,4 +64,23 @@ test('what version control keeps beside the content does not change the stamp', 
   writeFileSync(path.join(content, '.git/HEAD'), 'ref: refs/heads/other\n');
   writeFileSync(path.join(content, '.git/index'), 'index');
   assert.equal(stampOf(content), before);
+});
+
+test('the stamp hands loading the stat of each settled file, and none of a file too new to be told apart by it', () => {
+  const root = writeTree({ 'content/2026/a.md': 'first text\n', 'content/2026/a.revisions.yaml': '[]\n', 'content/site.yaml': 'title: T\n' });
+  const content = path.join(root, 'content');
+  const files = ['2026/a.md', '2026/a.revisions.yaml', 'site.yaml'].map((file) => path.join(content, file));
+
+  const settled: SettledStats = new Map();
+  folderStamp([content], createHash('sha256'), later(), settled);
+  assert.deepEqual(
+    [...settled].sort(),
+    files.map((file) => [file, statSignature(statSync(file))]).sort(),
+    'every file, by the stat a second stat would give; no folder',
+  );
+
+  // As a build sees it at once: every file was just written, so its stat is not trusted.
+  const fresh: SettledStats = new Map();
+  folderStamp([content], createHash('sha256'), Date.now(), fresh);
+  assert.equal(fresh.size, 0);
 });

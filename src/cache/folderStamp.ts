@@ -21,17 +21,26 @@ export const settledAfterMs = 3_000;
 /** Version control keeps its own books in these; a build never reads them as content, and they change on every commit. */
 const notContent = new Set(['.git', '.hg', '.svn']);
 
+/** A file's stat as a file is known by (`statSignature`), by its path, for the files settled when they were stamped. */
+export type SettledStats = Map<string, string>;
+
+/** What tells a file's content apart without reading it: its size, times and inode. */
+export const statSignature = (stats: Stats): string => `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+
 /**
  * The stamp of the folders, fed to `hash` (which may already hold what else
  * the stamp stands for), or nothing when an entry changed in the last
  * `settledAfterMs` or a folder cannot be read: then only reading tells.
+ * `settled` receives the stat of each file settled by then, which loading
+ * reads instead of a second stat of every file (1.1 s at 100,000 articles).
  */
-export function folderStamp(folders: readonly string[], hash: Hash, now = Date.now()): string | undefined {
+export function folderStamp(folders: readonly string[], hash: Hash, now = Date.now(), settled?: SettledStats): string | undefined {
   const newest = { ms: 0 };
+  const seen = settled && { stats: settled, before: now - settledAfterMs };
   try {
     for (const folder of folders) {
       hash.update(`${folder}\0`);
-      stampInto(folder, '', hash, newest);
+      stampInto(folder, '', hash, newest, seen);
     }
   } catch {
     return undefined;
@@ -39,7 +48,7 @@ export function folderStamp(folders: readonly string[], hash: Hash, now = Date.n
   return newest.ms > now - settledAfterMs ? undefined : hash.digest('hex');
 }
 
-function stampInto(root: string, relative: string, hash: Hash, newest: { ms: number }): void {
+function stampInto(root: string, relative: string, hash: Hash, newest: { ms: number }, seen?: { stats: SettledStats; before: number }): void {
   const entries = readdirSync(path.join(root, relative), { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
   for (const entry of entries) {
     const { name } = entry;
@@ -55,7 +64,8 @@ function stampInto(root: string, relative: string, hash: Hash, newest: { ms: num
     }
     newest.ms = Math.max(newest.ms, stats.mtimeMs, stats.ctimeMs);
     hash.update(`${inRoot}\0${stats.mode}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\0${stats.ino}\0`);
+    if (seen && stats.isFile() && Math.max(stats.mtimeMs, stats.ctimeMs) <= seen.before) seen.stats.set(absolute, statSignature(stats));
     // Links to folders are not followed, as loading does not follow them (and one may lead back up).
-    if (entry.isDirectory()) stampInto(root, inRoot, hash, newest);
+    if (entry.isDirectory()) stampInto(root, inRoot, hash, newest, seen);
   }
 }

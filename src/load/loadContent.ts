@@ -13,7 +13,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { BuildCache } from '../cache/buildCache.ts';
 import { UsageError } from '../errors.ts';
 import { FileCache } from '../cache/fileCache.ts';
-import { settledAfterMs } from '../cache/folderStamp.ts';
+import { settledAfterMs, statSignature, type SettledStats } from '../cache/folderStamp.ts';
 import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
 import { readingSettingsOf, type SiteSettings } from '../schema/site.ts';
 import { step as checkStep, type FileResult, type FileStep, type LoadedArticle } from './checkFile.ts';
@@ -47,6 +47,8 @@ export interface LoadOptions<A extends LoadedArticle> {
   step: FileStep<A>;
   /** Where results are kept between runs; none by default. */
   cache?: BuildCache | undefined;
+  /** The stats of settled files as the build's stamp took them (`folderStamp`): not taken again. */
+  settledStats?: SettledStats | undefined;
 }
 
 /** Paths as people see them: relative to the working folder, `/`-separated. */
@@ -62,7 +64,7 @@ export const checkContent = (contentDir: string, cwd = process.cwd()): Promise<L
 export async function loadContent<A extends LoadedArticle>(
   contentDir: string,
   cwd: string,
-  { step, cache: buildCache }: LoadOptions<A>,
+  { step, cache: buildCache, settledStats }: LoadOptions<A>,
 ): Promise<LoadedContent<A>> {
   const root = path.resolve(cwd, contentDir);
   assertContentFolder(root, contentDir);
@@ -86,7 +88,7 @@ export async function loadContent<A extends LoadedArticle>(
     const revisionsFile = revisionsFileOf(absolute);
     const hasRevisions = revisionsFiles.delete(revisionsFile);
     // Taken before the file is read, so that a write while it is read makes the next run read it again.
-    const stat = cache && settledStatOf([absolute, ...(hasRevisions ? [revisionsFile] : [])], startedMs);
+    const stat = cache && settledStatOf([absolute, ...(hasRevisions ? [revisionsFile] : [])], startedMs, settledStats);
     const named = `${file}\0${inContent}`;
     const knownKey = stat && cache!.keyByStat(named, stat);
     const known = knownKey && cache!.get(knownKey);
@@ -152,12 +154,16 @@ export async function loadContent<A extends LoadedArticle>(
  * nothing when one was written too recently for a later write to change its times (`settledAfterMs`), or
  * cannot be read (then reading it says why).
  */
-function settledStatOf(files: readonly string[], nowMs: number): string | undefined {
+function settledStatOf(files: readonly string[], nowMs: number, settledStats: SettledStats | undefined): string | undefined {
   let stat = '';
   for (const file of files) {
-    const stats = statSync(file, { throwIfNoEntry: false });
-    if (!stats || Math.max(stats.mtimeMs, stats.ctimeMs) > nowMs - settledAfterMs) return undefined;
-    stat += `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}\0`;
+    let signature = settledStats?.get(file);
+    if (signature === undefined) {
+      const stats = statSync(file, { throwIfNoEntry: false });
+      if (!stats || Math.max(stats.mtimeMs, stats.ctimeMs) > nowMs - settledAfterMs) return undefined;
+      signature = statSignature(stats);
+    }
+    stat += `${signature}\0`;
   }
   return stat;
 }

@@ -192,17 +192,19 @@ export function updateNeighbors(
     });
   });
 
-  // Room for what the documents found again may add (more than twice as many as before is rare: growing copies it all).
+  // Room for the candidates of the documents that look again, twice what they had (growing the arrays copies them).
   const lookingAgain = previousOf.filter((old) => old === undefined).length + looksAgain.size;
   const candidates = new CandidateListsBuilder(previousOf.length, previous.candidates.index.length + 2 * lookingAgain * settings.candidatesPerDocument);
-  previousOf.forEach((old, document) => {
-    if (old === undefined || looksAgain.has(document)) return candidates.add(search.find(document));
-    const meeting = addedMeeting.get(document);
-    if (!meeting) return candidates.addMoved(previous.candidates, old, newIndexOf);
-    const kept = candidatesOf(previous.candidates, old).map((candidate) => ({ ...candidate, index: newIndexOf[candidate.index]! }));
-    const added = [...meeting].map(([other, shared]) => ({ index: other, shared, score: search.score(document, other) }));
-    candidates.add(search.choose([...kept, ...added], previous.candidates.met[old]! + added.length));
-  });
+  for (const [document, old] of previousOf.entries()) {
+    const meeting = old === undefined ? undefined : addedMeeting.get(document);
+    if (old === undefined || looksAgain.has(document)) candidates.add(search.find(document));
+    else if (!meeting) candidates.addMoved(previous.candidates, old, newIndexOf);
+    else {
+      const kept = candidatesOf(previous.candidates, old).map((candidate) => ({ ...candidate, index: newIndexOf[candidate.index]! }));
+      const added = [...meeting].map(([other, shared]) => ({ index: other, shared, score: search.score(document, other) }));
+      candidates.add(search.choose([...kept, ...added], previous.candidates.met[old]! + added.length));
+    }
+  }
   return { ...weighing, proposes, vectors, candidates: candidates.lists() };
 }
 
