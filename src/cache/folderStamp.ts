@@ -24,6 +24,9 @@ const notContent = new Set(['.git', '.hg', '.svn']);
 /** A file's stat as a file is known by (`statSignature`), by its path, for the files settled when they were stamped. */
 export type SettledStats = Map<string, string>;
 
+/** Whether an entry's times are old enough, at `nowMs`, for a later write to change them (`settledAfterMs`). */
+export const isSettled = (stats: Stats, nowMs: number): boolean => Math.max(stats.mtimeMs, stats.ctimeMs) <= nowMs - settledAfterMs;
+
 /** What tells a file's content apart without reading it: its size, times and inode. */
 export const statSignature = (stats: Stats): string => `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 
@@ -36,7 +39,7 @@ export const statSignature = (stats: Stats): string => `${stats.size}:${stats.mt
  */
 export function folderStamp(folders: readonly string[], hash: Hash, now = Date.now(), settled?: SettledStats): string | undefined {
   const newest = { ms: 0 };
-  const seen = settled && { stats: settled, before: now - settledAfterMs };
+  const seen = settled && { stats: settled, now };
   try {
     for (const folder of folders) {
       hash.update(`${folder}\0`);
@@ -48,7 +51,7 @@ export function folderStamp(folders: readonly string[], hash: Hash, now = Date.n
   return newest.ms > now - settledAfterMs ? undefined : hash.digest('hex');
 }
 
-function stampInto(root: string, relative: string, hash: Hash, newest: { ms: number }, seen?: { stats: SettledStats; before: number }): void {
+function stampInto(root: string, relative: string, hash: Hash, newest: { ms: number }, seen?: { stats: SettledStats; now: number }): void {
   const entries = readdirSync(path.join(root, relative), { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
   for (const entry of entries) {
     const { name } = entry;
@@ -64,7 +67,7 @@ function stampInto(root: string, relative: string, hash: Hash, newest: { ms: num
     }
     newest.ms = Math.max(newest.ms, stats.mtimeMs, stats.ctimeMs);
     hash.update(`${inRoot}\0${stats.mode}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\0${stats.ino}\0`);
-    if (seen && stats.isFile() && Math.max(stats.mtimeMs, stats.ctimeMs) <= seen.before) seen.stats.set(absolute, statSignature(stats));
+    if (seen && stats.isFile() && isSettled(stats, seen.now)) seen.stats.set(absolute, statSignature(stats));
     // Links to folders are not followed, as loading does not follow them (and one may lead back up).
     if (entry.isDirectory()) stampInto(root, inRoot, hash, newest, seen);
   }

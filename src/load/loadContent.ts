@@ -13,7 +13,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { BuildCache } from '../cache/buildCache.ts';
 import { UsageError } from '../errors.ts';
 import { FileCache } from '../cache/fileCache.ts';
-import { settledAfterMs, statSignature, type SettledStats } from '../cache/folderStamp.ts';
+import { isSettled, statSignature, type SettledStats } from '../cache/folderStamp.ts';
 import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
 import { readingSettingsOf, type SiteSettings } from '../schema/site.ts';
 import { step as checkStep, type FileResult, type FileStep, type LoadedArticle } from './checkFile.ts';
@@ -160,7 +160,7 @@ function settledStatOf(files: readonly string[], nowMs: number, settledStats: Se
     let signature = settledStats?.get(file);
     if (signature === undefined) {
       const stats = statSync(file, { throwIfNoEntry: false });
-      if (!stats || Math.max(stats.mtimeMs, stats.ctimeMs) > nowMs - settledAfterMs) return undefined;
+      if (!stats || !isSettled(stats, nowMs)) return undefined;
       signature = statSignature(stats);
     }
     stat += `${signature}\0`;

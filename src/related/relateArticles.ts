@@ -10,7 +10,7 @@ import { fingerprint, type Fingerprint } from '../duplicates/fingerprint.ts';
 import { normalizedLinkOf } from '../duplicates/normalizeLink.ts';
 import { compareStrings } from '../problems.ts';
 import { textNeighbors, type NeighborLists } from './similarity.ts';
-import { countTerms, headlineTerms, packTerms, tokenizerFor, unpackTerms, type CountedTerms, type PackedTerms } from './terms.ts';
+import { countTerms, headlineTerms, packTerms, tokenizerFor, unpackHeadline, unpackTerms, type CountedTerms, type PackedTerms } from './terms.ts';
 
 /** What relating needs of an article. */
 export interface RelatableArticle {
@@ -165,8 +165,6 @@ function headlineTermsOf(language: string, ids: WordIds): (article: RelatableArt
   const tokenizer = tokenizerFor(language);
   return (article) => ids.of(article.terms ? unpackHeadline(article.terms) : headlineTerms(article.title, tokenizer));
 }
-
-const unpackHeadline = ({ headline }: PackedTerms): string[] => (headline === '' ? [] : headline.split(' '));
 
 /** Words as numbers: a set of words is then its distinct numbers, sorted. */
 class WordIds {

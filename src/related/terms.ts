@@ -95,7 +95,12 @@ export const packTerms = ({ terms, counts }: CountedTerms, headline: readonly st
   digest,
 });
 
-export const unpackTerms = ({ terms, counts }: PackedTerms): CountedTerms => ({ terms: terms === '' ? [] : terms.split(' '), counts });
+/** Terms joined by spaces, apart again. */
+const split = (joined: string): string[] => (joined === '' ? [] : joined.split(' '));
+
+export const unpackTerms = ({ terms, counts }: PackedTerms): CountedTerms => ({ terms: split(terms), counts });
+
+export const unpackHeadline = ({ headline }: PackedTerms): string[] => split(headline);
 
 /** A headline's distinct index terms, in the order they first occur. */
 export const headlineTerms = (title: string, tokenizer: Tokenizer): string[] => [
