@@ -1,4 +1,4 @@
-/** `/sources.opml`: the OPML document the Archive made (`archive/sourcePages.ts`), written as it is. */
+/** `/sources.opml`: the OPML document of the sources with a feed, written by the tool's `opml` function (`src/render/opml.ts`). */
 import type { Archive, SourcesOpmlPage } from '../src/archive/pages.ts';
 
 export const data = {
@@ -7,6 +7,6 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export function render({ p }: { p: SourcesOpmlPage; archive: Archive }): string {
-  return p.xml;
+export function render(this: { opml(page: SourcesOpmlPage): string }, { p }: { p: SourcesOpmlPage; archive: Archive }): string {
+  return this.opml(p);
 }

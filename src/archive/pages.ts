@@ -513,15 +513,13 @@ export interface RobotsPage extends PageBase {
   sitemapUrl?: string | undefined;
 }
 
-/** `/sources.opml`: the feeds of the archive's sources, for a feed reader. */
+/** `/sources.opml`: the feeds of the archive's sources, for a feed reader; templates write it with `this.opml(p)`. */
 export interface SourcesOpmlPage {
   kind: 'sources-opml';
   url: string;
   title: string;
   /** Each source with a feed: its name, its feed and its site. */
   outlines: { text: string; xmlUrl: string; htmlUrl?: string | undefined }[];
-  /** The OPML document itself, written by feedsmith (its XML escaping and all). */
-  xml: string;
 }
 
 /** `/assets/site.css`: the site's own colours, from site.yaml. */

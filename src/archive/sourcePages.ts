@@ -1,5 +1,4 @@
 /** The pages of the sources: a paginated list and an Atom feed per source, and `/sources/` with every source and its count. */
-import { generateOpml } from 'feedsmith';
 import { routes } from '../routes.ts';
 import type { ArchiveContext } from './context.ts';
 import { termFeed } from './feeds.ts';
@@ -39,14 +38,7 @@ export function sourcePages(context: ArchiveContext): SourcePages {
     return view?.feedUrl ? [{ text: term.name, xmlUrl: view.feedUrl, htmlUrl: view.siteUrl }] : [];
   });
   const title = `${settings.title}: ${words.text('sources')}`;
-  // Written here, by feedsmith: a template, copied to wherever a site's templates are merged, cannot import it.
-  const xml = (): string =>
-    generateOpml({
-      head: { title },
-      body: {
-        outlines: outlines.map((outline) => ({ text: outline.text, title: outline.text, type: 'rss', xmlUrl: outline.xmlUrl, htmlUrl: outline.htmlUrl })),
-      },
-    }) as string;
-  const opml: SourcesOpmlPage[] = outlines.length === 0 ? [] : [{ kind: 'sources-opml', url: routes.sourcesOpml, title, outlines, xml: xml() }];
+  // Written as it is rendered (`render/opml.ts`).
+  const opml: SourcesOpmlPage[] = outlines.length === 0 ? [] : [{ kind: 'sources-opml', url: routes.sourcesOpml, title, outlines }];
   return { termPages, indexPage: opml.length > 0 ? { ...indexPage, opml: routes.sourcesOpml } : indexPage, feeds, opml };
 }

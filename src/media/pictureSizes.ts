@@ -7,7 +7,12 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import type sharp from 'sharp';
+
+// Loaded when a picture is first met, not with the build: a tenth of a second that most builds of a day's news,
+// and archives without pictures of their own, do not need.
+let sharpModule: Promise<typeof sharp> | undefined;
+const loadSharp = (): Promise<typeof sharp> => (sharpModule ??= import('sharp').then((module) => module.default));
 
 /** Widths made of a picture wider than them: a phone, a column, a wide screen. */
 export const pictureWidths: readonly number[] = [480, 960, 1600];
@@ -41,7 +46,7 @@ export async function sizesOf(url: string, source: string): Promise<{ sizes: Pic
   if (!kind) return undefined;
   let metadata: sharp.Metadata;
   try {
-    metadata = await sharp(source).metadata();
+    metadata = await (await loadSharp())(source).metadata();
   } catch {
     return undefined; // Not a picture after all: it is published as it is.
   }
@@ -75,7 +80,7 @@ export async function writeResized(source: string, hash: string, width: number, 
   if (!existsSync(cached)) {
     mkdirSync(cacheDir, { recursive: true });
     const temporary = `${cached}.${process.pid}.tmp`;
-    await sharp(source).resize({ width, withoutEnlargement: true }).toFormat(format).toFile(temporary);
+    await (await loadSharp())(source).resize({ width, withoutEnlargement: true }).toFormat(format).toFile(temporary);
     renameSync(temporary, cached);
   }
   mkdirSync(path.dirname(target), { recursive: true });

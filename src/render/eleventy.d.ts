@@ -7,6 +7,8 @@ declare module '@11ty/eleventy' {
       extensions: string | string[],
       options: { key: string } | { compile(text: string, inputPath: string): (data: object) => string | Promise<string> },
     ): void;
+    /** A function that JavaScript templates (`.11ty.js`) call as `this.<name>(...)`. */
+    addJavaScriptFunction(name: string, callback: (...args: never[]) => unknown): void;
     addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;

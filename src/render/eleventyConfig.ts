@@ -8,6 +8,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import type { UserConfig } from '@11ty/eleventy';
 import { linkFrom } from './relativeUrl.ts';
+import { opmlOf } from './opml.ts';
 import { Translator, type ParamValue, type SiteWords, type WordKey } from '../strings/words.ts';
 
 /** What a filter sees of the data of the page being rendered (Nunjucks calls filters with its context as `this`). */
@@ -63,6 +64,9 @@ export default function configure(eleventyConfig: UserConfig) {
   // writes each at its URL. A function, not a `{{ p.url }}` string in each
   // template's front matter, which Nunjucks would compile again for every page.
   eleventyConfig.addGlobalData('permalink', () => (data: { p: { url: string } }) => data.p.url);
+
+  // Documents written by a library as they are rendered (see `opml.ts`).
+  eleventyConfig.addJavaScriptFunction('opml', opmlOf);
 
   // Stylesheet and other static files, copied as they are.
   eleventyConfig.addPassthroughCopy({ [path.join(templates, 'assets')]: 'assets' });
