@@ -4,7 +4,7 @@
  * same as those of an index made anew from all the articles.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -129,21 +129,29 @@ describe('relating from the build cache', () => {
   });
 });
 
-describe('index terms counted as files are read', () => {
-  test('relate the articles as terms counted when relating do, and the build cache keeps them with each article', async () => {
+describe('index terms and links made as files are read', () => {
+  test('relate the articles as terms counted and links normalized when relating do, and the build cache keeps them with each article', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'terms-'));
     generateCorpus(path.join(cwd, 'content'), 300, { seed: 5 });
+    // Two captures of one article, a day apart, its link written as feeds vary it: the same article by its link alone.
+    const capture = (name: string, date: string, link: string, words: string) =>
+      writeFileSync(path.join(cwd, 'content', name), `---\ntitle: "${words}"\ndate: ${date}\nlink: '${link}'\n---\n<p>${words}, as its source told it.</p>\n`);
+    capture('first-capture.md', '2024-03-01T08:00:00Z', 'http://www.port.example/news/dredging/?utm_source=rss', 'Harbour dredging starts');
+    capture('second-capture.md', '2024-03-02T08:00:00Z', 'https://port.example/news/dredging', 'Dredging of the harbour begins');
     const cache = new BuildCache(path.join(cwd, '.cache'));
     for (const pass of ['read', 'from the cache']) {
       const loaded = await loadContent('content', cwd, { step: prepareStep, cache });
-      // The same articles, without the terms they were read with: relating counts them.
-      const relatable = loaded.articles.map((article) => ({ ...relatableOf(article), terms: undefined }));
+      // The same articles, without the terms and link they were read with: relating makes them.
+      const relatable = loaded.articles.map((article) => ({ ...relatableOf(article), terms: undefined, normalizedLink: undefined }));
       assert.ok(
         loaded.articles.every((article) => article.terms.counts.length > 0),
         `${pass}: every article has its terms`,
       );
-      const withTerms = loaded.articles.map(relatableOf);
-      assert.deepEqual(relateArticles(withTerms, { language: 'en' }), relateArticles(relatable, { language: 'en' }), pass);
+      const asRead = loaded.articles.map(relatableOf);
+      const relations = relateArticles(asRead, { language: 'en' });
+      assert.deepEqual(relations, relateArticles(relatable, { language: 'en' }), pass);
+      const urlOf = (file: string) => loaded.articles.find((article) => article.file.endsWith(file))!.url;
+      assert.equal(relations.duplicateOf.get(urlOf('second-capture.md')), urlOf('first-capture.md'), `${pass}: the second capture copies the first`);
     }
   });
 });

@@ -56,13 +56,14 @@ export const relatableOf = (article: PublishedArticle): RelatableArticle => ({
   epochMs: article.date.epochMs,
   tags: article.tags,
   link: article.link,
+  normalizedLink: article.normalizedLink,
   source: article.source,
   file: article.file,
   terms: article.terms,
 });
 
-/** An article to publish, with its index terms when they were counted as its file was read (the build's step, `prepareFile.ts`). */
-export type PublishedArticle = SafeArticle & { terms?: PackedTerms | undefined };
+/** An article to publish, with its index terms and normalized link when they were made as its file was read (the build's step, `prepareFile.ts`). */
+export type PublishedArticle = SafeArticle & { terms?: PackedTerms | undefined; normalizedLink?: string | undefined };
 
 /** Newest first; on the same instant, by URL, so that order never depends on file order. */
 export const newestFirst = (a: SafeArticle, b: SafeArticle): number => b.date.epochMs - a.date.epochMs || compareStrings(a.url, b.url);

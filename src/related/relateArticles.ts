@@ -23,6 +23,8 @@ export interface RelatableArticle {
   epochMs: number;
   tags: readonly string[];
   link?: string | undefined;
+  /** `normalizedLinkOf(link)`, when made as it was read: else made when needed. */
+  normalizedLink?: string | undefined;
   /** The feed it came from: two captures of one article come from one source. */
   source?: string | undefined;
   /** Its file: of two captures published at once, the earlier file is the original. */
@@ -278,7 +280,7 @@ function findCopies(ordered: readonly RelatableArticle[], neighbors: NeighborLis
   };
   const byLink = new Map<string, string>();
   for (const article of ordered) {
-    const link = normalizedLinkOf(article.link);
+    const link = article.normalizedLink ?? normalizedLinkOf(article.link);
     if (link === undefined) continue;
     const first = byLink.get(link);
     if (first === undefined) byLink.set(link, article.url);
