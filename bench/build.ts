@@ -188,7 +188,7 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
     console.log(row('news-archive build, 50 articles added (a day of feeds)', addedDay, anchor));
     console.log(row('news-archive check, cold', check, anchor));
     console.log(row('news-archive check again, no change', checkAgain, anchor));
-    console.log(row("news-archive build, cold, term feeds of summaries (`feedContent: summary`, as the anchor's feeds)", coldSummaryFeeds, anchor));
+    console.log(row('news-archive build, cold, term feeds of summaries (`feedContent: summary`, as the anchor\'s feeds)', coldSummaryFeeds, anchor));
     for (const { name, result } of anchors) console.log(row(name, result, anchor));
   } finally {
     rmSync(dir, { recursive: true, force: true });
