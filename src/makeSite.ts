@@ -81,7 +81,7 @@ export async function makeSite(options: BuildOptions & { cwd: string }, inputs: 
   const outputDir = path.resolve(options.cwd, options.outputDir);
   // A build over the output of an earlier one mostly renders a few pages (a day's news), and Eleventy takes half a
   // second to load: a rendering process started now loads it on another core while this one reads and makes pages.
-  const renderProcess = availableParallelism() > 1 && (records?.read().pages.size ?? 0) > 0 ? startRenderProcess() : undefined;
+  const renderProcess = availableParallelism() > 1 && (records?.read().pages.size ?? 0) > 0 ? startRenderProcess(templates) : undefined;
   try {
     const indexed = await loadAndIndex(options, inputs, outputDir);
     if (!('archive' in indexed)) return indexed;

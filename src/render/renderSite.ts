@@ -14,7 +14,7 @@ import { isSafePageUrl, routes } from '../routes.ts';
 import { hashPages, outputFileOf, planRender, removePages } from './renderPlan.ts';
 import { toolTemplates, type Templates } from './siteTemplates.ts';
 import { assertAllRendered, pagesByKind, runEleventy, withEleventy } from './eleventyRun.ts';
-import type { RenderJob, RenderJobResult } from './renderWorker.ts';
+import type { RenderJob, RenderJobResult, WarmUp } from './renderWorker.ts';
 import { receivedError } from '../errors.ts';
 import type { ChildProcess } from 'node:child_process';
 import { ask, startProcess, stopProcess } from '../workerProcess.ts';
@@ -75,8 +75,15 @@ function batchesOf(pages: readonly Page[], capacity: number): Page[][] {
   return batches;
 }
 
-/** A worker process that renders: it loads Eleventy as soon as it starts (`renderWorker.ts`). */
-export const startRenderProcess = (): ChildProcess => startProcess(moduleBeside('./renderWorker', import.meta.url));
+/**
+ * A worker process that renders: it loads Eleventy as soon as it starts (`renderWorker.ts`). Given the templates
+ * it will render with, it runs an Eleventy over no pages meanwhile, so that the pages are rendered by a second run.
+ */
+export function startRenderProcess(warmUpWith?: Templates): ChildProcess {
+  const child = startProcess(moduleBeside('./renderWorker', import.meta.url));
+  if (warmUpWith) child.send({ warmUp: warmUpWith } satisfies WarmUp);
+  return child;
+}
 
 /**
  * Renders the pages whose hash differs from `previous` (all of them when it is empty) and deletes the files of
@@ -145,7 +152,7 @@ async function renderInWorkers(
   const shares = batchesOf(pages, Math.ceil(Math.min(pagesAtOnce / workers, weight / workers)));
   let next = 0;
   const count = Math.min(workers, shares.length);
-  const processes = started ? [started, ...Array.from({ length: count - 1 }, startRenderProcess)] : Array.from({ length: count }, startRenderProcess);
+  const processes = [...(started ? [started] : []), ...Array.from({ length: count - (started ? 1 : 0) }, () => startRenderProcess())];
   try {
     await Promise.all(
       processes.map(async (child) => {
