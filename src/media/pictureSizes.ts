@@ -9,8 +9,8 @@ import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type sharp from 'sharp';
 
-// Loaded when a picture is first met, not with the build: a tenth of a second that most builds of a day's news,
-// and archives without pictures of their own, do not need.
+// Loaded when a picture is first met, not with the build: 40 ms that most builds of a day's news, and archives
+// without pictures of their own, do not need.
 let sharpModule: Promise<typeof sharp> | undefined;
 const loadSharp = (): Promise<typeof sharp> => (sharpModule ??= import('sharp').then((module) => module.default));
 
