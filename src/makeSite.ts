@@ -143,7 +143,8 @@ async function loadAndIndex(
   // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
   if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
   const relate = cache && cachedRelateArticles(cache);
-  const whole = buildArchive(content.articles, site, {
+  // The Archive's from now: the articles' text is let go once they are related.
+  const whole = buildArchive(new HandOver(content.articles), site, {
     includeDrafts,
     relate,
     files: content.files,

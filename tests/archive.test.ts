@@ -4,9 +4,11 @@ import { describe, test } from 'node:test';
 import { buildArchive } from '../src/archive/buildArchive.ts';
 import { pagesOf } from '../src/archive/pages.ts';
 import { paginate } from '../src/archive/paginate.ts';
+import { HandOver } from '../src/handOver.ts';
 import { readArticle } from '../src/load/readArticle.ts';
+import { prepareFile } from '../src/prepareFile.ts';
 import { sanitizeArticle } from '../src/sanitize/sanitizeArticles.ts';
-import { siteSchema } from '../src/schema/site.ts';
+import { readingSettingsOf, siteSchema } from '../src/schema/site.ts';
 import { article } from './helpers.ts';
 import { siteInMemory, type SiteInMemory } from './support/siteInMemory.ts';
 
@@ -37,6 +39,47 @@ describe('buildArchive', () => {
         ['/2026/01/01/d/', '/2026/01/01/a/', undefined],
       ],
     );
+  });
+
+  test('articles handed over, as a build does, make the same pages as articles lent, which are left as they were', () => {
+    // As the build reads them: with index terms, one with an earlier version to compare, two without a dek or summary.
+    const prepared = (name: string, fields: Record<string, string>, body: string, revisions?: string) => {
+      const file = `content/2026/01/${name}.md`;
+      const revisionsInput = revisions === undefined ? undefined : { file: `content/2026/01/${name}.revisions.yaml`, bytes: Buffer.from(revisions) };
+      const result = prepareFile(file, Buffer.from(article(fields, body)), readingSettingsOf(settings), `2026/01/${name}.md`, revisionsInput);
+      assert.ok(result.article, JSON.stringify(result.problems));
+      return result.article;
+    };
+    const lent = [
+      prepared(
+        'pier',
+        { title: 'Council votes to close the pier', date: '2026-01-05T09:00:00Z', tags: '[harbour]' },
+        '<p>The council voted 7 to 2 on Monday to close the pier.</p>',
+        [
+          'versions:',
+          '  - replaced: 2026-01-05T12:00:00Z',
+          '    title: Council weighs pier closure',
+          '    body: <p>The council meets on Monday to vote on the pier.</p>',
+        ].join('\n'),
+      ),
+      prepared(
+        'quay',
+        { title: 'Quay repairs begin', date: '2026-01-04T09:00:00Z', tags: '[harbour]' },
+        '<p>Repairs to the quay of the pier began on Sunday.</p>',
+      ),
+      prepared('ferry', { title: 'Ferry timetable', date: '2026-01-03T09:00:00Z', description: 'Winter sailings.' }, '<p>Ferries sail twice a day.</p>'),
+    ];
+    const texts = lent.map((each) => [each.text, each.terms?.terms]);
+    const pages = buildArchive(lent, settings).pages;
+    assert.deepEqual(buildArchive(new HandOver(structuredClone(lent)), settings).pages, pages);
+    assert.deepEqual(
+      lent.map((each) => [each.text, each.terms?.terms]),
+      texts,
+    );
+    // What the letting go must not take: the text of an article with changes, and the opening of one without a dek.
+    const changes = pages.find((each) => each.kind === 'changes');
+    assert.match(JSON.stringify(changes), /close the pier/);
+    assert.match(JSON.stringify(pages.find((each) => each.url === '/2026/01/04/quay/')), /Repairs to the quay of the pier began on Sunday\./);
   });
 
   test('dates are days in the site time zone: 16:30 UTC on 31 December is 1 January in Tokyo', () => {

@@ -13,6 +13,7 @@ import { articlePages } from './articlePages.ts';
 import { calendarPage, datePages } from './calendar.ts';
 import { changesPages } from './changesPages.ts';
 import { archiveContext, type PublishedArticle } from './context.ts';
+import { HandOver } from '../handOver.ts';
 import { siteFeeds } from './feeds.ts';
 import { homePages } from './lists.ts';
 import type { Archive, Page } from './pages.ts';
@@ -45,8 +46,18 @@ export interface ArchiveOptions {
 export const publishedArticles = <A extends SafeArticle>(articles: readonly A[], { includeDrafts = false } = {}): A[] =>
   articles.filter((article) => includeDrafts || !article.draft);
 
-export function buildArchive(sanitized: readonly PublishedArticle[], settings: SiteSettings, options: ArchiveOptions = {}): Archive {
-  const context = archiveContext(publishedArticles(sanitized, options), settings, options.relate ?? relateArticles, options.pictureSizes);
+/**
+ * `sanitized` handed over (a build, which reads them no more) are the Archive's: their text is let go once they are
+ * related (`archiveContext`). Given as they are, they are only read.
+ */
+export function buildArchive(
+  sanitized: readonly PublishedArticle[] | HandOver<readonly PublishedArticle[]>,
+  settings: SiteSettings,
+  options: ArchiveOptions = {},
+): Archive {
+  const owned = sanitized instanceof HandOver;
+  const published = publishedArticles(owned ? sanitized.take() : sanitized, options);
+  const context = archiveContext(published, settings, options.relate ?? relateArticles, options.pictureSizes, { owned });
   const articles = articlePages(context);
   const taxonomies = taxonomyPages(context);
   const sources = sourcePages(context);

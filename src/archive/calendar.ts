@@ -4,9 +4,8 @@
  */
 import { formatLongDate, formatMonth, formatMonthShort } from '../dates.ts';
 import { routes } from '../routes.ts';
-import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { Translator } from '../strings/words.ts';
-import type { ArchiveContext } from './context.ts';
+import type { ArchiveContext, PageArticle } from './context.ts';
 import { listPages } from './lists.ts';
 import type { CalendarPage, Link, ListPage, YearRow } from './pages.ts';
 
@@ -16,12 +15,12 @@ export interface DateGroup {
   heading: string;
   /** A day's group, rather than a month's or a year's. */
   isDay: boolean;
-  articles: SafeArticle[];
+  articles: PageArticle[];
 }
 
-const yearUrl = (a: SafeArticle): string => routes.year(a.date.year);
-const monthUrl = (a: SafeArticle): string => routes.month(a.date.year, a.date.month);
-const dayUrl = (a: SafeArticle): string => routes.day(a.date);
+const yearUrl = (a: PageArticle): string => routes.year(a.date.year);
+const monthUrl = (a: PageArticle): string => routes.month(a.date.year, a.date.month);
+const dayUrl = (a: PageArticle): string => routes.day(a.date);
 
 /** A list per year, month and day that has articles. */
 export function datePages(context: ArchiveContext): ListPage[] {
@@ -55,9 +54,9 @@ export function calendarPage(context: ArchiveContext): CalendarPage {
 }
 
 /** Year, month and day groups of articles given newest first; each group keeps that order. */
-function groupByDate(articles: readonly SafeArticle[], language: string): DateGroup[] {
+function groupByDate(articles: readonly PageArticle[], language: string): DateGroup[] {
   const groups = new Map<string, DateGroup>();
-  const add = (url: string, heading: () => string, article: SafeArticle, isDay = false) => {
+  const add = (url: string, heading: () => string, article: PageArticle, isDay = false) => {
     let group = groups.get(url);
     if (!group) {
       group = { url, heading: heading(), isDay, articles: [] };
@@ -75,11 +74,11 @@ function groupByDate(articles: readonly SafeArticle[], language: string): DateGr
 }
 
 /** The day of an article as people write it, without the time. */
-const dayHeading = (article: SafeArticle, language: string): string =>
+const dayHeading = (article: PageArticle, language: string): string =>
   formatLongDate(`${article.date.year}-${article.date.month}-${article.date.day}`, language);
 
 /** Years, newest first, each with its twelve months and counts. */
-function calendarOverview(articles: readonly SafeArticle[], words: Translator): YearRow[] {
+function calendarOverview(articles: readonly PageArticle[], words: Translator): YearRow[] {
   const { language } = words;
   const counts = new Map<string, number[]>();
   for (const article of articles) {
@@ -107,7 +106,7 @@ function calendarOverview(articles: readonly SafeArticle[], words: Translator): 
 }
 
 /** Home › year › month › day, for an article page. */
-export function dateBreadcrumbs(article: SafeArticle, words: Translator): Link[] {
+export function dateBreadcrumbs(article: PageArticle, words: Translator): Link[] {
   const { language } = words;
   return [
     { url: routes.home, label: words.text('home') },

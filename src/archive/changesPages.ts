@@ -8,8 +8,7 @@
 import { diffWords } from 'diff';
 import { formatDateTime } from '../dates.ts';
 import { routes } from '../routes.ts';
-import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
-import type { ArchiveContext } from './context.ts';
+import type { ArchiveContext, PageArticle } from './context.ts';
 import { dateBreadcrumbs } from './calendar.ts';
 import type { ArticleChange, ChangedPart, ChangesPage, DiffSegment } from './pages.ts';
 
@@ -21,7 +20,7 @@ interface Version {
 }
 
 /** The URL of an article's changes, when its feed revised it. */
-export const changesUrlOf = (article: SafeArticle): string | undefined =>
+export const changesUrlOf = (article: PageArticle): string | undefined =>
   article.revisions && article.revisions.length > 0 ? routes.articleChanges(article.url) : undefined;
 
 export function changesPages(context: ArchiveContext): ChangesPage[] {
@@ -30,7 +29,9 @@ export function changesPages(context: ArchiveContext): ChangesPage[] {
     const url = changesUrlOf(article);
     if (!url) return [];
     const view = context.views[index]!;
-    const versions: Version[] = [...article.revisions!, article];
+    // An article with earlier versions keeps its text for this (`archiveContext`).
+    if (article.text === undefined) throw new Error(`the text of ${article.url} was let go before its changes were compared`);
+    const versions: Version[] = [...article.revisions!, { title: article.title, description: article.description, text: article.text }];
     const changes: ArticleChange[] = article.revisions!.flatMap((revision, n) => {
       const date = { text: formatDateTime(revision.replaced.iso, words.language), datetime: revision.replaced.iso };
       const parts = changedParts(versions[n]!, versions[n + 1]!, context);

@@ -7,7 +7,7 @@
 import { formatLongDate } from '../dates.ts';
 import type { Relations } from '../related/relateArticles.ts';
 import { routes } from '../routes.ts';
-import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { PageArticle } from './context.ts';
 import type { Translator } from '../strings/words.ts';
 import { madeOnce } from '../madeOnce.ts';
 import { summaryOf } from './articleViews.ts';
@@ -42,7 +42,7 @@ export interface StoryViews {
   capturesOf(url: string): number;
 }
 
-export function storyViews(relations: Relations, articles: readonly SafeArticle[], viewByUrl: ReadonlyMap<string, ArticleView>, words: Translator): StoryViews {
+export function storyViews(relations: Relations, articles: readonly PageArticle[], viewByUrl: ReadonlyMap<string, ArticleView>, words: Translator): StoryViews {
   const articleByUrl = new Map(articles.map((article) => [article.url, article]));
   // One summary per article, however many pages list it as related or as covering the same story.
   const summaries = new Map<string, ArticleSummary>();

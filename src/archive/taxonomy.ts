@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { compareStrings } from '../problems.ts';
 import { routes } from '../routes.ts';
-import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { PageArticle } from './context.ts';
 import { sourceNameOf, type SiteSettings } from '../schema/site.ts';
 import { slugify } from '../slug.ts';
 import type { WordKey } from '../strings/words.ts';
@@ -130,13 +130,13 @@ const freeTextTaxonomies: TaxonomyDefinition[] = [
 ];
 
 export interface Taxonomy extends TaxonomyDefinition {
-  terms: Term<SafeArticle>[];
+  terms: Term<PageArticle>[];
   /** Links to an article's terms, in the article's own order. */
   linksOf(names: readonly string[]): Link[];
 }
 
 /** The terms of every taxonomy, from the articles of the site. */
-export function taxonomiesOf(articles: readonly SafeArticle[]): Taxonomy[] {
+export function taxonomiesOf(articles: readonly PageArticle[]): Taxonomy[] {
   return freeTextTaxonomies.map((definition) => {
     const terms = groupTerms(articles, (article) => article[definition.name], definition.noun);
     const byKey = new Map(terms.map((term) => [term.key, term]));
@@ -154,23 +154,23 @@ export function taxonomiesOf(articles: readonly SafeArticle[]): Taxonomy[] {
  * host, else the host of the original link; nobody when nothing says (a blog's own post), and then
  * no source is shown.
  */
-export function sourceName(article: SafeArticle, settings: SiteSettings): string | undefined {
+export function sourceName(article: PageArticle, settings: SiteSettings): string | undefined {
   const named = (article.source ? sourceNameOf(settings, article.source) : undefined) ?? article.outlet;
   const url = article.source ?? article.link;
   return named ?? (url ? new URL(url).hostname : undefined);
 }
 
 export interface Sources {
-  terms: Term<SafeArticle>[];
+  terms: Term<PageArticle>[];
   /** What a reader is told of an article's source: our page, and the publisher's site and feed when known. */
-  viewOf(article: SafeArticle): SourceView | undefined;
-  viewOfTerm(term: Term<SafeArticle>): SourceView | undefined;
+  viewOf(article: PageArticle): SourceView | undefined;
+  viewOfTerm(term: Term<PageArticle>): SourceView | undefined;
 }
 
 /** The sources of the articles: only those named by a feed or a link; an article with neither has none. */
-export function sourcesOf(articles: readonly SafeArticle[], settings: SiteSettings): Sources {
+export function sourcesOf(articles: readonly PageArticle[], settings: SiteSettings): Sources {
   const names = new Map(articles.map((article) => [article.url, sourceName(article, settings)]));
-  const nameOf = (article: SafeArticle): string | undefined => names.get(article.url);
+  const nameOf = (article: PageArticle): string | undefined => names.get(article.url);
   const terms = groupTerms(articles, (article) => [nameOf(article) ?? ''], 'source');
   const views = new Map<string, SourceView>();
   for (const term of terms) {

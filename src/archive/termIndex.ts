@@ -1,7 +1,7 @@
 /** The overview of a taxonomy or of the sources (`/tags/`, `/sources/`): every term with its count, by count and A–Z. */
 import { compareStrings } from '../problems.ts';
 import { routes, type TermSpace } from '../routes.ts';
-import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import type { PageArticle } from './context.ts';
 import type { Translator } from '../strings/words.ts';
 import type { SourceView, TermIndexPage, TermLink } from './pages.ts';
 import type { Term } from './taxonomy.ts';
@@ -10,9 +10,9 @@ export function termIndexPage(
   space: TermSpace,
   heading: string,
   description: string,
-  terms: readonly Term<SafeArticle>[],
+  terms: readonly Term<PageArticle>[],
   words: Translator,
-  sourceOf: (term: Term<SafeArticle>) => SourceView | undefined = () => undefined,
+  sourceOf: (term: Term<PageArticle>) => SourceView | undefined = () => undefined,
 ): TermIndexPage {
   const links: TermLink[] = terms.map((term) => {
     const source = sourceOf(term);
