@@ -42,7 +42,7 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
   // Pagefind's processes come on top of this one: what rendering left as garbage is given back first
   // (30,000 articles: this process went from 1.9 GB to 1.2 GB as the index began), unless fewer articles
   // than a full part are to be indexed (a day's news: the newest month's part).
-  if (build.reduce((sum, part) => sum + part.pageCount, 0) >= articlesPerSearchPart) collectGarbage();
+  if (build.reduce((sum, part) => sum + part.pageCount, 0) >= articlesPerSearchPart) collectGarbage({ compact: true });
   let next = 0;
   const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () => {
     const worker = startWorker(moduleBeside('./searchWorker', import.meta.url), undefined);
