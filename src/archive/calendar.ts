@@ -5,7 +5,8 @@
 import { formatLongDate, formatMonth, formatMonthShort } from '../dates.ts';
 import { routes } from '../routes.ts';
 import type { Translator } from '../strings/words.ts';
-import type { ArchiveContext, PageArticle } from './context.ts';
+import type { ArchiveContext } from './context.ts';
+import type { PageArticle } from './pages.ts';
 import { listPages } from './lists.ts';
 import type { CalendarPage, Link, ListPage, YearRow } from './pages.ts';
 

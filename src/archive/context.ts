@@ -11,7 +11,7 @@ import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { siteWords, Translator } from '../strings/words.ts';
 import { articleView } from './articleViews.ts';
-import type { ArticleView } from './pages.ts';
+import type { ArticleView, PageArticle } from './pages.ts';
 import { baseUrlOf } from './siteView.ts';
 import { storyViews, type StoryViews } from './stories.ts';
 import { sourcesOf, taxonomiesOf, type Sources, type Taxonomy } from './taxonomy.ts';
@@ -61,12 +61,6 @@ export const relatableOf = (article: PublishedArticle): RelatableArticle => ({
   file: article.file,
   terms: article.terms,
 });
-
-/** An article as the builders of pages read it: its text is in its view's excerpt and its relations. */
-export type PageArticle = Omit<SafeArticle, 'text'> & {
-  /** Kept for an article with earlier versions, which its changes page compares it with (see `letGoOfRelatingInputs`). */
-  text?: string | undefined;
-};
 
 /** An article to publish, with its index terms and normalized link when they were made as its file was read (the build's step, `prepareFile.ts`). */
 export type PublishedArticle = SafeArticle & { terms?: PackedTerms | undefined; normalizedLink?: string | undefined };

@@ -3,7 +3,14 @@
  * already sorted, grouped, counted and formatted: templates only render.
  */
 import type { PictureSizes } from '../media/pictureSizes.ts';
+import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { MessagePart, PluralMessage, SiteWords } from '../strings/words.ts';
+
+/** An article as the builders of pages read it: its text is in its view's excerpt and its relations. */
+export type PageArticle = Omit<SafeArticle, 'text'> & {
+  /** Kept for an article with earlier versions, which its changes page compares it with (see `archiveContext`). */
+  text?: string | undefined;
+};
 
 export interface SiteView {
   /** The site's name, from site.yaml. */

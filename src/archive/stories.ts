@@ -7,7 +7,7 @@
 import { formatLongDate } from '../dates.ts';
 import type { Relations } from '../related/relateArticles.ts';
 import { routes } from '../routes.ts';
-import type { PageArticle } from './context.ts';
+import type { PageArticle } from './pages.ts';
 import type { Translator } from '../strings/words.ts';
 import { madeOnce } from '../madeOnce.ts';
 import { summaryOf } from './articleViews.ts';

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { compareStrings } from '../problems.ts';
 import { routes } from '../routes.ts';
-import type { PageArticle } from './context.ts';
+import type { PageArticle } from './pages.ts';
 import { sourceNameOf, type SiteSettings } from '../schema/site.ts';
 import { slugify } from '../slug.ts';
 import type { WordKey } from '../strings/words.ts';
