@@ -6,9 +6,8 @@ import { formatLongDate, formatMonth, formatMonthShort } from '../dates.ts';
 import { routes } from '../routes.ts';
 import type { Translator } from '../strings/words.ts';
 import type { ArchiveContext } from './context.ts';
-import type { PageArticle } from './pages.ts';
 import { listPages } from './lists.ts';
-import type { CalendarPage, Link, ListPage, YearRow } from './pages.ts';
+import type { CalendarPage, Link, ListPage, PageArticle, YearRow } from './pages.ts';
 
 export interface DateGroup {
   url: string;

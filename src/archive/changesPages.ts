@@ -9,9 +9,8 @@ import { diffWords } from 'diff';
 import { formatDateTime } from '../dates.ts';
 import { routes } from '../routes.ts';
 import type { ArchiveContext } from './context.ts';
-import type { PageArticle } from './pages.ts';
 import { dateBreadcrumbs } from './calendar.ts';
-import type { ArticleChange, ChangedPart, ChangesPage, DiffSegment } from './pages.ts';
+import type { ArticleChange, ChangedPart, ChangesPage, DiffSegment, PageArticle } from './pages.ts';
 
 /** A version as compared: what a reader saw of it. */
 interface Version {

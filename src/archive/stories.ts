@@ -7,12 +7,11 @@
 import { formatLongDate } from '../dates.ts';
 import type { Relations } from '../related/relateArticles.ts';
 import { routes } from '../routes.ts';
-import type { PageArticle } from './pages.ts';
 import type { Translator } from '../strings/words.ts';
 import { madeOnce } from '../madeOnce.ts';
 import { summaryOf } from './articleViews.ts';
 import { sharedByPages } from './sharedByPages.ts';
-import type { ArticleSummary, ArticleView, Link, SourceView, StoryPage, StorySource } from './pages.ts';
+import type { ArticleSummary, ArticleView, Link, PageArticle, SourceView, StoryPage, StorySource } from './pages.ts';
 
 export interface StoryLinks {
   related: ArticleSummary[];

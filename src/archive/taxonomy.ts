@@ -11,11 +11,10 @@
 import { createHash } from 'node:crypto';
 import { compareStrings } from '../problems.ts';
 import { routes } from '../routes.ts';
-import type { PageArticle } from './pages.ts';
 import { sourceNameOf, type SiteSettings } from '../schema/site.ts';
 import { slugify } from '../slug.ts';
 import type { WordKey } from '../strings/words.ts';
-import type { Link, SourceView } from './pages.ts';
+import type { Link, PageArticle, SourceView } from './pages.ts';
 
 export interface Term<T> {
   /** The folded form that identifies the term. */

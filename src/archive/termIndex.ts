@@ -1,9 +1,8 @@
 /** The overview of a taxonomy or of the sources (`/tags/`, `/sources/`): every term with its count, by count and A–Z. */
 import { compareStrings } from '../problems.ts';
 import { routes, type TermSpace } from '../routes.ts';
-import type { PageArticle } from './pages.ts';
 import type { Translator } from '../strings/words.ts';
-import type { SourceView, TermIndexPage, TermLink } from './pages.ts';
+import type { PageArticle, SourceView, TermIndexPage, TermLink } from './pages.ts';
 import type { Term } from './taxonomy.ts';
 
 export function termIndexPage(
