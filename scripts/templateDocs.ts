@@ -92,6 +92,8 @@ function membersOf(body: string): Member[] {
       .slice(head[0].length, index)
       .replace(/\s+/g, ' ')
       .replace(/\| undefined$/, '')
+      // Templates receive a body as its HTML: the process that renders reads it from the cache first (`withBodies`).
+      .replace(/\bBodyHtml\b/, 'string')
       .trim();
     members.push({ name: head[1]!, optional: head[2] === '?', type, doc });
     doc = '';

@@ -5,7 +5,8 @@
  * file, through the cache and on every core, so that the costly part of a
  * build or check is done once per changed file.
  */
-import type { FileResult, FileStep, RevisionsInput } from './load/checkFile.ts';
+import type { FileResult, FileStep, RevisionsInput, StoredApart } from './load/checkFile.ts';
+import { isStoredHtml, storedHtml } from './sanitize/bodyHtml.ts';
 import { fingerprint, sketchOf, type Sketch } from './duplicates/fingerprint.ts';
 import { checkFile } from './load/checkFile.ts';
 import { normalizedLinkOf } from './duplicates/normalizeLink.ts';
@@ -45,4 +46,11 @@ export function prepareFile(
   };
 }
 
-export const step: FileStep<PreparedArticle> = { name: 'build', module: new URL(import.meta.url), run: prepareFile };
+/** The body's HTML, kept in the cache apart: the build carries it by reference to the pages that show it. */
+const htmlApart: StoredApart<PreparedArticle> = {
+  take: (article) => (typeof article.html === 'string' ? { kept: { ...article, html: storedHtml(article.html) }, apart: article.html } : undefined),
+  isApart: (article) => isStoredHtml(article.html),
+  place: (article, at) => (isStoredHtml(article.html) ? { ...article, html: { ...article.html, at } } : article),
+};
+
+export const step: FileStep<PreparedArticle> = { name: 'build', module: new URL(import.meta.url), run: prepareFile, storedApart: htmlApart };

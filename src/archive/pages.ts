@@ -3,6 +3,7 @@
  * already sorted, grouped, counted and formatted: templates only render.
  */
 import type { PictureSizes } from '../media/pictureSizes.ts';
+import type { BodyHtml } from '../sanitize/bodyHtml.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { MessagePart, PluralMessage, SiteWords } from '../strings/words.ts';
 
@@ -168,7 +169,8 @@ export interface ArticleView extends ArticleSummary {
   /** Words of its text. */
   wordCount: number;
   /** Sanitized HTML: the only content markup a template may output unescaped. */
-  html: string;
+  // Until its page is rendered, where the cache holds it (`bodyHtml.ts`): templates receive the HTML.
+  html: BodyHtml;
 }
 
 /** Where a page sits in its list. Pages are numbered from the oldest (`page/1/`), and the list's own URL, with the newest articles, is the last. */
@@ -433,7 +435,8 @@ export interface FeedEntry {
   /** The original article. */
   externalUrl?: string | undefined;
   /** Sanitized HTML; absent in a summary feed (site.yaml's `feedContent: summary`), whose entries carry their summary and link. */
-  html?: string | undefined;
+  // Until the feed is rendered, where the cache holds it (`bodyHtml.ts`): templates receive the HTML.
+  html?: BodyHtml | undefined;
 }
 
 /** One feed, in both formats' terms: Atom (`atom-feed`) or JSON Feed 1.1 (`json-feed`). */

@@ -15,6 +15,7 @@
  * its times are old enough to tell a later write apart (`settledAfterMs`).
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
 import { CacheNamespace } from './buildCache.ts';
 
@@ -29,6 +30,9 @@ interface Index {
   entries: Map<string, Location>;
   stats: Map<string, readonly [stat: string, key: string]>;
 }
+
+/** Where an entry is, for another process to read it: its pack file (absolute), and its bytes' offset and length there. */
+export type EntryPlace = readonly [file: string, offset: number, length: number];
 
 /** A pack as its writer made it: its name, and each entry's key, offset and length. */
 export interface WrittenPack {
@@ -103,6 +107,19 @@ export class FileCache<V> {
     } catch {
       return undefined;
     }
+  }
+
+  /** Notes an entry as used by this run without reading it (it stays in the cache); false when there is none. */
+  keep(key: string): boolean {
+    const location = this.readIndex().entries.get(key);
+    if (location) this.used.set(key, location);
+    return location !== undefined;
+  }
+
+  /** Where a used entry is: its pack file and the entry's offset and length there. Final once the index is saved (`save` merges packs). */
+  placeOf(key: string): EntryPlace | undefined {
+    const location = this.used.get(key);
+    return location && [path.resolve(this.namespace.folder, packsFolder, location[0]), location[1], location[2]];
   }
 
   /** Where packs are written (`PackWriter`, by the thread that read the files); nothing when the cache is only read. */

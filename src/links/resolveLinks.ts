@@ -13,7 +13,8 @@ import { problem, problemKinds, type Problem } from '../problems.ts';
 import { relativeUrl, routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
-import { replaceTokens, type BodyReference, type Resolution } from '../sanitize/references.ts';
+import { resolvedHtml } from '../sanitize/bodyHtml.ts';
+import type { BodyReference, Resolution } from '../sanitize/references.ts';
 
 /** A file of the content folder that a page shows, copied into the output. */
 export interface CopiedFile {
@@ -170,7 +171,7 @@ export function resolveLinks<A extends SafeArticle>(articles: readonly A[], opti
     const resolutions = article.references.map((reference) => resolve(article, reference));
     const unresolved = article.references.filter((_, n) => resolutions[n] === undefined);
     if (unresolved.length > 0) problems.push(unresolvedWarning(article.file, unresolved));
-    return { ...article, html: replaceTokens(article.html, resolutions), references: [] };
+    return { ...article, html: resolvedHtml(article.html, resolutions), references: [] };
   });
   return { articles: linked, files: [...files.values()], problems };
 }

@@ -4,6 +4,7 @@
  * the cache and on every core; `check` runs `checkStep` (articles as
  * written), `build` runs its own step that also sanitizes (`src/prepareFile.ts`).
  */
+import type { EntryPlace } from '../cache/fileCache.ts';
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import type { ReadingSettings } from '../schema/site.ts';
 import { decodeText } from './readFrontMatter.ts';
@@ -39,6 +40,17 @@ export interface FileStep<A extends LoadedArticle> {
   module: URL;
   /** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
   run(file: string, bytes: Uint8Array, site: ReadingSettings, inContent?: string, revisions?: RevisionsInput): FileResult<A>;
+  /** A part of each article kept in a cache entry of its own, which loading does not read: the body's HTML (`sanitize/bodyHtml.ts`). */
+  storedApart?: StoredApart<A> | undefined;
+}
+
+export interface StoredApart<A> {
+  /** The article without the part, and the part; nothing when the article has none to keep apart. */
+  take(article: A): { kept: A; apart: unknown } | undefined;
+  /** Whether the article, as the cache gave it, has its part apart. */
+  isApart(article: A): boolean;
+  /** The article, told where its part is. */
+  place(article: A, at: EntryPlace): A;
 }
 
 /** An article as written, with its earlier versions when a revisions file is beside it. */

@@ -8,6 +8,9 @@ import { PackWriter, type WrittenPack } from '../cache/fileCache.ts';
 import type { ReadingSettings } from '../schema/site.ts';
 import type { FileResult, FileStep, LoadedArticle, RevisionsInput } from './checkFile.ts';
 
+/** The cache key of the part of a file's result kept apart (`FileStep.storedApart`). */
+export const apartKeyOf = (key: string): string => `${key}:apart`;
+
 export interface FileJob {
   /** As problems name it: relative to the working folder. */
   file: string;
@@ -42,7 +45,20 @@ export function batchRunner<A extends LoadedArticle>(
         throw new Error(`${file} could not be read`, { cause: error });
       }
     });
-    const entries = jobs.flatMap((job, n) => (job.cacheKey === undefined ? [] : [[job.cacheKey, results[n]] as const]));
-    return { results, pack: writer?.write(entries) };
+    // With its part apart, a result is what the build reads of the cache and, once the pack is written, what it gets.
+    const kept = results.slice();
+    const entries: (readonly [key: string, value: unknown])[] = [];
+    jobs.forEach((job, n) => {
+      if (job.cacheKey === undefined) return;
+      const result = results[n]!;
+      const taken = result.article && step.storedApart?.take(result.article);
+      if (taken) {
+        kept[n] = { ...result, article: taken.kept };
+        entries.push([apartKeyOf(job.cacheKey), taken.apart]);
+      }
+      entries.push([job.cacheKey, kept[n]]);
+    });
+    const pack = writer?.write(entries);
+    return { results: pack ? kept : results, pack };
   };
 }

@@ -16,10 +16,10 @@ import { FileCache } from '../cache/fileCache.ts';
 import { isSettled, statSignature, type SettledStats } from '../cache/folderStamp.ts';
 import { problem, problemKinds, sortProblems, type Problem } from '../problems.ts';
 import { readingSettingsOf, type SiteSettings } from '../schema/site.ts';
-import { step as checkStep, type FileResult, type FileStep, type LoadedArticle } from './checkFile.ts';
+import { step as checkStep, type FileResult, type FileStep, type LoadedArticle, type StoredApart } from './checkFile.ts';
 import { articleFileExtension, findContentFiles } from './findContentFiles.ts';
 import { revisionsFileSuffix } from '../schema/revisions.ts';
-import { batchRunner, type BatchResult, type FileJob } from './fileJobs.ts';
+import { apartKeyOf, batchRunner, type BatchResult, type FileJob } from './fileJobs.ts';
 import type { WrittenPack } from '../cache/fileCache.ts';
 import { loadSite } from './loadSite.ts';
 import type { Article } from './readArticle.ts';
@@ -78,6 +78,11 @@ export async function loadContent<A extends LoadedArticle>(
 
   const inputHash = cache ? createHash('sha256').update(JSON.stringify(site)) : undefined;
   const results: (FileResult<A> | undefined)[] = [];
+  /** Each result's key in the cache, by its index in `results`. */
+  const keys: (string | undefined)[] = [];
+  // A result whose part is kept apart is whole only with that part's entry, which this run then keeps.
+  const whole = (key: string, result: FileResult<A> | undefined): FileResult<A> | undefined =>
+    result?.article && step.storedApart?.isApart(result.article) && !cache!.keep(apartKeyOf(key)) ? undefined : result;
   const misses: (FileJob & { index: number; key: string | undefined })[] = [];
   const revisionsFiles = new Set(found.revisionFiles);
   const startedMs = Date.now();
@@ -91,10 +96,11 @@ export async function loadContent<A extends LoadedArticle>(
     const stat = cache && settledStatOf([absolute, ...(hasRevisions ? [revisionsFile] : [])], startedMs, settledStats);
     const named = `${file}\0${inContent}`;
     const knownKey = stat && cache!.keyByStat(named, stat);
-    const known = knownKey && cache!.get(knownKey);
+    const known = knownKey && whole(knownKey, cache!.get(knownKey));
     if (known) {
       inputHash!.update(`${knownKey}\0`);
       cache!.noteStat(named, stat, knownKey);
+      keys[results.length] = knownKey;
       results.push(known);
       continue;
     }
@@ -112,8 +118,9 @@ export async function loadContent<A extends LoadedArticle>(
     const key = cache?.keyOf(named, revisions ? Buffer.concat([bytes, Buffer.from(`\0${revisions.file}\0`), revisions.bytes]) : bytes);
     inputHash?.update(`${key}\0`);
     if (stat && key) cache!.noteStat(named, stat, key);
-    const cached = key === undefined ? undefined : cache!.get(key);
+    const cached = key === undefined ? undefined : whole(key, cache!.get(key));
     if (!cached) misses.push({ index: results.length, key, file, inContent, bytes, revisions });
+    keys[results.length] = key;
     results.push(cached);
   }
   // A revisions file whose article is not there (renamed, deleted) shows nothing: said, so that its history is not lost unseen.
@@ -137,6 +144,7 @@ export async function loadContent<A extends LoadedArticle>(
   });
   for (const pack of read.packs) cache!.noteWritten(pack);
   cache?.save();
+  if (cache && step.storedApart) placeApartParts(results, keys, cache, step.storedApart);
 
   const articles: A[] = [];
   for (const result of results) {
@@ -166,6 +174,22 @@ function settledStatOf(files: readonly string[], nowMs: number, settledStats: Se
     stat += `${signature}\0`;
   }
   return stat;
+}
+
+/** Each article whose part is in the cache apart, told where, now that the cache's packs are final. */
+function placeApartParts<A extends LoadedArticle>(
+  results: (FileResult<A> | undefined)[],
+  keys: readonly (string | undefined)[],
+  cache: FileCache<unknown>,
+  apart: StoredApart<A>,
+): void {
+  results.forEach((result, index) => {
+    if (!result?.article || !apart.isApart(result.article)) return;
+    const at = keys[index] === undefined ? undefined : cache.placeOf(apartKeyOf(keys[index]));
+    // The entry was written or kept by this run: not finding it is a mistake of the code, not of the content.
+    if (!at) throw new Error(`the build cache lost the entry of ${result.article.file} kept apart`);
+    results[index] = { ...result, article: apart.place(result.article, at) };
+  });
 }
 
 const oneBatch = <A>({ results, pack }: BatchResult<A>): { results: FileResult<A>[]; packs: WrittenPack[] } => ({ results, packs: pack ? [pack] : [] });

@@ -5,7 +5,8 @@
  * and runs one at a time or one per worker thread (`renderWorker.ts`).
  */
 import type { Eleventy, WrittenPage } from '@11ty/eleventy';
-import type { Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
+import type { FeedPage, Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
+import { htmlReader } from '../sanitize/bodyHtml.ts';
 import { eleventyConfigPath } from '../paths.ts';
 import type { Templates } from './siteTemplates.ts';
 import { describeTemplateError } from './templateErrors.ts';
@@ -78,11 +79,33 @@ async function eleventyFor(data: RenderData, outputDir: string, templates: Templ
     config(eleventyConfig) {
       // Frozen, so that Eleventy hands it to templates as it is: it deep-copies the objects of global data, and
       // wraps them in a proxy for every page and every property read, but for frozen ones (its `Merge`, `ProxyWrap`).
-      eleventyConfig.addGlobalData('archive', Object.freeze({ ...data }));
+      eleventyConfig.addGlobalData('archive', Object.freeze(withBodies(data)));
     },
   });
   eleventy.disableLogger();
   return eleventy;
+}
+
+/**
+ * The pages with their bodies' HTML, read from the build cache where it holds it (`sanitize/bodyHtml.ts`): in
+ * the process that renders them, a share at a time, each body once however many feeds show it.
+ */
+function withBodies(data: RenderData): RenderData {
+  const read = htmlReader();
+  const feedWithBodies = <F extends FeedPage>(feed: F): F => ({
+    ...feed,
+    entries: feed.entries.map((entry) => (entry.html === undefined ? entry : { ...entry, html: read(entry.html) })),
+  });
+  const { article, 'atom-feed': atomFeeds, 'json-feed': jsonFeeds } = data.pages;
+  return {
+    ...data,
+    pages: {
+      ...data.pages,
+      article: article.map((page) => ({ ...page, article: { ...page.article, html: read(page.article.html) } })),
+      'atom-feed': atomFeeds.map(feedWithBodies),
+      'json-feed': jsonFeeds.map(feedWithBodies),
+    },
+  };
 }
 
 /** A page of a kind that no template renders would be missing from the site without a word: that is a bug, said as one. */

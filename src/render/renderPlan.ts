@@ -9,6 +9,7 @@ import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, SiteView } from '../archive/pages.ts';
 import { isSharedByPages } from '../archive/sharedByPages.ts';
+import { hashOfHtml, isStoredHtml, type BodyHtml } from '../sanitize/bodyHtml.ts';
 import { madeOnce } from '../madeOnce.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
 import { codeVersion } from '../cache/codeVersion.ts';
@@ -39,6 +40,7 @@ class PageJson {
   private readonly objects = new WeakMap<object, string>();
   private readonly replacer = (_key: string, value: unknown): unknown => {
     if (typeof value === 'string') return value.length >= longString ? this.digestOfString(value) : value;
+    if (isStoredHtml(value)) return hashOfHtml(value);
     if (typeof value === 'object' && value !== null && isSharedByPages(value)) return this.digestOfShared(value);
     return value;
   };
@@ -52,8 +54,13 @@ class PageJson {
       ...madeFrom,
       related: page.related.map((summary) => this.digestOfShared(summary)),
       alsoCoveredBy: page.alsoCoveredBy.map((summary) => this.digestOfShared(summary)),
-      article: { ...page.article, html: this.digestOfString(page.article.html) },
+      article: { ...page.article, html: this.digestOfHtml(page.article.html) },
     });
+  }
+
+  /** HTML the cache holds, by the digest it has already. */
+  private digestOfHtml(html: BodyHtml): string {
+    return typeof html === 'string' ? this.digestOfString(html) : hashOfHtml(html);
   }
 
   private digestOfString(text: string): string {

@@ -6,6 +6,7 @@ import type { Article } from '../load/readArticle.ts';
 import type { Revision } from '../load/readRevisions.ts';
 import { detectFormat } from '../schema/article.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
+import type { BodyHtml } from './bodyHtml.ts';
 import type { BodyReference } from './references.ts';
 import { sanitizeBody } from './sanitizeBody.ts';
 
@@ -14,8 +15,11 @@ import { sanitizeBody } from './sanitizeBody.ts';
  * use it, and at 100,000 articles it would be hundreds of megabytes.
  */
 export type SafeArticle = Omit<Article, 'body'> & {
-  /** The body after sanitizing: the only HTML from content that reaches a page. Its links into the archive are tokens until resolved. */
-  html: string;
+  /**
+   * The body after sanitizing: the only HTML from content that reaches a page. Its links into the archive are
+   * tokens until resolved. In a build with a cache, where the cache holds it (`bodyHtml.ts`).
+   */
+  html: BodyHtml;
   /** Links and images into the archive, by token (see `sanitize/references.ts`); none left once resolved. */
   references: BodyReference[];
   /** The text a reader sees in the body. */

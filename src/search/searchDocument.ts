@@ -12,8 +12,10 @@
  */
 import { escapeAttribute, escapeText } from 'entities';
 import type { ArticlePage } from '../archive/pages.ts';
+import { htmlOf, type BodyHtml } from '../sanitize/bodyHtml.ts';
 
-export function searchDocumentOf(page: ArticlePage, language: string): string {
+/** `bodyOf`: the body's HTML as the document holds it; a part's hash takes a digest for it (`staleParts.ts`). */
+export function searchDocumentOf(page: ArticlePage, language: string, bodyOf: (html: BodyHtml) => string = htmlOf): string {
   const { article, search, messages } = page;
   const filter = (name: string, value: string) => `<span data-pagefind-filter="${escapeAttribute(name)}">${escapeText(value)}</span>`;
   const hiddenFacts = [
@@ -29,7 +31,7 @@ export function searchDocumentOf(page: ArticlePage, language: string): string {
     messages.draft ? `<p>${escapeText(messages.draft)}</p>` : '',
     `<h1>${escapeText(article.title)}</h1>`,
     article.description ? `<p>${escapeText(article.description)}</p>` : '',
-    article.html,
+    bodyOf(article.html),
     `<div data-pagefind-ignore>${hiddenFacts}</div>`,
     '</article></body></html>',
   ].join('');

@@ -12,6 +12,7 @@ import { codeVersion } from '../cache/codeVersion.ts';
 import type { DocumentSpool, SearchDocument, SpooledPart } from './documentSpool.ts';
 import { indexedPageCount } from './indexSearch.ts';
 import { searchDocumentOf } from './searchDocument.ts';
+import { hashOfHtml } from '../sanitize/bodyHtml.ts';
 
 export interface SearchPlan {
   hashes: Hashes;
@@ -26,10 +27,10 @@ export function planSearch(parts: readonly SearchPart[], language: string, outpu
   const hashes: Hashes = new Map();
   const stale: SpooledPart[] = [];
   for (const part of parts) {
-    const documents = documentsOf(part, language);
-    const hash = hashOf(part.name, documents);
+    const hash = hashOf(part, language);
     hashes.set(part.name, hash);
-    if (spool && (previous.get(part.name) !== hash || indexedPageCount(outputDir, [part.name]) === undefined)) stale.push(spool.write(part.name, documents));
+    if (spool && (previous.get(part.name) !== hash || indexedPageCount(outputDir, [part.name]) === undefined))
+      stale.push(spool.write(part.name, documentsOf(part, language)));
   }
   const partsRemoved = [...previous.keys()].some((name) => !hashes.has(name));
   return { hashes, stale, partsRemoved };
@@ -42,8 +43,12 @@ export const spoolAll = (parts: readonly SearchPart[], language: string, spool: 
 const documentsOf = (part: SearchPart, language: string): SearchDocument[] =>
   part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) }));
 
-function hashOf(name: string, documents: readonly SearchDocument[]): string {
-  const hash = createHash('sha1').update(`${codeVersion()}\0${name}`);
-  for (const document of documents) hash.update(`\0${document.url}\0${document.content}`);
+/**
+ * Of what Pagefind would read of the part: its documents, each body by its digest. Only the documents of the
+ * parts to index again are made whole, their bodies read from the cache where it holds them.
+ */
+function hashOf(part: SearchPart, language: string): string {
+  const hash = createHash('sha1').update(`${codeVersion()}\0${part.name}`);
+  for (const page of part.pages) hash.update(`\0${page.url}\0${searchDocumentOf(page, language, hashOfHtml)}`);
   return hash.digest('base64');
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BuildCache } from '../../src/cache/buildCache.ts';
+import { htmlOf, isStoredHtml, type BodyHtml } from '../../src/sanitize/bodyHtml.ts';
 import { settledAfterMs } from '../../src/cache/folderStamp.ts';
 import { generateCorpus } from '../support/generateCorpus.ts';
 import { loadContent } from '../../src/load/loadContent.ts';
@@ -18,6 +19,9 @@ import { filesWorthWorkers } from '../../src/load/readInWorkers.ts';
 import { article, assertSameFiles, filesOf, runCli, tempDir, writeTree } from '../helpers.ts';
 
 const baseUrl = 'https://news.example/';
+
+/** Articles as loading gives them, each body's HTML read back from the cache where it holds it. */
+const withBodies = <A extends { html: BodyHtml }>(articles: readonly A[]): A[] => articles.map((article) => ({ ...article, html: htmlOf(article.html) }));
 
 
 const articles = (count: number): Record<string, string> =>
@@ -195,6 +199,12 @@ describe('the load stage on every core', () => {
     assert.ok(packs.length > 1 && written.size < count / 10, `a few packs, not a file per article: ${written.size} files for ${count} articles`);
     const second = await loadContent('content', cwd, { step: prepareStep, cache });
     assert.deepEqual(second.articles, first.articles);
+    // The bodies stay in the cache, each in an entry of its own that loading does not read: the articles hold where.
+    assert.deepEqual(
+      second.articles.filter((article) => !isStoredHtml(article.html) || article.html.at === undefined).map((article) => article.file),
+      [],
+      'no article read with a cache holds its HTML',
+    );
     // Its index may be, with the stats of the files that have become old enough to be trusted since.
     const packsNow = new Map(cacheFiles().filter((file) => file.endsWith('.pack')).map((file) => [file, statSync(file).mtimeMs]));
     assert.deepEqual(packsNow, new Map(packs.map((file) => [file, written.get(file)])), 'no entry was written again: every one was read');
@@ -209,8 +219,18 @@ describe('the load stage on every core', () => {
     assert.ok(cacheFiles().filter((file) => file.endsWith('.pack')).every((file) => !packs.includes(file)), 'the first packs, mostly out of date, are merged away');
     const mergedPacks = cacheFiles().filter((file) => file.endsWith('.pack'));
     const merged = await loadContent('content', cwd, { step: prepareStep, cache });
-    assert.deepEqual(merged.articles, (await loadContent('content', cwd, { step: prepareStep })).articles, 'the merged packs hold what the files are now');
+    assert.deepEqual(withBodies(merged.articles), (await loadContent('content', cwd, { step: prepareStep })).articles, 'the merged packs hold what the files are now');
     assert.deepEqual(cacheFiles().filter((file) => file.endsWith('.pack')), mergedPacks, 'every entry was read whole from them: none was made again');
+  });
+
+  test('a body read back after another build merged its pack away is an error that says to build again', async () => {
+    const cwd = writeTree(articles(3));
+    const loaded = await loadContent('content', cwd, { step: prepareStep, cache: new BuildCache(path.join(cwd, '.cache')) });
+    const html = loaded.articles[0]!.html;
+    assert.ok(isStoredHtml(html) && html.at, 'the body is in the cache');
+    assert.match(htmlOf(html), /Text of article 0/);
+    rmSync(html.at[0]);
+    assert.throws(() => htmlOf(html), /another build changed the cache meanwhile; build again/);
   });
 
   test('a file whose stat is that of the last load is not read again; one written since is, even with its size and times put back', async () => {
@@ -226,7 +246,7 @@ describe('the load stage on every core', () => {
     assert.equal((await load()).readCount, 12, 'read once more, and now their stats are kept');
     const known = await load();
     assert.equal(known.readCount, 0, 'none is read');
-    assert.deepEqual(known.articles, (await uncached()).articles, 'what reading every file gives');
+    assert.deepEqual(withBodies(known.articles), (await uncached()).articles, 'what reading every file gives');
 
     // The same size and the same times: what tells the change is the time of the inode's change, which no one sets.
     const file = path.join(cwd, 'content/2026/01/a-2.md');
@@ -236,14 +256,14 @@ describe('the load stage on every core', () => {
     await sleep(settledAfterMs + 200);
     const edited = await load();
     assert.equal(edited.readCount, 2, 'the edited article and the one whose revisions changed');
-    assert.deepEqual(edited.articles, (await uncached()).articles);
+    assert.deepEqual(withBodies(edited.articles), (await uncached()).articles);
     assert.ok(edited.articles.some((article) => article.title === 'ARTICLE NUMBER 2'));
 
     // A setting that files are read with (here the time zone of their dates): a file unchanged since has another result.
     writeFileSync(path.join(cwd, 'content/site.yaml'), 'timezone: Pacific/Auckland\n');
     const otherZone = await load();
     assert.equal(otherZone.readCount, 12, 'every file is read again');
-    assert.deepEqual(otherZone.articles, (await uncached()).articles);
+    assert.deepEqual(withBodies(otherZone.articles), (await uncached()).articles);
     assert.notDeepEqual(
       otherZone.articles.map((article) => article.date.epochMs),
       known.articles.map((article) => article.date.epochMs),
@@ -260,7 +280,7 @@ describe('the load stage on every core', () => {
         .filter((file) => statSync(file).isFile());
     const load = async () => {
       const cached = await loadContent('content', cwd, { step: prepareStep, cache });
-      assert.deepEqual(cached.articles, (await loadContent('content', cwd, { step: prepareStep })).articles, 'what reading every file gives');
+      assert.deepEqual(withBodies(cached.articles), (await loadContent('content', cwd, { step: prepareStep })).articles, 'what reading every file gives');
       return cached;
     };
     await load();
