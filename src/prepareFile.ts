@@ -11,7 +11,7 @@ import { fingerprint, sketchOf, type Sketch } from './duplicates/fingerprint.ts'
 import { checkFile } from './load/checkFile.ts';
 import { normalizedLinkOf } from './duplicates/normalizeLink.ts';
 import { indexTermsOf } from './related/relateArticles.ts';
-import type { PackedTerms } from './related/terms.ts';
+import { isStoredTerms, storeTerms, type ArticleTerms } from './related/terms.ts';
 import { sanitizeArticle, type SafeArticle } from './sanitize/sanitizeArticles.ts';
 import type { ReadingSettings } from './schema/site.ts';
 
@@ -19,7 +19,7 @@ import type { ReadingSettings } from './schema/site.ts';
  * A sanitized article with the sketch of its text's fingerprint, which `check` finds copies by, its index terms,
  * and its link as copies are matched by (normalizing 100,000 links took a second of relating them).
  */
-export type PreparedArticle = SafeArticle & { sketch: Sketch; terms: PackedTerms; normalizedLink: string | undefined };
+export type PreparedArticle = SafeArticle & { sketch: Sketch; terms: ArticleTerms; normalizedLink: string | undefined };
 
 /** By language, one per thread: a counter stems each distinct word once. */
 const termCounters = new Map<string, ReturnType<typeof indexTermsOf>>();
@@ -46,11 +46,23 @@ export function prepareFile(
   };
 }
 
-/** The body's HTML, kept in the cache apart: the build carries it by reference to the pages that show it. */
-const htmlApart: StoredApart<PreparedArticle> = {
-  take: (article) => (typeof article.html === 'string' ? { kept: { ...article, html: storedHtml(article.html) }, apart: article.html } : undefined),
-  isApart: (article) => isStoredHtml(article.html),
-  place: (article, at) => (isStoredHtml(article.html) ? { ...article, html: { ...article.html, at } } : article),
+/**
+ * What the build reads of an article only where it needs it, kept in the cache apart: the body's HTML, which the
+ * pages that show it carry by reference, and the counts of its index terms, which relating reads for the
+ * articles its text index does not know yet.
+ */
+const storedApart: StoredApart<PreparedArticle> = {
+  take(article) {
+    if (typeof article.html !== 'string' || isStoredTerms(article.terms)) return undefined;
+    const terms = storeTerms(article.terms);
+    return { kept: { ...article, html: storedHtml(article.html), terms: terms.kept }, apart: { html: article.html, terms: terms.apart } };
+  },
+  apartOf: (article) => [...(isStoredHtml(article.html) ? ['html'] : []), ...(isStoredTerms(article.terms) ? ['terms'] : [])],
+  place(article, part, at) {
+    if (part === 'html' && isStoredHtml(article.html)) return { ...article, html: { ...article.html, at } };
+    if (part === 'terms' && isStoredTerms(article.terms)) return { ...article, terms: { ...article.terms, at } };
+    return article;
+  },
 };
 
-export const step: FileStep<PreparedArticle> = { name: 'build', module: new URL(import.meta.url), run: prepareFile, storedApart: htmlApart };
+export const step: FileStep<PreparedArticle> = { name: 'build', module: new URL(import.meta.url), run: prepareFile, storedApart };

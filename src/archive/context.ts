@@ -6,7 +6,7 @@
 import { compareStrings } from '../problems.ts';
 import type { PictureSizes } from '../media/pictureSizes.ts';
 import type { RelatableArticle, relateArticles } from '../related/relateArticles.ts';
-import type { PackedTerms } from '../related/terms.ts';
+import type { ArticleTerms } from '../related/terms.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { siteWords, Translator } from '../strings/words.ts';
@@ -63,7 +63,7 @@ export const relatableOf = (article: PublishedArticle): RelatableArticle => ({
 });
 
 /** An article to publish, with its index terms and normalized link when they were made as its file was read (the build's step, `prepareFile.ts`). */
-export type PublishedArticle = SafeArticle & { terms?: PackedTerms | undefined; normalizedLink?: string | undefined };
+export type PublishedArticle = SafeArticle & { terms?: ArticleTerms | undefined; normalizedLink?: string | undefined };
 
 /** Newest first; on the same instant, by URL, so that order never depends on file order. */
 export const newestFirst = (a: SafeArticle, b: SafeArticle): number => b.date.epochMs - a.date.epochMs || compareStrings(a.url, b.url);

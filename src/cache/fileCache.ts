@@ -16,7 +16,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { DefaultDeserializer, serialize } from 'node:v8';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { DefaultDeserializer, deserialize, serialize } from 'node:v8';
 import { CacheNamespace } from './buildCache.ts';
 
 const packsFolder = 'packs';
@@ -33,6 +34,30 @@ interface Index {
 
 /** Where an entry is, for another process to read it: its pack file (absolute), and its bytes' offset and length there. */
 export type EntryPlace = readonly [file: string, offset: number, length: number];
+
+/**
+ * The value of an entry at its place (`FileCache.placeOf`), read by whichever process needs it. Packs are never
+ * changed once written, but another build on the same cache (a `serve` beside a `build`) may merge them away.
+ */
+export function readEntryAt([file, offset, length]: EntryPlace): unknown {
+  try {
+    // Bytes of its own: a typed array read from them is a view into them.
+    const bytes = Buffer.allocUnsafeSlow(length);
+    const descriptor = openSync(file, 'r');
+    try {
+      if (readSync(descriptor, bytes, 0, length, offset) === length) return deserialize(bytes);
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch (error) {
+    throw cacheChanged(file, error);
+  }
+  throw cacheChanged(file);
+}
+
+/** What a build says when an entry is no longer where the cache had it. */
+export const cacheChanged = (file: string, cause?: unknown): Error =>
+  new Error(`an entry is no longer where the build cache had it (${file}): another build changed the cache meanwhile; build again`, { cause });
 
 /** A pack as its writer made it: its name, and each entry's key, offset and length. */
 export interface WrittenPack {

@@ -40,17 +40,20 @@ export interface FileStep<A extends LoadedArticle> {
   module: URL;
   /** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
   run(file: string, bytes: Uint8Array, site: ReadingSettings, inContent?: string, revisions?: RevisionsInput): FileResult<A>;
-  /** A part of each article kept in a cache entry of its own, which loading does not read: the body's HTML (`sanitize/bodyHtml.ts`). */
+  /**
+   * Parts of each article kept in cache entries of their own, which loading does not read: the body's HTML
+   * (`sanitize/bodyHtml.ts`) and the counts of its index terms (`related/terms.ts`), read back where needed.
+   */
   storedApart?: StoredApart<A> | undefined;
 }
 
 export interface StoredApart<A> {
-  /** The article without the part, and the part; nothing when the article has none to keep apart. */
-  take(article: A): { kept: A; apart: unknown } | undefined;
-  /** Whether the article, as the cache gave it, has its part apart. */
-  isApart(article: A): boolean;
-  /** The article, told where its part is. */
-  place(article: A, at: EntryPlace): A;
+  /** The article without its parts, and each part by name; nothing when the article has none to keep apart. */
+  take(article: A): { kept: A; apart: Record<string, unknown> } | undefined;
+  /** The names of the parts the article, as the cache gave it, has apart. */
+  apartOf(article: A): string[];
+  /** The article, told where its part of that name is. */
+  place(article: A, part: string, at: EntryPlace): A;
 }
 
 /** An article as written, with its earlier versions when a revisions file is beside it. */

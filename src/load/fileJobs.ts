@@ -8,8 +8,8 @@ import { PackWriter, type WrittenPack } from '../cache/fileCache.ts';
 import type { ReadingSettings } from '../schema/site.ts';
 import type { FileResult, FileStep, LoadedArticle, RevisionsInput } from './checkFile.ts';
 
-/** The cache key of the part of a file's result kept apart (`FileStep.storedApart`). */
-export const apartKeyOf = (key: string): string => `${key}:apart`;
+/** The cache key of a part of a file's result kept apart (`FileStep.storedApart`). */
+export const apartKeyOf = (key: string, part: string): string => `${key}:${part}`;
 
 export interface FileJob {
   /** As problems name it: relative to the working folder. */
@@ -54,7 +54,7 @@ export function batchRunner<A extends LoadedArticle>(
       const taken = result.article && step.storedApart?.take(result.article);
       if (taken) {
         kept[n] = { ...result, article: taken.kept };
-        entries.push([apartKeyOf(job.cacheKey), taken.apart]);
+        for (const [part, value] of Object.entries(taken.apart)) entries.push([apartKeyOf(job.cacheKey, part), value]);
       }
       entries.push([job.cacheKey, kept[n]]);
     });

@@ -80,9 +80,9 @@ export async function loadContent<A extends LoadedArticle>(
   const results: (FileResult<A> | undefined)[] = [];
   /** Each result's key in the cache, by its index in `results`. */
   const keys: (string | undefined)[] = [];
-  // A result whose part is kept apart is whole only with that part's entry, which this run then keeps.
+  // A result with parts kept apart is whole only with their entries, which this run then keeps.
   const whole = (key: string, result: FileResult<A> | undefined): FileResult<A> | undefined =>
-    result?.article && step.storedApart?.isApart(result.article) && !cache!.keep(apartKeyOf(key)) ? undefined : result;
+    result?.article && step.storedApart?.apartOf(result.article).some((part) => !cache!.keep(apartKeyOf(key, part))) ? undefined : result;
   const misses: (FileJob & { index: number; key: string | undefined })[] = [];
   const revisionsFiles = new Set(found.revisionFiles);
   const startedMs = Date.now();
@@ -176,7 +176,7 @@ function settledStatOf(files: readonly string[], nowMs: number, settledStats: Se
   return stat;
 }
 
-/** Each article whose part is in the cache apart, told where, now that the cache's packs are final. */
+/** Each article with parts in the cache apart, told where, now that the cache's packs are final. */
 function placeApartParts<A extends LoadedArticle>(
   results: (FileResult<A> | undefined)[],
   keys: readonly (string | undefined)[],
@@ -184,11 +184,15 @@ function placeApartParts<A extends LoadedArticle>(
   apart: StoredApart<A>,
 ): void {
   results.forEach((result, index) => {
-    if (!result?.article || !apart.isApart(result.article)) return;
-    const at = keys[index] === undefined ? undefined : cache.placeOf(apartKeyOf(keys[index]));
-    // The entry was written or kept by this run: not finding it is a mistake of the code, not of the content.
-    if (!at) throw new Error(`the build cache lost the entry of ${result.article.file} kept apart`);
-    results[index] = { ...result, article: apart.place(result.article, at) };
+    if (!result?.article) return;
+    let article = result.article;
+    for (const part of apart.apartOf(article)) {
+      const at = keys[index] === undefined ? undefined : cache.placeOf(apartKeyOf(keys[index], part));
+      // The entry was written or kept by this run: not finding it is a mistake of the code, not of the content.
+      if (!at) throw new Error(`the build cache lost the ${part} of ${article.file}`);
+      article = apart.place(article, part, at);
+    }
+    if (article !== result.article) results[index] = { ...result, article };
   });
 }
 

@@ -7,7 +7,9 @@
  *   change gives it the new and changed ones, and only the articles near
  *   them in text look for neighbors again, with the same result as a whole run.
  * Each text's index terms (tokenizing and stemming is a third of a whole run)
- * come with its article, counted and cached when its file was read.
+ * were counted and cached when its file was read; in a build with a cache
+ * they stay there, and are read back only for the articles the text index
+ * is asked about (`related/terms.ts`).
  */
 import type { BuildCache } from '../cache/buildCache.ts';
 import {

@@ -10,7 +10,17 @@ import { fingerprint, type Fingerprint } from '../duplicates/fingerprint.ts';
 import { normalizedLinkOf } from '../duplicates/normalizeLink.ts';
 import { compareStrings } from '../problems.ts';
 import { textNeighbors, type NeighborLists } from './similarity.ts';
-import { countTerms, headlineTerms, packTerms, tokenizerFor, unpackHeadline, unpackTerms, type CountedTerms, type PackedTerms } from './terms.ts';
+import {
+  countedTermsOf,
+  countTerms,
+  headlineTerms,
+  packTerms,
+  tokenizerFor,
+  unpackHeadline,
+  type ArticleTerms,
+  type CountedTerms,
+  type PackedTerms,
+} from './terms.ts';
 
 /** What relating needs of an article. */
 export interface RelatableArticle {
@@ -30,7 +40,7 @@ export interface RelatableArticle {
   /** Its file: of two captures published at once, the earlier file is the original. */
   file?: string | undefined;
   /** The index terms of its weighted text (`indexTermsOf`), when counted as it was read: else counted when needed. */
-  terms?: PackedTerms | undefined;
+  terms?: ArticleTerms | undefined;
 }
 
 export interface Story {
@@ -253,7 +263,7 @@ export const digestOfWords = ({ title, description, text }: Pick<RelatableArticl
 /** An article's index terms: as counted when it was read, else counted now. */
 export function articleTerms(language: string): (article: RelatableArticle) => CountedTerms {
   const count = termCounter(language);
-  return (article) => (article.terms ? unpackTerms(article.terms) : count(weightedText(article)));
+  return (article) => (article.terms ? countedTermsOf(article.terms) : count(weightedText(article)));
 }
 
 /** The dek and the body's text: made when needed, so that no article holds a second copy of its text. */

@@ -4,6 +4,7 @@
  * (Porter). Numbers are left out: "2026" or "3" says little about a story.
  */
 import { stemmer } from 'stemmer';
+import { cacheChanged, readEntryAt, type EntryPlace } from '../cache/fileCache.ts';
 import * as stopwords from 'stopword';
 
 /** Site language (BCP 47 primary subtag) → stopword's list. */
@@ -95,12 +96,44 @@ export const packTerms = ({ terms, counts }: CountedTerms, headline: readonly st
   digest,
 });
 
+/**
+ * An article's counted terms left in the build cache, in an entry of their own (`prepareFile.ts`): what relating
+ * reads of every article, its headline's terms and the digest, stays with it; the counts are read back only for
+ * the articles the text index does not know yet (a day's news), or for all when it is made whole.
+ */
+export interface StoredTerms {
+  kind: 'stored-terms';
+  headline: string;
+  digest: string;
+  /** Where the cache holds the terms and counts; known once the cache's index is saved. */
+  at?: EntryPlace | undefined;
+}
+
+export type ArticleTerms = PackedTerms | StoredTerms;
+
+export const isStoredTerms = (terms: ArticleTerms | undefined): terms is StoredTerms => terms !== undefined && 'kind' in terms && terms.kind === 'stored-terms';
+
+/** The terms kept in the cache apart, and what stays with the article. */
+export const storeTerms = ({ terms, counts, headline, digest }: PackedTerms): { kept: StoredTerms; apart: Pick<PackedTerms, 'terms' | 'counts'> } => ({
+  kept: { kind: 'stored-terms', headline, digest },
+  apart: { terms, counts },
+});
+
+/** An article's counted terms, read back from the cache where it holds them. */
+export function countedTermsOf(terms: ArticleTerms): CountedTerms {
+  if (!isStoredTerms(terms)) return unpackTerms(terms);
+  if (!terms.at) throw new Error(`the terms of a text (${terms.digest}) were read before their place in the cache was known`);
+  const stored = readEntryAt(terms.at) as Partial<PackedTerms> | undefined;
+  if (typeof stored?.terms !== 'string' || !(stored.counts instanceof Uint32Array)) throw cacheChanged(terms.at[0]);
+  return unpackTerms({ terms: stored.terms, counts: stored.counts });
+}
+
 /** Terms joined by spaces, apart again. */
 const split = (joined: string): string[] => (joined === '' ? [] : joined.split(' '));
 
-export const unpackTerms = ({ terms, counts }: PackedTerms): CountedTerms => ({ terms: split(terms), counts });
+export const unpackTerms = ({ terms, counts }: Pick<PackedTerms, 'terms' | 'counts'>): CountedTerms => ({ terms: split(terms), counts });
 
-export const unpackHeadline = ({ headline }: PackedTerms): string[] => split(headline);
+export const unpackHeadline = ({ headline }: Pick<PackedTerms, 'headline'>): string[] => split(headline);
 
 /** A headline's distinct index terms, in the order they first occur. */
 export const headlineTerms = (title: string, tokenizer: Tokenizer): string[] => [

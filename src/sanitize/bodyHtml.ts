@@ -9,9 +9,7 @@
  * cache only to hand it on; hashes of pages take it by its digest.
  */
 import { hash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { deserialize } from 'node:v8';
-import type { EntryPlace } from '../cache/fileCache.ts';
+import { cacheChanged, readEntryAt, type EntryPlace } from '../cache/fileCache.ts';
 import { madeOnce } from '../madeOnce.ts';
 import { replaceTokens, type Resolution } from './references.ts';
 
@@ -51,26 +49,10 @@ export const resolvedHtml = (html: BodyHtml, resolutions: readonly Resolution[])
 export function htmlOf(html: BodyHtml): string {
   if (typeof html === 'string') return html;
   if (!html.at) throw new Error(`the HTML of a body (${html.digest}) was read before its place in the cache was known`);
-  const [file, offset, length] = html.at;
-  let stored: unknown;
-  try {
-    const bytes = Buffer.allocUnsafe(length);
-    const descriptor = openSync(file, 'r');
-    try {
-      if (readSync(descriptor, bytes, 0, length, offset) === length) stored = deserialize(bytes);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch (error) {
-    throw changedCache(file, error);
-  }
-  if (typeof stored !== 'string') throw changedCache(file);
+  const stored = readEntryAt(html.at);
+  if (typeof stored !== 'string') throw cacheChanged(html.at[0]);
   return html.resolutions ? replaceTokens(stored, html.resolutions) : stored;
 }
-
-// Packs are never changed once written, but another build on the same cache (a `serve` beside a `build`) may merge them away.
-const changedCache = (file: string, cause?: unknown): Error =>
-  new Error(`the HTML of a body is no longer where the build cache had it (${file}): another build changed the cache meanwhile; build again`, { cause });
 
 /** `htmlOf`, each body read once however many pages and feeds show it. */
 export function htmlReader(): (html: BodyHtml) => string {

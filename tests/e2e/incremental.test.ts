@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BuildCache } from '../../src/cache/buildCache.ts';
 import { htmlOf, isStoredHtml, type BodyHtml } from '../../src/sanitize/bodyHtml.ts';
+import { countedTermsOf, isStoredTerms, packTerms, type ArticleTerms } from '../../src/related/terms.ts';
 import { settledAfterMs } from '../../src/cache/folderStamp.ts';
 import { generateCorpus } from '../support/generateCorpus.ts';
 import { loadContent } from '../../src/load/loadContent.ts';
@@ -20,8 +21,15 @@ import { article, assertSameFiles, filesOf, runCli, tempDir, writeTree } from '.
 
 const baseUrl = 'https://news.example/';
 
-/** Articles as loading gives them, each body's HTML read back from the cache where it holds it. */
-const withBodies = <A extends { html: BodyHtml }>(articles: readonly A[]): A[] => articles.map((article) => ({ ...article, html: htmlOf(article.html) }));
+/** Articles as loading gives them, with what the cache holds apart read back: each body's HTML, the counts of its terms. */
+const readBack = <A extends { html: BodyHtml; terms: ArticleTerms }>(articles: readonly A[]): A[] =>
+  articles.map((article) => ({
+    ...article,
+    html: htmlOf(article.html),
+    terms: isStoredTerms(article.terms)
+      ? packTerms(countedTermsOf(article.terms), article.terms.headline === '' ? [] : article.terms.headline.split(' '), article.terms.digest)
+      : article.terms,
+  }));
 
 
 const articles = (count: number): Record<string, string> =>
@@ -199,17 +207,22 @@ describe('the load stage on every core', () => {
     assert.ok(packs.length > 1 && written.size < count / 10, `a few packs, not a file per article: ${written.size} files for ${count} articles`);
     const second = await loadContent('content', cwd, { step: prepareStep, cache });
     assert.deepEqual(second.articles, first.articles);
-    // The bodies stay in the cache, each in an entry of its own that loading does not read: the articles hold where.
+    // The bodies and the counts of their terms stay in the cache, each in an entry of its own that loading does not read: the articles hold where.
     assert.deepEqual(
       second.articles.filter((article) => !isStoredHtml(article.html) || article.html.at === undefined).map((article) => article.file),
       [],
       'no article read with a cache holds its HTML',
     );
+    assert.deepEqual(
+      second.articles.filter((article) => !isStoredTerms(article.terms) || article.terms.at === undefined).map((article) => article.file),
+      [],
+      'no article read with a cache holds the counts of its terms',
+    );
     // Its index may be, with the stats of the files that have become old enough to be trusted since.
     const packsNow = new Map(cacheFiles().filter((file) => file.endsWith('.pack')).map((file) => [file, statSync(file).mtimeMs]));
     assert.deepEqual(packsNow, new Map(packs.map((file) => [file, written.get(file)])), 'no entry was written again: every one was read');
     // What an article holds after it is read, and no more: not the pack it was read from (at 100,000 articles, every pack).
-    const heldBeyondOwn = second.articles.map(({ terms: { counts } }) => counts.buffer.byteLength - counts.byteLength);
+    const heldBeyondOwn = second.articles.map(({ sketch: { anchors } }) => anchors.buffer.byteLength - anchors.byteLength);
     assert.deepEqual(heldBeyondOwn.filter((bytes) => bytes > 0), [], 'each article read from the cache holds bytes of its own only');
 
     // Most articles of every pack edited: the live entries of all of them are merged into new packs, each read in turn.
@@ -219,7 +232,7 @@ describe('the load stage on every core', () => {
     assert.ok(cacheFiles().filter((file) => file.endsWith('.pack')).every((file) => !packs.includes(file)), 'the first packs, mostly out of date, are merged away');
     const mergedPacks = cacheFiles().filter((file) => file.endsWith('.pack'));
     const merged = await loadContent('content', cwd, { step: prepareStep, cache });
-    assert.deepEqual(withBodies(merged.articles), (await loadContent('content', cwd, { step: prepareStep })).articles, 'the merged packs hold what the files are now');
+    assert.deepEqual(readBack(merged.articles), (await loadContent('content', cwd, { step: prepareStep })).articles, 'the merged packs hold what the files are now');
     assert.deepEqual(cacheFiles().filter((file) => file.endsWith('.pack')), mergedPacks, 'every entry was read whole from them: none was made again');
   });
 
@@ -246,7 +259,7 @@ describe('the load stage on every core', () => {
     assert.equal((await load()).readCount, 12, 'read once more, and now their stats are kept');
     const known = await load();
     assert.equal(known.readCount, 0, 'none is read');
-    assert.deepEqual(withBodies(known.articles), (await uncached()).articles, 'what reading every file gives');
+    assert.deepEqual(readBack(known.articles), (await uncached()).articles, 'what reading every file gives');
 
     // The same size and the same times: what tells the change is the time of the inode's change, which no one sets.
     const file = path.join(cwd, 'content/2026/01/a-2.md');
@@ -256,14 +269,14 @@ describe('the load stage on every core', () => {
     await sleep(settledAfterMs + 200);
     const edited = await load();
     assert.equal(edited.readCount, 2, 'the edited article and the one whose revisions changed');
-    assert.deepEqual(withBodies(edited.articles), (await uncached()).articles);
+    assert.deepEqual(readBack(edited.articles), (await uncached()).articles);
     assert.ok(edited.articles.some((article) => article.title === 'ARTICLE NUMBER 2'));
 
     // A setting that files are read with (here the time zone of their dates): a file unchanged since has another result.
     writeFileSync(path.join(cwd, 'content/site.yaml'), 'timezone: Pacific/Auckland\n');
     const otherZone = await load();
     assert.equal(otherZone.readCount, 12, 'every file is read again');
-    assert.deepEqual(withBodies(otherZone.articles), (await uncached()).articles);
+    assert.deepEqual(readBack(otherZone.articles), (await uncached()).articles);
     assert.notDeepEqual(
       otherZone.articles.map((article) => article.date.epochMs),
       known.articles.map((article) => article.date.epochMs),
@@ -280,7 +293,7 @@ describe('the load stage on every core', () => {
         .filter((file) => statSync(file).isFile());
     const load = async () => {
       const cached = await loadContent('content', cwd, { step: prepareStep, cache });
-      assert.deepEqual(withBodies(cached.articles), (await loadContent('content', cwd, { step: prepareStep })).articles, 'what reading every file gives');
+      assert.deepEqual(readBack(cached.articles), (await loadContent('content', cwd, { step: prepareStep })).articles, 'what reading every file gives');
       return cached;
     };
     await load();
