@@ -45,7 +45,7 @@ export function batchRunner<A extends LoadedArticle>(
         throw new Error(`${file} could not be read`, { cause: error });
       }
     });
-    // With its part apart, a result is what the build reads of the cache and, once the pack is written, what it gets.
+    // With its parts apart, a result is what the build reads of the cache and, once the pack is written, what it gets.
     const kept = results.slice();
     const entries: (readonly [key: string, value: unknown])[] = [];
     jobs.forEach((job, n) => {
