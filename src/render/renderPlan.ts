@@ -54,12 +54,12 @@ class PageJson {
       ...madeFrom,
       related: page.related.map((summary) => this.digestOfShared(summary)),
       alsoCoveredBy: page.alsoCoveredBy.map((summary) => this.digestOfShared(summary)),
-      article: { ...page.article, html: this.digestOfHtml(page.article.html) },
+      article: { ...page.article, html: this.digestOfBody(page.article.html) },
     });
   }
 
   /** HTML the cache holds, by the digest it has already. */
-  private digestOfHtml(html: BodyHtml): string {
+  private digestOfBody(html: BodyHtml): string {
     return typeof html === 'string' ? this.digestOfString(html) : hashOfHtml(html);
   }
 
