@@ -46,8 +46,10 @@ export async function checkSite({ cwd, contentDir, noCache, links }: CheckOption
   const { loadBuildContent } = await import('./buildContent.ts');
   const { comparableOf, duplicateWarnings } = await import('./duplicates/findDuplicates.ts');
   const content = await loadBuildContent(contentDir, cwd, cache);
-  // Each article's sketch was made as it was loaded, and is cached with it: a check after a build fingerprints only candidate copies.
-  const duplicates = duplicateWarnings(content.articles.map((article) => comparableOf(article, article.text)));
+  // Each article's sketch was made as it was loaded, and is cached with it: a check after a build fingerprints only candidate
+  // copies, whose texts alone are read back from the cache.
+  const { textOf } = await import('./sanitize/bodyText.ts');
+  const duplicates = duplicateWarnings(content.articles.map((article) => comparableOf(article, () => textOf(article.text))));
   const found = { problems: sortProblems([...content.problems, ...duplicates]), fileCount: content.fileCount };
   if (stamp !== undefined) records!.writeValue(recordName, { stamp, ...found } satisfies CheckRecord);
   if (!links) return found;

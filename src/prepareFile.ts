@@ -7,6 +7,7 @@
  */
 import type { FileResult, FileStep, RevisionsInput, StoredApart } from './load/checkFile.ts';
 import { isStoredHtml, storedHtml } from './sanitize/bodyHtml.ts';
+import { isStoredText, storedText } from './sanitize/bodyText.ts';
 import { fingerprint, sketchOf, type Sketch } from './duplicates/fingerprint.ts';
 import { checkFile } from './load/checkFile.ts';
 import { normalizedLinkOf } from './duplicates/normalizeLink.ts';
@@ -48,19 +49,28 @@ export function prepareFile(
 
 /**
  * What the build reads of an article only where it needs it, kept in the cache apart: the body's HTML, which the
- * pages that show it carry by reference, and the counts of its index terms, which relating reads for the
- * articles its text index does not know yet.
+ * pages that show it carry by reference; the counts of its index terms, which relating reads for the articles its
+ * text index does not know yet; and its text, which pages show only the opening of, and which is read whole only
+ * where it is compared: with candidate copies, and on the changes page of an article with earlier versions.
  */
 const storedApart: StoredApart<PreparedArticle> = {
   take(article) {
-    if (typeof article.html !== 'string' || isStoredTerms(article.terms)) return undefined;
+    if (typeof article.html !== 'string' || isStoredTerms(article.terms) || typeof article.text !== 'string') return undefined;
     const terms = storeTerms(article.terms);
-    return { kept: { ...article, html: storedHtml(article.html), terms: terms.kept }, apart: { html: article.html, terms: terms.apart } };
+    return {
+      kept: { ...article, html: storedHtml(article.html), terms: terms.kept, text: storedText(article.text) },
+      apart: { html: article.html, terms: terms.apart, text: article.text },
+    };
   },
-  apartOf: (article) => [...(isStoredHtml(article.html) ? ['html'] : []), ...(isStoredTerms(article.terms) ? ['terms'] : [])],
+  apartOf: (article) => [
+    ...(isStoredHtml(article.html) ? ['html'] : []),
+    ...(isStoredTerms(article.terms) ? ['terms'] : []),
+    ...(isStoredText(article.text) ? ['text'] : []),
+  ],
   place(article, part, at) {
     if (part === 'html' && isStoredHtml(article.html)) return { ...article, html: { ...article.html, at } };
     if (part === 'terms' && isStoredTerms(article.terms)) return { ...article, terms: { ...article.terms, at } };
+    if (part === 'text' && isStoredText(article.text)) return { ...article, text: { ...article.text, at } };
     return article;
   },
 };

@@ -1,6 +1,7 @@
 /** An article as pages show it: formatted dates, links to its terms and source, an excerpt, the reading time. */
 import { formatLongDate } from '../dates.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
+import { openingLength, openingOf } from '../sanitize/bodyText.ts';
 import type { PictureSizes } from '../media/pictureSizes.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { directionOf, type Translator } from '../strings/words.ts';
@@ -9,7 +10,8 @@ import type { Taxonomy } from './taxonomy.ts';
 
 /** Words a minute, for reading time; a common figure for adults reading news. */
 const wordsPerMinute = 230;
-const excerptLength = 200;
+/** Cut from a text's opening (`openingOf`), all a build with a cache holds of it: shorter than that. */
+const excerptLength = Math.min(200, openingLength - 1);
 
 export function articleView(
   article: SafeArticle,
@@ -83,7 +85,7 @@ const dateView = (iso: string, language: string): DateView => ({ iso, display: f
 
 /** The dek when there is one, else the opening of the text, cut at a word. */
 function excerptOf(article: SafeArticle): string {
-  const text = article.description ?? article.summary ?? article.text.replace(/\s+/g, ' ');
+  const text = article.description ?? article.summary ?? openingOf(article.text);
   if (text.length <= excerptLength) return text;
   const cut = text.slice(0, excerptLength);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), excerptLength / 2)).trimEnd()}…`;

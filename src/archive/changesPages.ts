@@ -8,6 +8,7 @@
 import { diffWords } from 'diff';
 import { formatDateTime } from '../dates.ts';
 import { routes } from '../routes.ts';
+import { textOf } from '../sanitize/bodyText.ts';
 import type { ArchiveContext } from './context.ts';
 import { dateBreadcrumbs } from './calendar.ts';
 import type { ArticleChange, ChangedPart, ChangesPage, DiffSegment, PageArticle } from './pages.ts';
@@ -29,9 +30,9 @@ export function changesPages(context: ArchiveContext): ChangesPage[] {
     const url = changesUrlOf(article);
     if (!url) return [];
     const view = context.views[index]!;
-    // An article with earlier versions keeps its text for this (`archiveContext`).
+    // An article with earlier versions keeps its text, or where the cache holds it, for this (`archiveContext`).
     if (article.text === undefined) throw new Error(`the text of ${article.url} was let go before its changes were compared`);
-    const versions: Version[] = [...article.revisions!, { title: article.title, description: article.description, text: article.text }];
+    const versions: Version[] = [...article.revisions!, { title: article.title, description: article.description, text: textOf(article.text) }];
     const changes: ArticleChange[] = article.revisions!.flatMap((revision, n) => {
       const date = { text: formatDateTime(revision.replaced.iso, words.language), datetime: revision.replaced.iso };
       const parts = changedParts(versions[n]!, versions[n + 1]!, context);

@@ -4,13 +4,14 @@
  */
 import type { PictureSizes } from '../media/pictureSizes.ts';
 import type { BodyHtml } from '../sanitize/bodyHtml.ts';
+import type { BodyText } from '../sanitize/bodyText.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { MessagePart, PluralMessage, SiteWords } from '../strings/words.ts';
 
 /** An article as the builders of pages read it: its text is in its view's excerpt and its relations. */
 export type PageArticle = Omit<SafeArticle, 'text'> & {
   /** Kept for an article with earlier versions, which its changes page compares it with (see `archiveContext`). */
-  text?: string | undefined;
+  text?: BodyText | undefined;
 };
 
 export interface SiteView {

@@ -17,8 +17,8 @@ export interface Comparable {
   /** Names the article in reports: its file. */
   id: string;
   link?: string | undefined;
-  /** The text to compare (markup is ignored). */
-  body: string;
+  /** The text to compare (markup is ignored), or how to read it: only candidate copies are, when `sketch` is given. */
+  body: string | (() => string);
   title: string;
   /** The feed it came from: captures of one article come from one source. */
   source?: string | undefined;
@@ -31,7 +31,7 @@ export interface Comparable {
 /** An article record (as loaded, or as planned by `import` and `new`) with the text to compare. */
 export const comparableOf = (
   article: { file: string; link?: string | undefined; title: string; source?: string | undefined; date: { epochMs: number }; sketch?: Sketch | undefined },
-  body: string,
+  body: Comparable['body'],
 ): Comparable => ({
   id: article.file,
   link: article.link,
@@ -125,7 +125,7 @@ export function findDuplicates(items: readonly Comparable[]): DuplicatePair[] {
 class IndexedText {
   readonly described: Described;
   readonly sketch: Sketch;
-  readonly #body: string;
+  readonly #body: Comparable['body'];
   #print: Fingerprint | undefined;
 
   constructor(item: Comparable) {
@@ -133,14 +133,18 @@ class IndexedText {
     this.#body = item.body;
     if (item.sketch) this.sketch = item.sketch;
     else {
-      this.#print = fingerprint(item.body);
+      this.#print = fingerprint(this.#text());
       this.sketch = sketchOf(this.#print);
     }
   }
 
   get print(): Fingerprint {
-    this.#print ??= fingerprint(this.#body);
+    this.#print ??= fingerprint(this.#text());
     return this.#print;
+  }
+
+  #text(): string {
+    return typeof this.#body === 'string' ? this.#body : this.#body();
   }
 }
 

@@ -9,6 +9,7 @@ import { originalFirst, sameArticleSimilarity } from '../duplicates/findDuplicat
 import { fingerprint, type Fingerprint } from '../duplicates/fingerprint.ts';
 import { normalizedLinkOf } from '../duplicates/normalizeLink.ts';
 import { compareStrings } from '../problems.ts';
+import { textOf, type BodyText } from '../sanitize/bodyText.ts';
 import { textNeighbors, type NeighborLists } from './similarity.ts';
 import {
   countedTermsOf,
@@ -28,8 +29,8 @@ export interface RelatableArticle {
   title: string;
   /** The dek, which counts as the text's opening. */
   description?: string | undefined;
-  /** Plain text of the body. */
-  text: string;
+  /** Plain text of the body: read only for the terms when they were not counted as it was read, and for candidate copies. */
+  text: BodyText;
   epochMs: number;
   tags: readonly string[];
   link?: string | undefined;
@@ -257,7 +258,7 @@ export const indexTermsOf = (language: string): ((article: Pick<RelatableArticle
 export const digestOfWords = ({ title, description, text }: Pick<RelatableArticle, 'title' | 'description' | 'text'>): string =>
   createHash('sha1')
     .update(JSON.stringify([title, description ?? null]))
-    .update(text)
+    .update(textOf(text))
     .digest('base64');
 
 /** An article's index terms: as counted when it was read, else counted now. */
@@ -268,7 +269,7 @@ export function articleTerms(language: string): (article: RelatableArticle) => C
 
 /** The dek and the body's text: made when needed, so that no article holds a second copy of its text. */
 const fullText = (article: Pick<RelatableArticle, 'description' | 'text'>): string =>
-  article.description ? `${article.description}\n${article.text}` : article.text;
+  article.description ? `${article.description}\n${textOf(article.text)}` : textOf(article.text);
 
 /**
  * The text to compare, with the title counted twice and names (capitalized

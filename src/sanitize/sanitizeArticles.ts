@@ -7,6 +7,7 @@ import type { Revision } from '../load/readRevisions.ts';
 import { detectFormat } from '../schema/article.ts';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import type { BodyHtml } from './bodyHtml.ts';
+import type { BodyText } from './bodyText.ts';
 import type { BodyReference } from './references.ts';
 import { sanitizeBody } from './sanitizeBody.ts';
 
@@ -22,8 +23,8 @@ export type SafeArticle = Omit<Article, 'body'> & {
   html: BodyHtml;
   /** Links and images into the archive, by token (see `sanitize/references.ts`); none left once resolved. */
   references: BodyReference[];
-  /** The text a reader sees in the body. */
-  text: string;
+  /** The text a reader sees in the body. In a build with a cache, where the cache holds it, with its opening (`bodyText.ts`). */
+  text: BodyText;
   wordCount: number;
   /** Its earlier versions, oldest first, as the text a reader saw in each (sanitized, paragraphs apart). */
   revisions?: RevisionText[] | undefined;
@@ -34,7 +35,8 @@ export type RevisionText = Omit<Revision, 'body'> & { text: string };
 
 /** A sanitized article, and what sanitizing could not keep as written: warnings naming its file. */
 export interface SanitizedArticle {
-  article: SafeArticle;
+  /** Its text at hand: only the cache keeps it elsewhere. */
+  article: SafeArticle & { text: string };
   problems: Problem[];
 }
 

@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BuildCache } from '../../src/cache/buildCache.ts';
 import { htmlOf, isStoredHtml, type BodyHtml } from '../../src/sanitize/bodyHtml.ts';
+import { isStoredText, openingOf, textOf, type BodyText } from '../../src/sanitize/bodyText.ts';
 import { countedTermsOf, isStoredTerms, packTerms, type ArticleTerms } from '../../src/related/terms.ts';
 import { settledAfterMs } from '../../src/cache/folderStamp.ts';
 import { generateCorpus } from '../support/generateCorpus.ts';
@@ -21,11 +22,12 @@ import { article, assertSameFiles, filesOf, runCli, tempDir, writeTree } from '.
 
 const baseUrl = 'https://news.example/';
 
-/** Articles as loading gives them, with what the cache holds apart read back: each body's HTML, the counts of its terms. */
-const readBack = <A extends { html: BodyHtml; terms: ArticleTerms }>(articles: readonly A[]): A[] =>
+/** Articles as loading gives them, with what the cache holds apart read back: each body's HTML and text, the counts of its terms. */
+const readBack = <A extends { html: BodyHtml; text: BodyText; terms: ArticleTerms }>(articles: readonly A[]): A[] =>
   articles.map((article) => ({
     ...article,
     html: htmlOf(article.html),
+    text: textOf(article.text),
     terms: isStoredTerms(article.terms)
       ? packTerms(countedTermsOf(article.terms), article.terms.headline === '' ? [] : article.terms.headline.split(' '), article.terms.digest)
       : article.terms,
@@ -207,7 +209,8 @@ describe('the load stage on every core', () => {
     assert.ok(packs.length > 1 && written.size < count / 10, `a few packs, not a file per article: ${written.size} files for ${count} articles`);
     const second = await loadContent('content', cwd, { step: prepareStep, cache });
     assert.deepEqual(second.articles, first.articles);
-    // The bodies and the counts of their terms stay in the cache, each in an entry of its own that loading does not read: the articles hold where.
+    // The bodies, their texts and the counts of their terms stay in the cache, each in an entry of its own that loading does not read: the
+    // articles hold where.
     assert.deepEqual(
       second.articles.filter((article) => !isStoredHtml(article.html) || article.html.at === undefined).map((article) => article.file),
       [],
@@ -217,6 +220,16 @@ describe('the load stage on every core', () => {
       second.articles.filter((article) => !isStoredTerms(article.terms) || article.terms.at === undefined).map((article) => article.file),
       [],
       'no article read with a cache holds the counts of its terms',
+    );
+    assert.deepEqual(
+      second.articles.filter((article) => !isStoredText(article.text) || article.text.at === undefined).map((article) => article.file),
+      [],
+      'no article read with a cache holds its text',
+    );
+    // Of its text, an article keeps the opening, which its excerpt is cut from: the same as that of the text read back.
+    assert.deepEqual(
+      second.articles.map((article) => openingOf(article.text)),
+      second.articles.map((article) => openingOf(textOf(article.text))),
     );
     // Its index may be, with the stats of the files that have become old enough to be trusted since.
     const packsNow = new Map(cacheFiles().filter((file) => file.endsWith('.pack')).map((file) => [file, statSync(file).mtimeMs]));
