@@ -68,10 +68,9 @@ const storedApart: StoredApart<PreparedArticle> = {
     ...(isStoredText(article.text) ? ['text'] : []),
   ],
   place(article, part, at) {
-    if (part === 'html' && isStoredHtml(article.html)) return { ...article, html: { ...article.html, at } };
-    if (part === 'terms' && isStoredTerms(article.terms)) return { ...article, terms: { ...article.terms, at } };
-    if (part === 'text' && isStoredText(article.text)) return { ...article, text: { ...article.text, at } };
-    return article;
+    if (part === 'html' && isStoredHtml(article.html)) article.html.at = at;
+    if (part === 'terms' && isStoredTerms(article.terms)) article.terms.at = at;
+    if (part === 'text' && isStoredText(article.text)) article.text.at = at;
   },
 };
 

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { DefaultDeserializer, deserialize, serialize } from 'node:v8';
 import { CacheNamespace } from './buildCache.ts';
+import { madeOnce } from '../madeOnce.ts';
 
 const packsFolder = 'packs';
 const indexName = 'index';
@@ -89,6 +90,7 @@ export class FileCache<V> {
    */
   private readonly statPrefix: string;
   private readonly written: WrittenPack[] = [];
+  private readonly packFiles = new Map<string, string>();
   /**
    * The packs last read, the latest last: entries are asked for in file order, mostly the order packs were
    * written in, but for those of edited and added files, merged into packs of their own. Each is in a buffer
@@ -144,7 +146,12 @@ export class FileCache<V> {
   /** Where a used entry is: its pack file and the entry's offset and length there. Final once the index is saved (`save` merges packs). */
   placeOf(key: string): EntryPlace | undefined {
     const location = this.used.get(key);
-    return location && [path.resolve(this.namespace.folder, packsFolder, location[0]), location[1], location[2]];
+    return location && [this.packFile(location[0]), location[1], location[2]];
+  }
+
+  /** A pack's file, made once per pack: a build asks for the place of three entries an article. */
+  private packFile(pack: string): string {
+    return madeOnce(this.packFiles, pack, () => path.resolve(this.namespace.folder, packsFolder, pack));
   }
 
   /** Where packs are written (`PackWriter`, by the thread that read the files); nothing when the cache is only read. */

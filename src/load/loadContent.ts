@@ -184,15 +184,14 @@ function placeApartParts<A extends LoadedArticle>(
   apart: StoredApart<A>,
 ): void {
   results.forEach((result, index) => {
-    if (!result?.article) return;
-    let article = result.article;
+    const article = result?.article;
+    if (!article) return;
     for (const part of apart.apartOf(article)) {
       const at = keys[index] === undefined ? undefined : cache.placeOf(apartKeyOf(keys[index], part));
       // The entry was written or kept by this run: not finding it is a mistake of the code, not of the content.
       if (!at) throw new Error(`the build cache lost the ${part} of ${article.file}`);
-      article = apart.place(article, part, at);
+      apart.place(article, part, at);
     }
-    if (article !== result.article) results[index] = { ...result, article };
   });
 }
 
