@@ -30,6 +30,7 @@ interface Declaration {
 /** A `/** … *\/` comment as one line of prose. */
 const prose = (comment: string): string =>
   comment
+    .trim()
     .replace(/^\/\*\*|\*\/$/g, '')
     .split('\n')
     .map((line) => line.replace(/^\s*\* ?/, '').trim())
@@ -152,6 +153,12 @@ export function templateDocs(): string {
     .map((name) => name.trim());
   const kindsOf = (type: string): string[] =>
     [...(byName.get(type)?.members.find((member) => member.name === 'kind')?.type ?? '').matchAll(/'([\w-]+)'/g)].map((match) => match[1]!);
+  // What a template receives: the page as the Archive holds it, or with what the rendering adds (`RenderedArticlePage`).
+  const receivedType = (kind: string): string => {
+    const type = pageTypes.find((name) => kindsOf(name).includes(kind));
+    if (type === undefined) return '?';
+    return byName.has(`Rendered${type}`) ? `Rendered${type}` : type;
+  };
   return [
     '# Templates and the data they receive',
     '',
@@ -170,7 +177,7 @@ export function templateDocs(): string {
     '',
     '| template | renders pages of kind | `p` is a |',
     '|---|---|---|',
-    ...kinds.map(([kind, file]) => `| \`${file}\` | \`${kind}\` | \`${pageTypes.find((type) => kindsOf(type).includes(kind)) ?? '?'}\` |`),
+    ...kinds.map(([kind, file]) => `| \`${file}\` | \`${kind}\` | \`${receivedType(kind)}\` |`),
     '',
     '## Filters and macros',
     '',

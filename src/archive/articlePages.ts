@@ -3,7 +3,6 @@ import type { MessagePart, Translator } from '../strings/words.ts';
 import type { ArchiveContext } from './context.ts';
 import { dateBreadcrumbs } from './calendar.ts';
 import { changesUrlOf } from './changesPages.ts';
-import { socialMeta, structuredData } from './metadata.ts';
 import type { ArticlePage, ArticleView, Link } from './pages.ts';
 import type { StoryLinks } from './stories.ts';
 
@@ -17,7 +16,6 @@ export function articlePages(context: ArchiveContext): ArticlePage[] {
     group.push({ url: article.url, lang: article.translationOf ? (article.lang ?? settings.language) : settings.language });
     versions.set(key, group);
   }
-  const pageContext = { siteTitle: settings.title, language: settings.language, baseUrl: context.baseUrl };
   return views.map((view, index) => {
     const newer = views[index - 1];
     const older = views[index + 1];
@@ -36,9 +34,6 @@ export function articlePages(context: ArchiveContext): ArticlePage[] {
       messages: articleMessages(view, storyLinks, translations, words),
       title: view.title,
       description,
-      // Made from the view and the site alone, as pages' hashes take them to be (`hashPages`).
-      socialMeta: socialMeta(view, description, pageContext),
-      structuredData: structuredData(view, pageContext),
       // Sorted as text by Pagefind: UTC instants compare correctly, local ones across offsets may not.
       search: { year: article.date.year, month: article.date.month, date: new Date(article.date.epochMs).toISOString() },
       ...storyLinks,

@@ -206,10 +206,6 @@ interface PageBase {
 export interface ArticlePage extends PageBase {
   /** Rendered by `article.njk`. */
   kind: 'article';
-  /** Open Graph and Twitter card tags, as property/name → content pairs. */
-  socialMeta: MetaTag[];
-  /** JSON-LD `NewsArticle`, serialized so that it is safe inside `<script>`. */
-  structuredData: string;
   /** Search filters and sort keys (Pagefind), and the month (on the site's calendar) that picks the article's part of the index. */
   search: { year: string; month: string; date: string };
   /** "More like this": alike in text and tags, near in time; not this article's story. */
@@ -253,6 +249,16 @@ export interface ArticlePage extends PageBase {
   newer?: (Link & Pick<ArticleSummary, 'lang' | 'dir'>) | undefined;
   /** The next older article of the site, with its language when it is not the site's. */
   older?: (Link & Pick<ArticleSummary, 'lang' | 'dir'>) | undefined;
+}
+
+// Made from its article and the site alone, by the process that renders the page (`render/eleventyRun.ts`): the
+// Archive does not hold them, two fifths of an article page's bytes, and work for pages that are not written again.
+/** An article page as `article.njk` receives it: with its link previews and JSON-LD. */
+export interface RenderedArticlePage extends ArticlePage {
+  /** Open Graph and Twitter card tags, as property/name → content pairs. */
+  socialMeta: MetaTag[];
+  /** JSON-LD `NewsArticle`, serialized so that it is safe inside `<script>`. */
+  structuredData: string;
 }
 
 /** A story as a front page shows it: an article of it, the outlets that covered it, its page. */

@@ -5,7 +5,8 @@
  * and runs one at a time or one per worker thread (`renderWorker.ts`).
  */
 import type { Eleventy, WrittenPage } from '@11ty/eleventy';
-import type { FeedPage, Page, PageKind, PageOfKind, SiteView } from '../archive/pages.ts';
+import { socialMeta, structuredData } from '../archive/metadata.ts';
+import type { FeedPage, Page, PageKind, PageOfKind, RenderedArticlePage, SiteView } from '../archive/pages.ts';
 import { htmlReader } from '../sanitize/bodyHtml.ts';
 import { eleventyConfigPath } from '../paths.ts';
 import type { Templates } from './siteTemplates.ts';
@@ -79,7 +80,7 @@ async function eleventyFor(data: RenderData, outputDir: string, templates: Templ
     config(eleventyConfig) {
       // Frozen, so that Eleventy hands it to templates as it is: it deep-copies the objects of global data, and
       // wraps them in a proxy for every page and every property read, but for frozen ones (its `Merge`, `ProxyWrap`).
-      eleventyConfig.addGlobalData('archive', Object.freeze(withBodies(data)));
+      eleventyConfig.addGlobalData('archive', Object.freeze(asTemplatesReceiveIt(data)));
     },
   });
   eleventy.disableLogger();
@@ -87,11 +88,13 @@ async function eleventyFor(data: RenderData, outputDir: string, templates: Templ
 }
 
 /**
- * The pages with their bodies' HTML, read from the build cache where it holds it (`sanitize/bodyHtml.ts`): in
- * the process that renders them, a share at a time, each body once however many feeds show it.
+ * The pages as templates receive them, made in the process that renders them, a share at a time: with their
+ * bodies' HTML, read from the build cache where it holds it (`sanitize/bodyHtml.ts`), each body once however
+ * many feeds show it; and article pages with their link previews and JSON-LD (`RenderedArticlePage`).
  */
-function withBodies(data: RenderData): RenderData {
+function asTemplatesReceiveIt(data: RenderData): RenderData & { pages: { article: RenderedArticlePage[] } } {
   const read = htmlReader();
+  const pageContext = { siteTitle: data.site.title, language: data.site.language, baseUrl: data.site.baseUrl };
   const feedWithBodies = <F extends FeedPage>(feed: F): F => ({
     ...feed,
     entries: feed.entries.map((entry) => (entry.html === undefined ? entry : { ...entry, html: read(entry.html) })),
@@ -101,7 +104,12 @@ function withBodies(data: RenderData): RenderData {
     ...data,
     pages: {
       ...data.pages,
-      article: article.map((page) => ({ ...page, article: { ...page.article, html: read(page.article.html) } })),
+      article: article.map((page) => ({
+        ...page,
+        socialMeta: socialMeta(page.article, page.description, pageContext),
+        structuredData: structuredData(page.article, pageContext),
+        article: { ...page.article, html: read(page.article.html) },
+      })),
       'atom-feed': atomFeeds.map(feedWithBodies),
       'json-feed': jsonFeeds.map(feedWithBodies),
     },
