@@ -27,10 +27,15 @@ const indexName = 'index';
 /** Where an entry is: its pack (by name), and its bytes' offset and length there. */
 type Location = readonly [pack: string, offset: number, length: number];
 
-/** What the index file holds: where each entry is, and the stat each file had when its key was made, by file. */
+/**
+ * What the index file holds: where each entry is, and the stat each file had when its key was made, by file; and,
+ * by pack, where the entries the last run read end (`readEnds`): the entries read come first in a pack, those
+ * only kept after (the parts of an article kept apart), and the next run reads a pack that far, not the rest.
+ */
 interface Index {
   entries: Map<string, Location>;
   stats: Map<string, readonly [stat: string, key: string]>;
+  readEnds?: Map<string, number> | undefined;
 }
 
 /** Where an entry is, for another process to read it: its pack file (absolute), and its bytes' offset and length there. */
@@ -65,6 +70,8 @@ export interface WrittenPack {
   name: string;
   size: number;
   entries: (readonly [key: string, offset: number, length: number])[];
+  /** Where the entries to be read end: those after it are kept only (`PackWriter.write`). */
+  readEnd: number;
 }
 
 /**
@@ -91,13 +98,15 @@ export class FileCache<V> {
   private readonly statPrefix: string;
   private readonly written: WrittenPack[] = [];
   private readonly packFiles = new Map<string, string>();
+  /** The entries of this run that are read (by `get`, or written to be), not only kept: first in the packs it merges. */
+  private readonly read = new Set<string>();
   /**
    * The packs last read, the latest last: entries are asked for in file order, mostly the order packs were
    * written in, but for those of edited and added files, merged into packs of their own. Each is in a buffer
    * (`room`) that the next pack read takes over when it is dropped (see `CacheNamespace.readInto`): nothing
    * read from it may be kept, which deserializing it does not (`deserializeOwned`).
    */
-  private readonly recentPacks = new Map<string, { bytes: Buffer | undefined; room: Buffer | undefined }>();
+  private readonly recentPacks = new Map<string, { bytes: Buffer | undefined; room: Buffer | undefined; whole: boolean }>();
 
   constructor(namespace: CacheNamespace) {
     this.namespace = namespace;
@@ -125,11 +134,12 @@ export class FileCache<V> {
   get(key: string): V | undefined {
     const location = this.readIndex().entries.get(key);
     if (!location) return undefined;
-    const bytes = this.packBytes(location[0]);
+    const bytes = this.packBytes(location[0], location[1] + location[2]);
     if (!bytes || location[1] + location[2] > bytes.length) return undefined;
     try {
       const value = deserializeOwned(bytes.subarray(location[1], location[1] + location[2])) as V;
       this.used.set(key, location);
+      this.read.add(key);
       return value;
     } catch {
       return undefined;
@@ -162,7 +172,10 @@ export class FileCache<V> {
   /** A pack written (`PackWriter`): its entries are in the index `save` writes. */
   noteWritten(pack: WrittenPack): void {
     this.written.push(pack);
-    for (const [key, offset, length] of pack.entries) this.used.set(key, [pack.name, offset, length]);
+    for (const [key, offset, length] of pack.entries) {
+      this.used.set(key, [pack.name, offset, length]);
+      if (offset < pack.readEnd) this.read.add(key);
+    }
   }
 
   /**
@@ -174,7 +187,7 @@ export class FileCache<V> {
     const statsChanged = this.statsChanged || this.stats.size !== this.readIndex().stats.size;
     if (this.written.length === 0 && !statsChanged) return;
     const live = this.mergeSparsePacks(this.liveBytesByPack());
-    if (!this.namespace.writeValue(indexName, { entries: this.used, stats: this.stats } satisfies Index)) return;
+    if (!this.namespace.writeValue(indexName, { entries: this.used, stats: this.stats, readEnds: this.readEnds() } satisfies Index)) return;
     this.namespace.prune((name) => name === indexName || name === packsFolder || live.has(name));
   }
 
@@ -186,18 +199,34 @@ export class FileCache<V> {
     return this.index;
   }
 
-  private packBytes(name: string): Buffer | undefined {
+  /** Where the entries this run read end, by pack: as far as the next run reads each (`Index.readEnds`). */
+  private readEnds(): Map<string, number> {
+    const ends = new Map<string, number>();
+    for (const [key, [pack, offset, length]] of this.used) {
+      if (this.read.has(key)) ends.set(pack, Math.max(ends.get(pack) ?? 0, offset + length));
+    }
+    return ends;
+  }
+
+  /**
+   * A pack's bytes, at least to `end`: as far as the last run read it (its entries read come first), or whole
+   * when an entry beyond is asked for (at 10,000 articles, the bodies, texts and terms' counts kept apart are
+   * nine tenths of the packs' bytes).
+   */
+  private packBytes(name: string, end: number): Buffer | undefined {
     let pack = this.recentPacks.get(name);
     if (pack) this.recentPacks.delete(name);
-    else {
-      let room: Buffer | undefined;
-      if (this.recentPacks.size >= packsHeld) {
+    if (!pack || (!pack.whole && (pack.bytes?.length ?? 0) < end)) {
+      let room = pack?.room;
+      if (!room && this.recentPacks.size >= packsHeld) {
         const [oldest, dropped] = this.recentPacks.entries().next().value!;
         this.recentPacks.delete(oldest);
         room = dropped.room;
       }
-      const bytes = this.namespace.readInto(`${packsFolder}/${name}`, room);
-      pack = { bytes, room: bytes && room && bytes.buffer === room.buffer ? room : bytes };
+      const readEnd = this.readIndex().readEnds?.get(name);
+      const limit = readEnd !== undefined && end <= readEnd ? readEnd : undefined;
+      const bytes = this.namespace.readInto(`${packsFolder}/${name}`, room, limit);
+      pack = { bytes, room: bytes && room && bytes.buffer === room.buffer ? room : bytes, whole: limit === undefined || (bytes?.length ?? 0) < limit };
     }
     this.recentPacks.set(name, pack);
     return pack.bytes;
@@ -224,27 +253,30 @@ export class FileCache<V> {
     const sparse = new Set([...mostlyDead, ...[...packs].filter(([, { size }]) => size < smallPack).map(([name]) => name)]);
     if (sparse.size >= 2 || mostlyDead.length > 0) {
       const writer = new PackWriter(this.namespace.folder);
+      // The entries this run read first, as the next will: it reads each pack no further than them.
       let moved: [key: string, bytes: Uint8Array][] = [];
+      let movedApart: [key: string, bytes: Uint8Array][] = [];
       let movedBytes = 0;
       let complete = true;
       const flush = () => {
-        const merged = writer.writeSerialized(moved);
+        const merged = writer.writeSerialized(moved, movedApart);
         if (merged) {
           for (const [key, offset, length] of merged.entries) this.used.set(key, [merged.name, offset, length]);
           packs.set(merged.name, { live: merged.size, size: merged.size });
-        } else if (moved.length > 0) complete = false;
+        } else if (moved.length + movedApart.length > 0) complete = false;
         moved = [];
+        movedApart = [];
         movedBytes = 0;
       };
       for (const [key, [pack, offset, length]] of this.used) {
         if (!sparse.has(pack)) continue;
-        const bytes = this.packBytes(pack);
+        const bytes = this.packBytes(pack, offset + length);
         if (!bytes || offset + length > bytes.length) {
           this.used.delete(key);
           continue;
         }
         // A copy: the pack's buffer is another pack's once four more are read.
-        moved.push([key, Buffer.from(bytes.subarray(offset, offset + length))]);
+        (this.read.has(key) ? moved : movedApart).push([key, Buffer.from(bytes.subarray(offset, offset + length))]);
         movedBytes += length;
         if (movedBytes >= mergedPack) flush();
       }
@@ -290,24 +322,34 @@ export class PackWriter {
     this.namespace = new CacheNamespace(folder, '');
   }
 
-  /** The values, by key, as one pack; nothing when there are none or it could not be written. */
-  write(entries: readonly (readonly [key: string, value: unknown])[]): WrittenPack | undefined {
-    return this.writeSerialized(entries.map(([key, value]) => [key, serialize(value)]));
+  /**
+   * The values, by key, as one pack: those a load reads first, then those it only keeps (`kept`), which it does not
+   * read; nothing when there are none or it could not be written.
+   */
+  write(read: readonly (readonly [key: string, value: unknown])[], kept: readonly (readonly [key: string, value: unknown])[] = []): WrittenPack | undefined {
+    const serialized = (entries: typeof read) => entries.map(([key, value]) => [key, serialize(value)] as const);
+    return this.writeSerialized(serialized(read), serialized(kept));
   }
 
-  writeSerialized(entries: readonly (readonly [key: string, bytes: Uint8Array])[]): WrittenPack | undefined {
+  writeSerialized(
+    read: readonly (readonly [key: string, bytes: Uint8Array])[],
+    kept: readonly (readonly [key: string, bytes: Uint8Array])[] = [],
+  ): WrittenPack | undefined {
+    const entries = [...read, ...kept];
     if (entries.length === 0) return undefined;
     const name = `${randomUUID()}.pack`;
     const written: WrittenPack['entries'] = [];
     let offset = 0;
-    for (const [key, bytes] of entries) {
+    let readEnd = 0;
+    for (const [n, [key, bytes]] of entries.entries()) {
       written.push([key, offset, bytes.length]);
       offset += bytes.length;
+      if (n < read.length) readEnd = offset;
     }
     const data = Buffer.concat(
       entries.map(([, bytes]) => bytes),
       offset,
     );
-    return this.namespace.write(`${packsFolder}/${name}`, data) ? { name, size: offset, entries: written } : undefined;
+    return this.namespace.write(`${packsFolder}/${name}`, data) ? { name, size: offset, entries: written, readEnd } : undefined;
   }
 }

@@ -47,18 +47,20 @@ export function batchRunner<A extends LoadedArticle>(
     });
     // With its parts apart, a result is what the build reads of the cache and, once the pack is written, what it gets.
     const kept = results.slice();
-    const entries: (readonly [key: string, value: unknown])[] = [];
+    // What loading reads, first; the parts it does not, after: it reads a pack no further than it needs (`FileCache`).
+    const read: (readonly [key: string, value: unknown])[] = [];
+    const apart: (readonly [key: string, value: unknown])[] = [];
     jobs.forEach((job, n) => {
       if (job.cacheKey === undefined) return;
       const result = results[n]!;
       const taken = result.article && step.storedApart?.take(result.article);
       if (taken) {
         kept[n] = { ...result, article: taken.kept };
-        for (const [part, value] of Object.entries(taken.apart)) entries.push([apartKeyOf(job.cacheKey, part), value]);
+        for (const [part, value] of Object.entries(taken.apart)) apart.push([apartKeyOf(job.cacheKey, part), value]);
       }
-      entries.push([job.cacheKey, kept[n]]);
+      read.push([job.cacheKey, kept[n]]);
     });
-    const pack = writer?.write(entries);
+    const pack = writer?.write(read, apart);
     return { results: pack ? kept : results, pack };
   };
 }
