@@ -42,27 +42,35 @@ interface Index {
 export type EntryPlace = readonly [file: string, offset: number, length: number];
 
 /**
- * The value of an entry at its place (`FileCache.placeOf`), read by whichever process needs it. Packs are never
- * changed once written, but another build on the same cache (a `serve` beside a `build`) may merge them away.
+ * The value of an entry at its place (`FileCache.placeOf`), read by whichever process needs it, and checked to be
+ * what was stored there (`is`). Packs are never changed once written, but another build on the same cache (a
+ * `serve` beside a `build`) may merge them away: then it says so. `what` names the value when its place is not
+ * known yet, which is a mistake of the code.
  */
-export function readEntryAt([file, offset, length]: EntryPlace): unknown {
+export function readEntryAt<T>(at: EntryPlace | undefined, what: string, is: (value: unknown) => value is T): T {
+  if (!at) throw new Error(`${what} was read before its place in the cache was known`);
+  const [file, offset, length] = at;
+  let value: unknown;
   try {
     // Bytes of its own: a typed array read from them is a view into them.
     const bytes = Buffer.allocUnsafeSlow(length);
     const descriptor = openSync(file, 'r');
     try {
-      if (readSync(descriptor, bytes, 0, length, offset) === length) return deserialize(bytes);
+      if (readSync(descriptor, bytes, 0, length, offset) === length) value = deserialize(bytes);
     } finally {
       closeSync(descriptor);
     }
   } catch (error) {
     throw cacheChanged(file, error);
   }
-  throw cacheChanged(file);
+  if (!is(value)) throw cacheChanged(file);
+  return value;
 }
 
+export const isString = (value: unknown): value is string => typeof value === 'string';
+
 /** What a build says when an entry is no longer where the cache had it. */
-export const cacheChanged = (file: string, cause?: unknown): Error =>
+const cacheChanged = (file: string, cause?: unknown): Error =>
   new Error(`an entry is no longer where the build cache had it (${file}): another build changed the cache meanwhile; build again`, { cause });
 
 /** A pack as its writer made it: its name, and each entry's key, offset and length. */

@@ -4,7 +4,7 @@
  * (Porter). Numbers are left out: "2026" or "3" says little about a story.
  */
 import { stemmer } from 'stemmer';
-import { cacheChanged, readEntryAt, type EntryPlace } from '../cache/fileCache.ts';
+import { readEntryAt, type EntryPlace } from '../cache/fileCache.ts';
 import * as stopwords from 'stopword';
 
 /** Site language (BCP 47 primary subtag) → stopword's list. */
@@ -122,11 +122,12 @@ export const storeTerms = ({ terms, counts, headline, digest }: PackedTerms): { 
 /** An article's counted terms, read back from the cache where it holds them. */
 export function countedTermsOf(terms: ArticleTerms): CountedTerms {
   if (!isStoredTerms(terms)) return unpackTerms(terms);
-  if (!terms.at) throw new Error(`the terms of a text (${terms.digest}) were read before their place in the cache was known`);
-  const stored = readEntryAt(terms.at) as Partial<PackedTerms> | undefined;
-  if (typeof stored?.terms !== 'string' || !(stored.counts instanceof Uint32Array)) throw cacheChanged(terms.at[0]);
-  return unpackTerms({ terms: stored.terms, counts: stored.counts });
+  return unpackTerms(readEntryAt(terms.at, `the terms of a text (${terms.digest})`, isTermsApart));
 }
+
+/** What `storeTerms` kept apart, as read back. */
+const isTermsApart = (value: unknown): value is Pick<PackedTerms, 'terms' | 'counts'> =>
+  typeof (value as Partial<PackedTerms> | undefined)?.terms === 'string' && (value as Partial<PackedTerms>).counts instanceof Uint32Array;
 
 /** Terms joined by spaces, apart again. */
 const split = (joined: string): string[] => (joined === '' ? [] : joined.split(' '));

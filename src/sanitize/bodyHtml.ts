@@ -9,7 +9,7 @@
  * cache only to hand it on; hashes of pages take it by its digest.
  */
 import { hash } from 'node:crypto';
-import { cacheChanged, readEntryAt, type EntryPlace } from '../cache/fileCache.ts';
+import { isString, readEntryAt, type EntryPlace } from '../cache/fileCache.ts';
 import { madeOnce } from '../madeOnce.ts';
 import { replaceTokens, type Resolution } from './references.ts';
 
@@ -48,9 +48,7 @@ export const resolvedHtml = (html: BodyHtml, resolutions: readonly Resolution[])
 /** The HTML itself, read from the cache when it is there. */
 export function htmlOf(html: BodyHtml): string {
   if (typeof html === 'string') return html;
-  if (!html.at) throw new Error(`the HTML of a body (${html.digest}) was read before its place in the cache was known`);
-  const stored = readEntryAt(html.at);
-  if (typeof stored !== 'string') throw cacheChanged(html.at[0]);
+  const stored = readEntryAt(html.at, `the HTML of a body (${html.digest})`, isString);
   return html.resolutions ? replaceTokens(stored, html.resolutions) : stored;
 }
 

@@ -8,7 +8,7 @@
  * page of an article with earlier versions. At 100,000 articles the texts
  * are about 400 MB that every build read from the cache.
  */
-import { cacheChanged, readEntryAt, type EntryPlace } from '../cache/fileCache.ts';
+import { isString, readEntryAt, type EntryPlace } from '../cache/fileCache.ts';
 
 /** Where a text is in the build cache, and its opening. */
 export interface StoredText {
@@ -37,9 +37,5 @@ export function openingOf(text: BodyText): string {
 
 /** The whole text, read from the cache when it is there. */
 export function textOf(text: BodyText): string {
-  if (typeof text === 'string') return text;
-  if (!text.at) throw new Error('the text of a body was read before its place in the cache was known');
-  const stored = readEntryAt(text.at);
-  if (typeof stored !== 'string') throw cacheChanged(text.at[0]);
-  return stored;
+  return typeof text === 'string' ? text : readEntryAt(text.at, 'the text of a body', isString);
 }
