@@ -19,11 +19,10 @@ import { readingSettingsOf, type SiteSettings } from '../schema/site.ts';
 import { step as checkStep, type FileResult, type FileStep, type LoadedArticle, type StoredApart } from './checkFile.ts';
 import { articleFileExtension, findContentFiles } from './findContentFiles.ts';
 import { revisionsFileSuffix } from '../schema/revisions.ts';
-import { apartKeyOf, batchRunner, type BatchResult, type FileJob } from './fileJobs.ts';
-import type { WrittenPack } from '../cache/fileCache.ts';
+import { apartKeyOf, type FileJob } from './fileJobs.ts';
 import { loadSite } from './loadSite.ts';
 import type { Article } from './readArticle.ts';
-import { filesWorthWorkers, readInWorkers } from './readInWorkers.ts';
+import { FileReading } from './readInWorkers.ts';
 
 export interface LoadedContent<A = Article> {
   site: SiteSettings;
@@ -73,8 +72,8 @@ export async function loadContent<A extends LoadedArticle>(
   const found = findContentFiles(root, displayPath);
   problems.push(...found.problems);
   // What of the site's settings reading a file depends on (its time zone decides each article's URL, say): all the step is given, and what its entries are keyed by.
-  const reading = readingSettingsOf(site);
-  const cache = buildCache && new FileCache<FileResult<A>>(buildCache.namespace(step.name, JSON.stringify(reading)));
+  const settings = readingSettingsOf(site);
+  const cache = buildCache && new FileCache<FileResult<A>>(buildCache.namespace(step.name, JSON.stringify(settings)));
 
   const inputHash = cache ? createHash('sha256').update(JSON.stringify(site)) : undefined;
   const results: (FileResult<A> | undefined)[] = [];
@@ -83,7 +82,11 @@ export async function loadContent<A extends LoadedArticle>(
   // A result with parts kept apart is whole only with their entries, which this run then keeps.
   const whole = (key: string, result: FileResult<A> | undefined): FileResult<A> | undefined =>
     result?.article && step.storedApart?.apartOf(result.article).some((part) => !cache!.keep(apartKeyOf(key, part))) ? undefined : result;
-  const misses: (FileJob & { index: number; key: string | undefined })[] = [];
+  // Each thread writes the cache entries of the files it read: on every core when there are many.
+  const cacheFolder = cache?.writableFolder;
+  const reading = new FileReading(settings, step, cacheFolder, (index, result) => {
+    results[index] = result;
+  });
   const revisionsFiles = new Set(found.revisionFiles);
   const startedMs = Date.now();
   let readCount = 0;
@@ -119,9 +122,11 @@ export async function loadContent<A extends LoadedArticle>(
     inputHash?.update(`${key}\0`);
     if (stat && key) cache!.noteStat(named, stat, key);
     const cached = key === undefined ? undefined : whole(key, cache!.get(key));
-    if (!cached) misses.push({ index: results.length, key, file, inContent, bytes, revisions });
-    keys[results.length] = key;
+    const index = results.length;
+    keys[index] = key;
     results.push(cached);
+    // Read now, on another core when there are many: its bytes are not held while the next files are looked at.
+    if (!cached) await reading.add({ file, inContent, bytes, revisions, cacheKey: cacheFolder === undefined ? undefined : key }, index);
   }
   // A revisions file whose article is not there (renamed, deleted) shows nothing: said, so that its history is not lost unseen.
   for (const orphan of revisionsFiles) {
@@ -134,15 +139,7 @@ export async function loadContent<A extends LoadedArticle>(
     );
   }
 
-  // Each thread writes the cache entries of the files it read: on every core when there are many.
-  const cacheFolder = cache?.writableFolder;
-  const jobs = misses.map((miss) => ({ ...miss, cacheKey: cacheFolder === undefined ? undefined : miss.key }));
-  const read =
-    jobs.length >= filesWorthWorkers ? await readInWorkers(jobs, reading, step, cacheFolder) : oneBatch(batchRunner(step, reading, cacheFolder)(jobs));
-  misses.forEach((miss, n) => {
-    results[miss.index] = read.results[n];
-  });
-  for (const pack of read.packs) cache!.noteWritten(pack);
+  for (const pack of await reading.finish()) cache!.noteWritten(pack);
   cache?.save();
   if (cache && step.storedApart) placeApartParts(results, keys, cache, step.storedApart);
 
@@ -194,8 +191,6 @@ function placeApartParts<A extends LoadedArticle>(
     }
   });
 }
-
-const oneBatch = <A>({ results, pack }: BatchResult<A>): { results: FileResult<A>[]; packs: WrittenPack[] } => ({ results, packs: pack ? [pack] : [] });
 
 /** Where an article's earlier versions are kept: `story.md` → `story.revisions.yaml`. */
 export const revisionsFileOf = (articleFile: string): string => articleFile.replace(articleFileExtension, '') + revisionsFileSuffix;

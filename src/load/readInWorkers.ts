@@ -1,11 +1,18 @@
 /**
- * Spreads file reading over the machine's cores: the main thread and one
- * worker thread per other core take batches in turn from one queue, and the
- * results come back in the order of the input. The main thread works too, so
- * that nothing waits while the workers start (about half a second each).
+ * Spreads file reading over the machine's cores, as the files are found: the
+ * loader hands over each file it must read (its bytes, as hashing them for
+ * the cache read them already), and batches of them go to one worker thread
+ * per other core as soon as they are full, while the loader goes on looking
+ * at the next files. The main thread runs batches too: whenever more wait
+ * than the workers will soon take, and all that are left at the end. So
+ * only a few batches' bytes are ever held (100,000 articles, cold: every
+ * file's bytes were read before the first was sanitized, 660 MB, on one core
+ * while the other waited), and nothing waits while workers start (about half
+ * a second each).
  */
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import type { Worker } from 'node:worker_threads';
 import { receivedError } from '../errors.ts';
 import type { ReadingSettings } from '../schema/site.ts';
 import { startWorker } from '../workerThread.ts';
@@ -21,70 +28,156 @@ const batchSize = 50;
 /** Batches each worker holds: the one it reads and the next. */
 const batchesAhead = 2;
 
-/** Below this many files, starting a worker costs more than it saves. */
+/** Below this many files, starting a worker costs more than it saves: they are read in one batch, by the main thread. */
 export const filesWorthWorkers = 1000;
 
 /** Threads reading files, the main one included. */
 export const threadCount = (): number => Math.max(1, Math.min(availableParallelism(), 8));
 
-/**
- * Runs `step` on every job; the results of jobs with a `cacheKey` are written to `cacheFolder` by the thread that
- * reads them, a pack per batch: returned with the results.
- */
-export async function readInWorkers<A extends LoadedArticle>(
-  jobs: readonly FileJob[],
-  site: ReadingSettings,
-  step: FileStep<A>,
-  cacheFolder?: string,
-): Promise<{ results: FileResult<A>[]; packs: WrittenPack[] }> {
-  const results: FileResult<A>[] = new Array(jobs.length);
-  const packs: WrittenPack[] = [];
-  const batches: JobBatch[] = [];
-  for (let start = 0; start < jobs.length; start += batchSize) batches.push({ id: start, jobs: jobs.slice(start, start + batchSize) });
-  const store = (id: number, batch: BatchResult<A>) => {
-    batch.results.forEach((result, offset) => {
-      results[id + offset] = result;
-    });
-    if (batch.pack) packs.push(batch.pack);
-  };
-  let next = 0;
+interface ReadingWorker {
+  worker: Worker;
+  /** Batches sent and not answered yet. */
+  inFlight: number;
+}
 
-  const setup: WorkerSetup = { site, stepModule: step.module.href, cacheFolder };
-  const run = batchRunner(step, site, cacheFolder);
-  const workers = Array.from({ length: threadCount() - 1 }, () => startWorker(moduleBeside('./loadWorker', import.meta.url), setup));
-  const inWorkers = workers.map(
-    (worker) =>
-      new Promise<void>((resolve, reject) => {
-        let inFlight = 0;
-        const sendNext = () => {
-          const batch = batches[next++];
-          if (batch) {
-            inFlight += 1;
-            worker.postMessage(batch);
-          } else if (inFlight === 0) resolve();
-        };
-        worker.on('message', (reply: BatchReply<A>) => {
-          if (reply.error) return reject(receivedError(reply.error));
-          inFlight -= 1;
-          store(reply.id, reply);
-          sendNext();
-        });
-        worker.on('error', (error) => reject(new Error('a loading worker failed', { cause: error })));
-        worker.on('exit', (code) => reject(new Error(`a loading worker stopped (exit code ${code})`)));
-        // Batches ahead: the next is sent when the main thread is between two of its own, so a worker with only
-        // one would wait for it (the loading stage kept 1.5 of 2 cores busy).
-        for (let ahead = 0; ahead < batchesAhead; ahead++) sendNext();
-      }),
-  );
-  try {
-    // The main thread's share: a batch at a time, letting the workers' results in between.
-    for (let batch = batches[next++]; batch; batch = batches[next++]) {
-      store(batch.id, run(batch.jobs));
-      await yieldToEvents();
-    }
-    await Promise.all(inWorkers);
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+/**
+ * Files read as they are added, their results stored by `store` under the index each was added with; the
+ * results of jobs with a `cacheKey` are written to `cacheFolder` by the thread that reads them, a pack per batch.
+ */
+export class FileReading<A extends LoadedArticle> {
+  readonly #run: (jobs: readonly FileJob[]) => BatchResult<A>;
+  readonly #setup: WorkerSetup;
+  readonly #store: (index: number, result: FileResult<A>) => void;
+  readonly #packs: WrittenPack[] = [];
+  /** Full batches no thread has taken yet, and the one being filled. */
+  readonly #waiting: JobBatch[] = [];
+  #filling: JobBatch = { id: 0, jobs: [] };
+  /** The index of each job of each batch given out, by batch id. */
+  readonly #indexesOf = new Map<number, number[]>();
+  #fillingIndexes: number[] = [];
+  #added = 0;
+  /** Set once enough files were added to share them: workers are started (on a machine with more than one core). */
+  #shared = false;
+  #workers: ReadingWorker[] = [];
+  /** What stopped a worker, thrown by the next call. */
+  #failure: Error | undefined;
+  #answered: (() => void) | undefined;
+
+  constructor(site: ReadingSettings, step: FileStep<A>, cacheFolder: string | undefined, store: (index: number, result: FileResult<A>) => void) {
+    this.#run = batchRunner(step, site, cacheFolder);
+    this.#setup = { site, stepModule: step.module.href, cacheFolder };
+    this.#store = store;
   }
-  return { results, packs };
+
+  /** Adds a file to read. When this fills a batch, awaits while the main thread takes its share (see `#keepUp`). */
+  async add(job: FileJob, index: number): Promise<void> {
+    this.#throwFailure();
+    this.#filling.jobs.push(job);
+    this.#fillingIndexes.push(index);
+    this.#added += 1;
+    if (this.#filling.jobs.length < batchSize) return;
+    this.#closeBatch();
+    if (!this.#shared && this.#added >= filesWorthWorkers) this.#share();
+    if (this.#shared) await this.#keepUp();
+  }
+
+  /** Reads every file added and not read yet; returns the packs the cache entries were written to. */
+  async finish(): Promise<WrittenPack[]> {
+    try {
+      if (!this.#shared) {
+        // Few files (a day's news): one batch, one pack, on this thread.
+        const jobs = [...this.#waiting.flatMap((batch) => batch.jobs), ...this.#filling.jobs];
+        const indexes = [...this.#waiting.flatMap((batch) => this.#indexesOf.get(batch.id)!), ...this.#fillingIndexes];
+        if (jobs.length > 0) this.#storeBatch(indexes, this.#run(jobs));
+        return this.#packs;
+      }
+      this.#closeBatch();
+      // This thread's share of what is left, letting the workers' answers in between.
+      for (let batch = this.#waiting.shift(); batch; batch = this.#waiting.shift()) {
+        this.#runHere(batch);
+        await yieldToEvents();
+        this.#throwFailure();
+      }
+      while (this.#workers.some(({ inFlight }) => inFlight > 0)) {
+        await new Promise<void>((resolve) => {
+          this.#answered = resolve;
+        });
+        this.#throwFailure();
+      }
+      return this.#packs;
+    } finally {
+      await Promise.all(this.#workers.map(({ worker }) => worker.terminate()));
+    }
+  }
+
+  #closeBatch(): void {
+    if (this.#filling.jobs.length === 0) return;
+    this.#indexesOf.set(this.#filling.id, this.#fillingIndexes);
+    this.#waiting.push(this.#filling);
+    this.#filling = { id: this.#filling.id + 1, jobs: [] };
+    this.#fillingIndexes = [];
+    this.#feedWorkers();
+  }
+
+  #share(): void {
+    this.#shared = true;
+    this.#workers = Array.from({ length: threadCount() - 1 }, () => {
+      const reading: ReadingWorker = { worker: startWorker(moduleBeside('./loadWorker', import.meta.url), this.#setup), inFlight: 0 };
+      reading.worker.on('message', (reply: BatchReply<A>) => {
+        reading.inFlight -= 1;
+        if (reply.error) this.#fail(receivedError(reply.error));
+        else this.#storeBatch(this.#indexesOf.get(reply.id)!, reply);
+        this.#indexesOf.delete(reply.id);
+        this.#feedWorkers();
+        this.#answered?.();
+      });
+      reading.worker.on('error', (error) => this.#fail(new Error('a loading worker failed', { cause: error })));
+      reading.worker.on('exit', (code) => this.#fail(new Error(`a loading worker stopped (exit code ${code})`)));
+      return reading;
+    });
+    this.#feedWorkers();
+  }
+
+  /** Each worker gets batches up to `batchesAhead`, so that it never waits for this thread between two. */
+  #feedWorkers(): void {
+    for (const reading of this.#workers) {
+      while (reading.inFlight < batchesAhead && this.#waiting.length > 0 && !this.#failure) {
+        reading.inFlight += 1;
+        reading.worker.postMessage(this.#waiting.shift()!);
+      }
+    }
+  }
+
+  /**
+   * Lets the workers' answers in, and runs a waiting batch on this thread while more wait than the workers will
+   * take next: the files are found faster than they are read, and their bytes would pile up.
+   */
+  async #keepUp(): Promise<void> {
+    await yieldToEvents();
+    this.#throwFailure();
+    while (this.#waiting.length > this.#workers.length) {
+      this.#runHere(this.#waiting.shift()!);
+      await yieldToEvents();
+      this.#throwFailure();
+    }
+  }
+
+  #runHere(batch: JobBatch): void {
+    this.#storeBatch(this.#indexesOf.get(batch.id)!, this.#run(batch.jobs));
+    this.#indexesOf.delete(batch.id);
+  }
+
+  #storeBatch(indexes: readonly number[], { results, pack }: BatchResult<A>): void {
+    results.forEach((result, offset) => this.#store(indexes[offset]!, result));
+    if (pack) this.#packs.push(pack);
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    this.#answered?.();
+  }
+
+  #throwFailure(): void {
+    if (this.#failure) throw this.#failure;
+  }
 }
