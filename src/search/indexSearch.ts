@@ -24,6 +24,9 @@ import { moduleBeside } from '../paths.ts';
 // at 10,000 articles) and left a core idle (the search stage took 42 s against 27 s).
 const partsAtOnce = 2;
 
+/** Each half of a search worker's young generation, in MB. */
+const searchSemiSpaceMb = 8;
+
 export interface SearchIndexing {
   /** The names of every part of the index; folders of other parts are deleted. */
   all: readonly string[];
@@ -45,7 +48,9 @@ export async function indexSearch(outputDir: string, language: string, { all, bu
   if (build.reduce((sum, part) => sum + part.pageCount, 0) >= articlesPerSearchPart) collectGarbage({ compact: true });
   let next = 0;
   const workers = Array.from({ length: Math.min(availableParallelism(), partsAtOnce, build.length) }, () => {
-    const worker = startWorker(moduleBeside('./searchWorker', import.meta.url), undefined);
+    // Its JavaScript does little but hand documents to Pagefind: the young generation of the build's main thread
+    // (64 MB a half) would be 128 MB a worker held for nothing, beside Pagefind's processes.
+    const worker = startWorker(moduleBeside('./searchWorker', import.meta.url), undefined, { semiSpaceMb: searchSemiSpaceMb });
     return { worker, exited: new Promise<void>((resolve) => worker.once('exit', () => resolve())) };
   });
   try {
