@@ -168,7 +168,9 @@ export class FileReading<A extends LoadedArticle> {
   }
 
   #storeBatch(indexes: readonly number[], { results, pack }: BatchResult<A>): void {
-    results.forEach((result, offset) => this.#store(indexes[offset]!, result));
+    results.forEach((result, offset) => {
+      this.#store(indexes[offset]!, result);
+    });
     if (pack) this.#packs.push(pack);
   }
 
