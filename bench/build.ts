@@ -26,7 +26,7 @@ import { loadBuildContent } from '../src/buildContent.ts';
 import { defaultCacheDir } from '../src/cache/buildCache.ts';
 import { writeArchive } from '../src/makeSite.ts';
 import { indexSearch } from '../src/search/indexSearch.ts';
-import { DocumentSpool } from '../src/search/documentSpool.ts';
+import { Spool } from '../src/spool.ts';
 import { spoolAll } from '../src/search/staleParts.ts';
 import { generateCorpus } from '../tests/support/generateCorpus.ts';
 import { measure, type Measured } from './measure.ts';
@@ -85,7 +85,7 @@ async function stages(dir: string): Promise<Record<string, number>> {
   const output = path.join(dir, '_stages');
   await writeArchive(archive, output, { indexSearch: false });
   lap('render (Eleventy: pages, feeds, sitemap)');
-  const spool = new DocumentSpool();
+  const spool = new Spool();
   const parts = spoolAll(archive.searchParts, archive.site.language, spool);
   await indexSearch(output, archive.site.language, { all: parts.map((part) => part.name), build: parts });
   spool.remove();

@@ -19,7 +19,7 @@ import type { BuildCache } from './cache/buildCache.ts';
 import type { SettledStats } from './cache/folderStamp.ts';
 import { loadBuildContent } from './buildContent.ts';
 import { emptyRecord, type BuildRecords, type BuildSummary, type Hashes, type Reported } from './cache/buildRecord.ts';
-import { HandOver, received } from './handOver.ts';
+import { HandOver } from './handOver.ts';
 import { isError, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { outputIntact } from './render/outputIntact.ts';
@@ -27,7 +27,7 @@ import { renderSite, renderWorkers, startRenderProcess, type RenderResult } from
 import type { Templates } from './render/siteTemplates.ts';
 import { isHtmlPage } from './routes.ts';
 import { indexedPageCount, indexSearch } from './search/indexSearch.ts';
-import { DocumentSpool } from './search/documentSpool.ts';
+import { Spool } from './spool.ts';
 import { planSearch } from './search/staleParts.ts';
 import type { StageTimer } from './stageTimes.ts';
 import { stopProcess } from './workerProcess.ts';
@@ -87,7 +87,7 @@ export async function makeSite(options: BuildOptions & { cwd: string }, inputs: 
     if (!('archive' in indexed)) return indexed;
     const { archive, inputKey, result } = indexed;
     const pictureCache = cache && path.join(cache.root, 'pictures');
-    const spoolFolder = cache && path.join(cache.root, 'search-documents');
+    const spoolFolder = cache && path.join(cache.root, 'spool');
     const reported = stamp === undefined ? undefined : { stamp, ...result };
     return {
       ...result,
@@ -183,14 +183,15 @@ export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 're
  * The Archive into the output folder, only what changed since the last
  * build: the pages, then the search index (at once on a machine with cores
  * for both: Pagefind starts first, in processes of its own, and works while
- * pages are hashed and rendered). Handed over, the Archive is freed before
- * the index is built, from the search documents spooled to disk.
+ * pages are hashed and rendered). Handed over, the Archive is freed once
+ * what is made of it waits in the build's spool, on disk: the shares of pages
+ * for the processes that render them, the search documents for Pagefind.
  */
 export async function writeArchive(archive: Archive | HandOver<Archive>, outputDir: string, options: WriteOptions = {}): Promise<WriteResult> {
   const { records, inputKey, reported, timer } = options;
-  const spool = new DocumentSpool(options.spoolFolder);
+  const spool = new Spool(options.spoolFolder);
   try {
-    const { summary, rendered, search, searched } = await writePages(received(archive), outputDir, spool, options);
+    const { summary, rendered, search, searched } = await writePages(archive instanceof HandOver ? archive : new HandOver(archive), outputDir, spool, options);
     const searchPageCount = await (searched ?? search());
     timer?.lap(searched ? 'the search index, after the pages' : 'the search index');
     records?.write({ pages: rendered.hashes, searchParts: rendered.searchParts, inputKey, summary: { ...summary, searchPageCount }, reported });
@@ -212,11 +213,13 @@ interface PagesWritten {
 }
 
 async function writePages(
-  archive: Archive,
+  handed: HandOver<Archive>,
   outputDir: string,
-  spool: DocumentSpool,
+  spool: Spool,
   { records, indexSearch: withSearch = true, templates, pictureCache, timer, renderProcess }: WriteOptions,
 ): Promise<PagesWritten> {
+  // Held here until it is handed to the rendering, which lets it go once the pages to render are spooled.
+  let archive: Archive | undefined = handed.take();
   const previous = records?.read() ?? emptyRecord();
   const language = archive.site.language;
   const plan = planSearch(archive.searchParts, language, outputDir, previous.searchParts, withSearch ? spool : undefined);
@@ -237,14 +240,6 @@ async function writePages(
   searched?.catch(() => undefined);
   timer?.lap('search parts to index: which changed');
 
-  let rendered: RenderResult;
-  try {
-    rendered = await renderSite(archive, outputDir, previous.pages, templates, pictureCache, renderWorkers(alongside && !smallIndex), renderProcess);
-  } catch (error) {
-    await searched?.catch(() => undefined);
-    throw error;
-  }
-  timer?.lap(searched ? 'pages rendered and written, the search index at the same time' : 'pages rendered and written');
   const pageCount = archive.pages.filter((page) => isHtmlPage(page.url)).length;
   const summary = {
     articleCount: archive.searchParts.reduce((sum, part) => sum + part.pages.length, 0),
@@ -253,5 +248,21 @@ async function writePages(
     pageCount,
     fileCount: archive.pages.length - pageCount,
   };
+  const toRender = new HandOver(archive);
+  archive = undefined;
+  let rendered: RenderResult;
+  try {
+    rendered = await renderSite(toRender, outputDir, previous.pages, {
+      templates,
+      pictureCache,
+      workers: renderWorkers(alongside && !smallIndex),
+      started: renderProcess,
+      spool,
+    });
+  } catch (error) {
+    await searched?.catch(() => undefined);
+    throw error;
+  }
+  timer?.lap(searched ? 'pages rendered and written, the search index at the same time' : 'pages rendered and written');
   return { summary, rendered: { ...rendered, searchParts: plan.hashes }, search, searched };
 }

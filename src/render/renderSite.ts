@@ -8,17 +8,20 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeResized } from '../media/pictureSizes.ts';
-import type { Archive, Page, SiteView } from '../archive/pages.ts';
+import type { Archive, Page } from '../archive/pages.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
 import { isSafePageUrl, routes } from '../routes.ts';
 import { hashPages, outputFileOf, planRender, removePages } from './renderPlan.ts';
 import { toolTemplates, type Templates } from './siteTemplates.ts';
-import { assertAllRendered, pagesByKind, runEleventy, withEleventy } from './eleventyRun.ts';
+import { assertAllRendered, pagesByKind, runEleventy, withEleventy, type RenderData } from './eleventyRun.ts';
 import type { RenderJob, RenderJobResult, WarmUp } from './renderWorker.ts';
 import { receivedError } from '../errors.ts';
 import type { ChildProcess } from 'node:child_process';
 import { ask, startProcess, stopProcess } from '../workerProcess.ts';
 import { collectGarbage } from '../collectGarbage.ts';
+import { HandOver, received } from '../handOver.ts';
+import { Spool } from '../spool.ts';
+import { serialize } from 'node:v8';
 import { moduleBeside } from '../paths.ts';
 
 export function assertSafeUrls(pages: readonly Page[]): void {
@@ -85,41 +88,93 @@ export function startRenderProcess(warmUpWith?: Templates): ChildProcess {
   return child;
 }
 
+export interface RenderOptions {
+  /** What pages are rendered with: the tool's templates by default, or those merged with a site's own. */
+  templates?: Templates | undefined;
+  /** Where the narrower copies of pictures are kept between builds (default: a folder in the system's temporary one). */
+  pictureCache?: string | undefined;
+  /** Worker processes that render at once, when there are many pages. */
+  workers?: number | undefined;
+  /**
+   * A rendering process started early (`makeSite.ts`, for a build that changes little), which has loaded
+   * Eleventy meanwhile: the pages are rendered there, however few, and it is stopped with the other rendering
+   * processes; its starter stops it when there is nothing to render.
+   */
+  started?: ChildProcess | undefined;
+  /** Where the shares of pages wait for the processes that render them (default: one in the system's temporary folder). */
+  spool?: Spool | undefined;
+}
+
 /**
  * Renders the pages whose hash differs from `previous` (all of them when it is empty) and deletes the files of
- * pages that are gone. `started`: a rendering process started early (`makeSite.ts`, for a build that changes
- * little), which has loaded Eleventy meanwhile: the pages are rendered there, however few, and it is stopped with
- * the other rendering processes; its starter stops it when there is nothing to render.
+ * pages that are gone. Handed over, the Archive is freed while worker processes render: they read their shares
+ * from the spool.
  */
-export async function renderSite(
+export async function renderSite(archive: Archive | HandOver<Archive>, outputDir: string, previous: Hashes, options: RenderOptions = {}): Promise<RenderResult> {
+  const { templates = toolTemplates, workers = 1 } = options;
+  const spool = options.spool ?? new Spool();
+  try {
+    const { result, shares } = await writeOrSpool(received(archive), outputDir, previous, { ...options, templates, workers, spool });
+    if (shares) {
+      // What making the pages left, and the Archive now, go back to the system before the workers' heaps grow.
+      if (shares.processes.length > 1) collectGarbage({ compact: true });
+      await renderInWorkers(shares, outputDir, templates);
+    }
+    return result;
+  } finally {
+    if (!options.spool) spool.remove();
+  }
+}
+
+/** Shares of pages in the spool, and the worker processes that render them. */
+interface SpooledShares {
+  files: string[];
+  processes: ChildProcess[];
+}
+
+/**
+ * Everything but rendering in worker processes: the pages' hashes, the files of pages gone deleted, the copied
+ * files written, and the pages rendered here when they are few and no process was started for them; otherwise
+ * their shares spooled. Returns nothing of the Archive.
+ */
+async function writeOrSpool(
   archive: Archive,
   outputDir: string,
   previous: Hashes,
-  templates: Templates = toolTemplates,
-  pictureCache: string = path.join(tmpdir(), 'news-archive-pictures'),
-  workers = 1,
-  started?: ChildProcess,
-): Promise<RenderResult> {
+  { templates, pictureCache = path.join(tmpdir(), 'news-archive-pictures'), workers, started, spool }: RenderOptions & { templates: Templates; workers: number; spool: Spool },
+): Promise<{ result: RenderResult; shares?: SpooledShares | undefined }> {
   assertSafeUrls(archive.pages);
   // A site's own templates change every page they render: their hash is part of each page's.
   const hashes = hashPages(archive.pages, archive.site, templates.hash);
   const plan = planRender(outputDir, hashes, previous);
   removePages(outputDir, plan.remove);
+  const result = { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
   // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
-  if (plan.render.size > 0 || !existsSync(outputFileOf(outputDir, routes.headers))) {
-    const toRender = archive.pages.filter((page) => plan.render.has(page.url));
-    await copyFiles(toRender, outputDir, pictureCache);
-    if (workers > 1 && toRender.length >= pagesWorthWorkers) {
-      // The workers' heaps come on top of this one: what making the pages left as garbage is given back first.
-      collectGarbage();
-      await renderInWorkers(archive.site, toRender, outputDir, templates, workers, started);
-    } else if (started) {
-      await renderInWorkers(archive.site, toRender, outputDir, templates, 1, started);
-    } else {
-      for (const batch of batchesOf(toRender, pagesAtOnce)) await runEleventy({ site: archive.site, pages: pagesByKind(batch) }, outputDir, templates);
+  if (plan.render.size === 0 && existsSync(outputFileOf(outputDir, routes.headers))) return { result };
+  const toRender = archive.pages.filter((page) => plan.render.has(page.url));
+  await copyFiles(toRender, outputDir, pictureCache);
+  const many = workers > 1 && toRender.length >= pagesWorthWorkers;
+  if (many || started) {
+    const shares = sharesOf(toRender, many ? workers : 1);
+    // Started before the shares are spooled, they load Eleventy and run it once over nothing meanwhile (see `startRenderProcess`).
+    const count = Math.min(many ? workers : 1, shares.length) - (started ? 1 : 0);
+    const processes = [...(started ? [started] : []), ...Array.from({ length: count }, () => startRenderProcess(templates))];
+    try {
+      const files = shares.map((share) => spool.write(serialize({ site: archive.site, pages: pagesByKind(share) } satisfies RenderData), 'share'));
+      return { result, shares: { files, processes } };
+    } catch (error) {
+      await Promise.all(processes.map(stopProcess));
+      throw error;
     }
   }
-  return { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
+  for (const batch of batchesOf(toRender, pagesAtOnce)) await runEleventy({ site: archive.site, pages: pagesByKind(batch) }, outputDir, templates);
+  return { result };
+}
+
+/** The pages in shares for as many workers, by weight: an even share each, or `pagesAtOnce` at most. */
+function sharesOf(pages: readonly Page[], workers: number): Page[][] {
+  const weight = pages.reduce((sum, page) => sum + weightOf(page), 0);
+  return batchesOf(pages, Math.ceil(Math.min(pagesAtOnce / workers, weight / workers)));
 }
 
 /** Copied files are not rendered: their bytes go to their URL's file as they are, or resized (made once, kept in `pictureCache`). */
@@ -137,28 +192,16 @@ async function copyFiles(pages: readonly Page[], outputDir: string, pictureCache
 }
 
 /**
- * The pages in shares, each rendered by an Eleventy in a worker process, `workers` at a time. Every Eleventy also
- * writes the files that are not pages of the Archive (`_headers`, the assets): the same bytes each time.
+ * The shares, each rendered by an Eleventy in a worker process, `workers` at a time. Every Eleventy also writes
+ * the files that are not pages of the Archive (`_headers`, the assets): the same bytes each time.
  */
-async function renderInWorkers(
-  site: SiteView,
-  pages: readonly Page[],
-  outputDir: string,
-  templates: Templates,
-  workers: number,
-  started?: ChildProcess,
-): Promise<void> {
-  const weight = pages.reduce((sum, page) => sum + weightOf(page), 0);
-  const shares = batchesOf(pages, Math.ceil(Math.min(pagesAtOnce / workers, weight / workers)));
+async function renderInWorkers({ files, processes }: SpooledShares, outputDir: string, templates: Templates): Promise<void> {
   let next = 0;
-  const count = Math.min(workers, shares.length);
-  const processes = [...(started ? [started] : []), ...Array.from({ length: count - (started ? 1 : 0) }, () => startRenderProcess())];
   try {
     await Promise.all(
       processes.map(async (child) => {
-        for (let share = shares[next++]; share; share = shares[next++]) {
-          const job: RenderJob = { data: { site, pages: pagesByKind(share) }, outputDir, templates };
-          const result = await ask<RenderJobResult>(child, job, 'a rendering worker');
+        for (let share = files[next++]; share; share = files[next++]) {
+          const result = await ask<RenderJobResult>(child, { share, outputDir, templates } satisfies RenderJob, 'a rendering worker');
           if (result.error !== undefined) throw receivedError(result.error);
         }
       }),

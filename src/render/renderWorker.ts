@@ -6,13 +6,16 @@
  */
 import { collectGarbage } from '../collectGarbage.ts';
 import { sendableError, type SentError } from '../errors.ts';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { loadEleventy, pagesByKind, runEleventy, withEleventy, type RenderData } from './eleventyRun.ts';
 import type { Templates } from './siteTemplates.ts';
 import type { SiteView } from '../archive/pages.ts';
 
 export interface RenderJob {
-  data: RenderData;
+  /** The file in the build's spool that holds the share of pages to render (`RenderData`, as `v8.serialize` wrote it). */
+  share: string;
   outputDir: string;
   templates: Templates;
 }
@@ -40,7 +43,7 @@ process.on('message', (message: RenderJob | WarmUp) => {
   }
   const job = message;
   ready = ready
-    .then(() => runEleventy(job.data, job.outputDir, job.templates))
+    .then(() => runEleventy(deserialize(readFileSync(job.share)) as RenderData, job.outputDir, job.templates))
     .then(
       () => {
         // The share is written: what rendering it made is garbage, collected before the next share arrives.

@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import type { SearchPart } from '../archive/pages.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
 import { codeVersion } from '../cache/codeVersion.ts';
-import type { DocumentSpool, SearchDocument, SpooledPart } from './documentSpool.ts';
+import { spoolDocuments, type SearchDocument, type SpooledPart } from './documentSpool.ts';
+import type { Spool } from '../spool.ts';
 import { indexedPageCount } from './indexSearch.ts';
 import { searchDocumentOf } from './searchDocument.ts';
 import { hashOfHtml } from '../sanitize/bodyHtml.ts';
@@ -25,22 +26,22 @@ export interface SearchPlan {
 }
 
 /** `spool`: where the documents of stale parts are written; none when the index is not to be built. */
-export function planSearch(parts: readonly SearchPart[], language: string, outputDir: string, previous: Hashes, spool: DocumentSpool | undefined): SearchPlan {
+export function planSearch(parts: readonly SearchPart[], language: string, outputDir: string, previous: Hashes, spool: Spool | undefined): SearchPlan {
   const hashes: Hashes = new Map();
   const stale: SpooledPart[] = [];
   for (const part of parts) {
     const hash = hashOf(part, language);
     hashes.set(part.name, hash);
     if (spool && (previous.get(part.name) !== hash || indexedPageCount(outputDir, [part.name]) === undefined))
-      stale.push(spool.write(part.name, documentsOf(part, language)));
+      stale.push(spoolDocuments(spool, part.name, documentsOf(part, language)));
   }
   const partsRemoved = [...previous.keys()].some((name) => !hashes.has(name));
   return { hashes, stale, partsRemoved };
 }
 
 /** Every part's documents spooled, for an index built whole. */
-export const spoolAll = (parts: readonly SearchPart[], language: string, spool: DocumentSpool): SpooledPart[] =>
-  parts.map((part) => spool.write(part.name, documentsOf(part, language)));
+export const spoolAll = (parts: readonly SearchPart[], language: string, spool: Spool): SpooledPart[] =>
+  parts.map((part) => spoolDocuments(spool, part.name, documentsOf(part, language)));
 
 const documentsOf = (part: SearchPart, language: string): SearchDocument[] =>
   part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) }));

@@ -133,7 +133,7 @@ describe('broken and hostile files', async () => {
     // Cached articles in packs of random names and their index, relations by their inputs', the page manifest by the output folder's;
     // and the folder the search documents waited in for Pagefind, empty once the build is done.
     const cacheNames =
-      /^\.cache(?:\/news-archive(?:\/build(?:\/index|\/packs(?:\/[0-9a-f-]{36}\.pack)?)?|\/relations(?:\/[0-9a-f]{64})?|\/text-index(?:\/[0-9a-f]{64})?|\/pages(?:\/[0-9a-f]{16}\.json)?|\/checks(?:\/[0-9a-f]{16}\.bin)?|\/search-documents)?)?$/;
+      /^\.cache(?:\/news-archive(?:\/build(?:\/index|\/packs(?:\/[0-9a-f-]{36}\.pack)?)?|\/relations(?:\/[0-9a-f]{64})?|\/text-index(?:\/[0-9a-f]{64})?|\/pages(?:\/[0-9a-f]{16}\.json)?|\/checks(?:\/[0-9a-f]{16}\.bin)?|\/spool)?)?$/;
     assert.deepEqual(
       after.filter((file) => file.startsWith('.cache') && !cacheNames.test(file)),
       [],

@@ -22,8 +22,8 @@ test('pages rendered by three threads are the pages one thread renders', async (
   const content = await loadBuildContent('content', cwd);
   const archive = buildArchive(content.articles, { ...content.site, baseUrl: 'https://threads.example/' });
   assert.ok(archive.pages.length >= 2000, `${archive.pages.length} pages: enough to render in threads`);
-  await renderSite(archive, path.join(cwd, 'one'), new Map(), undefined, undefined, 1);
-  await renderSite(archive, path.join(cwd, 'three'), new Map(), undefined, undefined, 3);
+  await renderSite(archive, path.join(cwd, 'one'), new Map(), { workers: 1 });
+  await renderSite(archive, path.join(cwd, 'three'), new Map(), { workers: 3 });
   assertSameFiles(path.join(cwd, 'three'), path.join(cwd, 'one'));
 });
 

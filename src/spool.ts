@@ -1,0 +1,61 @@
+/**
+ * A build's spool: a temporary folder where what one stage makes waits, on
+ * disk, for the processes and threads of the next, so that the build needs
+ * neither the Archive nor what was made of it in memory meanwhile: the search
+ * documents of the parts to index (at 30,000 articles this process held
+ * 1.5 GB beside Pagefind's 1.6 GB), and the shares of pages to render. The
+ * folder is made when the first file is written and removed at the end of the
+ * build. A build with a cache spools into it, on the project's disk: the
+ * system's temporary folder is memory on many systems (a tmpfs), and small.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export class Spool {
+  private readonly parent: string;
+  private folder: string | undefined;
+  private written = 0;
+
+  /** `parent`: where the spool's own folder is made, when the first file is written. */
+  constructor(parent = tmpdir()) {
+    this.parent = parent;
+  }
+
+  /** Writes a file of its own; returns its path. */
+  write(contents: string | Uint8Array, extension: string): string {
+    if (this.folder === undefined) {
+      mkdirSync(this.parent, { recursive: true });
+      removeAbandoned(this.parent);
+      this.folder = mkdtempSync(path.join(this.parent, spoolPrefix));
+    }
+    // Named by number: what a file holds needs no trust in a name.
+    const file = path.join(this.folder, `${++this.written}.${extension}`);
+    writeFileSync(file, contents);
+    return file;
+  }
+
+  /** Removes the folder and every file in it. */
+  remove(): void {
+    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+    this.folder = undefined;
+  }
+}
+
+const spoolPrefix = 'news-archive-spool-';
+
+/** A spool this old is no build's: one that was killed left it (a build of 100,000 articles takes minutes). */
+const abandonedAfterMs = 24 * 60 * 60 * 1000;
+
+/** Removes the spools of builds that were stopped before they could (which a CI cache would otherwise keep). */
+function removeAbandoned(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(spoolPrefix)) continue;
+    const folder = path.join(parent, name);
+    try {
+      if (Date.now() - statSync(folder).mtimeMs > abandonedAfterMs) rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Gone already, or another's: left alone.
+    }
+  }
+}
