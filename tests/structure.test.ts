@@ -32,6 +32,7 @@ const stages: [number, string[]][] = [
       'madeOnce.ts',
       'collectGarbage.ts',
       'handOver.ts',
+      'spool.ts',
       'cache',
       'strings',
     ],

@@ -19,7 +19,7 @@ import { receivedError } from '../errors.ts';
 import type { ChildProcess } from 'node:child_process';
 import { ask, startProcess, stopProcess } from '../workerProcess.ts';
 import { collectGarbage } from '../collectGarbage.ts';
-import { HandOver, received } from '../handOver.ts';
+import { type HandOver, received } from '../handOver.ts';
 import { Spool } from '../spool.ts';
 import { serialize } from 'node:v8';
 import { moduleBeside } from '../paths.ts';
@@ -110,7 +110,12 @@ export interface RenderOptions {
  * pages that are gone. Handed over, the Archive is freed while worker processes render: they read their shares
  * from the spool.
  */
-export async function renderSite(archive: Archive | HandOver<Archive>, outputDir: string, previous: Hashes, options: RenderOptions = {}): Promise<RenderResult> {
+export async function renderSite(
+  archive: Archive | HandOver<Archive>,
+  outputDir: string,
+  previous: Hashes,
+  options: RenderOptions = {},
+): Promise<RenderResult> {
   const { templates = toolTemplates, workers = 1 } = options;
   const spool = options.spool ?? new Spool();
   try {
@@ -141,7 +146,13 @@ async function writeOrSpool(
   archive: Archive,
   outputDir: string,
   previous: Hashes,
-  { templates, pictureCache = path.join(tmpdir(), 'news-archive-pictures'), workers, started, spool }: RenderOptions & { templates: Templates; workers: number; spool: Spool },
+  {
+    templates,
+    pictureCache = path.join(tmpdir(), 'news-archive-pictures'),
+    workers,
+    started,
+    spool,
+  }: RenderOptions & { templates: Templates; workers: number; spool: Spool },
 ): Promise<{ result: RenderResult; shares?: SpooledShares | undefined }> {
   assertSafeUrls(archive.pages);
   // A site's own templates change every page they render: their hash is part of each page's.

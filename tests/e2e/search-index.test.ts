@@ -101,15 +101,15 @@ describe('search index parts', () => {
     );
   });
 
-  test('a handed-over Archive is freed before Pagefind indexes, and the spooled documents are removed after', async () => {
+  test('a handed-over Archive is freed once the pages are written, before Pagefind indexes, and the spool is removed after', async () => {
     const cwd = writeTree({
       'content/2025/03/a.md': article({ title: 'Ferry timetable', date: '2025-03-02' }, '<p>The ferry runs twice a day.</p>'),
       'content/2025/04/b.md': article({ title: 'Lighthouse repainted', date: '2025-04-09' }, '<p>Red and white again.</p>'),
     });
     const spoolRoot = path.join(cwd, 'spool');
     // What a killed build left two days ago, and what a running one has now.
-    const abandoned = path.join(spoolRoot, 'news-archive-search-killed');
-    const running = path.join(spoolRoot, 'news-archive-search-running');
+    const abandoned = path.join(spoolRoot, 'news-archive-spool-killed');
+    const running = path.join(spoolRoot, 'news-archive-spool-running');
     for (const folder of [abandoned, running]) mkdirSync(folder, { recursive: true });
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     utimesSync(abandoned, twoDaysAgo, twoDaysAgo);
@@ -121,11 +121,16 @@ describe('search index parts', () => {
     };
     const { archive, freed } = handOver();
     let spooled: string[] = [];
+    let heldOnceRendered: boolean | undefined;
     let heldOnceIndexed: boolean | undefined;
     // Its stages tell where writeArchive is: the documents spooled, then the index built, while it still runs.
     const timer = {
       lap(stage: string) {
         if (stage === 'search parts to index: which changed') spooled = readdirSync(spoolRoot);
+        if (stage.startsWith('pages rendered')) {
+          collectGarbage();
+          heldOnceRendered = freed.deref() !== undefined;
+        }
         if (stage.startsWith('the search index')) {
           collectGarbage();
           heldOnceIndexed = freed.deref() !== undefined;
@@ -135,8 +140,9 @@ describe('search index parts', () => {
     const result = await writeArchive(archive, path.join(cwd, '_site'), { timer, spoolFolder: spoolRoot });
     assert.equal(result.searchPageCount, 2);
     assert.equal(spooled.filter((name) => !name.endsWith('running')).length, 1, 'the documents are spooled to one folder, an abandoned one removed');
+    assert.equal(heldOnceRendered, false, 'the Archive was still held once the pages were written');
     assert.equal(heldOnceIndexed, false, 'the Archive was still held while the search index was built');
-    assert.deepEqual(readdirSync(spoolRoot), ['news-archive-search-running'], "the spool is removed once the index is written, another build's left alone");
+    assert.deepEqual(readdirSync(spoolRoot), ['news-archive-spool-running'], "the spool is removed once the index is written, another build's left alone");
   });
 });
 
