@@ -20,6 +20,7 @@ import { step as checkStep, type FileResult, type FileStep, type LoadedArticle, 
 import { articleFileExtension, findContentFiles } from './findContentFiles.ts';
 import { revisionsFileSuffix } from '../schema/revisions.ts';
 import { apartKeyOf, type FileJob } from './fileJobs.ts';
+import type { WrittenPack } from '../cache/fileCache.ts';
 import { loadSite } from './loadSite.ts';
 import type { Article } from './readArticle.ts';
 import { FileReading } from './readInWorkers.ts';
@@ -90,43 +91,50 @@ export async function loadContent<A extends LoadedArticle>(
   const revisionsFiles = new Set(found.revisionFiles);
   const startedMs = Date.now();
   let readCount = 0;
-  for (const absolute of found.files) {
-    const file = displayPath(absolute);
-    const inContent = path.relative(root, absolute).split(path.sep).join('/');
-    const revisionsFile = revisionsFileOf(absolute);
-    const hasRevisions = revisionsFiles.delete(revisionsFile);
-    // Taken before the file is read, so that a write while it is read makes the next run read it again.
-    const stat = cache && settledStatOf([absolute, ...(hasRevisions ? [revisionsFile] : [])], startedMs, settledStats);
-    const named = `${file}\0${inContent}`;
-    const knownKey = stat && cache!.keyByStat(named, stat);
-    const known = knownKey && whole(knownKey, cache!.get(knownKey));
-    if (known) {
-      inputHash!.update(`${knownKey}\0`);
-      cache!.noteStat(named, stat, knownKey);
-      keys[results.length] = knownKey;
-      results.push(known);
-      continue;
+  // The workers are stopped however loading ends: they would keep the process alive.
+  let packs: WrittenPack[];
+  try {
+    for (const absolute of found.files) {
+      const file = displayPath(absolute);
+      const inContent = path.relative(root, absolute).split(path.sep).join('/');
+      const revisionsFile = revisionsFileOf(absolute);
+      const hasRevisions = revisionsFiles.delete(revisionsFile);
+      // Taken before the file is read, so that a write while it is read makes the next run read it again.
+      const stat = cache && settledStatOf([absolute, ...(hasRevisions ? [revisionsFile] : [])], startedMs, settledStats);
+      const named = `${file}\0${inContent}`;
+      const knownKey = stat && cache!.keyByStat(named, stat);
+      const known = knownKey && whole(knownKey, cache!.get(knownKey));
+      if (known) {
+        inputHash!.update(`${knownKey}\0`);
+        cache!.noteStat(named, stat, knownKey);
+        keys[results.length] = knownKey;
+        results.push(known);
+        continue;
+      }
+      let bytes: Buffer;
+      let revisions: FileJob['revisions'];
+      readCount += 1;
+      try {
+        bytes = readFileSync(absolute);
+        if (hasRevisions) revisions = { file: displayPath(revisionsFile), bytes: readFileSync(revisionsFile) };
+      } catch (error) {
+        results.push({ problems: [problem(problemKinds.unreadableFile, { file, message: `could not be read: ${(error as Error).message}` })] });
+        inputHash?.update(`${file} unreadable\0`);
+        continue;
+      }
+      const key = cache?.keyOf(named, revisions ? Buffer.concat([bytes, Buffer.from(`\0${revisions.file}\0`), revisions.bytes]) : bytes);
+      inputHash?.update(`${key}\0`);
+      if (stat && key) cache!.noteStat(named, stat, key);
+      const cached = key === undefined ? undefined : whole(key, cache!.get(key));
+      const index = results.length;
+      keys[index] = key;
+      results.push(cached);
+      // Read now, on another core when there are many: its bytes are not held while the next files are looked at.
+      if (!cached) await reading.add({ file, inContent, bytes, revisions, cacheKey: cacheFolder === undefined ? undefined : key }, index);
     }
-    let bytes: Buffer;
-    let revisions: FileJob['revisions'];
-    readCount += 1;
-    try {
-      bytes = readFileSync(absolute);
-      if (hasRevisions) revisions = { file: displayPath(revisionsFile), bytes: readFileSync(revisionsFile) };
-    } catch (error) {
-      results.push({ problems: [problem(problemKinds.unreadableFile, { file, message: `could not be read: ${(error as Error).message}` })] });
-      inputHash?.update(`${file} unreadable\0`);
-      continue;
-    }
-    const key = cache?.keyOf(named, revisions ? Buffer.concat([bytes, Buffer.from(`\0${revisions.file}\0`), revisions.bytes]) : bytes);
-    inputHash?.update(`${key}\0`);
-    if (stat && key) cache!.noteStat(named, stat, key);
-    const cached = key === undefined ? undefined : whole(key, cache!.get(key));
-    const index = results.length;
-    keys[index] = key;
-    results.push(cached);
-    // Read now, on another core when there are many: its bytes are not held while the next files are looked at.
-    if (!cached) await reading.add({ file, inContent, bytes, revisions, cacheKey: cacheFolder === undefined ? undefined : key }, index);
+    packs = await reading.finish();
+  } finally {
+    await reading.stop();
   }
   // A revisions file whose article is not there (renamed, deleted) shows nothing: said, so that its history is not lost unseen.
   for (const orphan of revisionsFiles) {
@@ -139,7 +147,7 @@ export async function loadContent<A extends LoadedArticle>(
     );
   }
 
-  for (const pack of await reading.finish()) cache!.noteWritten(pack);
+  for (const pack of packs) cache!.noteWritten(pack);
   cache?.save();
   if (cache && step.storedApart) placeApartParts(results, keys, cache, step.storedApart);
 

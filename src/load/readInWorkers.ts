@@ -106,8 +106,15 @@ export class FileReading<A extends LoadedArticle> {
       }
       return this.#packs;
     } finally {
-      await Promise.all(this.#workers.map(({ worker }) => worker.terminate()));
+      await this.stop();
     }
+  }
+
+  /** Stops the workers: once every file is read, or when the loader fails before (they would keep the process alive). */
+  async stop(): Promise<void> {
+    const workers = this.#workers;
+    this.#workers = [];
+    await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
 
   #closeBatch(): void {
