@@ -40,6 +40,11 @@ interface ReadingWorker {
   inFlight: number;
 }
 
+/** A batch, and the index each of its files was added with. */
+interface Batch extends JobBatch {
+  indexes: number[];
+}
+
 /**
  * Files read as they are added, their results stored by `store` under the index each was added with; the
  * results of jobs with a `cacheKey` are written to `cacheFolder` by the thread that reads them, a pack per batch.
@@ -50,11 +55,10 @@ export class FileReading<A extends LoadedArticle> {
   readonly #store: (index: number, result: FileResult<A>) => void;
   readonly #packs: WrittenPack[] = [];
   /** Full batches no thread has taken yet, and the one being filled. */
-  readonly #waiting: JobBatch[] = [];
-  #filling: JobBatch = { id: 0, jobs: [] };
-  /** The index of each job of each batch given out, by batch id. */
-  readonly #indexesOf = new Map<number, number[]>();
-  #fillingIndexes: number[] = [];
+  readonly #waiting: Batch[] = [];
+  #filling: Batch = { id: 0, jobs: [], indexes: [] };
+  /** The indexes of the batches sent to a worker (not their bytes, which it has), by id, until it answers. */
+  readonly #sent = new Map<number, number[]>();
   #added = 0;
   /** Set once enough files were added to share them: workers are started (on a machine with more than one core). */
   #shared = false;
@@ -73,7 +77,7 @@ export class FileReading<A extends LoadedArticle> {
   async add(job: FileJob, index: number): Promise<void> {
     this.#throwFailure();
     this.#filling.jobs.push(job);
-    this.#fillingIndexes.push(index);
+    this.#filling.indexes.push(index);
     this.#added += 1;
     if (this.#filling.jobs.length < batchSize) return;
     this.#closeBatch();
@@ -86,9 +90,13 @@ export class FileReading<A extends LoadedArticle> {
     try {
       if (!this.#shared) {
         // Few files (a day's news): one batch, one pack, on this thread.
-        const jobs = [...this.#waiting.flatMap((batch) => batch.jobs), ...this.#filling.jobs];
-        const indexes = [...this.#waiting.flatMap((batch) => this.#indexesOf.get(batch.id)!), ...this.#fillingIndexes];
-        if (jobs.length > 0) this.#storeBatch(indexes, this.#run(jobs));
+        const batches = [...this.#waiting, this.#filling];
+        const jobs = batches.flatMap((batch) => batch.jobs);
+        if (jobs.length > 0)
+          this.#storeBatch(
+            batches.flatMap((batch) => batch.indexes),
+            this.#run(jobs),
+          );
         return this.#packs;
       }
       this.#closeBatch();
@@ -119,10 +127,8 @@ export class FileReading<A extends LoadedArticle> {
 
   #closeBatch(): void {
     if (this.#filling.jobs.length === 0) return;
-    this.#indexesOf.set(this.#filling.id, this.#fillingIndexes);
     this.#waiting.push(this.#filling);
-    this.#filling = { id: this.#filling.id + 1, jobs: [] };
-    this.#fillingIndexes = [];
+    this.#filling = { id: this.#filling.id + 1, jobs: [], indexes: [] };
     this.#feedWorkers();
   }
 
@@ -133,8 +139,8 @@ export class FileReading<A extends LoadedArticle> {
       reading.worker.on('message', (reply: BatchReply<A>) => {
         reading.inFlight -= 1;
         if (reply.error) this.#fail(receivedError(reply.error));
-        else this.#storeBatch(this.#indexesOf.get(reply.id)!, reply);
-        this.#indexesOf.delete(reply.id);
+        else this.#storeBatch(this.#sent.get(reply.id)!, reply);
+        this.#sent.delete(reply.id);
         this.#feedWorkers();
         this.#answered?.();
       });
@@ -149,8 +155,10 @@ export class FileReading<A extends LoadedArticle> {
   #feedWorkers(): void {
     for (const reading of this.#workers) {
       while (reading.inFlight < batchesAhead && this.#waiting.length > 0 && !this.#failure) {
+        const { id, jobs, indexes } = this.#waiting.shift()!;
         reading.inFlight += 1;
-        reading.worker.postMessage(this.#waiting.shift()!);
+        this.#sent.set(id, indexes);
+        reading.worker.postMessage({ id, jobs } satisfies JobBatch);
       }
     }
   }
@@ -169,9 +177,8 @@ export class FileReading<A extends LoadedArticle> {
     }
   }
 
-  #runHere(batch: JobBatch): void {
-    this.#storeBatch(this.#indexesOf.get(batch.id)!, this.#run(batch.jobs));
-    this.#indexesOf.delete(batch.id);
+  #runHere(batch: Batch): void {
+    this.#storeBatch(batch.indexes, this.#run(batch.jobs));
   }
 
   #storeBatch(indexes: readonly number[], { results, pack }: BatchResult<A>): void {
