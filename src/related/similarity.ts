@@ -131,9 +131,11 @@ export function indexNeighbors(count: number, termsOf: (document: number) => Cou
   const settings = { ...defaults, ...options };
   const settled = settledCount(count, settings.settledBlock);
   const dictionary = new Dictionary();
-  const counted = Array.from({ length: count }, (_, document) => dictionary.count(termsOf(document), document < settled));
+  const counted = new CountedDocuments(count);
+  for (let document = 0; document < count; document++) counted.add(dictionary.count(termsOf(document), document < settled));
   const weighing = { settled, terms: dictionary.terms, documentFrequency: dictionary.documentFrequency };
-  const vectors = counted.map((document) => vectorOf(document, weighing, settings));
+  const vectorMaker = new VectorMaker(weighing, settings, count);
+  const vectors = Array.from({ length: count }, (_, document) => vectorMaker.make(counted.of(document)));
   // A term proposes when held by the vectors of few settled documents.
   const held = new Uint32Array(dictionary.terms.length);
   for (const vector of vectors.slice(0, settled)) for (const term of vector.terms) held[term]! += 1;
@@ -164,8 +166,9 @@ export function updateNeighbors(
 
   const dictionary = Dictionary.from(previous);
   const weighing = { settled, terms: dictionary.terms, documentFrequency: dictionary.documentFrequency };
+  const vectorMaker = new VectorMaker(weighing, settings, previousOf.filter((old) => old === undefined).length);
   const vectors = previousOf.map((old, document) =>
-    old === undefined ? vectorOf(dictionary.count(termsOf(document), false), weighing, settings) : previous.vectors[old]!,
+    old === undefined ? vectorMaker.make(dictionary.count(termsOf(document), false)) : previous.vectors[old]!,
   );
   // Terms no settled document holds are rare: they propose.
   const proposes = [...previous.proposes, ...Array<boolean>(dictionary.terms.length - previous.proposes.length).fill(true)];
@@ -349,9 +352,26 @@ class Dictionary {
     return dictionary;
   }
 
-  /** A document as sorted term ids with their counts. */
-  count(document: CountedTerms, settled: boolean): { terms: Uint32Array; counts: Uint32Array } {
-    const ids = new Uint32Array(document.terms.length);
+  // Scratch for `count`, grown as needed: one array per document would be hundreds of thousands of small
+  // allocations outside the engine's heap, which leave the process's memory in holes it keeps (see `CountedDocuments`).
+  private ids = new Uint32Array(1024);
+  private packed = new Float64Array(1024);
+  private sortedTerms = new Uint32Array(1024);
+  private sortedCounts = new Uint32Array(1024);
+
+  /** A document as sorted term ids with their counts: views of scratch arrays, good until the next call. */
+  count(document: CountedTerms, settled: boolean): CountedDocument {
+    const length = document.terms.length;
+    if (length > this.ids.length) {
+      const size = Math.max(length, 2 * this.ids.length);
+      [this.ids, this.packed, this.sortedTerms, this.sortedCounts] = [
+        new Uint32Array(size),
+        new Float64Array(size),
+        new Uint32Array(size),
+        new Uint32Array(size),
+      ];
+    }
+    const ids = this.ids;
     document.terms.forEach((term, position) => {
       let id = this.idOfTerm.get(term);
       if (id === undefined) {
@@ -364,12 +384,11 @@ class Dictionary {
       ids[position] = id;
     });
     // Sorted by id through one native numeric sort of (id, position) packed into a number.
-    const packed = new Float64Array(ids.length);
-    for (let position = 0; position < ids.length; position++) packed[position] = ids[position]! * positionRange + position;
+    const packed = this.packed.subarray(0, length);
+    for (let position = 0; position < length; position++) packed[position] = ids[position]! * positionRange + position;
     packed.sort();
-    const terms = new Uint32Array(packed.length);
-    const counts = new Uint32Array(packed.length);
-    for (let rank = 0; rank < packed.length; rank++) {
+    const [terms, counts] = [this.sortedTerms.subarray(0, length), this.sortedCounts.subarray(0, length)];
+    for (let rank = 0; rank < length; rank++) {
       const position = packed[rank]! % positionRange;
       terms[rank] = (packed[rank]! - position) / positionRange;
       counts[rank] = document.counts[position]!;
@@ -378,43 +397,134 @@ class Dictionary {
   }
 }
 
+/** A document's distinct term ids, sorted, and how often each occurs. */
+interface CountedDocument {
+  terms: Uint32Array;
+  counts: Uint32Array;
+}
+
+/**
+ * Every document's counted terms, kept until the terms' weights are known, in large arrays shared by many
+ * documents. As an array pair each (about 370 terms a document, 290 MB at 100,000), they were small allocations
+ * of the C library, freed between the vectors that outlive them: the build's process kept 0.4 GB it did not use
+ * to its end. Arrays of 32 MB are always given their own pages by the C library, which go back to the system
+ * when freed; they are filled one after the other, never grown (a grown array's copy would be as much again).
+ */
+class CountedDocuments {
+  private readonly chunkSize: number;
+  private readonly chunks: CountedDocument[] = [];
+  /** Document d's terms are in chunk `chunkOf[d]`, from `start[d]` to `end[d]`. */
+  private readonly chunkOf: Uint32Array;
+  private readonly start: Uint32Array;
+  private readonly end: Uint32Array;
+  private documents = 0;
+  private used = 0;
+
+  constructor(documents: number) {
+    [this.chunkOf, this.start, this.end] = [new Uint32Array(documents), new Uint32Array(documents), new Uint32Array(documents)];
+    // Room for a thousand terms a document, up to the large size: a few documents' need not take 64 MB.
+    this.chunkSize = Math.min(largeArray, documents * 1024);
+  }
+
+  add({ terms, counts }: CountedDocument): void {
+    let chunk = this.chunks.at(-1);
+    if (!chunk || this.used + terms.length > chunk.terms.length) {
+      const size = Math.max(this.chunkSize, terms.length);
+      chunk = { terms: new Uint32Array(size), counts: new Uint32Array(size) };
+      this.chunks.push(chunk);
+      this.used = 0;
+    }
+    chunk.terms.set(terms, this.used);
+    chunk.counts.set(counts, this.used);
+    this.chunkOf[this.documents] = this.chunks.length - 1;
+    this.start[this.documents] = this.used;
+    this.used += terms.length;
+    this.end[this.documents] = this.used;
+    this.documents += 1;
+  }
+
+  of(document: number): CountedDocument {
+    const chunk = this.chunks[this.chunkOf[document]!]!;
+    const [from, to] = [this.start[document]!, this.end[document]!];
+    return { terms: chunk.terms.subarray(from, to), counts: chunk.counts.subarray(from, to) };
+  }
+}
+
+/** Entries of a 32-bit array that make 32 MB: the C library's largest threshold for giving an allocation pages of its own. */
+const largeArray = (32 * 2 ** 20) / 4;
+
 /** More than any document's count of distinct terms; times a term id, still an exact integer in a double. */
 const positionRange = 2 ** 24;
 
-/** A document's vector: its strongest terms, weighed by the settled documents; of equal weights, the first term in spelling order. */
-function vectorOf(
-  document: { terms: Uint32Array; counts: Uint32Array },
-  index: Pick<NeighborIndex, 'settled' | 'terms' | 'documentFrequency'>,
-  settings: Required<SimilarityOptions>,
-): SparseVector {
-  const { terms, counts } = document;
-  const { termsPerDocument, proposingTerms } = settings;
-  const weights = new Float64Array(terms.length);
-  for (let i = 0; i < terms.length; i++)
-    // A term no settled document holds weighs as one that a single one does.
-    weights[i] = (1 + Math.log(counts[i]!)) * Math.log(1 + index.settled / Math.max(1, index.documentFrequency[terms[i]!]!));
-  let kept: number[] = [];
-  if (terms.length <= termsPerDocument) kept = Array.from(terms, (_, i) => i);
-  else {
-    // At or above the `termsPerDocument`-th largest weight (a native sort finds it); of the terms at it, the first by spelling.
-    const threshold = Float64Array.from(weights).sort()[terms.length - termsPerDocument]!;
-    const atThreshold: number[] = [];
-    for (let i = 0; i < terms.length; i++) {
-      if (weights[i]! > threshold) kept.push(i);
-      else if (weights[i] === threshold) atThreshold.push(i);
-    }
-    atThreshold.sort((a, b) => compareTerms(index.terms[terms[a]!]!, index.terms[terms[b]!]!));
-    kept = [...kept, ...atThreshold.slice(0, termsPerDocument - kept.length)].sort((a, b) => a - b);
+/**
+ * Documents' vectors: their strongest terms, weighed by the settled documents; of equal weights, the first term
+ * in spelling order. Each vector is a view of arrays made for them all, with room for every document's
+ * `termsPerDocument` (see `CountedDocuments` for why not an array each).
+ */
+class VectorMaker {
+  private readonly index: Pick<NeighborIndex, 'settled' | 'terms' | 'documentFrequency'>;
+  private readonly settings: Required<SimilarityOptions>;
+  private readonly terms: Uint32Array;
+  private readonly weights: Uint32Array;
+  private readonly proposers: Uint8Array;
+  private used = 0;
+  private proposersUsed = 0;
+  /** Scratch: the weights of a document's terms, and a copy to sort. */
+  private weighed = new Float64Array(1024);
+  private sorted = new Float64Array(1024);
+
+  constructor(index: Pick<NeighborIndex, 'settled' | 'terms' | 'documentFrequency'>, settings: Required<SimilarityOptions>, documents: number) {
+    this.index = index;
+    this.settings = settings;
+    this.terms = new Uint32Array(documents * settings.termsPerDocument);
+    this.weights = new Uint32Array(documents * settings.termsPerDocument);
+    this.proposers = new Uint8Array(documents * settings.proposingTerms);
   }
-  let norm = 0;
-  for (const i of kept) norm += weights[i]! ** 2;
-  norm = Math.sqrt(norm) || 1;
-  const keptTerms = Uint32Array.from(kept, (i) => terms[i]!);
-  const keptWeights = Uint32Array.from(kept, (i) => Math.max(1, Math.round((weights[i]! / norm) * unit)));
-  const strongestFirst = Array.from(kept, (_, k) => k).sort(
-    (a, b) => keptWeights[b]! - keptWeights[a]! || compareTerms(index.terms[keptTerms[a]!]!, index.terms[keptTerms[b]!]!),
-  );
-  return { terms: keptTerms, weights: keptWeights, proposers: Uint8Array.from(strongestFirst.slice(0, proposingTerms)) };
+
+  make({ terms, counts }: CountedDocument): SparseVector {
+    const { index } = this;
+    const { termsPerDocument, proposingTerms } = this.settings;
+    if (terms.length > this.weighed.length) {
+      const size = Math.max(terms.length, 2 * this.weighed.length);
+      [this.weighed, this.sorted] = [new Float64Array(size), new Float64Array(size)];
+    }
+    const weights = this.weighed.subarray(0, terms.length);
+    for (let i = 0; i < terms.length; i++)
+      // A term no settled document holds weighs as one that a single one does.
+      weights[i] = (1 + Math.log(counts[i]!)) * Math.log(1 + index.settled / Math.max(1, index.documentFrequency[terms[i]!]!));
+    let kept: number[] = [];
+    if (terms.length <= termsPerDocument) kept = Array.from(terms, (_, i) => i);
+    else {
+      // At or above the `termsPerDocument`-th largest weight (a native sort finds it); of the terms at it, the first by spelling.
+      const sorted = this.sorted.subarray(0, terms.length);
+      sorted.set(weights);
+      const threshold = sorted.sort()[terms.length - termsPerDocument]!;
+      const atThreshold: number[] = [];
+      for (let i = 0; i < terms.length; i++) {
+        if (weights[i]! > threshold) kept.push(i);
+        else if (weights[i] === threshold) atThreshold.push(i);
+      }
+      atThreshold.sort((a, b) => compareTerms(index.terms[terms[a]!]!, index.terms[terms[b]!]!));
+      kept = [...kept, ...atThreshold.slice(0, termsPerDocument - kept.length)].sort((a, b) => a - b);
+    }
+    let norm = 0;
+    for (const i of kept) norm += weights[i]! ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const keptTerms = this.terms.subarray(this.used, this.used + kept.length);
+    const keptWeights = this.weights.subarray(this.used, this.used + kept.length);
+    this.used += kept.length;
+    kept.forEach((i, k) => {
+      keptTerms[k] = terms[i]!;
+      keptWeights[k] = Math.max(1, Math.round((weights[i]! / norm) * unit));
+    });
+    const strongestFirst = Array.from(kept, (_, k) => k)
+      .sort((a, b) => keptWeights[b]! - keptWeights[a]! || compareTerms(index.terms[keptTerms[a]!]!, index.terms[keptTerms[b]!]!))
+      .slice(0, proposingTerms);
+    const proposers = this.proposers.subarray(this.proposersUsed, this.proposersUsed + strongestFirst.length);
+    proposers.set(strongestFirst);
+    this.proposersUsed += strongestFirst.length;
+    return { terms: keptTerms, weights: keptWeights, proposers };
+  }
 }
 
 const compareTerms = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
