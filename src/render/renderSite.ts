@@ -170,6 +170,9 @@ async function writeOrSpool(
     // Started before the shares are spooled, they load Eleventy and run it once over nothing meanwhile (see `startRenderProcess`).
     const count = Math.min(many ? workers : 1, shares.length) - (started ? 1 : 0);
     const processes = [...(started ? [started] : []), ...Array.from({ length: count }, () => startRenderProcess(templates))];
+    // Hashing left its garbage, which spooling would pile more on before the engine collects (100,000 articles:
+    // 1.4 GB of heap for 0.75 GB alive while the first shares were written).
+    if (many) collectGarbage();
     try {
       const files = shares.map((share) => spool.write(serialize({ site: archive.site, pages: pagesByKind(share) } satisfies RenderData), 'share'));
       return { result, shares: { files, processes } };
