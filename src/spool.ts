@@ -8,7 +8,7 @@
  * build. A build with a cache spools into it, on the project's disk: the
  * system's temporary folder is memory on many systems (a tmpfs), and small.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -24,15 +24,45 @@ export class Spool {
 
   /** Writes a file of its own; returns its path. */
   write(contents: string | Uint8Array, extension: string): string {
+    const file = this.nextFile(extension);
+    writeFileSync(file, contents);
+    return file;
+  }
+
+  /**
+   * Writes a file of its own from pieces made as they are written, so that each is garbage while it is young
+   * and cheap to collect, not all of them at once; returns its path.
+   */
+  writeEach(pieces: Iterable<string>, extension: string): string {
+    const file = this.nextFile(extension);
+    const descriptor = openSync(file, 'w');
+    try {
+      let pending: string[] = [];
+      let pendingLength = 0;
+      const flush = () => {
+        writeSync(descriptor, pending.join(''));
+        [pending, pendingLength] = [[], 0];
+      };
+      for (const piece of pieces) {
+        pending.push(piece);
+        pendingLength += piece.length;
+        if (pendingLength >= writtenAtOnce) flush();
+      }
+      flush();
+    } finally {
+      closeSync(descriptor);
+    }
+    return file;
+  }
+
+  private nextFile(extension: string): string {
     if (this.folder === undefined) {
       mkdirSync(this.parent, { recursive: true });
       removeAbandoned(this.parent);
       this.folder = mkdtempSync(path.join(this.parent, spoolPrefix));
     }
     // Named by number: what a file holds needs no trust in a name.
-    const file = path.join(this.folder, `${++this.written}.${extension}`);
-    writeFileSync(file, contents);
-    return file;
+    return path.join(this.folder, `${++this.written}.${extension}`);
   }
 
   /** Removes the folder and every file in it. */
@@ -43,6 +73,9 @@ export class Spool {
 }
 
 const spoolPrefix = 'news-archive-spool-';
+
+/** Characters gathered before a write: a few hundred pieces of a few kilobytes. */
+const writtenAtOnce = 2 ** 20;
 
 /** A spool this old is no build's: one that was killed left it (a build of 100,000 articles takes minutes). */
 const abandonedAfterMs = 24 * 60 * 60 * 1000;

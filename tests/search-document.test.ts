@@ -6,6 +6,9 @@
  * shows, sorted by its date, with the source and date a result shows.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -15,6 +18,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { pagesOf } from '../src/archive/pages.ts';
 import { searchDocumentOf } from '../src/search/searchDocument.ts';
+import { readSpooledDocuments, spoolDocuments } from '../src/search/documentSpool.ts';
+import { Spool } from '../src/spool.ts';
 import { siteInMemory } from './support/siteInMemory.ts';
 
 /** What Pagefind reads of an HTML document: the searchable text, filters, sort keys and meta. */
@@ -98,5 +103,20 @@ test('the search document of an article holds what a reader sees of it, with the
     const document = searchDocumentOf(page, site.archive.site.language);
     assert.deepEqual(whatPagefindReads(document), whatAReaderSees(site.file(page.url)), page.url);
     assert.ok(!/<script/i.test(document), 'the title is text, not markup');
+  }
+});
+
+test('a part’s search documents are spooled as they are made and read back whole, however many', () => {
+  const spool = new Spool(mkdtempSync(path.join(tmpdir(), 'spool-test-')));
+  try {
+    // More than the spool writes at once (a megabyte of characters), in characters of one to four bytes.
+    const many = Array.from({ length: 400 }, (_, n) => ({ url: `/2026/01/0${n % 9}/a-${n}/`, content: `<p>${'Zürich 东京 𝄞 '.repeat(300)}${n}</p>` }));
+    for (const documents of [[], many.slice(0, 1), many]) {
+      const part = spoolDocuments(spool, 'a part', documents.values());
+      assert.equal(part.pageCount, documents.length);
+      assert.deepEqual(readSpooledDocuments(part), documents);
+    }
+  } finally {
+    spool.remove();
   }
 });

@@ -43,8 +43,10 @@ export function planSearch(parts: readonly SearchPart[], language: string, outpu
 export const spoolAll = (parts: readonly SearchPart[], language: string, spool: Spool): SpooledPart[] =>
   parts.map((part) => spoolDocuments(spool, part.name, documentsOf(part, language)));
 
-const documentsOf = (part: SearchPart, language: string): SearchDocument[] =>
-  part.pages.map((page) => ({ url: page.url, content: searchDocumentOf(page, language) }));
+/** A part's documents, each made when it is asked for. */
+function* documentsOf(part: SearchPart, language: string): Generator<SearchDocument> {
+  for (const page of part.pages) yield { url: page.url, content: searchDocumentOf(page, language) };
+}
 
 /**
  * Of what Pagefind would read of the part: its documents, each body by its digest. Only the documents of the
