@@ -65,7 +65,7 @@ export function shardArchive(archive: Archive, shard: Shard): Archive {
   return {
     site: archive.site,
     pages: archive.pages.filter((page: Page) => ofThisShard(yearOfUrl(page.url))),
-    // A part holds articles of one year (2025, 2025-q1, 2025-11).
+    // A part holds articles of one year (2025, 2025-01-to-02, 2025-11).
     searchParts: archive.searchParts.filter((part) => ofThisShard(part.pages[0]?.search.year)),
   };
 }

@@ -24,9 +24,10 @@ import { article, writeTree } from '../helpers.ts';
 const dated = (year: string, month: string, n: number) => ({ url: `/${year}/${month}/01/a-${n}/`, search: { year, month } }) as ArticlePage;
 
 describe('search index parts', () => {
-  test('the newest month is a part; a year is one part; a busy year is cut into quarters, a busy quarter into months; newest first', () => {
+  test('the newest month is a part; a year is one part; a busy year is cut into runs of months that fit; newest first', () => {
     const articles = [
-      ...[1, 2].map((n) => dated('2022', '02', n)),
+      dated('2022', '02', 1),
+      dated('2022', '03', 2),
       ...[3, 4].map((n) => dated('2022', '08', n)),
       ...[1, 2].map((n) => dated('2023', '05', n)),
       ...[1, 2].map((n) => dated('2024', '02', n)),
@@ -35,12 +36,13 @@ describe('search index parts', () => {
       dated('2025', '03', 4),
     ];
     const parts = searchParts(articles, 3);
-    // March 2025 is the newest month; the rest of 2025 (3) and 2024 (3) are within the limit of 3; 2022 (4) is not, its quarters are.
+    // March 2025 is the newest month; the rest of 2025 (3) and 2024 (3) are within the limit of 3; 2022 (4) is not:
+    // February and March (2) are one run, and August (2) would make it 4.
     assert.deepEqual(
       parts.map((part) => part.name),
-      ['2025-03', '2025', '2024', '2023', '2022-q3', '2022-q1'],
+      ['2025-03', '2025', '2024', '2023', '2022-08', '2022-02-to-03'],
     );
-    // Four more in January: the rest of 2025 is cut, by quarter, then by month.
+    // Four more in January: the rest of 2025 is cut into months, January alone over the limit.
     const busier = searchParts([...articles, ...[5, 6, 7, 8].map((n) => dated('2025', '01', n)), dated('2025', '02', 9)], 3);
     assert.deepEqual(
       busier.map((part) => part.name).slice(0, 3),
@@ -71,8 +73,8 @@ describe('search index parts', () => {
     };
     const { archive, result } = await build();
     const names = archive.searchParts.map((part) => part.name);
-    // November, the newest month, on its own; the rest of 2025 (10) is over the limit of 4, its quarters are not.
-    assert.deepEqual(names, ['2025-11', '2025-q3', '2025-q2', '2025-q1']);
+    // November, the newest month, on its own; the rest of 2025 (10) is over the limit of 4: runs of months of 4 at most.
+    assert.deepEqual(names, ['2025-11', '2025-07', '2025-04-to-05', '2025-01-to-02']);
     assert.equal(result.searchPageCount, 12);
     const folders = readdirSync(path.join(cwd, '_site/pagefind')).sort();
     assert.deepEqual(folders, [...names].sort());
@@ -84,7 +86,7 @@ describe('search index parts', () => {
     const again = await build();
     assert.equal(again.result.searchPageCount, 12);
     const rebuilt = names.filter((name) => entry(name) !== before[name]);
-    assert.deepEqual(rebuilt, ['2025-q3']);
+    assert.deepEqual(rebuilt, ['2025-07']);
 
     // A day's news: an article of the newest month re-indexes that month alone.
     const edited = Object.fromEntries(names.map((name) => [name, entry(name)]));
