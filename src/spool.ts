@@ -40,7 +40,9 @@ export class Spool {
       let pending: string[] = [];
       let pendingLength = 0;
       const flush = () => {
-        writeSync(descriptor, pending.join(''));
+        const bytes = Buffer.from(pending.join(''));
+        // A write may take fewer bytes than it was given.
+        for (let offset = 0; offset < bytes.length; ) offset += writeSync(descriptor, bytes, offset);
         [pending, pendingLength] = [[], 0];
       };
       for (const piece of pieces) {
