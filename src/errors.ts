@@ -53,6 +53,14 @@ export function causesOf(error: unknown): unknown[] {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Characters of a message said in full: Eleventy's "Having trouble writing to" names every file of a template, 250 KB at 100,000 articles. */
+const longestMessage = 600;
+
+const shortened = (message: string): string =>
+  message.length <= longestMessage
+    ? message
+    : `${message.slice(0, longestMessage)}… (${message.length - longestMessage} more characters: NEWS_ARCHIVE_DEBUG=1 shows them)`;
+
 /**
  * Lines that say what failed: the message, then `caused by:` each cause
  * whose message says more. With `withStacks`, the whole chain numbered, each
@@ -61,8 +69,8 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export function describeError(error: unknown, { withStacks = false } = {}): string[] {
   const chain = causesOf(error);
   if (!withStacks) {
-    const lines = [messageOf(error)];
-    for (const cause of chain.slice(1)) if (!lines[0]!.includes(messageOf(cause))) lines.push(`  caused by: ${messageOf(cause)}`);
+    const lines = [shortened(messageOf(error))];
+    for (const cause of chain.slice(1)) if (!messageOf(error).includes(messageOf(cause))) lines.push(`  caused by: ${shortened(messageOf(cause))}`);
     return lines;
   }
   return chain.map((cause, index) => {

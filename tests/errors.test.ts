@@ -42,3 +42,13 @@ test('a cause that is its own cause does not loop', () => {
   assert.deepEqual(describeError(error), ['loop']);
   assert.equal(sendableError(error).message, 'loop');
 });
+
+test('a message too long to read is cut, and the cause that says what went wrong still follows it', () => {
+  const files = Array.from({ length: 2000 }, (_, n) => `"_site/2016/07/13/article-${n}/index.html"`).join(', ');
+  const diskFull = Object.assign(new Error("ENOSPC: no space left on device, mkdir '_site/2016/07/13/article-7'"), { code: 'ENOSPC' });
+  const lines = describeError(new Error(`Having trouble writing to ${files} from "article.njk"`, { cause: diskFull }));
+  assert.equal(lines.length, 2);
+  assert.ok(lines[0]!.length < 700, `${lines[0]!.length} characters`);
+  assert.match(lines[0]!, /^Having trouble writing to "_site\/2016\/07\/13\/article-0\/index.html".*more characters: NEWS_ARCHIVE_DEBUG=1 shows them\)$/);
+  assert.equal(lines[1], "  caused by: ENOSPC: no space left on device, mkdir '_site/2016/07/13/article-7'");
+});
