@@ -22,3 +22,6 @@ export class HandOver<T> {
 
 /** The value itself, or taken from its hand-over. */
 export const received = <T extends object>(value: T | HandOver<T>): T => (value instanceof HandOver ? value.take() : value);
+
+/** The hand-over itself, or one made for the value. */
+export const handedOver = <T extends object>(value: T | HandOver<T>): HandOver<T> => (value instanceof HandOver ? value : new HandOver(value));

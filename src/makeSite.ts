@@ -19,7 +19,7 @@ import type { BuildCache } from './cache/buildCache.ts';
 import type { SettledStats } from './cache/folderStamp.ts';
 import { loadBuildContent } from './buildContent.ts';
 import { emptyRecord, type BuildRecords, type BuildSummary, type Hashes, type Reported } from './cache/buildRecord.ts';
-import { HandOver } from './handOver.ts';
+import { HandOver, handedOver } from './handOver.ts';
 import { isError, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { collectGarbage } from './collectGarbage.ts';
@@ -192,7 +192,7 @@ export async function writeArchive(archive: Archive | HandOver<Archive>, outputD
   const { records, inputKey, reported, timer } = options;
   const spool = new Spool(options.spoolFolder);
   try {
-    const { summary, rendered, search, searched } = await writePages(archive instanceof HandOver ? archive : new HandOver(archive), outputDir, spool, options);
+    const { summary, rendered, search, searched } = await writePages(handedOver(archive), outputDir, spool, options);
     const searchPageCount = await (searched ?? search());
     timer?.lap(searched ? 'the search index, after the pages' : 'the search index');
     records?.write({ pages: rendered.hashes, searchParts: rendered.searchParts, inputKey, summary: { ...summary, searchPageCount }, reported });

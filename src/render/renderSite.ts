@@ -166,9 +166,10 @@ async function writeOrSpool(
   await copyFiles(toRender, outputDir, pictureCache);
   const many = workers > 1 && toRender.length >= pagesWorthWorkers;
   if (many || started) {
-    const shares = sharesOf(toRender, many ? workers : 1);
+    const processCount = many ? workers : 1;
+    const shares = sharesOf(toRender, processCount);
     // Started before the shares are spooled, they load Eleventy and run it once over nothing meanwhile (see `startRenderProcess`).
-    const count = Math.min(many ? workers : 1, shares.length) - (started ? 1 : 0);
+    const count = Math.min(processCount, shares.length) - (started ? 1 : 0);
     const processes = [...(started ? [started] : []), ...Array.from({ length: count }, () => startRenderProcess(templates))];
     // Hashing left its garbage, which spooling would pile more on before the engine collects (100,000 articles:
     // 1.4 GB of heap for 0.75 GB alive while the first shares were written).
