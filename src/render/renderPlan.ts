@@ -29,12 +29,16 @@ const longString = 256;
  * A page's data as JSON for its hash, where what many pages hold stands by a
  * digest made once: an article's HTML and its summary and feed entry (marked by
  * `sharedByPages`) are in up to a few dozen lists and feeds, which would be
- * hundreds of megabytes at 10,000 articles. An article page is serialized
- * without a replacer (one costs more per value than the bytes it would save),
- * by what it is made from: its HTML by the digest its feed entries meet again,
- * its related articles by their summaries' digests. (Its link previews and
- * JSON-LD, made from its article and the site alone, are made as it is
- * rendered: `RenderedArticlePage`.)
+ * hundreds of megabytes at 10,000 articles. The pages there are most of
+ * (articles, lists, stories, feeds) are serialized without a replacer, which
+ * the engine calls back for every value (at 10,000 articles it was a third of
+ * the time hashing took): the members that hold shared values are mapped to
+ * their digests first, and what is left is small values, taken as they are.
+ * An article page is serialized by what it is made from: its HTML by the
+ * digest its feed entries meet again, its related articles by their summaries'
+ * digests. (Its link previews and JSON-LD, made from its article and the site
+ * alone, are made as it is rendered: `RenderedArticlePage`.) Any other page
+ * goes through the replacer, which finds shared values wherever they are.
  */
 class PageJson {
   private readonly strings = new Map<string, string>();
@@ -42,18 +46,46 @@ class PageJson {
   private readonly replacer = (_key: string, value: unknown): unknown => {
     if (typeof value === 'string') return value.length >= longString ? this.digestOfString(value) : value;
     if (isStoredHtml(value)) return hashOfHtml(value);
-    if (typeof value === 'object' && value !== null && isSharedByPages(value)) return this.digestOfShared(value);
+    if (typeof value === 'object' && value !== null && isSharedByPages(value)) return this.digestOf(value);
     return value;
   };
 
   of(page: Page): string {
-    if (page.kind !== 'article') return JSON.stringify(page, this.replacer);
-    return JSON.stringify({
-      ...page,
-      related: page.related.map((summary) => this.digestOfShared(summary)),
-      alsoCoveredBy: page.alsoCoveredBy.map((summary) => this.digestOfShared(summary)),
-      article: { ...page.article, html: this.digestOfBody(page.article.html) },
-    });
+    switch (page.kind) {
+      case 'article':
+        return JSON.stringify({
+          ...page,
+          related: this.digestsOf(page.related),
+          alsoCoveredBy: this.digestsOf(page.alsoCoveredBy),
+          article: { ...page.article, html: this.digestOfBody(page.article.html) },
+        });
+      case 'list':
+        return JSON.stringify({
+          ...page,
+          items: this.digestsOf(page.items),
+          days: page.days.map((day) => ({ ...day, items: this.digestsOf(day.items) })),
+          front: page.front && {
+            lead: { ...page.front.lead, article: this.digestOf(page.front.lead.article) },
+            top: page.front.top.map((story) => ({ ...story, article: this.digestOf(story.article) })),
+          },
+        });
+      case 'story':
+        return JSON.stringify({ ...page, sources: page.sources.map((source) => ({ ...source, items: this.digestsOf(source.items) })) });
+      case 'atom-feed':
+      case 'json-feed':
+        return JSON.stringify({ ...page, entries: this.digestsOf(page.entries) });
+      default:
+        return JSON.stringify(page, this.replacer);
+    }
+  }
+
+  private digestsOf(values: readonly object[]): string[] {
+    return values.map((value) => this.digestOf(value));
+  }
+
+  /** A summary or a feed entry by its digest, made once for those pages share (a story's second capture, marked as one, is not). */
+  private digestOf(value: object): string {
+    return isSharedByPages(value) ? madeOnce(this.objects, value, () => this.digestMade(value)) : this.digestMade(value);
   }
 
   /** HTML the cache holds, by the digest it has already. */
@@ -65,9 +97,13 @@ class PageJson {
     return madeOnce(this.strings, text, () => digest(text));
   }
 
-  // Its members, through the replacer: a copy, as the replacer would meet the object itself first, as the root.
-  private digestOfShared(value: object): string {
-    return madeOnce(this.objects, value, () => digest(JSON.stringify({ ...value }, this.replacer)));
+  /**
+   * Without the replacer: of the members of a summary or a feed entry, only a feed entry's HTML needs care (stored
+   * HTML says where it is in the cache, which changes as packs are merged; the page is the same).
+   */
+  private digestMade(value: object): string {
+    const { html } = value as { html?: BodyHtml | undefined };
+    return digest(JSON.stringify(html === undefined ? value : { ...value, html: this.digestOfBody(html) }));
   }
 }
 
