@@ -20,6 +20,8 @@ import { sanitizeBody } from '../src/sanitize/sanitizeBody.ts';
 import { defaultSiteSettings } from '../src/schema/site.ts';
 import { slugPattern } from '../src/slug.ts';
 import { relativeUrl } from '../src/routes.ts';
+import { relativeFrom } from '../src/load/loadContent.ts';
+import path from 'node:path';
 
 const runs = { numRuns: 400 };
 const parser = unified().use(rehypeParse, { fragment: true });
@@ -382,6 +384,20 @@ describe('links between pages, on any URLs', () => {
         fc.pre(path.endsWith('/') || !page.startsWith(`${path}/`));
         const host = 'https://news.example';
         assert.equal(new URL(relativeUrl(url, page), host + page).href, new URL(url, host).href);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('file paths as problems name them, on any paths', () => {
+  const segment = fc.constantFrom('content', 'a', 'b', '2026', 'x.md', '.hidden', '.', '..', '', 'é', 'a b', '...');
+  const absolute = fc.array(segment, { maxLength: 6 }).map((segments) => `/${segments.join('/')}`);
+
+  test('a path relative to a folder is what path.relative gives, inside the folder or out of it', () => {
+    fc.assert(
+      fc.property(absolute, absolute, (base, file) => {
+        assert.equal(relativeFrom(base)(file), path.relative(base, file).split(path.sep).join('/'));
       }),
       { numRuns: 5000 },
     );

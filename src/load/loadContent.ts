@@ -51,11 +51,25 @@ export interface LoadOptions<A extends LoadedArticle> {
   settledStats?: SettledStats | undefined;
 }
 
+/**
+ * `path.relative(base, file)`, `/`-separated. A file found inside `base` (as the content folder's files are, their
+ * paths made by `path.join`) is only cut from it: `path.relative` resolves both paths each time, twice a file in
+ * a load (0.9 s of reading 100,000 articles from the cache).
+ */
+export function relativeFrom(base: string): (absolute: string) => string {
+  const resolved = path.resolve(base);
+  const prefix = resolved.endsWith(path.sep) ? resolved : resolved + path.sep;
+  // Nothing `path.relative` would change: `.` and `..` segments, doubled or trailing separators.
+  const plain = (file: string) => !file.includes(`${path.sep}.`) && !file.includes(path.sep + path.sep) && !file.endsWith(path.sep);
+  const slashed = (relative: string) => (path.sep === '/' ? relative : relative.split(path.sep).join('/'));
+  return (absolute) => slashed(absolute.startsWith(prefix) && plain(absolute) ? absolute.slice(prefix.length) : path.relative(resolved, absolute));
+}
+
 /** Paths as people see them: relative to the working folder, `/`-separated. */
-export const pathShownFrom =
-  (cwd: string) =>
-  (absolute: string): string =>
-    path.relative(cwd, absolute).split(path.sep).join('/') || '.';
+export function pathShownFrom(cwd: string): (absolute: string) => string {
+  const relative = relativeFrom(cwd);
+  return (absolute) => relative(absolute) || '.';
+}
 
 /** Loads `contentDir` (relative to `cwd`) with articles as written, for checking; problems name files relative to `cwd`. */
 export const checkContent = (contentDir: string, cwd = process.cwd()): Promise<LoadedContent<Article>> => loadContent(contentDir, cwd, { step: checkStep });
@@ -69,6 +83,7 @@ export async function loadContent<A extends LoadedArticle>(
   const root = path.resolve(cwd, contentDir);
   assertContentFolder(root, contentDir);
   const displayPath = pathShownFrom(cwd);
+  const inContentOf = relativeFrom(root);
   const { site, problems } = loadSite(root, displayPath);
   const found = findContentFiles(root, displayPath);
   problems.push(...found.problems);
@@ -96,7 +111,7 @@ export async function loadContent<A extends LoadedArticle>(
   try {
     for (const absolute of found.files) {
       const file = displayPath(absolute);
-      const inContent = path.relative(root, absolute).split(path.sep).join('/');
+      const inContent = inContentOf(absolute);
       const revisionsFile = revisionsFileOf(absolute);
       const hasRevisions = revisionsFiles.delete(revisionsFile);
       // Taken before the file is read, so that a write while it is read makes the next run read it again.
