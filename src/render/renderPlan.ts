@@ -29,11 +29,12 @@ const longString = 256;
  * A page's data as JSON for its hash, where what many pages hold stands by a
  * digest made once: an article's HTML and its summary and feed entry (marked by
  * `sharedByPages`) are in up to a few dozen lists and feeds, which would be
- * hundreds of megabytes at 10,000 articles. The pages there are most of
+ * hundreds of megabytes at 10,000 articles. The pages most of a site is
  * (articles, lists, stories, feeds) are serialized without a replacer, which
- * the engine calls back for every value (at 10,000 articles it was a third of
- * the time hashing took): the members that hold shared values are mapped to
- * their digests first, and what is left is small values, taken as they are.
+ * the engine calls back for every value: the members that hold shared values
+ * are mapped to their digests first, and the rest is taken as it is (a day's
+ * news at 10,000 articles: 0.75-0.92 s of hashing, 0.84-1.06 s with the
+ * replacer).
  * An article page is serialized by what it is made from: its HTML by the
  * digest its feed entries meet again, its related articles by their summaries'
  * digests. (Its link previews and JSON-LD, made from its article and the site
