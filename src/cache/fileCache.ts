@@ -26,7 +26,7 @@ const indexName = 'index';
 
 /**
  * The index file: what the last run used, a column per field instead of an object per entry (at 100,000 articles,
- * 500,000 small arrays made a file of 84 MB that took 1.2 s to read back and 0.4 s to serialize). Entry `n` has the
+ * 500,000 small arrays made a file of 86 MB that took 1.2 s to read back and 0.36 s to serialize). Entry `n` has the
  * key `keys[n]` and is in pack `packs[places[3n]]`, at offset `places[3n + 1]`, `places[3n + 2]` bytes long. By pack,
  * `readEnds` says where the entries the last run read end: those read come first in a pack, those only kept after
  * (the parts of an article kept apart), and the next run reads a pack that far, not the rest. For each file read,
@@ -47,7 +47,7 @@ const isStoredIndex = (value: unknown): value is StoredIndex => typeof value ===
 
 /** The last run's index, looked up by key and by file. */
 class KnownIndex {
-  readonly stored: StoredIndex;
+  private readonly stored: StoredIndex;
   private readonly numbers = new Map<string, number>();
   private readonly statNumbers = new Map<string, number>();
   private readonly readEnds = new Map<string, number>();
@@ -230,7 +230,7 @@ export class FileCache<V> {
     if (!bytes || offset + length > bytes.length) return undefined;
     try {
       const value = deserializeOwned(bytes.subarray(offset, offset + length)) as V;
-      this.uses[n] = Use.Read;
+      this.use(key, n, Use.Read);
       return value;
     } catch {
       return undefined;
@@ -241,8 +241,13 @@ export class FileCache<V> {
   keep(key: string): boolean {
     const n = this.index().numberOf(key);
     if (n === undefined) return false;
-    if (this.uses[n] === Use.None) this.uses[n] = Use.Kept;
+    this.use(key, n, Use.Kept);
     return true;
+  }
+
+  /** A known entry is used once this run has not written (nor moved) its key anew: an entry is in the next index once. */
+  private use(key: string, n: number, use: (typeof Use)['Kept' | 'Read']): void {
+    if (!this.placed.has(key)) this.uses[n] = Math.max(this.uses[n]!, use);
   }
 
   /** Where a used entry is: its pack file and the entry's offset and length there. Final once the index is saved (`save` merges packs). */
