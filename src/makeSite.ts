@@ -23,6 +23,7 @@ import { HandOver, handedOver } from './handOver.ts';
 import { isError, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { collectGarbage } from './collectGarbage.ts';
+import { OutputCheck } from './render/missingPages.ts';
 import { outputIntact } from './render/outputIntact.ts';
 import { renderSite, renderWorkers, startRenderProcess, type RenderResult } from './render/renderSite.ts';
 import type { Templates } from './render/siteTemplates.ts';
@@ -83,6 +84,8 @@ export async function makeSite(options: BuildOptions & { cwd: string }, inputs: 
   // A build over the output of an earlier one mostly renders a few pages (a day's news), and Eleventy takes half a
   // second to load: a rendering process started now loads it on another core while this one reads and makes pages.
   const renderProcess = availableParallelism() > 1 && (records?.read().pages.size ?? 0) > 0 ? startRenderProcess(templates) : undefined;
+  // And which of the last build's pages lost their file, on another thread too (`render/missingPages.ts`).
+  const outputCheck = new OutputCheck(outputDir, [...(records?.read().pages.keys() ?? [])]);
   try {
     const indexed = await loadAndIndex(options, inputs, outputDir);
     if (!('archive' in indexed)) return indexed;
@@ -103,9 +106,11 @@ export async function makeSite(options: BuildOptions & { cwd: string }, inputs: 
         spoolFolder,
         timer: options.timer,
         renderProcess,
+        missing: outputCheck.missing,
       })),
     };
   } finally {
+    await outputCheck.stop();
     if (renderProcess) await stopProcess(renderProcess);
   }
 }
@@ -176,6 +181,8 @@ export interface WriteOptions {
   timer?: StageTimer | undefined;
   /** A rendering process started early, which renders the pages however few (stopped once they are written). */
   renderProcess?: ChildProcess | undefined;
+  /** The last build's pages whose file is gone, being checked on another thread (`render/missingPages.ts`). */
+  missing?: Promise<ReadonlySet<string> | undefined> | undefined;
 }
 
 export type WriteResult = BuildSummary & Pick<BuildResult, 'renderedCount' | 'removedCount'>;
@@ -217,7 +224,7 @@ async function writePages(
   handed: HandOver<Archive>,
   outputDir: string,
   spool: Spool,
-  { records, indexSearch: withSearch = true, templates, pictureCache, timer, renderProcess }: WriteOptions,
+  { records, indexSearch: withSearch = true, templates, pictureCache, timer, renderProcess, missing }: WriteOptions,
 ): Promise<PagesWritten> {
   // Held here until it is handed to the rendering, which lets it go once the pages to render are spooled.
   let archive: Archive | undefined = handed.take();
@@ -262,6 +269,7 @@ async function writePages(
       workers: renderWorkers(alongside && !smallIndex),
       started: renderProcess,
       spool,
+      missing,
     });
   } catch (error) {
     await searched?.catch(() => undefined);

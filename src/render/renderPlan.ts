@@ -121,10 +121,12 @@ export interface RenderPlan {
   remove: string[];
 }
 
-export function planRender(outputDir: string, current: Hashes, previous: Hashes): RenderPlan {
+/** `missing`: the last build's pages whose file is gone, when they were checked already (`missingPages.ts`); else each is checked here. */
+export function planRender(outputDir: string, current: Hashes, previous: Hashes, missing?: ReadonlySet<string>): RenderPlan {
   const render = new Set<string>();
+  const fileGone = missing ? (url: string) => missing.has(url) : (url: string) => !existsSync(outputFileOf(outputDir, url));
   for (const [url, hash] of current) {
-    if (previous.get(url) !== hash || !existsSync(outputFileOf(outputDir, url))) render.add(url);
+    if (previous.get(url) !== hash || fileGone(url)) render.add(url);
   }
   const remove = [...previous.keys()].filter((url) => !current.has(url));
   return { render, remove };

@@ -103,6 +103,8 @@ export interface RenderOptions {
   started?: ChildProcess | undefined;
   /** Where the shares of pages wait for the processes that render them (default: one in the system's temporary folder). */
   spool?: Spool | undefined;
+  /** The pages of `previous` whose file is gone, being checked on another thread (`missingPages.ts`); else each is checked as the render is planned. */
+  missing?: Promise<ReadonlySet<string> | undefined> | undefined;
 }
 
 /**
@@ -152,12 +154,13 @@ async function writeOrSpool(
     workers,
     started,
     spool,
+    missing,
   }: RenderOptions & { templates: Templates; workers: number; spool: Spool },
 ): Promise<{ result: RenderResult; shares?: SpooledShares | undefined }> {
   assertSafeUrls(archive.pages);
   // A site's own templates change every page they render: their hash is part of each page's.
   const hashes = hashPages(archive.pages, archive.site, templates.hash);
-  const plan = planRender(outputDir, hashes, previous);
+  const plan = planRender(outputDir, hashes, previous, await missing);
   removePages(outputDir, plan.remove);
   const result = { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
   // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).

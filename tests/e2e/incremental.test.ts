@@ -179,6 +179,19 @@ describe('builds after the first', () => {
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(filesOf(path.join(cwd, '_site')), expected);
   });
+
+  test('a page file deleted by hand is written again, and only it, with the cache whole', async () => {
+    const cwd = writeTree(articles(12));
+    await runCli(['build'], { cwd });
+    const expected = filesOf(path.join(cwd, '_site'));
+    // An article's page and a list's, each its own file in a folder that stays.
+    const gone = ['_site/2026/01/05/a-4/index.html', '_site/tags/shared/index.html'];
+    for (const file of gone) rmSync(path.join(cwd, file));
+    const again = await runCli(['build'], { cwd });
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(writtenCount(again.stderr), gone.length, again.stderr);
+    assert.deepEqual(filesOf(path.join(cwd, '_site')), expected);
+  });
 });
 
 describe('the load stage on every core', () => {
