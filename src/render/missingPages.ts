@@ -8,20 +8,19 @@
  * while the build reads the content and makes its pages: planning what to
  * render then takes 0.17 s (0.01-0.02 s at 10,000 articles, against 0.1 s).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { moduleBeside } from '../paths.ts';
 import { startWorker } from '../workerThread.ts';
-import { outputFileOf } from './renderPlan.ts';
+import { hasPageFile } from './renderPlan.ts';
 
 export interface PagesToCheck {
   outputDir: string;
-  urls: string[];
+  urls: readonly string[];
 }
 
 /** The URLs whose file is not in `outputDir`. */
-export const missingPagesOf = ({ outputDir, urls }: PagesToCheck): string[] => urls.filter((url) => !existsSync(outputFileOf(outputDir, url)));
+export const missingPagesOf = ({ outputDir, urls }: PagesToCheck): string[] => urls.filter((url) => !hasPageFile(outputDir, url));
 
 /**
  * The last build's pages whose file is missing, checked on another thread as soon as it is made; `missing` is
@@ -35,7 +34,7 @@ export class OutputCheck {
   constructor(outputDir: string, urls: readonly string[]) {
     const worker =
       urls.length > 0 && availableParallelism() > 1
-        ? startWorker(moduleBeside('./missingPagesWorker', import.meta.url), { outputDir, urls: [...urls] } satisfies PagesToCheck)
+        ? startWorker(moduleBeside('./missingPagesWorker', import.meta.url), { outputDir, urls } satisfies PagesToCheck)
         : undefined;
     this.#worker = worker;
     this.missing = new Promise((resolve) => {

@@ -114,6 +114,9 @@ const digest = (text: string): string => `\0sha1:${hash('sha1', text, 'base64')}
 /** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
 export const outputFileOf = (outputDir: string, url: string): string => path.join(outputDir, ...fileSegmentsOf(url));
 
+/** Whether the page at `url` has its file in `outputDir`. */
+export const hasPageFile = (outputDir: string, url: string): boolean => existsSync(outputFileOf(outputDir, url));
+
 export interface RenderPlan {
   /** URLs to render: new, changed, or with their file missing. */
   render: Set<string>;
@@ -124,7 +127,7 @@ export interface RenderPlan {
 /** `missing`: the last build's pages whose file is gone, when they were checked already (`missingPages.ts`); else each is checked here. */
 export function planRender(outputDir: string, current: Hashes, previous: Hashes, missing?: ReadonlySet<string>): RenderPlan {
   const render = new Set<string>();
-  const fileGone = missing ? (url: string) => missing.has(url) : (url: string) => !existsSync(outputFileOf(outputDir, url));
+  const fileGone = missing ? (url: string) => missing.has(url) : (url: string) => !hasPageFile(outputDir, url);
   for (const [url, hash] of current) {
     if (previous.get(url) !== hash || fileGone(url)) render.add(url);
   }

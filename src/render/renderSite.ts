@@ -4,14 +4,14 @@
  * sees it, so that no page can be written outside the output folder, and
  * only pages that are new or changed since the last build are rendered.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeResized } from '../media/pictureSizes.ts';
 import type { Archive, Page } from '../archive/pages.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
 import { isSafePageUrl, routes } from '../routes.ts';
-import { hashPages, outputFileOf, planRender, removePages } from './renderPlan.ts';
+import { hashPages, hasPageFile, outputFileOf, planRender, removePages } from './renderPlan.ts';
 import { toolTemplates, type Templates } from './siteTemplates.ts';
 import { assertAllRendered, pagesByKind, runEleventy, withEleventy, type RenderData } from './eleventyRun.ts';
 import type { RenderJob, RenderJobResult, WarmUp } from './renderWorker.ts';
@@ -164,7 +164,7 @@ async function writeOrSpool(
   removePages(outputDir, plan.remove);
   const result = { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
   // `_headers` is not a page of the Archive (it depends on the site alone, which every page's hash holds).
-  if (plan.render.size === 0 && existsSync(outputFileOf(outputDir, routes.headers))) return { result };
+  if (plan.render.size === 0 && hasPageFile(outputDir, routes.headers)) return { result };
   const toRender = archive.pages.filter((page) => plan.render.has(page.url));
   await copyFiles(toRender, outputDir, pictureCache);
   const many = workers > 1 && toRender.length >= pagesWorthWorkers;
