@@ -25,6 +25,7 @@ import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { collectGarbage } from './collectGarbage.ts';
 import { OutputCheck } from './render/missingPages.ts';
 import { outputIntact } from './render/outputIntact.ts';
+import { hasPageFile } from './render/renderPlan.ts';
 import { renderSite, renderWorkers, startRenderProcess, type RenderResult } from './render/renderSite.ts';
 import type { Templates } from './render/siteTemplates.ts';
 import { isHtmlPage } from './routes.ts';
@@ -87,7 +88,7 @@ export async function makeSite(options: BuildOptions & { cwd: string }, inputs: 
   // And which of the last build's pages lost their file, on another thread too (`render/missingPages.ts`).
   const outputCheck = new OutputCheck(outputDir, [...(records?.read().pages.keys() ?? [])]);
   try {
-    const indexed = await loadAndIndex(options, inputs, outputDir);
+    const indexed = await loadAndIndex(options, inputs, outputDir, outputCheck.missing);
     if (!('archive' in indexed)) return indexed;
     const { archive, inputKey, result } = indexed;
     const pictureCache = cache && path.join(cache.root, 'pictures');
@@ -127,6 +128,7 @@ async function loadAndIndex(
   options: BuildOptions & { cwd: string },
   { cache, records, templates, stamp, settledStats }: BuildInputs,
   outputDir: string,
+  missing: Promise<ReadonlySet<string> | undefined>,
 ): Promise<BuildResult | { archive: HandOver<Archive>; inputKey: string | undefined; result: ContentResult }> {
   const includeDrafts = options.includeDrafts ?? false;
   const content = await loadBuildContent(options.contentDir, options.cwd, cache, { includeDrafts, timer: options.timer, settledStats });
@@ -149,6 +151,11 @@ async function loadAndIndex(
   // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
   if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
   const relate = cache && cachedRelateArticles(cache);
+  // A page the last build wrote with the hash this one gives it is not made again, when its file is there.
+  const lastPages = last?.pages ?? new Map<string, string>();
+  const gone = await missing;
+  const fileGone = gone ? (url: string) => gone.has(url) : (url: string) => !hasPageFile(outputDir, url);
+  const unchanged = (url: string, hash: string) => lastPages.get(url) === hash && !fileGone(url);
   // The Archive's from now: the articles' text is let go once they are related.
   const whole = buildArchive(new HandOver(content.articles), site, {
     includeDrafts,
@@ -156,6 +163,7 @@ async function loadAndIndex(
     files: content.files,
     siteAssets: content.siteAssets,
     pictureSizes: content.pictureSizes,
+    pageHashing: { templatesHash: templates.hash, unchanged },
   });
   const archive = shardArchive(whole, shard);
   options.timer?.lap('every page as data: related articles, stories, lists, feeds');

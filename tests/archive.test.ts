@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildArchive } from '../src/archive/buildArchive.ts';
+import { hashPages } from '../src/render/renderPlan.ts';
 import { pagesOf } from '../src/archive/pages.ts';
 import { paginate } from '../src/archive/paginate.ts';
 import { HandOver } from '../src/handOver.ts';
@@ -204,5 +205,48 @@ describe('settled pages of a built site', async () => {
       for (const n of [1, 2, 3]) assert.equal(twelve.file(`${list}page/${n}/`), eleven.file(`${list}page/${n}/`), `${list}page/${n}/`);
       assert.notEqual(twelve.file(`${list}page/4/`), eleven.file(`${list}page/4/`));
     }
+  });
+});
+
+describe('list pages hashed as they are made', () => {
+  // `unchanged` stands for the last build's record: the hashes it wrote, each page's file there.
+  const build = (from: typeof articles, unchanged: (url: string, hash: string) => boolean = () => false, site = settings) =>
+    buildArchive(from, site, { pageHashing: { templatesHash: '', unchanged } });
+  const first = build(articles);
+  const lastHashes = hashPages(first.pages, first.site, '', first.pageHashes);
+  const asLastWrote = (url: string, hash: string) => lastHashes.get(url) === hash;
+  const listUrls = pagesOf(first, 'list').map((list) => list.url);
+
+  test('every list page has its hash as it is made, and the same articles give the same hashes', () => {
+    assert.ok(listUrls.length > 5);
+    assert.deepEqual([...(first.pageHashes?.keys() ?? [])].sort(), [...listUrls].sort());
+    const second = build(articles);
+    assert.deepEqual(hashPages(second.pages, second.site, '', second.pageHashes), lastHashes);
+  });
+
+  test('a list page the last build wrote with the same hash is not made again, and keeps its hash', () => {
+    const again = build(articles, asLastWrote);
+    assert.deepEqual(pagesOf(again, 'list'), []);
+    assert.deepEqual(
+      pagesOf(again, 'unchanged').map((page) => page.url),
+      listUrls,
+    );
+    assert.deepEqual(hashPages(again.pages, again.site, '', again.pageHashes), lastHashes);
+  });
+
+  test('an article edited: the lists it is on are made again with new hashes, the others are not', () => {
+    const edited = articles.map((each) => (each.title === 'a' ? { ...each, title: 'a, edited' } : each));
+    const again = build(edited, asLastWrote);
+    const madeAgain = pagesOf(again, 'list').map((list) => list.url);
+    // `a` is on the home page, its year, month and day, its tags and its source; not on the day of `b` alone.
+    assert.deepEqual(madeAgain.sort(), ['/', '/2026/', '/2026/01/', '/2026/01/01/', '/sources/feeds-example-com/', '/tags/economy/', '/tags/trade/'].sort());
+    assert.ok(pagesOf(again, 'unchanged').some((page) => page.url === '/2026/01/02/'));
+    for (const url of madeAgain) assert.notEqual(again.pageHashes?.get(url), lastHashes.get(url), url);
+  });
+
+  test('the site’s words are in every hash: a list page in other words is made again', () => {
+    const german = siteSchema.parse({ ...settings, language: 'de' });
+    const again = build(articles, asLastWrote, german);
+    assert.deepEqual(pagesOf(again, 'unchanged'), []);
   });
 });

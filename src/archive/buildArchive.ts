@@ -12,13 +12,14 @@ import type { SiteSettings } from '../schema/site.ts';
 import { articlePages } from './articlePages.ts';
 import { calendarPage, datePages } from './calendar.ts';
 import { changesPages } from './changesPages.ts';
-import { archiveContext, type PublishedArticle } from './context.ts';
+import { archiveContext, type ArchiveContext, type PageHashing, type PublishedArticle } from './context.ts';
 import { HandOver } from '../handOver.ts';
 import { siteFeeds } from './feeds.ts';
 import { homePages } from './lists.ts';
-import type { Archive, Page } from './pages.ts';
+import type { Archive, Page, SiteView } from './pages.ts';
 import { redirectPages } from './redirects.ts';
 import { searchParts } from './searchParts.ts';
+import { hashOfInputs, pageHashPrefix } from './sharedByPages.ts';
 import { siteViewOf } from './siteView.ts';
 import { sitemapPages } from './sitemap.ts';
 import { sourcePages } from './sourcePages.ts';
@@ -40,6 +41,17 @@ export interface ArchiveOptions {
   siteAssets?: SiteAssets | undefined;
   /** The sizes of the archive's own lead pictures, by URL (`media/pictureSizes.ts`). */
   pictureSizes?: ReadonlyMap<string, PictureSizes> | undefined;
+  /**
+   * In a build that writes over its last output: list pages are hashed as they are made, from what they are made
+   * from, with the site's own templates (`templatesHash`), and those `unchanged` says the last build wrote with
+   * that hash are not made again (`PageHashing`).
+   */
+  pageHashing?: { templatesHash: string; unchanged(url: string, hash: string): boolean } | undefined;
+}
+
+function hashingOf(site: SiteView, { templatesHash, unchanged }: NonNullable<ArchiveOptions['pageHashing']>): PageHashing {
+  const prefix = pageHashPrefix(site, templatesHash);
+  return { hashOf: (inputs) => hashOfInputs(prefix, inputs), unchanged, hashes: new Map() };
 }
 
 /** The one place that decides what is published: every article but drafts, and drafts too in a preview. */
@@ -57,7 +69,10 @@ export function buildArchive(
 ): Archive {
   const owned = sanitized instanceof HandOver;
   const published = publishedArticles(owned ? sanitized.take() : sanitized, options);
-  const context = archiveContext(published, settings, options.relate ?? relateArticles, options.pictureSizes, { owned });
+  const made = archiveContext(published, settings, options.relate ?? relateArticles, options.pictureSizes, { owned });
+  const site = siteViewOf(settings, made.words, options.siteAssets);
+  const pageHashing = options.pageHashing && hashingOf(site, options.pageHashing);
+  const context: ArchiveContext = { ...made, pageHashing };
   const articles = articlePages(context);
   const taxonomies = taxonomyPages(context);
   const sources = sourcePages(context);
@@ -77,7 +92,7 @@ export function buildArchive(
   const redirects = redirectPages(context, browsable);
   const parts = searchParts(articles, options.searchPartLimit);
   return {
-    site: siteViewOf(settings, context.words, options.siteAssets),
+    site,
     pages: [
       ...browsable,
       // Not in the sitemap: each is reached from its article, which is.
@@ -96,5 +111,6 @@ export function buildArchive(
       ...(options.files ?? []).map((file) => ({ kind: 'file' as const, ...file })),
     ],
     searchParts: parts,
+    pageHashes: pageHashing?.hashes,
   };
 }

@@ -7,7 +7,7 @@ import { routes } from '../routes.ts';
 import type { Translator } from '../strings/words.ts';
 import type { ArchiveContext } from './context.ts';
 import { listPages } from './lists.ts';
-import type { CalendarPage, Link, ListPage, PageArticle, YearRow } from './pages.ts';
+import type { CalendarPage, Link, ListPage, PageArticle, UnchangedPage, YearRow } from './pages.ts';
 
 export interface DateGroup {
   url: string;
@@ -23,7 +23,7 @@ const monthUrl = (a: PageArticle): string => routes.month(a.date.year, a.date.mo
 const dayUrl = (a: PageArticle): string => routes.day(a.date);
 
 /** A list per year, month and day that has articles. */
-export function datePages(context: ArchiveContext): ListPage[] {
+export function datePages(context: ArchiveContext): (ListPage | UnchangedPage)[] {
   const { words } = context;
   return groupByDate(context.articles, context.settings.language).flatMap((group) =>
     listPages(

@@ -45,6 +45,22 @@ export interface ArchiveContext {
   sources: Sources;
   /** Related articles, stories and second captures, as pages show them. */
   stories: StoryViews;
+  /** In a build that writes over its last output: list pages hashed as they are made, and those that did not change not made again. */
+  pageHashing?: PageHashing | undefined;
+}
+
+/**
+ * Pages hashed from what they are made from as they are made: one that the last build wrote with the same hash,
+ * whose file is there, is not made again (`UnchangedPage`). A day's news changes the newest pages of the lists it
+ * joins; making and hashing every page of every list again was a third of such a build.
+ */
+export interface PageHashing {
+  /** The hash of a page made from `inputs`, whose JSON holds what pages share by their digests. */
+  hashOf(inputs: unknown): string;
+  /** Whether the last build wrote the page at `url` with this hash, and its file is there. */
+  unchanged(url: string, hash: string): boolean;
+  /** The hashes given, by URL. */
+  hashes: Map<string, string>;
 }
 
 /** What relating takes of an article. */

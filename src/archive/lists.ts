@@ -7,10 +7,10 @@
 import { routes } from '../routes.ts';
 import type { ArchiveContext } from './context.ts';
 import { dayGroups, frontOf } from './frontPage.ts';
-import type { ArticleSummary, ArticleView, FeedLink, ListPage, SourceView } from './pages.ts';
+import type { ArticleSummary, ArticleView, FeedLink, ListPage, SourceView, UnchangedPage } from './pages.ts';
 import { paginate } from './paginate.ts';
 import { madeOnce } from '../madeOnce.ts';
-import { sharedByPages } from './sharedByPages.ts';
+import { digestOfItem, sharedByPages } from './sharedByPages.ts';
 import type { StoryViews } from './stories.ts';
 import { summaryOf } from './articleViews.ts';
 
@@ -38,8 +38,11 @@ export interface ListSubject {
  */
 const summariesMade = new WeakMap<ArchiveContext, WeakMap<ArticleView, ArticleSummary>>();
 
-export function listPages({ url, heading, description, articles, source, feeds, front, oneDay }: ListSubject, context: ArchiveContext): ListPage[] {
-  const { words, stories, settings } = context;
+export function listPages(
+  { url, heading, description, articles, source, feeds, front, oneDay }: ListSubject,
+  context: ArchiveContext,
+): (ListPage | UnchangedPage)[] {
+  const { words, stories, settings, pageHashing } = context;
   const shownOnce = onceEach(articles, stories);
   const made = madeOnce(summariesMade, context, () => new WeakMap<ArticleView, ArticleSummary>());
   const summary = (view: ArticleView): ArticleSummary =>
@@ -51,6 +54,32 @@ export function listPages({ url, heading, description, articles, source, feeds, 
   return paginate(shownOnce.map(summary), settings.pageSize, url).map(({ items, pagination, url: pageUrl }) => {
     // The list's own URL, with its newest articles: the one that leads with the day's stories.
     const isOwn = pagination.newest === undefined;
+    const leading = isOwn ? lead : undefined;
+    const pageFront = leading && { lead: leading.lead, top: leading.top };
+    const inDays = leading ? items.filter((item) => !leading.shown.has(item.url)) : items;
+    if (pageHashing) {
+      // Everything the page is made from; the rest of it is made of these and the site's words, which every hash holds.
+      const hash = pageHashing.hashOf({
+        kind: 'list',
+        url: pageUrl,
+        heading,
+        // A settled page says only what is on it: the list's description, with its counts, is its own URL's.
+        description: isOwn ? description : undefined,
+        items: items.map(digestOfItem),
+        front: pageFront && {
+          lead: { ...pageFront.lead, article: digestOfItem(pageFront.lead.article) },
+          top: pageFront.top.map((story) => ({ ...story, article: digestOfItem(story.article) })),
+        },
+        // Those the front stands for are left out of the days.
+        inFront: leading && items.filter((item) => leading.shown.has(item.url)).map((item) => item.url),
+        oneDay,
+        pagination,
+        source,
+        feeds,
+      });
+      pageHashing.hashes.set(pageUrl, hash);
+      if (pageHashing.unchanged(pageUrl, hash)) return { kind: 'unchanged', url: pageUrl, hash } satisfies UnchangedPage;
+    }
     // A settled page says only what is on it, never the list's counts: it stays the same as the list grows.
     const range = { first: items.at(-1)?.date.display ?? '', last: items[0]?.date.display ?? '' };
     return {
@@ -63,12 +92,12 @@ export function listPages({ url, heading, description, articles, source, feeds, 
         : words.text('pageAlone', { page: pagination.pageNumber }),
       description: isOwn ? description : words.text('listPageDescription', { heading, page: pagination.pageNumber, ...range }),
       items,
-      front: isOwn && lead ? { lead: lead.lead, top: lead.top } : undefined,
-      days: dayGroups(isOwn && lead ? items.filter((item) => !lead.shown.has(item.url)) : items, context.settings.language, oneDay ?? false),
+      front: pageFront,
+      days: dayGroups(inDays, context.settings.language, oneDay ?? false),
       pagination,
       source,
       feeds,
-    };
+    } satisfies ListPage;
   });
 }
 
@@ -81,7 +110,7 @@ export function onceEach<T extends { url: string }>(articles: readonly T[], stor
 }
 
 /** `/`: the latest news, newest first. */
-export function homePages(context: ArchiveContext): ListPage[] {
+export function homePages(context: ArchiveContext): (ListPage | UnchangedPage)[] {
   const { settings, views, words } = context;
   const description = settings.description ?? words.text('homeDescription', { count: views.length });
   return listPages({ url: routes.home, heading: words.text('latestNews'), description, articles: views, front: true }, context);

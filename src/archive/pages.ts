@@ -566,6 +566,18 @@ export interface SearchPart {
 }
 
 /** Every page and file of the site, one kind per template. */
+/**
+ * A page the last build wrote with the hash this one gives it, whose file is still there: known by its URL and hash,
+ * not made again (`ArchiveOptions.pageHashing`). Never rendered.
+ */
+export interface UnchangedPage {
+  kind: 'unchanged';
+  /** The page's URL, as the page made would have it. */
+  url: string;
+  /** What it is made from, hashed: the hash the last build recorded for it. */
+  hash: string;
+}
+
 export type Page =
   | ArticlePage
   | ListPage
@@ -582,7 +594,8 @@ export type Page =
   | RedirectListPage
   | SourcesOpmlPage
   | SiteStylePage
-  | CopiedFilePage;
+  | CopiedFilePage
+  | UnchangedPage;
 
 /** What a template renders (a `file` is copied); its `pagination.data` is `archive.pages.<kind>` (`pagesByKind` in `render/eleventyRun.ts`). */
 export type PageKind = Page['kind'];
@@ -595,6 +608,8 @@ export interface Archive {
   pages: Page[];
   /** Not pages: what the search index is made of (the article pages by part), indexed while the pages render. */
   searchParts: SearchPart[];
+  /** The hashes of the pages hashed from what they are made from as they were made, by URL (`ArchiveOptions.pageHashing`). */
+  pageHashes?: ReadonlyMap<string, string> | undefined;
 }
 
 /** The Archive's pages of one kind, in the Archive's order. */

@@ -67,5 +67,6 @@ export function shardArchive(archive: Archive, shard: Shard): Archive {
     pages: archive.pages.filter((page: Page) => ofThisShard(yearOfUrl(page.url))),
     // A part holds articles of one year (2025, 2025-01-to-02, 2025-11).
     searchParts: archive.searchParts.filter((part) => ofThisShard(part.pages[0]?.search.year)),
+    pageHashes: archive.pageHashes,
   };
 }

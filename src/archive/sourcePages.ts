@@ -3,11 +3,11 @@ import { routes } from '../routes.ts';
 import type { ArchiveContext } from './context.ts';
 import { termFeed } from './feeds.ts';
 import { listPages } from './lists.ts';
-import type { FeedPage, ListPage, SourcesOpmlPage, TermIndexPage } from './pages.ts';
+import type { FeedPage, ListPage, SourcesOpmlPage, TermIndexPage, UnchangedPage } from './pages.ts';
 import { termIndexPage } from './termIndex.ts';
 
 export interface SourcePages {
-  termPages: ListPage[];
+  termPages: (ListPage | UnchangedPage)[];
   indexPage: TermIndexPage;
   feeds: FeedPage[];
   /** `/sources.opml`, when a source has a feed. */

@@ -7,12 +7,12 @@ import { routes } from '../routes.ts';
 import type { ArchiveContext } from './context.ts';
 import { termFeed } from './feeds.ts';
 import { listPages } from './lists.ts';
-import type { FeedPage, ListPage, TermIndexPage } from './pages.ts';
+import type { FeedPage, ListPage, TermIndexPage, UnchangedPage } from './pages.ts';
 import { termIndexPage } from './termIndex.ts';
 
 export interface TaxonomyPages {
   /** Every term's list, taxonomy after taxonomy. */
-  termPages: ListPage[];
+  termPages: (ListPage | UnchangedPage)[];
   /** `/tags/`, `/categories/`, `/authors/`. */
   indexPages: TermIndexPage[];
   feeds: FeedPage[];

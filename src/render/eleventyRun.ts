@@ -14,7 +14,7 @@ import { describeTemplateError } from './templateErrors.ts';
 import { loadTypeScriptTemplates } from './typescriptTemplates.ts';
 
 /** The pages of each kind: the global data `archive.pages` that each template paginates over. */
-export type RenderedKind = Exclude<PageKind, 'file'>;
+export type RenderedKind = Exclude<PageKind, 'file' | 'unchanged'>;
 export type PagesByKind = { [K in RenderedKind]: PageOfKind<K>[] };
 
 /** What templates receive as `archive`. */
@@ -23,9 +23,10 @@ export interface RenderData {
   pages: PagesByKind;
 }
 
-/** Every kind, so that a kind missing here fails to compile: rendered by a template, or copied as it is. */
+/** Every kind, so that a kind missing here fails to compile: rendered by a template, or not (a file is copied; an unchanged page is not made). */
 const pageKinds = {
   file: false,
+  unchanged: false,
   article: true,
   list: true,
   terms: true,
@@ -49,6 +50,8 @@ export function pagesByKind(pages: readonly Page[]): PagesByKind {
   const byKind: Partial<Record<string, Page[]>> = Object.fromEntries(rendered.map(([kind]) => [kind, []]));
   for (const page of pages) {
     if (page.kind === 'file') continue;
+    // Reused only when its file is there with the same hash: planning the render never picks it.
+    if (page.kind === 'unchanged') throw new Error(`the page ${page.url} was not made again, as it had not changed, but was asked to be rendered`);
     const list = byKind[page.kind];
     if (!list)
       throw new Error(

@@ -1,25 +1,27 @@
 /**
  * Which pages a build renders: each page has a hash of everything its file
- * is made from (the page object, the site's settings, the tool's code and
- * templates); pages that are new, changed, or whose file is gone are
- * rendered, and the files of pages that no longer exist are deleted.
+ * is made from (the page object, or what a list page is made from; the
+ * site's settings, the tool's code and templates); pages that are new,
+ * changed, or whose file is gone are rendered, and the files of pages that
+ * no longer exist are deleted.
  */
 import { hash } from 'node:crypto';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, SiteView } from '../archive/pages.ts';
-import { isSharedByPages } from '../archive/sharedByPages.ts';
+import { digest, digestOfItem, isSharedByPages, pageHashPrefix } from '../archive/sharedByPages.ts';
 import { hashOfHtml, isStoredHtml, type BodyHtml } from '../sanitize/bodyHtml.ts';
 import { madeOnce } from '../madeOnce.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
-import { codeVersion } from '../cache/codeVersion.ts';
 import { fileSegmentsOf } from '../routes.ts';
 
-export function hashPages(pages: readonly Page[], site: SiteView, templatesHash = ''): Hashes {
-  // What every page's hash holds, by its digest.
-  const prefix = digest(`${codeVersion()}\0${templatesHash}\0${JSON.stringify(site)}`);
+/** Every page's hash: those in `known` were hashed as they were made, from what they are made from (`ArchiveOptions.pageHashing`); the others, from their data. */
+export function hashPages(pages: readonly Page[], site: SiteView, templatesHash = '', known?: ReadonlyMap<string, string>): Hashes {
+  const prefix = pageHashPrefix(site, templatesHash);
   const json = new PageJson();
-  return new Map(pages.map((page) => [page.url, hash('sha1', prefix + json.of(page), 'base64')]));
+  return new Map(
+    pages.map((page) => [page.url, page.kind === 'unchanged' ? page.hash : (known?.get(page.url) ?? hash('sha1', prefix + json.of(page), 'base64'))]),
+  );
 }
 
 /** Strings at least this long stand in a page's hash by their digest, made once. */
@@ -43,11 +45,10 @@ const longString = 256;
  */
 class PageJson {
   private readonly strings = new Map<string, string>();
-  private readonly objects = new WeakMap<object, string>();
   private readonly replacer = (_key: string, value: unknown): unknown => {
     if (typeof value === 'string') return value.length >= longString ? this.digestOfString(value) : value;
     if (isStoredHtml(value)) return hashOfHtml(value);
-    if (typeof value === 'object' && value !== null && isSharedByPages(value)) return this.digestOf(value);
+    if (typeof value === 'object' && value !== null && isSharedByPages(value)) return digestOfItem(value);
     return value;
   };
 
@@ -56,37 +57,28 @@ class PageJson {
       case 'article':
         return JSON.stringify({
           ...page,
-          related: this.digestsOf(page.related),
-          alsoCoveredBy: this.digestsOf(page.alsoCoveredBy),
+          related: page.related.map(digestOfItem),
+          alsoCoveredBy: page.alsoCoveredBy.map(digestOfItem),
           article: { ...page.article, html: this.digestOfBody(page.article.html) },
         });
       case 'list':
         return JSON.stringify({
           ...page,
-          items: this.digestsOf(page.items),
-          days: page.days.map((day) => ({ ...day, items: this.digestsOf(day.items) })),
+          items: page.items.map(digestOfItem),
+          days: page.days.map((day) => ({ ...day, items: day.items.map(digestOfItem) })),
           front: page.front && {
-            lead: { ...page.front.lead, article: this.digestOf(page.front.lead.article) },
-            top: page.front.top.map((story) => ({ ...story, article: this.digestOf(story.article) })),
+            lead: { ...page.front.lead, article: digestOfItem(page.front.lead.article) },
+            top: page.front.top.map((story) => ({ ...story, article: digestOfItem(story.article) })),
           },
         });
       case 'story':
-        return JSON.stringify({ ...page, sources: page.sources.map((source) => ({ ...source, items: this.digestsOf(source.items) })) });
+        return JSON.stringify({ ...page, sources: page.sources.map((source) => ({ ...source, items: source.items.map(digestOfItem) })) });
       case 'atom-feed':
       case 'json-feed':
-        return JSON.stringify({ ...page, entries: this.digestsOf(page.entries) });
+        return JSON.stringify({ ...page, entries: page.entries.map(digestOfItem) });
       default:
         return JSON.stringify(page, this.replacer);
     }
-  }
-
-  private digestsOf(values: readonly object[]): string[] {
-    return values.map((value) => this.digestOf(value));
-  }
-
-  /** A summary or a feed entry by its digest, made once for those pages share (a story's second capture, marked as one, is not). */
-  private digestOf(value: object): string {
-    return isSharedByPages(value) ? madeOnce(this.objects, value, () => this.digestMade(value)) : this.digestMade(value);
   }
 
   /** HTML the cache holds, by the digest it has already. */
@@ -97,19 +89,7 @@ class PageJson {
   private digestOfString(text: string): string {
     return madeOnce(this.strings, text, () => digest(text));
   }
-
-  /**
-   * Without the replacer: of the members of a summary or a feed entry, only a feed entry's HTML needs care (stored
-   * HTML says where it is in the cache, which changes as packs are merged; the page is the same).
-   */
-  private digestMade(value: object): string {
-    const { html } = value as { html?: BodyHtml | undefined };
-    return digest(JSON.stringify(html === undefined ? value : { ...value, html: this.digestOfBody(html) }));
-  }
 }
-
-// One call, not a Hash object per page: at 10,000 articles that is a sixth of the time hashing takes.
-const digest = (text: string): string => `\0sha1:${hash('sha1', text, 'base64')}`;
 
 /** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
 export const outputFileOf = (outputDir: string, url: string): string => path.join(outputDir, ...fileSegmentsOf(url));

@@ -159,7 +159,7 @@ async function writeOrSpool(
 ): Promise<{ result: RenderResult; shares?: SpooledShares | undefined }> {
   assertSafeUrls(archive.pages);
   // A site's own templates change every page they render: their hash is part of each page's.
-  const hashes = hashPages(archive.pages, archive.site, templates.hash);
+  const hashes = hashPages(archive.pages, archive.site, templates.hash, archive.pageHashes);
   const plan = planRender(outputDir, hashes, previous, await missing);
   removePages(outputDir, plan.remove);
   const result = { hashes, renderedCount: plan.render.size, removedCount: plan.remove.length };
