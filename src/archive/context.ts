@@ -52,7 +52,7 @@ export interface ArchiveContext {
 /**
  * Pages hashed from what they are made from as they are made: one that the last build wrote with the same hash,
  * whose file is there, is not made again (`UnchangedPage`). A day's news changes the newest pages of the lists it
- * joins; making and hashing every page of every list again was a third of such a build.
+ * joins, yet every page of every list was hashed again: 1.7 s of a day's news at 100,000 articles.
  */
 export interface PageHashing {
   /** The hash of a page made from `inputs`, whose JSON holds what pages share by their digests. */

@@ -565,7 +565,6 @@ export interface SearchPart {
   pages: ArticlePage[];
 }
 
-/** Every page and file of the site, one kind per template. */
 /**
  * A page the last build wrote with the hash this one gives it, whose file is still there: known by its URL and hash,
  * not made again (`ArchiveOptions.pageHashing`). Never rendered.
@@ -578,6 +577,7 @@ export interface UnchangedPage {
   hash: string;
 }
 
+/** Every page and file of the site, one kind per template. */
 export type Page =
   | ArticlePage
   | ListPage
