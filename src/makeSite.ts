@@ -25,7 +25,7 @@ import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { collectGarbage } from './collectGarbage.ts';
 import { OutputCheck } from './render/missingPages.ts';
 import { outputIntact } from './render/outputIntact.ts';
-import { hasPageFile } from './render/renderPlan.ts';
+import { fileGoneFrom, mustWrite } from './render/renderPlan.ts';
 import { renderSite, renderWorkers, startRenderProcess, type RenderResult } from './render/renderSite.ts';
 import type { Templates } from './render/siteTemplates.ts';
 import { isHtmlPage } from './routes.ts';
@@ -152,10 +152,8 @@ async function loadAndIndex(
   if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
   const relate = cache && cachedRelateArticles(cache);
   // A page the last build wrote with the hash this one gives it is not made again, when its file is there.
-  const lastPages = last?.pages ?? new Map<string, string>();
-  const gone = await missing;
-  const fileGone = gone ? (url: string) => gone.has(url) : (url: string) => !hasPageFile(outputDir, url);
-  const unchanged = (url: string, hash: string) => lastPages.get(url) === hash && !fileGone(url);
+  const toWrite = mustWrite(last?.pages ?? new Map<string, string>(), fileGoneFrom(outputDir, await missing));
+  const unchanged = (url: string, hash: string) => !toWrite(url, hash);
   // The Archive's from now: the articles' text is let go once they are related.
   const whole = buildArchive(new HandOver(content.articles), site, {
     includeDrafts,

@@ -10,7 +10,7 @@ import { dayGroups, frontOf } from './frontPage.ts';
 import type { ArticleSummary, ArticleView, FeedLink, ListPage, SourceView, UnchangedPage } from './pages.ts';
 import { paginate } from './paginate.ts';
 import { madeOnce } from '../madeOnce.ts';
-import { digestOfItem, sharedByPages } from './sharedByPages.ts';
+import { digestOfItem, frontByDigests, sharedByPages } from './sharedByPages.ts';
 import type { StoryViews } from './stories.ts';
 import { summaryOf } from './articleViews.ts';
 
@@ -66,10 +66,7 @@ export function listPages(
         // A settled page says only what is on it: the list's description, with its counts, is its own URL's.
         description: isOwn ? description : undefined,
         items: items.map(digestOfItem),
-        front: pageFront && {
-          lead: { ...pageFront.lead, article: digestOfItem(pageFront.lead.article) },
-          top: pageFront.top.map((story) => ({ ...story, article: digestOfItem(story.article) })),
-        },
+        front: pageFront && frontByDigests(pageFront),
         // Those the front stands for are left out of the days.
         inFront: leading && items.filter((item) => leading.shown.has(item.url)).map((item) => item.url),
         oneDay,

@@ -33,6 +33,12 @@ const digests = new WeakMap<object, string>();
 /** A summary or a feed entry by its digest, made once for those pages share (a story's second capture, marked as one, is not). */
 export const digestOfItem = (value: object): string => (shared.has(value) ? madeOnce(digests, value, () => digestMade(value)) : digestMade(value));
 
+/** A list's front-page stories with each story's article by its digest. */
+export const frontByDigests = <S extends { article: object }>(front: { lead: S; top: readonly S[] }) => ({
+  lead: { ...front.lead, article: digestOfItem(front.lead.article) },
+  top: front.top.map((story) => ({ ...story, article: digestOfItem(story.article) })),
+});
+
 /**
  * Of the members of a summary or a feed entry, only a feed entry's HTML needs care: stored HTML says where it is in
  * the cache, which changes as packs are merged; the page is the same.

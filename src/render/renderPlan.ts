@@ -9,7 +9,7 @@ import { hash } from 'node:crypto';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, SiteView } from '../archive/pages.ts';
-import { digest, digestOfItem, isSharedByPages, pageHashPrefix } from '../archive/sharedByPages.ts';
+import { digest, digestOfItem, frontByDigests, isSharedByPages, pageHashPrefix } from '../archive/sharedByPages.ts';
 import { hashOfHtml, isStoredHtml, type BodyHtml } from '../sanitize/bodyHtml.ts';
 import { madeOnce } from '../madeOnce.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
@@ -66,10 +66,7 @@ class PageJson {
           ...page,
           items: page.items.map(digestOfItem),
           days: page.days.map((day) => ({ ...day, items: day.items.map(digestOfItem) })),
-          front: page.front && {
-            lead: { ...page.front.lead, article: digestOfItem(page.front.lead.article) },
-            top: page.front.top.map((story) => ({ ...story, article: digestOfItem(story.article) })),
-          },
+          front: page.front && frontByDigests(page.front),
         });
       case 'story':
         return JSON.stringify({ ...page, sources: page.sources.map((source) => ({ ...source, items: source.items.map(digestOfItem) })) });
@@ -104,12 +101,26 @@ export interface RenderPlan {
   remove: string[];
 }
 
+/** Whether a page of the last build lost its file: by `missing`, when they were checked already (`missingPages.ts`); else checked now. */
+export function fileGoneFrom(outputDir: string, missing: ReadonlySet<string> | undefined): (url: string) => boolean {
+  return missing ? (url) => missing.has(url) : (url) => !hasPageFile(outputDir, url);
+}
+
+/**
+ * Whether the page at `url`, with this hash, is to be written: new or changed since `previous`, or its file gone. The
+ * one rule for rendering a page and for making it again at all (`ArchiveOptions.pageHashing`).
+ */
+export const mustWrite =
+  (previous: Hashes, fileGone: (url: string) => boolean) =>
+  (url: string, hash: string): boolean =>
+    previous.get(url) !== hash || fileGone(url);
+
 /** `missing`: the last build's pages whose file is gone, when they were checked already (`missingPages.ts`); else each is checked here. */
 export function planRender(outputDir: string, current: Hashes, previous: Hashes, missing?: ReadonlySet<string>): RenderPlan {
   const render = new Set<string>();
-  const fileGone = missing ? (url: string) => missing.has(url) : (url: string) => !hasPageFile(outputDir, url);
+  const toWrite = mustWrite(previous, fileGoneFrom(outputDir, missing));
   for (const [url, hash] of current) {
-    if (previous.get(url) !== hash || fileGone(url)) render.add(url);
+    if (toWrite(url, hash)) render.add(url);
   }
   const remove = [...previous.keys()].filter((url) => !current.has(url));
   return { render, remove };
