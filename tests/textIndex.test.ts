@@ -4,15 +4,15 @@
  * same as those of an index made anew from all the articles.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { BuildCache } from '../src/cache/buildCache.ts';
 import { cachedRelateArticles } from '../src/related/cachedRelations.ts';
-import { relateArticles, termCounter, weightedText, type RelatableArticle } from '../src/related/relateArticles.ts';
+import { indexTermsOf, relateArticles, termCounter, weightedText, type RelatableArticle } from '../src/related/relateArticles.ts';
 import { indexNeighbors, neighborsOf, settledCount, updateNeighbors, type NeighborIndex, type SimilarityOptions } from '../src/related/similarity.ts';
-import { countedTermsOf } from '../src/related/terms.ts';
+import { countedTermsOf, type PackedTerms } from '../src/related/terms.ts';
 import { relatableOf } from '../src/archive/context.ts';
 import { loadContent } from '../src/load/loadContent.ts';
 import { step as prepareStep } from '../src/prepareFile.ts';
@@ -127,6 +127,60 @@ describe('relating from the build cache', () => {
     const relations = relate(later, options);
     assert.deepEqual(relations, relateArticles(later, options));
     assert.equal(relations.duplicateOf.get('/copy/'), all[2_000]!.url);
+  });
+
+  test("a day's news counts the terms of the new articles only: the index is read back from the cache", () => {
+    // With their terms counted as their files were read, as a build gives them.
+    const termsOf = indexTermsOf('en');
+    const counted = new Set<string>();
+    const all = articles(2_110, 13).map((article) => {
+      const { counts, ...terms } = termsOf(article);
+      const watched = Object.defineProperty(terms, 'counts', {
+        enumerable: true,
+        get: () => {
+          counted.add(article.url);
+          return counts;
+        },
+      }) as PackedTerms;
+      return { ...article, terms: watched };
+    });
+    const relate = cachedRelateArticles(new BuildCache(mkdtempSync(path.join(tmpdir(), 'relate-'))));
+    const options = { language: 'en' };
+    relate(all.slice(0, 2_100), options);
+    assert.equal(counted.size, 2_100);
+    counted.clear();
+    const relations = relate(all, options);
+    // Indexing every article anew would count all 2,110 again (as `relateArticles` does below).
+    assert.deepEqual(
+      [...counted].sort(),
+      all
+        .slice(2_100)
+        .map((article) => article.url)
+        .sort(),
+    );
+    assert.deepEqual(relations, relateArticles(all, options));
+  });
+});
+
+describe('arrays written as their bytes', () => {
+  test('come back as written, from pieces or whole, and a cut file is no entry', () => {
+    const cache = new BuildCache(mkdtempSync(path.join(tmpdir(), 'arrays-')));
+    const namespace = cache.namespace('test');
+    const whole = Float64Array.from([0.5, -1, Number.MAX_VALUE]);
+    const shared = Uint32Array.from([1, 2, 3, 4, 5, 6]);
+    assert.ok(
+      namespace.writeWithArrays(
+        'entry',
+        { keys: ['a', 'b'] },
+        { whole, pieces: [shared.subarray(0, 2), shared.subarray(4)], bytes: Uint8Array.from([7]), none: [] },
+      ),
+    );
+    const read = namespace.readWithArrays<{ keys: string[] }>('entry');
+    assert.deepEqual(read?.head, { keys: ['a', 'b'] });
+    assert.deepEqual(read?.arrays, { whole, pieces: Uint32Array.from([1, 2, 5, 6]), bytes: Uint8Array.from([7]), none: new Uint8Array(0) });
+    const file = path.join(namespace.folder, 'entry');
+    writeFileSync(file, readFileSync(file).subarray(0, 40));
+    assert.equal(namespace.readWithArrays('entry'), undefined);
   });
 });
 
