@@ -24,6 +24,7 @@ import { isError, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { collectGarbage } from './collectGarbage.ts';
 import { OutputCheck } from './render/missingPages.ts';
+import { OutputFolders } from './render/outputFolders.ts';
 import { outputIntact } from './render/outputIntact.ts';
 import { fileGoneFrom, mustWrite } from './render/renderPlan.ts';
 import { renderSite, renderWorkers, startRenderProcess, type RenderResult } from './render/renderSite.ts';
@@ -87,8 +88,10 @@ export async function makeSite(options: BuildOptions & { cwd: string }, inputs: 
   const renderProcess = availableParallelism() > 1 && (records?.read().pages.size ?? 0) > 0 ? startRenderProcess(templates) : undefined;
   // And which of the last build's pages lost their file, on another thread too (`render/missingPages.ts`).
   const outputCheck = new OutputCheck(outputDir, [...(records?.read().pages.keys() ?? [])]);
+  // A build that writes every page makes their folders on another thread as soon as it knows them (`render/outputFolders.ts`).
+  const folders = (records?.read().pages.size ?? 0) === 0 ? new OutputFolders(outputDir) : undefined;
   try {
-    const indexed = await loadAndIndex(options, inputs, outputDir, outputCheck.missing);
+    const indexed = await loadAndIndex(options, inputs, outputDir, outputCheck.missing, folders);
     if (!('archive' in indexed)) return indexed;
     const { archive, inputKey, result } = indexed;
     const pictureCache = cache && path.join(cache.root, 'pictures');
@@ -112,6 +115,7 @@ export async function makeSite(options: BuildOptions & { cwd: string }, inputs: 
     };
   } finally {
     await outputCheck.stop();
+    await folders?.stop();
     if (renderProcess) await stopProcess(renderProcess);
   }
 }
@@ -129,6 +133,7 @@ async function loadAndIndex(
   { cache, records, templates, stamp, settledStats }: BuildInputs,
   outputDir: string,
   missing: Promise<ReadonlySet<string> | undefined>,
+  folders: OutputFolders | undefined,
 ): Promise<BuildResult | { archive: HandOver<Archive>; inputKey: string | undefined; result: ContentResult }> {
   const includeDrafts = options.includeDrafts ?? false;
   const content = await loadBuildContent(options.contentDir, options.cwd, cache, { includeDrafts, timer: options.timer, settledStats });
@@ -149,7 +154,10 @@ async function loadAndIndex(
   }
 
   // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
-  if (content.fileCount > 0 && publishedArticles(content.articles, { includeDrafts }).length === 0) return { ...result, ...nothing, built: false };
+  const published = publishedArticles(content.articles, { includeDrafts });
+  if (content.fileCount > 0 && published.length === 0) return { ...result, ...nothing, built: false };
+  // Every published article has its page, at its URL (on this machine's part of the site, when there is one part).
+  if (shard.count === 1) folders?.add(published.map((article) => article.url));
   const relate = cache && cachedRelateArticles(cache);
   // A page the last build wrote with the hash this one gives it is not made again, when its file is there.
   const toWrite = mustWrite(last?.pages ?? new Map<string, string>(), fileGoneFrom(outputDir, await missing));
@@ -164,6 +172,7 @@ async function loadAndIndex(
     pageHashing: { templatesHash: templates.hash, unchanged },
   });
   const archive = shardArchive(whole, shard);
+  folders?.add(archive.pages.map((page) => page.url));
   options.timer?.lap('every page as data: related articles, stories, lists, feeds');
   // Handed over to the stage that writes it, which alone holds it then (`handOver.ts`).
   return { archive: new HandOver(archive), inputKey, result };

@@ -84,6 +84,9 @@ export const isHtmlPage = (url: string): boolean => url.endsWith('/') || url.end
 /** The file a page URL is written to, as path segments: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
 export const fileSegmentsOf = (url: string): string[] => [...url.split('/').filter(Boolean), ...(url.endsWith('/') ? ['index.html'] : [])];
 
+/** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
+export const outputFileOf = (outputDir: string, url: string): string => path.join(outputDir, ...fileSegmentsOf(url));
+
 /** `target` (root-relative, e.g. `/2026/01/`) as seen from the page at `from`. */
 export function relativeUrl(target: string, from: string): string {
   if (!target.startsWith('/') || target.startsWith('//')) return target;

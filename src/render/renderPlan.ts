@@ -13,7 +13,7 @@ import { digest, digestOfItem, frontByDigests, isSharedByPages, pageHashPrefix }
 import { hashOfHtml, isStoredHtml, type BodyHtml } from '../sanitize/bodyHtml.ts';
 import { madeOnce } from '../madeOnce.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
-import { fileSegmentsOf } from '../routes.ts';
+import { outputFileOf } from '../routes.ts';
 
 /** Every page's hash: those in `known` were hashed as they were made, from what they are made from (`ArchiveOptions.pageHashing`); the others, from their data. */
 export function hashPages(pages: readonly Page[], site: SiteView, templatesHash = '', known?: ReadonlyMap<string, string>): Hashes {
@@ -87,9 +87,6 @@ class PageJson {
     return madeOnce(this.strings, text, () => digest(text));
   }
 }
-
-/** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
-export const outputFileOf = (outputDir: string, url: string): string => path.join(outputDir, ...fileSegmentsOf(url));
 
 /** Whether the page at `url` has its file in `outputDir`. */
 export const hasPageFile = (outputDir: string, url: string): boolean => existsSync(outputFileOf(outputDir, url));

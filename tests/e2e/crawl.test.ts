@@ -5,7 +5,7 @@
  * back with a real feed parser.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Root } from 'hast';
@@ -17,6 +17,9 @@ import { generateCorpus } from '../support/generateCorpus.ts';
 import { runCli, tempDir } from '../helpers.ts';
 
 const articleCount = 2000;
+/** Of them, drafts: they have no page. */
+const draftCount = 3;
+const publishedCount = articleCount - draftCount;
 const baseUrl = 'https://archive.example.org';
 const parser = unified().use(rehypeParse);
 const fileOf = (site: string, url: string): string => path.join(site, url, 'index.html');
@@ -33,6 +36,12 @@ describe(`a generated archive of ${articleCount} articles`, () => {
 
   before(async () => {
     generateCorpus(path.join(cwd, 'content'), articleCount, { years: 3, sources: 40, tags: 300 });
+    // A few drafts, which have no page.
+    const files = readdirSync(path.join(cwd, 'content'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+    for (const file of files.slice(0, draftCount)) {
+      const draft = path.join(cwd, 'content', file);
+      writeFileSync(draft, readFileSync(draft, 'utf8').replace('draft: false', 'draft: true'));
+    }
     const run = await runCli(['build', '--base-url', `${baseUrl}/`], { cwd });
     assert.equal(run.code, 0, run.stderr);
 
@@ -61,6 +70,13 @@ describe(`a generated archive of ${articleCount} articles`, () => {
     }
   });
 
+  test('every folder of the site holds a page or file: none is left empty (a draft has no folder)', () => {
+    const folders = readdirSync(site, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory());
+    const empty = folders.map((folder) => path.join(folder.parentPath, folder.name)).filter((folder) => readdirSync(folder).length === 0);
+    assert.ok(folders.length > publishedCount, `${folders.length} folders`);
+    assert.deepEqual(empty, []);
+  });
+
   test('the crawl finds no broken internal link', () => {
     assert.deepEqual(broken.slice(0, 10), []);
   });
@@ -76,7 +92,7 @@ describe(`a generated archive of ${articleCount} articles`, () => {
 
   test('every page of the URL contract exists', () => {
     const articles = [...pages.keys()].filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(url));
-    assert.equal(articles.length, articleCount);
+    assert.equal(articles.length, publishedCount);
     for (const url of ['/', '/page/1/', '/page/2/', '/archive/', '/tags/', '/sources/', '/2024/', '/2024/06/', '/2025/12/']) {
       assert.ok(pages.has(url), url);
     }
@@ -156,6 +172,6 @@ describe(`a generated archive of ${articleCount} articles`, () => {
       assert.equal(monthsTotal, yearCount);
       total += yearCount;
     }
-    assert.equal(total, articleCount);
+    assert.equal(total, publishedCount);
   });
 });
