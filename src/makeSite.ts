@@ -157,7 +157,7 @@ async function loadAndIndex(
   const published = publishedArticles(content.articles, { includeDrafts });
   if (content.fileCount > 0 && published.length === 0) return { ...result, ...nothing, built: false };
   // Every published article has its page, at its URL (on this machine's part of the site, when there is one part).
-  if (shard.count === 1) folders?.add(published.map((article) => article.url));
+  const articleFolders = shard.count === 1 && (folders?.add(published.map((article) => article.url)) ?? false);
   const relate = cache && cachedRelateArticles(cache);
   // A page the last build wrote with the hash this one gives it is not made again, when its file is there.
   const toWrite = mustWrite(last?.pages ?? new Map<string, string>(), fileGoneFrom(outputDir, await missing));
@@ -172,7 +172,8 @@ async function loadAndIndex(
     pageHashing: { templatesHash: templates.hash, unchanged },
   });
   const archive = shardArchive(whole, shard);
-  folders?.add(archive.pages.map((page) => page.url));
+  folders?.add(archive.pages.filter((page) => !(articleFolders && page.kind === 'article')).map((page) => page.url));
+  folders?.end();
   options.timer?.lap('every page as data: related articles, stories, lists, feeds');
   // Handed over to the stage that writes it, which alone holds it then (`handOver.ts`).
   return { archive: new HandOver(archive), inputKey, result };

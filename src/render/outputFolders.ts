@@ -14,7 +14,7 @@ import { moduleBeside } from '../paths.ts';
 import { isSafePageUrl } from '../routes.ts';
 import { startWorker } from '../workerThread.ts';
 
-/** Fewer pages than this are written in less time than a thread takes to start. */
+/** For fewer pages than this, making their folders is not worth starting a thread. */
 const pagesWorthAThread = 1000;
 
 export class OutputFolders {
@@ -26,19 +26,25 @@ export class OutputFolders {
   }
 
   /**
-   * Makes the folders of pages at these URLs, which the build will write; the thread starts with the first
-   * thousands of them, on a machine with a core to spare. An unsafe URL fails the build before rendering: it is
-   * left alone here.
+   * Makes the folders of pages at these URLs, which the build will write; false when it leaves them to the
+   * Eleventys. The thread starts when a thousand or more are asked for at once, on a machine with a core to spare.
+   * An unsafe URL fails the build before rendering: it is left alone here.
    */
-  add(urls: readonly string[]): void {
+  add(urls: readonly string[]): boolean {
     const safe = urls.filter(isSafePageUrl);
-    if (!this.#worker && (safe.length < pagesWorthAThread || availableParallelism() < 2)) return;
+    if (!this.#worker && (safe.length < pagesWorthAThread || availableParallelism() < 2)) return false;
     if (!this.#worker) {
       this.#worker = startWorker(moduleBeside('./outputFoldersWorker', import.meta.url), this.#outputDir);
       // A folder not made is made by the Eleventy that writes into it.
       this.#worker.on('error', () => {});
     }
     this.#worker.postMessage(safe);
+    return true;
+  }
+
+  /** No more folders: the thread ends once it has made those asked for, and its memory is the process's again. */
+  end(): void {
+    this.#worker?.postMessage('end');
   }
 
   /** Stops the thread, whether or not it has made every folder: the pages are written by then, or the build failed. */
