@@ -85,11 +85,12 @@ export async function makeSite(options: BuildOptions & { cwd: string }, inputs: 
   const outputDir = path.resolve(options.cwd, options.outputDir);
   // A build over the output of an earlier one mostly renders a few pages (a day's news), and Eleventy takes half a
   // second to load: a rendering process started now loads it on another core while this one reads and makes pages.
-  const renderProcess = availableParallelism() > 1 && (records?.read().pages.size ?? 0) > 0 ? startRenderProcess(templates) : undefined;
+  const lastPages = records?.read().pages ?? new Map<string, string>();
+  const renderProcess = availableParallelism() > 1 && lastPages.size > 0 ? startRenderProcess(templates) : undefined;
   // And which of the last build's pages lost their file, on another thread too (`render/missingPages.ts`).
-  const outputCheck = new OutputCheck(outputDir, [...(records?.read().pages.keys() ?? [])]);
+  const outputCheck = new OutputCheck(outputDir, [...lastPages.keys()]);
   // A build that writes every page makes their folders on another thread as soon as it knows them (`render/outputFolders.ts`).
-  const folders = (records?.read().pages.size ?? 0) === 0 ? new OutputFolders(outputDir) : undefined;
+  const folders = lastPages.size === 0 ? new OutputFolders(outputDir) : undefined;
   try {
     const indexed = await loadAndIndex(options, inputs, outputDir, outputCheck.missing, folders);
     if (!('archive' in indexed)) return indexed;

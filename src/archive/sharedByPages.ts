@@ -54,5 +54,8 @@ function digestMade(value: object): string {
  */
 export const pageHashPrefix = (site: SiteView, templatesHash = ''): string => digest(`${codeVersion()}\0${templatesHash}\0${JSON.stringify(site)}`);
 
+/** A page's hash: the prefix every page's holds (`pageHashPrefix`), then the JSON of its data or of what it is made from. */
+export const pageHashOf = (prefix: string, json: string): string => hash('sha1', prefix + json, 'base64');
+
 /** A page's hash from what it is made from: one value, whose JSON holds what pages share by their digests. */
-export const hashOfInputs = (prefix: string, inputs: unknown): string => hash('sha1', prefix + JSON.stringify(inputs), 'base64');
+export const hashOfInputs = (prefix: string, inputs: unknown): string => pageHashOf(prefix, JSON.stringify(inputs));

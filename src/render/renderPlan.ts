@@ -5,11 +5,10 @@
  * changed, or whose file is gone are rendered, and the files of pages that
  * no longer exist are deleted.
  */
-import { hash } from 'node:crypto';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, SiteView } from '../archive/pages.ts';
-import { digest, digestOfItem, frontByDigests, isSharedByPages, pageHashPrefix } from '../archive/sharedByPages.ts';
+import { digest, digestOfItem, frontByDigests, isSharedByPages, pageHashOf, pageHashPrefix } from '../archive/sharedByPages.ts';
 import { hashOfHtml, isStoredHtml, type BodyHtml } from '../sanitize/bodyHtml.ts';
 import { madeOnce } from '../madeOnce.ts';
 import type { Hashes } from '../cache/buildRecord.ts';
@@ -19,9 +18,7 @@ import { outputFileOf } from '../routes.ts';
 export function hashPages(pages: readonly Page[], site: SiteView, templatesHash = '', known?: ReadonlyMap<string, string>): Hashes {
   const prefix = pageHashPrefix(site, templatesHash);
   const json = new PageJson();
-  return new Map(
-    pages.map((page) => [page.url, page.kind === 'unchanged' ? page.hash : (known?.get(page.url) ?? hash('sha1', prefix + json.of(page), 'base64'))]),
-  );
+  return new Map(pages.map((page) => [page.url, page.kind === 'unchanged' ? page.hash : (known?.get(page.url) ?? pageHashOf(prefix, json.of(page)))]));
 }
 
 /** Strings at least this long stand in a page's hash by their digest, made once. */
