@@ -129,21 +129,35 @@ export function textNeighbors(count: number, termsOf: (document: number) => Coun
 /** Indexes `count` documents, oldest first; each is asked for once, in order, by `termsOf`, and its strings can go. */
 export function indexNeighbors(count: number, termsOf: (document: number) => CountedTerms, options: SimilarityOptions = {}): NeighborIndex {
   const settings = { ...defaults, ...options };
-  const settled = settledCount(count, settings.settledBlock);
-  const dictionary = new Dictionary();
-  const counted = new CountedDocuments(count);
-  for (let document = 0; document < count; document++) counted.add(dictionary.count(termsOf(document), document < settled));
-  const weighing = { settled, terms: dictionary.terms, documentFrequency: dictionary.documentFrequency };
-  const vectorMaker = new VectorMaker(weighing, settings, count);
-  const vectors = Array.from({ length: count }, (_, document) => vectorMaker.make(counted.of(document)));
+  const { weighing, vectors } = weighedVectors(count, termsOf, settings);
+  const { settled } = weighing;
   // A term proposes when held by the vectors of few settled documents.
-  const held = new Uint32Array(dictionary.terms.length);
+  const held = new Uint32Array(weighing.terms.length);
   for (const vector of vectors.slice(0, settled)) for (const term of vector.terms) held[term]! += 1;
   const proposes = Array.from(held, (documents) => documents <= settings.maxPostings);
   const search = new CandidateSearch(vectors, proposes, settings);
   const candidates = new CandidateListsBuilder(count);
   for (let document = 0; document < count; document++) search.find(document, candidates);
   return { ...weighing, proposes, vectors, candidates: candidates.lists() };
+}
+
+/**
+ * Every document's vector, and the weighing they were made by. The documents' counted terms (290 MB at 100,000) and
+ * the map of every term to its id are this function's alone, garbage once it returns: kept to the end of
+ * `indexNeighbors`, they were held while candidates were searched for, the peak of a cold build's memory.
+ */
+function weighedVectors(
+  count: number,
+  termsOf: (document: number) => CountedTerms,
+  settings: Required<SimilarityOptions>,
+): { weighing: Pick<NeighborIndex, 'settled' | 'terms' | 'documentFrequency'>; vectors: SparseVector[] } {
+  const settled = settledCount(count, settings.settledBlock);
+  const dictionary = new Dictionary();
+  const counted = new CountedDocuments(count);
+  for (let document = 0; document < count; document++) counted.add(dictionary.count(termsOf(document), document < settled));
+  const weighing = { settled, terms: dictionary.terms, documentFrequency: dictionary.documentFrequency };
+  const vectorMaker = new VectorMaker(weighing, settings, count);
+  return { weighing, vectors: Array.from({ length: count }, (_, document) => vectorMaker.make(counted.of(document))) };
 }
 
 /**
