@@ -109,6 +109,9 @@ export interface NeighborIndex {
   candidates: CandidateLists;
 }
 
+/** What terms are weighed by: the settled documents, and in how many of them each term occurs. */
+type Weighing = Pick<NeighborIndex, 'settled' | 'terms' | 'documentFrequency'>;
+
 /** A weight of 1 (`unit` squared is a score of 1): products of two weights stay exact integers, and so do their sums. */
 const unit = 2 ** 20;
 
@@ -150,7 +153,7 @@ function weighedVectors(
   count: number,
   termsOf: (document: number) => CountedTerms,
   settings: Required<SimilarityOptions>,
-): { weighing: Pick<NeighborIndex, 'settled' | 'terms' | 'documentFrequency'>; vectors: SparseVector[] } {
+): { weighing: Weighing; vectors: SparseVector[] } {
   const settled = settledCount(count, settings.settledBlock);
   const dictionary = new Dictionary();
   const counted = new CountedDocuments(count);
@@ -519,7 +522,7 @@ const positionRange = 2 ** 24;
  * `termsPerDocument` (see `CountedDocuments` for why not an array each).
  */
 class VectorMaker {
-  private readonly index: Pick<NeighborIndex, 'settled' | 'terms' | 'documentFrequency'>;
+  private readonly index: Weighing;
   private readonly settings: Required<SimilarityOptions>;
   private readonly terms: Uint32Array;
   private readonly weights: Uint32Array;
@@ -530,7 +533,7 @@ class VectorMaker {
   private weighed = new Float64Array(1024);
   private sorted = new Float64Array(1024);
 
-  constructor(index: Pick<NeighborIndex, 'settled' | 'terms' | 'documentFrequency'>, settings: Required<SimilarityOptions>, documents: number) {
+  constructor(index: Weighing, settings: Required<SimilarityOptions>, documents: number) {
     this.index = index;
     this.settings = settings;
     this.terms = new Uint32Array(documents * settings.termsPerDocument);
