@@ -95,14 +95,14 @@ export class FileReading<A extends LoadedArticle> {
         if (jobs.length > 0)
           this.#storeBatch(
             batches.flatMap((batch) => batch.indexes),
-            this.#run(jobs),
+            this.#runHere(jobs),
           );
         return this.#packs;
       }
       this.#closeBatch();
       // This thread's share of what is left, letting the workers' answers in between.
       for (let batch = this.#waiting.shift(); batch; batch = this.#waiting.shift()) {
-        this.#runHere(batch);
+        this.#storeBatch(batch.indexes, this.#runHere(batch.jobs));
         await yieldToEvents();
         this.#throwFailure();
       }
@@ -171,14 +171,22 @@ export class FileReading<A extends LoadedArticle> {
     await yieldToEvents();
     this.#throwFailure();
     while (this.#waiting.length > this.#workers.length) {
-      this.#runHere(this.#waiting.shift()!);
+      const batch = this.#waiting.shift()!;
+      this.#storeBatch(batch.indexes, this.#runHere(batch.jobs));
       await yieldToEvents();
       this.#throwFailure();
     }
   }
 
-  #runHere(batch: Batch): void {
-    this.#storeBatch(batch.indexes, this.#run(batch.jobs));
+  /**
+   * Runs jobs on this thread, their results copied as a worker's are by its message. As made, they hold slices of
+   * what they were read from, and a slice keeps the whole string alive: a tag holds its file's text, an article's
+   * opening its whole body text (10,000 articles: 44 MB alive for the 5,000 read on this thread, once every file
+   * was read). The copy is made of flat strings only (26 µs an article).
+   */
+  #runHere(jobs: readonly FileJob[]): BatchResult<A> {
+    const { results, pack } = this.#run(jobs);
+    return { results: structuredClone(results), pack };
   }
 
   #storeBatch(indexes: readonly number[], { results, pack }: BatchResult<A>): void {
