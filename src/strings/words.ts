@@ -163,6 +163,8 @@ export class Translator {
 
   /** Several parts as one list: "A, B and C", with the language's own words between. */
   #joined(items: readonly MessagePart[]): MessagePart[] {
+    // A list of one is that one in every language: most articles' categories (0.38 s of ICU at 100,000 articles, 0.15 s so).
+    if (items.length === 1) return [items[0]!];
     let next = 0;
     return this.#list.formatToParts(items.map((item) => item.text)).map((piece) => (piece.type === 'element' ? items[next++]! : { text: piece.value }));
   }
