@@ -90,7 +90,8 @@ export function relateArticles(articles: readonly RelatableArticle[], options: R
   const ordered = [...articles].sort(oldestFirst);
   const neighbors = neighborsOf(ordered, options);
 
-  const duplicateOf = findCopies(ordered, neighbors);
+  const indexOf = new Map(ordered.map((article, index) => [article.url, index]));
+  const duplicateOf = findCopies(ordered, neighbors, indexOf);
 
   // Stories: union of close pairs (alike and near in time), and of copies.
   const parent = ordered.map((_, index) => index);
@@ -102,30 +103,37 @@ export function relateArticles(articles: readonly RelatableArticle[], options: R
     const [rootA, rootB] = [find(a), find(b)];
     if (rootA !== rootB) parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
   };
-  const indexOf = new Map(ordered.map((article, index) => [article.url, index]));
   for (const [copy, original] of duplicateOf) union(indexOf.get(copy)!, indexOf.get(original)!);
   // Read in place, not from each article object: 100,000 articles meet 2 million neighbors in the loops below.
   const epochMs = Float64Array.from(ordered, (article) => article.epochMs);
-  const isClosest = (index: number, other: number) =>
-    neighbors.index.subarray(neighbors.start[index], Math.min(neighbors.start[index + 1]!, neighbors.start[index]! + mutualRank)).includes(other);
+  const isClosest = (index: number, other: number): boolean => {
+    const first = neighbors.start[index]!;
+    const end = Math.min(neighbors.start[index + 1]!, first + mutualRank);
+    for (let slot = first; slot < end; slot++) if (neighbors.index[slot] === other) return true;
+    return false;
+  };
   for (let index = 0; index < ordered.length; index++) {
     for (let slot = neighbors.start[index]!; slot < neighbors.start[index + 1]!; slot++) {
       const other = neighbors.index[slot]!;
       const score = neighbors.score[slot]!;
       if (Math.abs(epochMs[index]! - epochMs[other]!) > storyWindowDays * day) continue;
       // Alike enough on their own, or less alike but each among the other's closest articles.
-      const mutual = isClosest(index, other) && isClosest(other, index);
-      if (score >= storySimilarity || (mutual && score >= mutualStorySimilarity)) union(index, other);
+      if (score >= storySimilarity || (score >= mutualStorySimilarity && isClosest(index, other) && isClosest(other, index))) union(index, other);
     }
   }
+  // Only the stories of more than one article: not an entry and a list for each of 100,000 articles.
+  const roots = Int32Array.from(ordered, (_, index) => find(index));
+  const memberCount = new Int32Array(ordered.length);
+  for (const root of roots) memberCount[root]! += 1;
   const groups = new Map<number, string[]>();
   ordered.forEach((article, index) => {
-    const root = find(index);
+    const root = roots[index]!;
+    if (memberCount[root]! < 2) return;
     const group = groups.get(root);
     if (group) group.push(article.url);
     else groups.set(root, [article.url]);
   });
-  const stories = [...groups.values()].filter((members) => members.length > 1).map((members) => ({ members }));
+  const stories = [...groups.values()].map((members) => ({ members }));
   const storyOf = new Map(stories.flatMap((story) => story.members.map((url) => [url, story] as const)));
 
   // Compared in plain arrays of numbers, not through maps and sets of strings: 100,000 articles meet 2 million
@@ -137,8 +145,9 @@ export function relateArticles(articles: readonly RelatableArticle[], options: R
   });
   const ids = new WordIds();
   // Each article's tags folded once, not once for every article it is compared with.
-  const tags = ids.sets(ordered.map((article) => article.tags.map((tag) => tag.toLowerCase())));
-  const subjects = ids.sets(ordered.map(headlineWordsOf(options.language)));
+  const tags = ids.sets(ordered.length, (index) => ordered[index]!.tags.map((tag) => tag.toLowerCase()));
+  const headlineWords = headlineWordsOf(options.language);
+  const subjects = ids.sets(ordered.length, (index) => headlineWords(ordered[index]!));
   const related = new Map<string, string[]>();
   const count = options.relatedCount ?? 5;
   for (let index = 0; index < ordered.length; index++) {
@@ -185,25 +194,38 @@ function headlineWordsOf(language: string): (article: RelatableArticle) => reado
 class WordIds {
   private readonly idOf = new Map<string, number>();
 
-  /** The set of each list of words, all in one array (`SortedSets`). */
-  sets(lists: readonly (readonly string[])[]): SortedSets {
-    const start = new Int32Array(lists.length + 1);
-    const members: number[] = [];
-    lists.forEach((words, list) => {
-      const ids = Int32Array.from(words, (word) => {
+  /**
+   * The set of each of `count` lists of words, all in one array (`SortedSets`). Each list is asked for when it is
+   * numbered, and is garbage at once: made all first, 100,000 articles' lists (their headlines' 800,000 words) lived
+   * on through the engine's young collections, which copy what lives.
+   */
+  sets(count: number, wordsOf: (list: number) => readonly string[]): SortedSets {
+    const start = new Int32Array(count + 1);
+    let members = new Int32Array(Math.max(16, count * 4));
+    let length = 0;
+    for (let list = 0; list < count; list++) {
+      const words = wordsOf(list);
+      if (length + words.length > members.length) {
+        const grown = new Int32Array(Math.max(2 * members.length, length + words.length));
+        grown.set(members.subarray(0, length));
+        members = grown;
+      }
+      const first = length;
+      for (const word of words) {
         let id = this.idOf.get(word);
         if (id === undefined) {
           id = this.idOf.size;
           this.idOf.set(word, id);
         }
-        return id;
-      }).sort();
-      ids.forEach((id, position) => {
-        if (position === 0 || id !== ids[position - 1]) members.push(id);
-      });
-      start[list + 1] = members.length;
-    });
-    return new SortedSets(start, Int32Array.from(members));
+        members[length++] = id;
+      }
+      // Sorted in place, then each number once.
+      const ids = members.subarray(first, length).sort();
+      length = first;
+      for (let position = 0; position < ids.length; position++) if (position === 0 || ids[position] !== ids[position - 1]) members[length++] = ids[position]!;
+      start[list + 1] = length;
+    }
+    return new SortedSets(start, members.slice(0, length));
   }
 }
 
@@ -306,19 +328,19 @@ const isOriginalOf = (a: RelatableArticle, b: RelatableArticle): boolean =>
   originalFirst({ epochMs: a.epochMs, id: a.file ?? a.url }, { epochMs: b.epochMs, id: b.file ?? b.url }) <= 0;
 
 /** Copies: the same link once normalized, or the same article by `sameArticleSimilarity` among close text neighbors. */
-function findCopies(ordered: readonly RelatableArticle[], neighbors: NeighborLists): Map<string, string> {
+function findCopies(ordered: readonly RelatableArticle[], neighbors: NeighborLists, indexOf: ReadonlyMap<string, number>): Map<string, string> {
   const duplicateOf = new Map<string, string>();
   const original = (url: string): string => {
     let current = url;
     for (let next = duplicateOf.get(current); next !== undefined; next = duplicateOf.get(current)) current = next;
     return current;
   };
-  const byUrl = new Map(ordered.map((article) => [article.url, article]));
+  const byUrl = (url: string): RelatableArticle => ordered[indexOf.get(url)!]!;
   /** Two captures of one article: the better original is kept, and what copied the other now copies it. */
   const markCopy = (a: string, b: string) => {
     const [first, second] = [original(a), original(b)];
     if (first === second) return;
-    const [kept, copy] = isOriginalOf(byUrl.get(first)!, byUrl.get(second)!) ? [first, second] : [second, first];
+    const [kept, copy] = isOriginalOf(byUrl(first), byUrl(second)) ? [first, second] : [second, first];
     duplicateOf.set(copy, kept);
   };
   const byLink = new Map<string, string>();
