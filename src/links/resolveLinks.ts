@@ -119,7 +119,10 @@ class ContentImages {
 export function resolveLinks<A extends SafeArticle>(articles: readonly A[], options: LinkOptions): LinkedContent<A> {
   // Made when a body first links into the archive: most feed captures hold no such link (0.45 s at 100,000 articles).
   let index: ArchiveIndex | undefined;
-  const articleOf = (key: string) => (index ??= new ArchiveIndex(articles, options.includeDrafts)).article(key);
+  const articleOf = (key: string): SafeArticle | undefined => {
+    index ??= new ArchiveIndex(articles, options.includeDrafts);
+    return index.article(key);
+  };
   const images = new ContentImages(options.contentRoot);
   const files = new Map<string, CopiedFile>();
   const problems: Problem[] = [];
