@@ -25,8 +25,8 @@ interface FramePrototype {
 /** A variable's name, as `set` walks it: `loop.index` is `index` in the object `loop`. */
 interface NamePath {
   head: string;
-  /** The names between the first and the last, for a name of three parts or more. */
-  inner: string[];
+  /** The names before the last: the objects on its way. */
+  parents: string[];
   last: string;
   dotted: boolean;
 }
@@ -37,7 +37,7 @@ function pathOf(name: string): NamePath {
   let path = paths.get(name);
   if (path === undefined) {
     const parts = name.split('.');
-    path = { head: parts[0]!, inner: parts.slice(1, -1), last: parts.at(-1)!, dotted: parts.length > 1 };
+    path = { head: parts[0]!, parents: parts.slice(0, -1), last: parts.at(-1)!, dotted: parts.length > 1 };
     paths.set(name, path);
   }
   return path;
@@ -57,8 +57,11 @@ function set(this: Frame, name: string, value: unknown, resolveUp?: boolean): vo
     this.variables[name] = value;
     return;
   }
-  let object = (this.variables[path.head] ||= {}) as Record<string, unknown>;
-  for (const id of path.inner) object = (object[id] ||= {}) as Record<string, unknown>;
+  let object = this.variables;
+  for (const id of path.parents) {
+    if (!object[id]) object[id] = {};
+    object = object[id] as Record<string, unknown>;
+  }
   object[path.last] = value;
 }
 
