@@ -5,7 +5,8 @@ import nunjucks from 'nunjucks';
 import { fasterFrames } from '../src/render/nunjucksFrames.ts';
 
 const templates: Record<string, string> = {
-  'words.njk': '{% macro say(parts) %}{% for part in parts %}{% if part.url %}<a href="{{ part.url }}">{{ part.text }}</a>{% else %}{{ part.text }}{% endif %}{% endfor %}{% endmacro %}',
+  'words.njk':
+    '{% macro say(parts) %}{% for part in parts %}{% if part.url %}<a href="{{ part.url }}">{{ part.text }}</a>{% else %}{{ part.text }}{% endif %}{% endfor %}{% endmacro %}',
   'counter.njk': '{% set count = count + 1 %}[included {{ count }} {{ item.name }}]',
   'page.njk': [
     '{% import "words.njk" as words %}',
