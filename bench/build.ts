@@ -9,6 +9,8 @@
  * its own process (`measure.ts`), by the tool as it is installed (compiled to
  * JavaScript): wall time, CPU time and peak memory summed over all its
  * processes; with --runs N each is run N times and the median is shown.
+ * The cold build and the anchor are run by turns (ours, then the anchor, N
+ * times), and their ratio is given turn by turn as well as of the medians.
  *
  *   npm run bench                          1,000 and 10,000 articles
  *   npm run bench -- 100000 --no-anchors   100,000, without Hugo and plain Eleventy
@@ -59,15 +61,44 @@ function installedTool(): string {
 const cli = installedTool();
 process.on('exit', () => rmSync(path.dirname(path.dirname(cli)), { recursive: true, force: true }));
 
+/** A command to time, in the corpus's folder, and what to do before each of its runs. */
+interface Job {
+  command: string;
+  args: string[];
+  prepare?: (run: number) => void;
+}
+
 /** The median (by wall time) of `runs` runs, each after `prepare`. */
 async function timed(command: string, args: string[], cwd: string, prepare: (run: number) => void = () => {}): Promise<Measured> {
-  const results: Measured[] = [];
+  return (await byTurns([{ command, args, prepare }], cwd)).medians[0]!;
+}
+
+/** The middle value; of an even count, the mean of the two in the middle. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * `runs` runs of each job, by turns (one run of each, then the next turn): the median run of each (by wall time),
+ * and, turn by turn, the wall time of each job's run divided by the last job's. This machine's speed drifts by a
+ * quarter or more over minutes: a job timed after the other meets another machine, and the two runs of a turn,
+ * back to back, the same one.
+ */
+async function byTurns(jobs: readonly Job[], cwd: string): Promise<{ medians: Measured[]; ratios: number[][] }> {
+  const results: Measured[][] = jobs.map(() => []);
   for (let run = 0; run < runs; run++) {
-    prepare(run);
-    results.push(await measure(command, args, cwd));
+    for (const [index, job] of jobs.entries()) {
+      job.prepare?.(run);
+      results[index]!.push(await measure(job.command, job.args, cwd));
+    }
   }
-  results.sort((a, b) => a.seconds - b.seconds);
-  return results[Math.floor(results.length / 2)]!;
+  const last = results.at(-1)!;
+  return {
+    medians: results.map((each) => [...each].sort((a, b) => a.seconds - b.seconds)[Math.floor(each.length / 2)]!),
+    ratios: results.map((each) => each.map((result, run) => result.seconds / last[run]!.seconds)),
+  };
 }
 
 async function stages(dir: string): Promise<Record<string, number>> {
@@ -118,6 +149,8 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
 
     // The anchors first, on the corpus as generated (ours adds articles to it).
     const anchors: { name: string; result: Measured }[] = [];
+    // The anchor itself is timed by turns with our cold build, below.
+    let anchorJob: { name: string; job: Job } | undefined;
     if (!values['no-anchors']) {
       // Hugo reads the same files as its content folder.
       const hugoSite = path.join(dir, 'hugo');
@@ -128,10 +161,10 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
       const hugo = `hugo --quiet --source ${JSON.stringify(hugoSite)} --destination ${JSON.stringify(hugoOutput)}`;
       const clean = () => rmSync(hugoOutput, { recursive: true, force: true });
       // What a Hugo user runs for the same site: feeds of 50 for every term, then Pagefind over the output (as Pagefind's docs show).
-      anchors.push({
+      anchorJob = {
         name: `Hugo ${hugoVersion} + Pagefind CLI: tags, categories, a feed of 50 for every term, search over the articles, cold`,
-        result: await timed('bash', ['-c', `${hugo} && ${JSON.stringify(pagefindBin)} --site ${JSON.stringify(hugoOutput)} --silent`], dir, clean),
-      });
+        job: { command: 'bash', args: ['-c', `${hugo} && ${JSON.stringify(pagefindBin)} --site ${JSON.stringify(hugoOutput)} --silent`], prepare: clean },
+      };
       anchors.push({
         name: `Hugo ${hugoVersion} alone, no feeds, no search (the earlier anchor), cold`,
         result: await timed('bash', ['-c', `${hugo} --disableKinds RSS`], dir, clean),
@@ -156,7 +189,10 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
     const fresh = () => {
       for (const folder of ['.cache', '_ours']) rmSync(path.join(dir, folder), { recursive: true, force: true });
     };
-    const cold = await timed(process.execPath, [cli, ...build], dir, fresh);
+    const coldJob: Job = { command: process.execPath, args: [cli, ...build], prepare: fresh };
+    const turns = await byTurns(anchorJob ? [coldJob, anchorJob.job] : [coldJob], dir);
+    const cold = turns.medians[0]!;
+    if (anchorJob) anchors.unshift({ name: anchorJob.name, result: turns.medians[1]! });
     const warm = await timed(process.execPath, [cli, ...build], dir);
     const someArticle = readdirSync(path.join(dir, 'content'), { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.md'))
@@ -185,6 +221,12 @@ for (const count of sizes.length > 0 ? sizes : [1000, 10000]) {
     console.log(row('news-archive check, cold', check, anchor));
     console.log(row('news-archive check again, no change', checkAgain, anchor));
     for (const { name, result } of anchors) console.log(row(name, result, anchor));
+    if (anchor) {
+      const coldRatios = turns.ratios[0]!;
+      console.log(
+        `\nCold build ÷ Hugo + Pagefind, each turn's two runs back to back: ${coldRatios.map((ratio) => ratio.toFixed(2)).join(', ')} (median ${median(coldRatios).toFixed(2)}).`,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
