@@ -5,6 +5,10 @@
  * surprises), `<<` merge keys are plain keys, `__proto__` is an ordinary own
  * key, duplicate keys are errors, custom tags (`!!js/function`) are errors,
  * and alias bombs are stopped. Each key keeps its line for problem reports.
+ * Front matter of the kinds nearly everyone writes is read by js-yaml instead
+ * (`readCommonYaml.ts`): the same data, and none of the above can occur in it
+ * (no anchors, aliases, tags, `<<` or `__proto__` keys; a duplicate key is
+ * left to `yaml`).
  */
 import jsYaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
