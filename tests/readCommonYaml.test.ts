@@ -188,3 +188,20 @@ test('readCommonYaml: random documents of common lines alone read as yaml reads 
   // The documents above are mostly of the common kinds: most must have been read by js-yaml, not all left to yaml.
   assert.ok(readByJsYaml > 600, `${readByJsYaml} of 3,000 read by js-yaml`);
 });
+
+test('readCommonYaml: a hostile line of a million spaces is read in one pass, as yaml reads it', () => {
+  // Each character of a line can be read one way only: a pattern that could take a space two ways would try
+  // about a million ways for each of a million spaces here, and this test would not end.
+  const spaces = ' '.repeat(1_000_000);
+  for (const source of [
+    `title: a${spaces}#\n`,
+    `title: a${spaces}b${spaces}#\n`,
+    `title: a${spaces}b\n`,
+    `tags: [a${spaces}b${spaces}#]\n`,
+    `tags: [a${spaces}, b]\n`,
+    `tags:\n- a${spaces}#\n`,
+    `title:${spaces}x: y\n`,
+  ]) {
+    assertReadAlike(source, 1);
+  }
+});

@@ -34,21 +34,27 @@ export interface YamlMapping {
 const key = String.raw`([A-Za-z][\w-]{0,100})`;
 // Double quotes with the escapes everyone uses; single quotes, whose only escape is ''.
 const quoted = String.raw`"(?:[^"\\]|\\["\\/nt]|\\u[0-9A-Fa-f]{4})*"|'(?:[^']|'')*'`;
-// Not starting with one of YAML's indicators, '.' or '+' (.inf, +1), nor holding ' #' or a ':' before a space.
+// Not starting with one of YAML's indicators, '.' or '+' (.inf, +1), nor holding '#' or a ':' before a space. Spaces
+// inside a value are taken only when more of it follows, so that each character can be read one way alone: a
+// hostile line of spaces costs its length, not its length squared.
 const plainStart = String.raw`[^\s"'\[\]{},#&*!|>%@\x60?:.+-]`;
-const plain = String.raw`${plainStart}(?:[^#:]|:(?=\S))*?`;
-const flowItem = String.raw`(?:${quoted}|${plainStart}[^,\[\]{}#:]*?)`;
+const plain = String.raw`${plainStart}(?:[^ #:]|:(?=\S)| +(?=[^ #]))*`;
+const flowPlain = String.raw`${plainStart}(?:[^ ,\[\]{}#:]| +(?=[^ ,\[\]{}#:]))*`;
+const flowItem = `(?:${quoted}|${flowPlain})`;
 const flowList = String.raw`\[ *(?:${flowItem} *(?:, *${flowItem} *)*)?\]`;
-const blockIndicator = String.raw`[|>][-+]?`;
+const blockIndicator = '[|>][-+]?';
 
-const keyLine = new RegExp(String.raw`^${key}:(?: +(${quoted}|${flowList}|${blockIndicator}|${plain}))? *$`);
-const listItem = new RegExp(String.raw`^( *)- +(${quoted}|${plain}) *$`);
-const plainValues = new RegExp(String.raw`(?:^|[\[,]) *(${plainStart}[^,\[\]]*?) *(?=$|[,\]])`, 'g');
+const keyLine = new RegExp(`^${key}:(?: +(${quoted}|${flowList}|${blockIndicator}|${plain}))? *$`);
+const listItem = new RegExp(`^( *)- +(${quoted}|${plain}) *$`);
 
 /** A plain value js-yaml may read as a number and `yaml` (YAML 1.2's core schema) as text: digits with `_`, or a `0b`, `0X`... */
 const numberOnlyToJsYaml = /^(?:[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|0[A-Za-z].*)$/;
 
 const isAgreedPlain = (value: string): boolean => !numberOnlyToJsYaml.test(value.trim());
+
+/** A value's plain scalars, its own or its flow list's, as agreed by both readers (a quoted one always is). */
+const plainsAgreed = (value: string): boolean =>
+  (value.startsWith('[') ? value.slice(1, -1).split(',') : [value]).every((each) => /^\s*["']/.test(each) || isAgreedPlain(each));
 
 /** Where each key and each item of a block list is, by line (1-based, in the source). */
 interface Lines {
@@ -97,9 +103,7 @@ function commonLines(source: string): Lines | undefined {
       openList = { key: name!, indent: undefined };
       items.set(name!, []);
     } else if (/^[|>]/.test(value)) openText = { indent: undefined };
-    else if (!value.startsWith('"') && !value.startsWith("'")) {
-      for (const [, each] of value.matchAll(plainValues)) if (!isAgreedPlain(each!)) return undefined;
-    }
+    else if (!plainsAgreed(value)) return undefined;
   }
   return keys.size > 0 ? { keys, items } : undefined;
 }
