@@ -67,9 +67,9 @@ function commonLines(source: string): Lines | undefined {
   if (/[\t\r\uFEFF]/.test(source)) return undefined;
   const keys = new Map<string, number>();
   const items = new Map<string, number[]>();
-  // After `key:` with nothing: a block of list items may follow, at `listIndent` once the first is seen.
+  // After `key:` with nothing: a block of list items may follow, all at the `indent` of the first.
   let openList: { key: string; indent: number | undefined } | undefined;
-  // After `key: |`: the block's lines, at `indent` once the first is seen.
+  // After `key: |`: the block's lines, each at least at the `indent` of the first.
   let openText: { indent: number | undefined } | undefined;
   const lines = source.split('\n');
   for (const [index, line] of lines.entries()) {
