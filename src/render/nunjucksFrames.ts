@@ -67,8 +67,8 @@ function set(this: Frame, name: string, value: unknown, resolveUp?: boolean): vo
 
 const framePrototype = (): FramePrototype => (nunjucks as unknown as { runtime: { Frame: { prototype: FramePrototype } } }).runtime.Frame.prototype;
 
-/** Nunjucks' own `Frame.set`, kept to compare with (tests). */
-export const nunjucksOwnSet = framePrototype().set;
+/** Nunjucks' own `Frame.set`, put back by `fasterFrames(false)`. */
+const nunjucksOwnSet = framePrototype().set;
 
 /** Every Nunjucks template of this process sets its variables with the `set` above, or again with Nunjucks' own (`false`). */
 export function fasterFrames(faster = true): void {
