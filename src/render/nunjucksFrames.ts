@@ -3,7 +3,7 @@
  * `Frame.set`: for every turn of a `{% for %}` eight times (the item, then
  * `loop.index`, `loop.first` and the rest), each time splitting the name at
  * its dots. In a rendering process of a cold build of 10,000 articles that
- * was 1.0-1.5 s, the most of any one function. `fasterFrames` puts in its
+ * was 0.7-1.5 s, the most of any one function. `fasterFrames` puts in its
  * place a `set` that does the same, with each name's parts worked out once
  * (a template's names are the few its compiled code holds). Nunjucks 3.2.4,
  * its last release, is the one this follows; the tests hold the pages it
