@@ -87,7 +87,7 @@ function commonLines(source: string): Lines | undefined {
     if (openList) {
       const item = listItem.exec(line);
       if (item && (openList.indent === undefined || item[1]!.length === openList.indent)) {
-        if (!isAgreedPlain(item[2]!)) return undefined;
+        if (!plainsAgreed(item[2]!)) return undefined;
         openList.indent = item[1]!.length;
         items.get(openList.key)!.push(index + 1);
         continue;

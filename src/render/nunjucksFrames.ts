@@ -28,7 +28,6 @@ interface NamePath {
   /** The names before the last: the objects on its way. */
   parents: string[];
   last: string;
-  dotted: boolean;
 }
 
 const paths = new Map<string, NamePath>();
@@ -37,7 +36,7 @@ function pathOf(name: string): NamePath {
   let path = paths.get(name);
   if (path === undefined) {
     const parts = name.split('.');
-    path = { head: parts[0]!, parents: parts.slice(0, -1), last: parts.at(-1)!, dotted: parts.length > 1 };
+    path = { head: parts[0]!, parents: parts.slice(0, -1), last: parts.at(-1)! };
     paths.set(name, path);
   }
   return path;
@@ -53,7 +52,7 @@ function set(this: Frame, name: string, value: unknown, resolveUp?: boolean): vo
       return;
     }
   }
-  if (!path.dotted) {
+  if (path.parents.length === 0) {
     this.variables[name] = value;
     return;
   }

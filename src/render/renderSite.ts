@@ -43,7 +43,8 @@ export interface RenderResult {
  * Eleventy keeps every page it renders in memory until it is done, so a
  * large site is rendered this many pages at a time (by weight: a feed
  * weighs its entries), each run a fresh Eleventy whose memory is freed
- * before the next; the runs at once share it.
+ * before the next; the runs at once share it on a site of more than
+ * `pagesForWholeShares` pages.
  */
 const pagesAtOnce = 5000;
 
