@@ -23,7 +23,7 @@ import { relativeUrl } from '../src/routes.ts';
 import { relativeFrom } from '../src/load/loadContent.ts';
 import path from 'node:path';
 
-const runs = { numRuns: 400 };
+const runs = { numRuns: Number(process.env.RUNS ?? 400) };
 const parser = unified().use(rehypeParse, { fragment: true });
 
 const knownKeys = [

@@ -188,11 +188,21 @@ describe('bodies as pages and feeds really write them', () => {
   });
   test('an image whose address is refused shows its description, never an img without src', () => {
     assert.equal(html('<p><img src="javascript:alert(1)" alt="Map of the route"></p>'), '<p>Map of the route</p>');
-    assert.equal(html('<p>A<img src="data:image/png;base64,AAAA">B</p>'), '<p>AB</p>');
+    // The picture stood between the words: they stay apart.
+    assert.equal(html('<p>A<img src="data:image/png;base64,AAAA">B</p>'), '<p>A B</p>');
+    assert.equal(html('<p>Harbour<img src="javascript:x" alt="quay">wall</p>'), '<p>Harbour quay wall</p>');
   });
   test('parts left without their parent are unwrapped into their text', () => {
     const output = html('<div><caption>Results</caption><li>First</li><figcaption>Photo: AP</figcaption><td>cell</td></div>');
-    assert.equal(output, '<div>ResultsFirstPhoto: APcell</div>');
+    // Each showed on a line of its own: their words do not run together.
+    assert.equal(output, '<div>Results First Photo: AP cell</div>');
+    // A row outside a table (as a fragment holds it), and a picture after it: found by the property test below.
+    assert.equal(html('<tr> <img src="javascript:x" alt="quay"> <td> harbour'), ' harbour quay');
+  });
+  test('blocks the schema does not keep become blocks it keeps, on lines of their own', () => {
+    assert.equal(html('<center>Breaking</center>News'), '<div class="align-center">Breaking</div>News');
+    assert.equal(html('<form action="/vote" id="poll">Vote <button>now</button></form>'), '<div id="user-content-poll">Vote now</div>');
+    assert.equal(html('<menu><li>One</li></menu><nav>Two</nav>'), '<ul><li>One</li></ul><div>Two</div>');
   });
   test('blocks inside headings and links are unwrapped, keeping their words apart', () => {
     assert.equal(html('<h2><p>Results</p>of the vote</h2>'), '<h2> Results of the vote</h2>');

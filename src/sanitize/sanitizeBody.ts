@@ -28,7 +28,7 @@ import { hasScheme, isReferenceToken, markReferences, resolvedAlone, type BodyRe
 import { newsSchema } from './schema.ts';
 import { visibleText } from './visibleText.ts';
 import { forEachElement, forEachNode } from './walk.ts';
-import { alignmentAsClass, wellFormed } from './wellFormed.ts';
+import { alignmentAsClass, blocksAsKnownBlocks, wellFormed } from './wellFormed.ts';
 
 export interface SanitizedBody {
   format: ArticleFormat;
@@ -186,6 +186,7 @@ function removeUnprintable() {
 const processor = unified()
   .use(removeUnprintable)
   .use(recoverImages)
+  .use(blocksAsKnownBlocks)
   .use(alignmentAsClass)
   .use(markReferences)
   .use(resolveRelativeUrls)

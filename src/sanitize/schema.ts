@@ -69,6 +69,9 @@ export const newsSchema: Schema = {
     // `data-source`: where the archive's own copy of a picture came from, for credit.
     img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height', 'dataSource'],
   },
+  // GitHub's schema unwraps table parts outside a table; `wellFormed.ts` unwraps every part outside its parent, keeping
+  // its words apart from its neighbours' as browsers show them.
+  ancestors: {},
   protocols: {
     ...defaultSchema.protocols,
     // No irc:, xmpp: or other schemes that hand the reader to another program.

@@ -64,6 +64,18 @@ const childrenOf: Record<string, readonly string[]> = {
 
 const isElement = (node: RootContent | ElementContent): node is Element => node.type === 'element';
 
+/**
+ * Spaces put where something that stood on its own (a block, a cell, a picture) was unwrapped or replaced by text:
+ * browsers show its words apart from their neighbours', and so must the page and its text. Known by identity, so
+ * that one next to white space adds none.
+ */
+const separators = new WeakSet<ElementContent>();
+const separator = (): ElementContent => {
+  const node: ElementContent = { type: 'text', value: ' ' };
+  separators.add(node);
+  return node;
+};
+
 /** Text that is only white space between table parts or list items: kept out of places that allow none. */
 const whiteSpaceOnly = (node: ElementContent): boolean => node.type === 'text' && node.value.trim() === '';
 
@@ -92,23 +104,30 @@ function repairChildren(parent: Root | Element, phrasingContext: boolean): void 
       if (!/^h[1-6]$/.test(name) || hasContent(child)) repaired.push(child);
       continue;
     }
-    // A block in a heading or a paragraph reads as its own line: a space keeps its words apart.
-    const separator: ElementContent[] = misplacedBlock ? [{ type: 'text', value: ' ' }] : [];
+    // A block in a heading or a paragraph reads as its own line, and so does an orphaned part (a cell, an item, a
+    // caption; not a ruby annotation, which sits beside its text): spaces keep its words apart from its neighbours'.
+    const ownLine = misplacedBlock || (orphaned && name !== 'rp' && name !== 'rt');
     const content = name === 'hr' ? [] : child.children.filter((node) => !(orphaned && whiteSpaceOnly(node)));
-    pending.push(...[...separator, ...content, ...separator].reverse());
+    pending.push(...(ownLine ? [separator(), ...content, separator()] : content).reverse());
   }
   const allowedChildren = parentName === undefined ? undefined : childrenOf[parentName];
   const merged = mergeTexts(repaired);
   parent.children = allowedChildren ? wrapStrayChildren(merged, allowedChildren) : parentName === 'figure' ? captionLast(merged) : merged;
 }
 
-/** Text next to text, as unwrapping leaves it, is one text: as a parser reads the output back. */
+/** Text next to text, as unwrapping leaves it, is one text: as a parser reads the output back. A separator next to white space adds none. */
 function mergeTexts(children: ElementContent[]): ElementContent[] {
   const merged: ElementContent[] = [];
+  let endsWithSeparator = false;
   for (const child of children) {
     const last = merged.at(-1);
-    if (child.type === 'text' && last?.type === 'text') merged[merged.length - 1] = { type: 'text', value: last.value + child.value };
-    else merged.push(child);
+    const isSeparator = separators.has(child);
+    if (child.type === 'text' && last?.type === 'text') {
+      if (isSeparator && /\s$/.test(last.value)) continue;
+      const kept = endsWithSeparator && /^\s/.test(child.value) ? last.value.slice(0, -1) : last.value;
+      merged[merged.length - 1] = { type: 'text', value: kept + child.value };
+    } else merged.push(child);
+    endsWithSeparator = isSeparator;
   }
   return merged;
 }
@@ -171,16 +190,69 @@ function hasContent(node: Element): boolean {
   );
 }
 
-/** Images without an address (refused by the sanitizer) show their description as text, or nothing. */
+/**
+ * Images without an address (refused by the sanitizer) show their description as text, or nothing. A picture
+ * stood between the words on either side: a space still does, where neither side has one.
+ */
 function imagesWithSources(tree: Root): void {
   const unshown: [Element, Root | Element][] = [];
   forEachNode(tree, (node, parent) => {
     if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src !== 'string') unshown.push([node, parent]);
   });
   for (const [image, parent] of unshown) {
+    const siblings = parent.children as ElementContent[];
+    const index = siblings.indexOf(image);
+    const before = siblings[index - 1];
+    const after = siblings[index + 1];
+    const spaceBefore = before !== undefined && !(before.type === 'text' && /\s$/.test(before.value));
+    const spaceAfter = after !== undefined && !(after.type === 'text' && /^\s/.test(after.value));
     const alt = typeof image.properties.alt === 'string' ? image.properties.alt.trim() : '';
-    parent.children.splice(parent.children.indexOf(image), 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []));
+    const replacement: ElementContent[] = alt
+      ? [...(spaceBefore ? [separator()] : []), { type: 'text', value: alt }, ...(spaceAfter ? [separator()] : [])]
+      : spaceBefore && spaceAfter
+        ? [separator()]
+        : [];
+    siblings.splice(index, 1, ...replacement);
   }
+}
+
+/**
+ * Blocks the schema does not know, as the blocks it does: unwrapped, their words would run into their
+ * neighbours' (`<center>Breaking</center>News`), where browsers show them on lines of their own.
+ */
+const knownBlockFor: Record<string, string> = {
+  address: 'div',
+  article: 'div',
+  aside: 'div',
+  center: 'div',
+  fieldset: 'div',
+  footer: 'div',
+  form: 'div',
+  header: 'div',
+  hgroup: 'div',
+  legend: 'div',
+  main: 'div',
+  nav: 'div',
+  search: 'div',
+  dir: 'ul',
+  menu: 'ul',
+  listing: 'pre',
+};
+
+const tableParts = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
+
+export function blocksAsKnownBlocks() {
+  return (tree: Root) => {
+    forEachNode(tree, (element, parent) => {
+      if (element.type !== 'element' || !Object.hasOwn(knownBlockFor, element.tagName)) return;
+      // Parsers put a form met inside a table there, empty: a div cannot be, so it is left to be unwrapped.
+      if (parent.type === 'element' && tableParts.has(parent.tagName)) return;
+      // What any element may say about itself stays; a form's own attributes (`action`, `method`) would be invalid on a div.
+      const { id, lang, dir, title, className } = element.properties;
+      element.properties = { id, lang, dir, title, className, ...(element.tagName === 'center' ? { align: 'center' } : {}) };
+      element.tagName = knownBlockFor[element.tagName]!;
+    });
+  };
 }
 
 /** Table cells and paragraphs aligned by `align` or by a `text-align` style: the same, as a class the stylesheet knows (the CSP allows no inline style). */
