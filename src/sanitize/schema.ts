@@ -100,8 +100,6 @@ export const newsSchema: Schema = {
     'math',
     'head',
     'title',
-    'xmp',
-    'plaintext',
     'noembed',
   ],
 };

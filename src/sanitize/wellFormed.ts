@@ -237,6 +237,9 @@ const knownBlockFor: Record<string, string> = {
   dir: 'ul',
   menu: 'ul',
   listing: 'pre',
+  // Browsers show what these hold as it is written, markup and all: the parser made it one text, which a pre shows.
+  xmp: 'pre',
+  plaintext: 'pre',
 };
 
 const tableParts = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
@@ -283,6 +286,10 @@ export function wellFormed() {
     // Spaces at the end of a line show nothing, and are an error to HTML checkers.
     forEachNode(tree, (node) => {
       if (node.type === 'text' && /[ \t]\n/.test(node.value)) node.value = node.value.replace(/[ \t]+\n/g, '\n');
+      // A parser drops the newline that opens a pre: one more keeps a text that opens with one (an xmp's, or a pre's
+      // second) as it showed, and the page the same when it is read again.
+      const first = node.type === 'element' && node.tagName === 'pre' ? node.children[0] : undefined;
+      if (first?.type === 'text' && first.value.startsWith('\n')) first.value = `\n${first.value}`;
     });
   };
 }
