@@ -159,6 +159,13 @@ export const problemKinds = {
     meaning: "a body holds another generator's template markup (a Hugo shortcode, a Liquid tag or output) that no converter knows: it is shown as text",
     hint: 'Figures, videos, gists, tweets, code highlighting, `raw`, `post_url`, `link`, `ref`/`relref`, image includes and `site.baseurl` are converted. Replace the rest with Markdown or HTML, or put it in code if it is meant to be shown.',
   },
+  unkeptText: {
+    code: 'unkept-text',
+    severity: 'warning',
+    meaning:
+      'a body holds text a reader sees inside an element the sanitizer removes whole (a MathML formula, an SVG drawing, a form field): that text is not on the page',
+    hint: 'Write a formula or a chart’s figures as text, or as a picture with a description (`![...](...)`); the original page, linked from the article, still shows it.',
+  },
   unkeptAddress: {
     code: 'unkept-address',
     severity: 'warning',

@@ -173,6 +173,12 @@ describe('valid pages from any body', async () => {
       '<center><font color="red">Breaking</font></center><h2><p>Heading with a paragraph</p></h2><table border="1" cellpadding="4" width="100%"><tr><td valign="top" width="50" nowrap>cell</td></tr></table><div><caption>Orphan caption</caption><figcaption>Orphan figcaption</figcaption><li>Orphan item</li></div><p><a href="https://e.example/"></a><br clear="all"><img src="https://cdn.example/a.jpg" align="left" hspace="4" border="0"></p><img data-src="https://cdn.example/b.jpg" src="data:image/gif;base64,R0lGOD"><noscript><img src="https://cdn.example/b.jpg"></noscript><p><a href="javascript:alert(1)">bad</a></p><p><a href="https://e.example/story"><img src="https://cdn.example/c.jpg"></a>Trailing spaces   \nhere</p><figure><img src="https://cdn.example/d.jpg" alt="Quay"><figcaption>Middle caption</figcaption><div>after</div></figure>',
       'format: html\n',
     ),
+    // Science news as publishers' HTML writes it: MathML and an inline SVG chart, which the sanitizer removes whole.
+    'content/science.md': post(
+      'Science',
+      '<p>Energy is <math><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math>, the paper says.</p><svg viewBox="0 0 10 10"><text x="1" y="5">Sea level, mm</text></svg><p>End.</p>',
+      'format: html\n',
+    ),
     // Hostile: broken nesting, stray end tags, forms, frames and handlers.
     'content/hostile.md': post(
       'Hostile',
@@ -190,6 +196,17 @@ describe('valid pages from any body', async () => {
       for (const result of report.results) for (const m of result.messages) messages.push(`${url}:${m.line} ${m.ruleId}: ${m.message}`);
     }
     assert.deepEqual(messages, []);
+  });
+  test('text a reader would see that went with a removed element is a warning naming the file and the text', () => {
+    const warnings = site.problems.filter((p) => p.code === 'unkept-text');
+    assert.deepEqual(
+      warnings.map((p) => p.file),
+      ['content/science.md'],
+    );
+    assert.match(warnings[0]!.message, /2 elements/);
+    assert.match(warnings[0]!.message, /<math> "E = m c 2" first/);
+    // The words around them stay.
+    assert.ok(site.file('/2025/05/01/science/').includes('the paper says.'));
   });
   test('the words of every body are still there', () => {
     const old = site.file('/2025/05/01/old/');

@@ -42,7 +42,7 @@ export interface SanitizedArticle {
 
 /** `origin`: the site the archive came from (site.yaml), which relative links of its posts point at. */
 export function sanitizeArticle({ body, revisions, ...article }: CheckedArticle, origin?: string, { blockRemoteImages = false } = {}): SanitizedArticle {
-  const { html, text, wordCount, references, unconverted } = sanitizeBody(body, {
+  const { html, text, wordCount, references, unconverted, unkeptText } = sanitizeBody(body, {
     format: article.format,
     link: article.link,
     origin,
@@ -51,15 +51,24 @@ export function sanitizeArticle({ body, revisions, ...article }: CheckedArticle,
     contentPath: article.contentPath,
     keepReferences: true,
   });
-  const problems =
-    unconverted.length === 0
+  const problems = [
+    ...(unconverted.length === 0
       ? []
       : [
           problem(problemKinds.unconvertedMarkup, {
             file: article.file,
             message: `${unconverted.length === 1 ? 'holds' : `holds ${unconverted.length} constructs of`} another generator's template markup that is shown as text: ${JSON.stringify(unconverted[0]!.slice(0, 80))}${unconverted.length > 1 ? ' first' : ''}`,
           }),
-        ];
+        ]),
+    ...(unkeptText.length === 0
+      ? []
+      : [
+          problem(problemKinds.unkeptText, {
+            file: article.file,
+            message: `text a reader would see was removed with ${unkeptText.length === 1 ? 'the element' : `${unkeptText.length} elements`} that held it (formulas, drawings and form fields are not kept): ${unkeptText[0]}${unkeptText.length > 1 ? ' first' : ''}`,
+          }),
+        ]),
+  ];
   // Earlier versions are shown only as their text, compared word by word with the next: sanitized the same way first.
   const revisionTexts = revisions?.map(({ body: revisionBody, ...revision }) => ({
     ...revision,

@@ -37,6 +37,8 @@ export interface SanitizedBody {
   references: BodyReference[];
   /** Other generators' markup that no converter knows, left as text (`otherMarkup.ts`). */
   unconverted: string[];
+  /** Text readers see that went with an element the sanitizer removes whole, each as `<name> "text"`. */
+  unkeptText: string[];
   /** The text a reader sees, paragraphs separated by blank lines. */
   text: string;
   wordCount: number;
@@ -183,6 +185,33 @@ function removeUnprintable() {
   };
 }
 
+/**
+ * Elements the schema removes with everything inside them whose text readers do see: a formula, a drawing's
+ * labels, what a form field holds. Nothing is dropped silently: each is noted for a warning naming the file.
+ */
+const removedWithTheirText = new Set(['math', 'svg', 'textarea', 'select']);
+const mayHoldRemovedText = /<(?:math|svg|textarea|select)\b/i;
+
+function noteUnkeptText() {
+  return (tree: Root, file: VFile) => {
+    const unkept: string[] = [];
+    file.data.unkeptText = unkept;
+    // Most bodies hold none: a look at the HTML instead of a walk over every node.
+    if (!mayHoldRemovedText.test(String(file.value))) return;
+    forEachElement(tree, (element) => {
+      if (!removedWithTheirText.has(element.tagName)) return;
+      const parts: string[] = [];
+      forEachNode(element, (node) => {
+        if (node.type === 'text') parts.push(node.value);
+      });
+      const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+      // One inside another is told by the outer.
+      if (text !== '' && !unkept.some((told) => told.includes(text)))
+        unkept.push(`<${element.tagName}> ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}`);
+    });
+  };
+}
+
 const processor = unified()
   .use(removeUnprintable)
   .use(recoverImages)
@@ -191,6 +220,7 @@ const processor = unified()
   .use(markReferences)
   .use(resolveRelativeUrls)
   .use(removeClobberPrefix)
+  .use(noteUnkeptText)
   .use(rehypeSanitize, newsSchema)
   .use(wellFormed)
   .use(prefixFragmentLinks)
@@ -226,5 +256,13 @@ export function sanitizeBody(body: string, options: SanitizeOptions = {}): Sanit
   const written = String(processor.stringify(tree, file));
   const html = keepReferences ? written : resolvedAlone(written, references);
   const text = visibleText(tree);
-  return { format, html, text, wordCount: countWords(text), references: keepReferences ? references : [], unconverted: converted.unconverted };
+  return {
+    format,
+    html,
+    text,
+    wordCount: countWords(text),
+    references: keepReferences ? references : [],
+    unconverted: converted.unconverted,
+    unkeptText: file.data.unkeptText ?? [],
+  };
 }

@@ -9,6 +9,8 @@ declare module 'vfile' {
     bodyReferences: BodyReference[];
     /** The original article's URL, against which other relative URLs resolve. */
     baseUrl: string | undefined;
+    /** Text readers see in elements the sanitizer removes whole, each as `<name> "text"` (`noteUnkeptText`). */
+    unkeptText: string[];
     /** `remoteImages: block`: pictures from other sites become links to them. */
     blockRemoteImages: boolean;
   }

@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { forEachNode } from './walk.ts';
+import type { VFile } from 'vfile';
 
 /** Elements that belong only inside one of these parents. */
 const parentsOf: Record<string, readonly string[]> = {
@@ -244,8 +245,12 @@ const knownBlockFor: Record<string, string> = {
 
 const tableParts = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
 
+/** Whether the HTML may hold one of them: most bodies hold none, and a walk over every node costs more than this look. */
+const mayHoldUnknownBlocks = new RegExp(`<(?:${Object.keys(knownBlockFor).join('|')})\\b`, 'i');
+
 export function blocksAsKnownBlocks() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    if (!mayHoldUnknownBlocks.test(String(file.value))) return;
     forEachNode(tree, (element, parent) => {
       if (element.type !== 'element' || !Object.hasOwn(knownBlockFor, element.tagName)) return;
       // Parsers put a form met inside a table there, empty: a div cannot be, so it is left to be unwrapped.
