@@ -79,6 +79,13 @@ export const problemKinds = {
     meaning: 'front matter that strict YAML refuses but Jekyll and Eleventy read (js-yaml): read as they read it',
     hint: 'Quote a value that runs over several lines, and indent its continuation lines, so that every YAML parser reads it alike.',
   },
+  unquotedValue: {
+    code: 'unquoted-value',
+    severity: 'warning',
+    meaning:
+      'a front-matter value on its key’s line that YAML cannot read but whose meaning is plain (it holds `: `, or opens with a quoted part and goes on after it): read as the whole text after the key',
+    hint: 'Quote the whole value, so that every YAML parser reads it alike.',
+  },
   tomlSyntax: {
     code: 'toml-syntax',
     severity: 'error',

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { parse } from 'yaml';
+import { outletOf } from '../src/import/readFeed.ts';
 import { article, fixture, runCli, writeTree } from './helpers.ts';
 
 const siteYaml = 'title: Seeds\nsources:\n  https://feeds.foxnews.com/foxnews/latest: Fox News\n';
@@ -429,6 +430,14 @@ describe('import: outlets, not hosts', () => {
     const page = readFileSync(path.join(cwd, '_site/2026/01/05/ferry-line-to-gotland-reopens/index.html'), 'utf8');
     assert.match(page, /<p class="kicker"><a href="[^"]*sources\/baltic-herald\/">Baltic Herald<\/a><\/p>/);
     assert.doesNotMatch(page, /balticherald\.example<\/a>|Filed under/);
+  });
+
+  test('a feed title of a million spaces (a hostile feed) is taken as it is, at once', () => {
+    // The patterns that split a name from its section took time growing with the square of the title's length.
+    const hostile = `Herald${' '.repeat(1_000_000)}x — World`;
+    assert.equal(outletOf(hostile), hostile);
+    assert.equal(outletOf('BBC News - Technology'), 'BBC News');
+    assert.equal(outletOf('Reuters: Top News'), 'Reuters');
   });
 
   test('a name the user gave is never replaced, and a dry run writes none', async () => {

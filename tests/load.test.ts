@@ -342,10 +342,36 @@ describe('dates in file names, as Jekyll and Eleventy write them', () => {
   });
 });
 
-test('a value holding ": " is explained, with the quoted value to write', () => {
-  const result = readArticle('content/a.md', '---\ntitle: Colon: in a title\ndate: 2026-01-06\n---\nText.\n', defaultSiteSettings);
+test('a value holding ": " is read as the whole text after its key, with a warning that shows the quoted value to write', () => {
+  const result = readArticle('content/a.md', '---\ntitle: Breaking: floods close the pass\ndate: 2026-01-06\n---\nText.\n', defaultSiteSettings);
+  assert.equal(result.article?.title, 'Breaking: floods close the pass');
   assert.deepEqual(
-    result.problems.map((p) => `${p.line} ${p.code}: ${p.message}`),
-    ['2 yaml-syntax: the value of title holds ": ", which YAML reads as the start of another key: quote the whole value, like title: "Colon: in a title"'],
+    result.problems.map((p) => `${p.line} ${p.code} ${p.field}: ${p.message}`),
+    [
+      '2 unquoted-value title: the value of title holds ": ", which YAML does not read: read as the whole text after the key, as if written title: "Breaking: floods close the pass"',
+    ],
+  );
+});
+
+test('a value that opens with a quoted part and goes on is read whole, as in a real Jekyll archive', () => {
+  // As in a post of UCSC's news archive (1998): the title quotes a documentary's name, then goes on.
+  const result = readArticle(
+    'content/a.md',
+    '---\ntitle: "Aroma Of Enchantment" To Air On Community Television\ndate: 1998-03-09\n---\nText.\n',
+    defaultSiteSettings,
+  );
+  assert.equal(result.article?.title, '"Aroma Of Enchantment" To Air On Community Television');
+  assert.deepEqual(
+    result.problems.map((p) => p.code),
+    ['unquoted-value'],
+  );
+});
+
+test('a value holding ": " in a document broken elsewhere too is explained, with the quoted value to write', () => {
+  const result = readArticle('content/a.md', '---\ntitle: Colon: in a title\ndate: [2026\n---\nText.\n', defaultSiteSettings);
+  assert.equal(result.article, undefined);
+  assert.equal(
+    result.problems[0]!.message,
+    'the value of title holds ": ", which YAML reads as the start of another key: quote the whole value, like title: "Colon: in a title"',
   );
 });

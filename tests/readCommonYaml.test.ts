@@ -201,6 +201,9 @@ test('readCommonYaml: a hostile line of a million spaces is read in one pass, as
     `tags: [a${spaces}, b]\n`,
     `tags:\n- a${spaces}#\n`,
     `title:${spaces}x: y\n`,
+    // Values read as the whole text after their key (an unquoted-value warning).
+    `title: a: b${spaces}c\n`,
+    `title: "a"${spaces}b${spaces}\n`,
   ]) {
     assertReadAlike(source, 1);
   }

@@ -50,6 +50,9 @@ const clean = (text: string | undefined): string | undefined => {
 const unique = (values: (string | undefined)[]): string[] => [...new Set(values.map(clean).filter((value) => value !== undefined))];
 const httpOnly = (url: string | undefined): string | undefined => (url && /^https?:\/\//i.test(url) && URL.canParse(url) ? url : undefined);
 
+/** Longer feed titles are no outlet's name and section: taken as they are. */
+const maxOutletTitle = 300;
+
 /**
  * A feed's title names its outlet and often a section after a dash, a bar, a colon or an arrow:
  * "Baltic Herald — World", "BBC News - Technology", "NYT > World News", "Reuters: Top News".
@@ -57,6 +60,9 @@ const httpOnly = (url: string | undefined): string | undefined => (url && /^http
  */
 export function outletOf(title: string | undefined): string | undefined {
   if (!title) return undefined;
+  // An outlet's name and section are a few words; the patterns below take time that grows with the square of a
+  // long title's length (a hostile feed's title of a million spaces would never end).
+  if (title.length > maxOutletTitle) return title;
   const split = /^(.*?\p{L}.*?)\s+[—–|»>-]\s+(.+)$/u.exec(title) ?? /^(.*?\p{L}.*?):\s+(.+)$/u.exec(title);
   if (split && split[2]!.split(/\s+/).length <= 4) return split[1]!.trim();
   return title;

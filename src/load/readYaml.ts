@@ -47,8 +47,8 @@ export function readYamlMapping(file: string, source: string, firstLine = 1): Ya
   return common ? { ok: true, value: common } : readYamlDocument(file, source, firstLine);
 }
 
-/** A YAML mapping as `yaml` reads it, with every problem it finds. */
-export function readYamlDocument(file: string, source: string, firstLine = 1): YamlResult {
+/** A YAML mapping as `yaml` reads it, with every problem it finds; `repair`: try the value of a broken key line as its whole text. */
+export function readYamlDocument(file: string, source: string, firstLine = 1, repair = true): YamlResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
@@ -73,7 +73,8 @@ export function readYamlDocument(file: string, source: string, firstLine = 1): Y
     // YAML that only a lenient parser reads (quoted values over several lines, continuation lines not
     // indented) builds with Jekyll and Eleventy, which read it with js-yaml: so it is read the same way, with a warning.
     const lenient = document.warnings.length === 0 ? readLenientYaml(file, source, firstLine, problems[0]!) : undefined;
-    return lenient ?? { ok: false, problems };
+    const repaired = lenient || !repair ? undefined : readRepairedYaml(file, source, firstLine);
+    return lenient ?? repaired ?? { ok: false, problems };
   }
 
   // A problem with the document as a whole points at its first line.
@@ -162,6 +163,51 @@ function readLenientYaml(file: string, source: string, firstLine: number, strict
   };
 }
 
+/**
+ * A top-level key's value on its own line that YAML cannot read but whose meaning is plain: a value holding `: `
+ * (`title: Breaking: floods close the pass`, the commonest mistake in hand-written and converted front matter), or
+ * one that opens with a quoted part and goes on after it (`title: "Aroma" To Air Tonight`). Jekyll builds such a
+ * post without its front matter, Hugo and Eleventy stop; here each such value is read as the whole text after its
+ * key, when that makes the document valid, with a warning naming the line and the value read.
+ */
+function readRepairedYaml(file: string, source: string, firstLine: number): YamlResult | undefined {
+  const lines = source.split('\n');
+  const repairs: { line: number; key: string; value: string; why: string }[] = [];
+  const repairedLines = lines.map((line, index) => {
+    // Linear on any line: no pattern here backtracks over a long run of spaces.
+    const match = /^([A-Za-z_][\w-]*):[ \t]+(\S.*)$/.exec(line);
+    // A value whose next line goes on, indented, is read by the lenient parser or not at all.
+    if (!match || /^[ \t]+\S/.test(lines[index + 1] ?? '')) return line;
+    const key = match[1]!;
+    const value = match[2]!.trimEnd();
+    const why = unreadableValue(value);
+    if (why === undefined) return line;
+    repairs.push({ line: index + firstLine, key, value, why });
+    return `${key}: ${JSON.stringify(value)}`;
+  });
+  if (repairs.length === 0) return undefined;
+  const result = readYamlDocument(file, repairedLines.join('\n'), firstLine, false);
+  if (!result.ok) return undefined;
+  const warnings = repairs.map(({ line, key, value, why }) =>
+    problem(problemKinds.unquotedValue, {
+      file,
+      line,
+      field: key,
+      message: `the value of ${key} ${why}, which YAML does not read: read as the whole text after the key, as if written ${key}: ${JSON.stringify(value)}`,
+    }),
+  );
+  return { ...result, warnings: [...(result.warnings ?? []), ...warnings] };
+}
+
+/** Why a key line's value is no YAML value though its meaning is plain, or undefined when it is not one of those. */
+function unreadableValue(value: string): string | undefined {
+  const quoted = /^"(?:[^"\\]|\\.)*"(.*)$/.exec(value) ?? /^'(?:[^']|'')*'(.*)$/.exec(value);
+  if (quoted) return quoted[1]!.trim() === '' || /^\s+#/.test(quoted[1]!) ? undefined : 'opens with a quoted part and goes on after it';
+  // Flow collections, block scalars, anchors, aliases, tags and the like mean something else; left as they are.
+  if (/^[[{|>&*!%@`#]/.test(value)) return undefined;
+  return /:\s/.test(value.replace(/\s#.*$/, '')) ? 'holds ": "' : undefined;
+}
+
 /** Nodes of a parsed value, aliases counted at every use; stops counting past `limit`. */
 function nodeCount(value: unknown, limit: number): number {
   let count = 0;
@@ -179,10 +225,11 @@ function nodeCount(value: unknown, limit: number): number {
  * second key, which YAML reports as nested mappings; the way out is to quote the value.
  */
 function explainedYamlError(lineText: string, parserMessage: string): string {
-  const pair = /^(\s*)([\w-]+):\s+(?!["'])(.*:\s.*?)\s*$/.exec(lineText);
-  if (pair && /nested mappings|implicit map keys|compact mappings/i.test(parserMessage)) {
-    const [, , key, value] = pair;
-    return `the value of ${key} holds ": ", which YAML reads as the start of another key: quote the whole value, like ${key}: ${JSON.stringify(value)}`;
+  // Linear on any line (a lazy `.*?` before `\s*$` took a million spaces times a million steps).
+  const pair = /^\s*([\w-]+):[ \t]+(?![ \t"'])(.*)$/.exec(lineText);
+  const value = pair?.[2]?.trimEnd();
+  if (pair && value !== undefined && /:\s/.test(value) && /nested mappings|implicit map keys|compact mappings/i.test(parserMessage)) {
+    return `the value of ${pair[1]} holds ": ", which YAML reads as the start of another key: quote the whole value, like ${pair[1]}: ${JSON.stringify(value)}`;
   }
   return `is not valid YAML: ${parserMessage}`;
 }
