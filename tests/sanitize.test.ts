@@ -196,6 +196,8 @@ describe('bodies as pages and feeds really write them', () => {
     const output = html('<div><caption>Results</caption><li>First</li><figcaption>Photo: AP</figcaption><td>cell</td></div>');
     // Each showed on a line of its own: their words do not run together.
     assert.equal(output, '<div>Results First Photo: AP cell</div>');
+    // The space between an item's words stays when the item goes.
+    assert.equal(html('<div><li><b>Harbour</b> <b>wall</b></li></div>'), '<div> <b>Harbour</b> <b>wall</b> </div>');
     // A row outside a table (as a fragment holds it), and a picture after it: found by the property test below.
     assert.equal(html('<tr> <img src="javascript:x" alt="quay"> <td> harbour'), ' harbour quay');
   });
@@ -211,6 +213,10 @@ describe('bodies as pages and feeds really write them', () => {
     assert.equal(result.text.trim(), 'Harbour wall');
     assert.ok(result.html.includes('src="https://e.example/wall.jpg"'));
     assert.equal(sanitizeBody(result.html, { format: 'html' }).html, result.html);
+  });
+  test('an element of 300,000 children is unwrapped, its words kept: not spread as arguments, which overflowed the stack', () => {
+    const wide = sanitizeBody(`<div><li>${'<b>x</b> '.repeat(300_000)}</li></div>`, { format: 'html' });
+    assert.equal(wide.wordCount, 300_000);
   });
   test('what an xmp shows as written stays text, in a pre; a pre keeps the blank line it opens with', () => {
     assert.equal(html('<xmp><b>bold</b> <script>x</script></xmp>'), '<pre>&#x3C;b>bold&#x3C;/b> &#x3C;script>x&#x3C;/script></pre>');

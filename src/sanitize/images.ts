@@ -56,7 +56,9 @@ export function recoverImages() {
           fallback.push(inner);
         }
       });
-      parent.children.splice(parent.children.indexOf(noscript), 1, ...fallback);
+      // Not spread as arguments to splice: a hostile noscript of 300,000 pictures would overflow the stack.
+      const at = parent.children.indexOf(noscript);
+      parent.children = [...parent.children.slice(0, at), ...fallback, ...parent.children.slice(at + 1)];
     }
   };
 }

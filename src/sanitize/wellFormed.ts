@@ -77,6 +77,9 @@ const separator = (): ElementContent => {
   return node;
 };
 
+/** Table parts that hold only rows or cells, and white space between them. */
+const rowsOrCells = new Set(['thead', 'tbody', 'tfoot', 'tr']);
+
 /** Text that is only white space between table parts or list items: kept out of places that allow none. */
 const whiteSpaceOnly = (node: ElementContent): boolean => node.type === 'text' && node.value.trim() === '';
 
@@ -108,8 +111,11 @@ function repairChildren(parent: Root | Element, phrasingContext: boolean): void 
     // A block in a heading or a paragraph reads as its own line, and so does an orphaned part (a cell, an item, a
     // caption; not a ruby annotation, which sits beside its text): spaces keep its words apart from its neighbours'.
     const ownLine = misplacedBlock || (orphaned && name !== 'rp' && name !== 'rt');
-    const content = name === 'hr' ? [] : child.children.filter((node) => !(orphaned && whiteSpaceOnly(node)));
-    pending.push(...(ownLine ? [separator(), ...content, separator()] : content).reverse());
+    // White space between a row's cells or a section's rows is layout; inside an item or a cell, it parts words.
+    const content = name === 'hr' ? [] : child.children.filter((node) => !(orphaned && rowsOrCells.has(name) && whiteSpaceOnly(node)));
+    const unwrapped = ownLine ? [separator(), ...content, separator()] : content;
+    // One by one: spread as arguments, an element of 300,000 children overflowed the stack.
+    for (let i = unwrapped.length - 1; i >= 0; i -= 1) pending.push(unwrapped[i]!);
   }
   const allowedChildren = parentName === undefined ? undefined : childrenOf[parentName];
   const merged = mergeTexts(repaired);
@@ -171,7 +177,7 @@ function wrapStrayChildren(children: ElementContent[], allowed: readonly string[
   const flush = () => {
     if (stray.some((node) => !whiteSpaceOnly(node) && node.type !== 'comment')) {
       result.push({ type: 'element', tagName: allowed[0] === 'li' ? 'li' : 'dd', properties: {}, children: stray });
-    } else result.push(...stray);
+    } else for (const node of stray) result.push(node);
     stray = [];
   };
   for (const child of children) {
