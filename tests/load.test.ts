@@ -353,6 +353,18 @@ test('a value holding ": " is read as the whole text after its key, with a warni
   );
 });
 
+test('front matter with a list of 200,000 values gives its problems, instead of overflowing the stack and stopping the build', () => {
+  const many = Array.from({ length: 200_000 }, (_, i) => `"/:year/${i}/"`).join(', ');
+  const patterns = readArticle('content/a.md', `---\ntitle: x\ndate: 2026-01-06\naliases: [${many}]\n---\nText.\n`, defaultSiteSettings);
+  assert.ok(patterns.article);
+  assert.equal(patterns.problems.filter((p) => p.code === 'unkept-address').length, 200_000);
+  // Read leniently (a quoted value over two lines), its values are counted one by one.
+  const numbers = Array.from({ length: 200_000 }, () => '1').join(', ');
+  const lenient = readArticle('content/b.md', `---\ntitle: "x\ny"\ndate: 2026-01-06\nextra: [${numbers}]\n---\nText.\n`, defaultSiteSettings);
+  assert.equal(lenient.article, undefined);
+  assert.equal(lenient.problems[0]?.code, 'yaml-syntax');
+});
+
 test('a value that opens with a quoted part and goes on is read whole, as in a real Jekyll archive', () => {
   // As in a post of UCSC's news archive (1998): the title quotes a documentary's name, then goes on.
   const result = readArticle(

@@ -30,6 +30,7 @@ const stages: [number, string[]][] = [
       'writeWhole.ts',
       'stageTimes.ts',
       'madeOnce.ts',
+      'append.ts',
       'collectGarbage.ts',
       'handOver.ts',
       'spool.ts',

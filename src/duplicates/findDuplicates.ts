@@ -12,6 +12,7 @@
 import { compareStrings, problem, problemKinds, type Problem } from '../problems.ts';
 import { fingerprint, overlap, sketchOf, type Fingerprint, type Sketch } from './fingerprint.ts';
 import { normalizedLinkOf } from './normalizeLink.ts';
+import { append } from '../append.ts';
 
 export interface Comparable {
   /** Names the article in reports: its file. */
@@ -115,7 +116,7 @@ export function findDuplicates(items: readonly Comparable[]): DuplicatePair[] {
   // Originals first: each pair names the original first.
   for (const item of [...items].sort(originalFirst)) {
     const text = new IndexedText(item);
-    pairs.push(...index.match(item, text));
+    append(pairs, index.match(item, text));
     index.add(item, text);
   }
   return pairs;

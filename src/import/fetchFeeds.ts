@@ -21,6 +21,7 @@ import { writeWhole } from '../writeWhole.ts';
 import { importArticles, loadArchive, type ImportResult } from './importArticles.ts';
 import { perHost } from './perHost.ts';
 import { userAgent } from './userAgent.ts';
+import { append } from '../append.ts';
 
 /** What is remembered of a feed between fetches. */
 export interface FeedState {
@@ -136,7 +137,7 @@ export async function fetchFeeds(options: FetchOptions): Promise<FetchResult> {
     outcome.revised = result.written || options.dryRun ? result.revised.length : 0;
     // A feed that came but cannot be read (malformed, items without dates) failed too.
     if (result.problems.some(isError)) outcome.status = 'failed';
-    problems.push(...result.problems, ...result.warnings);
+    append(problems, [...result.problems, ...result.warnings]);
     imported = imported
       ? {
           ...result,

@@ -34,6 +34,7 @@ import { readClipping } from './readClipping.ts';
 import { outletOf, readFeed } from './readFeed.ts';
 import { decodeHTMLStrict } from 'entities';
 import { parseOpml } from 'feedsmith';
+import { append } from '../append.ts';
 
 export interface ImportOptions {
   cwd: string;
@@ -132,7 +133,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   for (const input of options.inputs) {
     const read = await draftsOf(input, options, site);
     if ('problems' in read) {
-      problems.push(...read.problems);
+      append(problems, read.problems);
       continue;
     }
     // A feed new to the archive is named by its own title; a name the user gave is never replaced.
@@ -176,8 +177,8 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       inputPlans.push(plan.planned);
       draftOf.set(plan.planned, { draft, input: shownInput(input, options.cwd) });
     }
-    problems.push(...inputProblems);
-    if (inputProblems.length === 0) planned.push(...inputPlans);
+    append(problems, inputProblems);
+    if (inputProblems.length === 0) append(planned, inputPlans);
   }
 
   const revisions = (): RevisionPlan[] => revised.map(({ plan }) => plan);
@@ -197,13 +198,13 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       const { draft, input } = draftOf.get(plan)!;
       const kept = await keeper.keepPicturesOf(draft, input);
       keptPictures += kept.kept;
-      warnings.push(...kept.problems);
+      append(warnings, kept.problems);
       if (kept.kept > 0) plan.text = kept.draft.text ?? articleFileText({ ...kept.draft, slug: plan.article.slug });
     }
     for (const revision of revised) {
       const kept = await keeper.keepPicturesOf({ title: revision.draft.title, date: revision.draft.date, body: revision.draft.body }, revision.input);
       keptPictures += kept.kept;
-      warnings.push(...kept.problems);
+      append(warnings, kept.problems);
       if (kept.kept === 0) continue;
       const withCopies = planRevision(revision.earlier, revision.plan.articlePath, { ...revision.draft, body: kept.draft.body }, options.revisedAt!, site);
       if ('plan' in withCopies) revision.plan = withCopies.plan;

@@ -16,6 +16,7 @@ import { defaultImageLimits } from '../media/storeImages.ts';
 import type { Problem } from '../problems.ts';
 import { writeWhole } from '../writeWhole.ts';
 import { PictureKeeper } from './keepPictures.ts';
+import { append } from '../append.ts';
 
 export interface ArchivePicturesOptions {
   cwd: string;
@@ -52,7 +53,7 @@ export async function keepArchivePictures(options: ArchivePicturesOptions): Prom
     if (!article) continue; // `check` and `build` report files that do not read.
     const kept = await keeper.keepPicturesOf({ title: article.title, date: article.date.iso, image: article.image, body: article.body, text }, shown(file));
     result.kept += kept.kept;
-    result.problems.push(...kept.problems);
+    append(result.problems, kept.problems);
     if (kept.kept === 0 || kept.draft.text === undefined || kept.draft.text === text) continue;
     result.rewritten.push(shown(file));
     if (!options.dryRun) writeWhole(file, kept.draft.text);

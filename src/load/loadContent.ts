@@ -24,6 +24,7 @@ import type { WrittenPack } from '../cache/fileCache.ts';
 import { loadSite } from './loadSite.ts';
 import type { Article } from './readArticle.ts';
 import { FileReading } from './readInWorkers.ts';
+import { append } from '../append.ts';
 
 export interface LoadedContent<A = Article> {
   site: SiteSettings;
@@ -86,7 +87,7 @@ export async function loadContent<A extends LoadedArticle>(
   const inContentOf = relativeFrom(root);
   const { site, problems } = loadSite(root, displayPath);
   const found = findContentFiles(root, displayPath);
-  problems.push(...found.problems);
+  append(problems, found.problems);
   // What of the site's settings reading a file depends on (its time zone decides each article's URL, say): all the step is given, and what its entries are keyed by.
   const settings = readingSettingsOf(site);
   const cache = buildCache && new FileCache<FileResult<A>>(buildCache.namespace(step.name, JSON.stringify(settings)));
@@ -168,7 +169,7 @@ export async function loadContent<A extends LoadedArticle>(
 
   const articles: A[] = [];
   for (const result of results) {
-    problems.push(...result!.problems);
+    append(problems, result!.problems);
     if (result!.article) articles.push(result!.article);
   }
   const unique = withoutClashingRedirects(withoutDuplicateUrls(articles, problems), problems);

@@ -13,6 +13,7 @@ import { tableFor } from '../strings/words.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { decodeText } from './readFrontMatter.ts';
 import { readYamlMapping } from './readYaml.ts';
+import { append } from '../append.ts';
 
 export const siteFileName = 'site.yaml';
 
@@ -81,7 +82,7 @@ function loadSiteFile(contentDir: string, displayPath: (absolute: string) => str
   const parsed = siteSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { site: parsed.data, problems };
 
-  problems.push(...describeIssues(file, parsed.error.issues, lineOf, problemKinds.invalidSiteSettings));
+  append(problems, describeIssues(file, parsed.error.issues, lineOf, problemKinds.invalidSiteSettings));
   const badKeys = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
   const usable = Object.fromEntries(Object.entries(data).filter(([key]) => !badKeys.has(key)));
   return { site: siteSchema.parse(usable), problems };

@@ -15,6 +15,7 @@ import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { draftsFolder, postsFolder } from './findContentFiles.ts';
 import { asOurFields, namedByFile, oldAddressesOf, otherKnownKeys, type NamedByFile, type OldAddresses } from './otherGenerators.ts';
 import { readFrontMatter } from './readFrontMatter.ts';
+import { append } from '../append.ts';
 
 /** An article as loaded: validated, normalized, body not yet sanitized. */
 export type Article = Omit<ArticleFrontMatter, 'date' | 'updated' | 'slug' | 'author' | 'authors' | 'format' | 'lang'> & {
@@ -131,7 +132,7 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
     { reportInput: true },
   );
   if (!parsed.success) {
-    problems.push(...describeIssues(file, parsed.error.issues, lineOf));
+    append(problems, describeIssues(file, parsed.error.issues, lineOf));
     return { problems };
   }
   if (problems.some(isError)) return { problems };
@@ -157,7 +158,7 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
   // The version in the site's language sits at the slug without the language: translations link to each other through it.
   const translationOf = translation ? routes.article(published, baseSlug) : undefined;
   const old = oldAddressesOf(cameFromAnotherGenerator(syntax, named, data) ? inContent : undefined, fields, named, site.permalink);
-  problems.push(...addressProblems(file, old, lineOf));
+  append(problems, addressProblems(file, old, lineOf));
   if (problems.some(isError)) return { problems };
   // A draft may wait for its text; a published article without one is a page with a headline only.
   if (body.trim() === '' && !rest.draft) {

@@ -14,6 +14,7 @@ import jsYaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import { readCommonYaml, type YamlMapping } from './readCommonYaml.ts';
+import { append } from '../append.ts';
 
 export type { YamlMapping };
 
@@ -215,7 +216,7 @@ function nodeCount(value: unknown, limit: number): number {
   while (stack.length > 0 && count <= limit) {
     const node = stack.pop();
     count += 1;
-    if (node !== null && typeof node === 'object') stack.push(...(Array.isArray(node) ? node : Object.values(node)));
+    if (node !== null && typeof node === 'object') append(stack, Array.isArray(node) ? node : Object.values(node));
   }
   return count;
 }

@@ -6,6 +6,7 @@
  * so no text is lost and every page stays valid HTML.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { append } from '../append.ts';
 import { forEachNode } from './walk.ts';
 import type { VFile } from 'vfile';
 
@@ -177,7 +178,7 @@ function wrapStrayChildren(children: ElementContent[], allowed: readonly string[
   const flush = () => {
     if (stray.some((node) => !whiteSpaceOnly(node) && node.type !== 'comment')) {
       result.push({ type: 'element', tagName: allowed[0] === 'li' ? 'li' : 'dd', properties: {}, children: stray });
-    } else for (const node of stray) result.push(node);
+    } else append(result, stray);
     stray = [];
   };
   for (const child of children) {
