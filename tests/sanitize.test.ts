@@ -213,6 +213,8 @@ describe('bodies as pages and feeds really write them', () => {
     assert.equal(result.text.trim(), 'Harbour wall');
     assert.ok(result.html.includes('src="https://e.example/wall.jpg"'));
     assert.equal(sanitizeBody(result.html, { format: 'html' }).html, result.html);
+    // A template keeps its markup in a fragment of its own: as deep there, the same.
+    assert.equal(sanitizeBody(`<template>${'<div>'.repeat(20_000)}x</template>After`, { format: 'html' }).text, 'After');
   });
   test('an element of 300,000 children is unwrapped, its words kept: not spread as arguments, which overflowed the stack', () => {
     const wide = sanitizeBody(`<div><li>${'<b>x</b> '.repeat(300_000)}</li></div>`, { format: 'html' });

@@ -25,7 +25,7 @@ export const parseHtmlFragment = (html: string): Root => {
  * same). Every step after parsing walks the tree by recursion: a hostile body nested tens of thousands deep would
  * overflow the stack, and that article would not build.
  */
-export const maxDepth = 512;
+const maxDepth = 512;
 
 /** Below `depth`, each element's descendants become its children in document order, each element emptied of them. */
 function flattenBelow(root: ParentNode, depth: number): void {
@@ -36,7 +36,11 @@ function flattenBelow(root: ParentNode, depth: number): void {
       node.childNodes = inDocumentOrder(node);
       continue;
     }
-    for (const child of node.childNodes) if ('childNodes' in child) stack.push([child, level + 1]);
+    for (const child of node.childNodes) {
+      if ('childNodes' in child) stack.push([child, level + 1]);
+      // A template holds its markup apart, in a fragment of its own, which is converted too.
+      if ('content' in child) stack.push([child.content, level + 1]);
+    }
   }
 }
 
