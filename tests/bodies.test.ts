@@ -132,6 +132,13 @@ describe('other generators’ markup', () => {
     assert.deepEqual(result.unconverted, ['{{< notice warning >}}', '{{< /notice >}}']);
     assert.ok(result.text.includes('{{< notice warning >}}Careful'));
   });
+  test('500,000 unclosed pairs are each searched for their closing once at most, and named', () => {
+    // Each unclosed `{% raw %}` searched the whole rest of the body: 50,000 took 24 s, these would not end.
+    const result = markdown('{% raw %} '.repeat(500_000));
+    assert.equal(result.unconverted.length, 500_000);
+    // And as many code spans beside as many constructs: each construct looked through every span.
+    assert.equal(markdown('`a` {{< x >}} '.repeat(100_000)).unconverted.length, 100_000);
+  });
   test('an escaped shortcode shows as written, as in Hugo’s own documentation', () => {
     assert.ok(markdown('```\n{{</* figure src="x.png" */>}}\n```').html.includes('{{&#x3C; figure src="x.png" >}}'));
   });

@@ -154,8 +154,8 @@ function convertInclude(args: Arguments): { html: string; block: boolean } | und
 /** A closing construct of a pair, Hugo's, Liquid's and Zola's: `{{< /name >}}`, `{% endname %}`, `{% end %}`. */
 const closing = (syntax: Syntax, name: string): RegExp => {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (syntax === 'hugo') return new RegExp(`\\{\\{[<%]\\s*/\\s*${escaped}\\s*[>%]\\}\\}`);
-  return new RegExp(`\\{%-?\\s*(?:end${escaped}|end)\\s*-?%\\}`);
+  if (syntax === 'hugo') return new RegExp(`\\{\\{[<%]\\s*/\\s*${escaped}\\s*[>%]\\}\\}`, 'g');
+  return new RegExp(`\\{%-?\\s*(?:end${escaped}|end)\\s*-?%\\}`, 'g');
 };
 
 type Syntax = 'hugo' | 'liquid' | 'zola';
@@ -186,7 +186,28 @@ function codeRangesOf(body: string): [number, number][] {
   return patterns.flatMap((pattern) => [...body.matchAll(pattern)].map((match): [number, number] => [match.index, match.index + match[0].length]));
 }
 
-const inCode = (ranges: readonly [number, number][], index: number): boolean => ranges.some(([start, end]) => index >= start && index < end);
+/**
+ * Whether an index is in code: the ranges sorted by start, each with the furthest end reached so far, searched by
+ * halves. Looking through every range for every construct took their product: 50,000 of each, minutes.
+ */
+function codeLookup(ranges: readonly [number, number][]): (index: number) => boolean {
+  const sorted = ranges.toSorted((a, b) => a[0] - b[0]);
+  const reach: number[] = [];
+  for (const [, end] of sorted) reach.push(Math.max(end, reach.at(-1) ?? end));
+  return (index) => {
+    let low = 0;
+    let high = sorted.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]![0] <= index) {
+        last = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return last !== -1 && reach[last]! > index;
+  };
+}
 
 /**
  * Converts what it knows; `format` decides how a block (a figure, a code block) is set apart: in Markdown,
@@ -195,7 +216,9 @@ const inCode = (ranges: readonly [number, number][], index: number): boolean => 
 export function convertOtherMarkup(body: string, format: 'html' | 'markdown'): ConvertedMarkup {
   if (!body.includes('{{') && !body.includes('{%')) return { body, unconverted: [] };
   const unconverted: string[] = [];
-  let codeRanges: [number, number][] | undefined;
+  let inCode: ((index: number) => boolean) | undefined;
+  // Pairs whose closing a search from some index did not find: none is after any later opening either.
+  const unclosed = new Map<string, number>();
   let result = '';
   let from = 0;
   opening.lastIndex = 0;
@@ -206,16 +229,24 @@ export function convertOtherMarkup(body: string, format: 'html' | 'markdown'): C
     if (match[1] !== undefined) {
       // Hugo. `{{</* figure */>}}` is how Hugo's own posts show a shortcode as text.
       if (match[2] !== undefined) replacement = inline(literal(`{{${match[1]} ${match[3]}${match[4]}${match[5]} ${match[1] === '<' ? '>' : '%'}}}`, format));
-      else if (match[3] === '') ({ replacement, end } = convertConstruct('hugo', match[4]!, match[5]!, body, end));
+      else if (match[3] === '') ({ replacement, end } = convertConstruct('hugo', match[4]!, match[5]!, body, end, unclosed));
     } else if (match[7] !== undefined) {
       const name = match[7].toLowerCase();
       const zola = /^\s*\(/.test(match[8]!);
       if (name === 'include') replacement = convertInclude(readArguments(match[8]!));
-      else ({ replacement, end } = convertConstruct(zola ? 'zola' : 'liquid', name, zola ? match[8]!.replace(/^\s*\(|\)\s*$/g, '') : match[8]!, body, end));
+      else
+        ({ replacement, end } = convertConstruct(
+          zola ? 'zola' : 'liquid',
+          name,
+          zola ? match[8]!.replace(/^\s*\(|\)\s*$/g, '') : match[8]!,
+          body,
+          end,
+          unclosed,
+        ));
     } else {
       const expression = match[9]!;
       const zolaCall = /^\s*([\w-]+)\s*\(([\s\S]*)\)\s*$/.exec(expression);
-      if (zolaCall) ({ replacement, end } = convertConstruct('zola', zolaCall[1]!, zolaCall[2]!, body, end));
+      if (zolaCall) ({ replacement, end } = convertConstruct('zola', zolaCall[1]!, zolaCall[2]!, body, end, unclosed));
       else {
         const output = convertOutput(expression);
         if (output !== undefined) replacement = inline(literal(output, format));
@@ -223,8 +254,8 @@ export function convertOtherMarkup(body: string, format: 'html' | 'markdown'): C
     }
     if (replacement === undefined) {
       // In code, such markup is usually the subject (a post about templates), shown as written on purpose.
-      codeRanges ??= codeRangesOf(body);
-      if (!inCode(codeRanges, start)) unconverted.push(match[0]);
+      inCode ??= codeLookup(codeRangesOf(body));
+      if (!inCode(start)) unconverted.push(match[0]);
       continue;
     }
     const html = replacement.block && format === 'markdown' ? `\n\n${replacement.html}\n\n` : replacement.html;
@@ -241,6 +272,7 @@ function convertConstruct(
   argumentText: string,
   body: string,
   end: number,
+  unclosed: Map<string, number>,
 ): { replacement: ReturnType<Converter>; end: number } {
   const name = rawName.toLowerCase();
   const converter = converters[name];
@@ -248,10 +280,19 @@ function convertConstruct(
   let inner: string | undefined;
   let after = end;
   if (paired.has(name)) {
-    const close = closing(syntax, name).exec(body.slice(end));
-    if (!close) return { replacement: undefined, end };
-    inner = body.slice(end, end + close.index);
-    after = end + close.index + close[0].length;
+    // Searched from the opening on, never again past where no closing was found: 50,000 unclosed `{% raw %}` each
+    // searched (and copied) the whole rest of the body, 24 s.
+    const pair = `${syntax} ${name}`;
+    if (end >= (unclosed.get(pair) ?? Number.POSITIVE_INFINITY)) return { replacement: undefined, end };
+    const pattern = closing(syntax, name);
+    pattern.lastIndex = end;
+    const close = pattern.exec(body);
+    if (!close) {
+      unclosed.set(pair, end);
+      return { replacement: undefined, end };
+    }
+    inner = body.slice(end, close.index);
+    after = close.index + close[0].length;
   }
   return { replacement: converter({ name, args: readArguments(argumentText), inner }), end: after };
 }
