@@ -216,6 +216,28 @@ describe('bodies as pages and feeds really write them', () => {
     // A template keeps its markup in a fragment of its own: as deep there, the same.
     assert.equal(sanitizeBody(`<template>${'<div>'.repeat(20_000)}x</template>After`, { format: 'html' }).text, 'After');
   });
+  test('a picture that leads nowhere, replaced by its description or nothing, still parts the words around it', () => {
+    // A relative address with no original article to resolve it against: not found.
+    assert.equal(html('<p>Harbour<img src="wall.jpg">wall</p>'), '<p>Harbour wall</p>');
+    assert.equal(html('<p>See<img src="map.png" alt="the map">here</p>'), '<p>See the map here</p>');
+    // Punctuation keeps to its word.
+    assert.equal(html('<p>See the<img src="map.png" alt="map">.</p>'), '<p>See the map.</p>');
+    assert.equal(html('<p>See the<img src="javascript:x" alt="map">.</p>'), '<p>See the map.</p>');
+    // Nothing shown before a line's end leaves no spaces ending the line, so the page reads back the same: found by the property test.
+    const once = html('<p> <img src=x>\n\n');
+    assert.equal(once, '<p>\n\n</p>');
+    assert.equal(html(once), once);
+  });
+  test('a heading of a million spaces is read in one pass, and an id written after a heading is still found', () => {
+    // The written id was looked for by a pattern free to start at any space of the run.
+    assert.ok(markdown(`# Harbour${' '.repeat(1_000_000)}wall`).startsWith('<h1 id="user-content-harbour-wall">'));
+    assert.equal(markdown('## Upgrading {#upgrading}'), '<h2 id="user-content-upgrading">Upgrading</h2>\n');
+  });
+  test('a text of a line end, then a million spaces, is read in one pass', () => {
+    // Spaces before a line's end were taken off by a pattern that tried every space of a run no line end follows.
+    const text = sanitizeBody(`<p>Harbour \n${' '.repeat(1_000_000)}wall</p>`, { format: 'html' }).text;
+    assert.equal(text.replace(/\s+/g, ' '), 'Harbour wall');
+  });
   test('an element of 300,000 children is unwrapped, its words kept: not spread as arguments, which overflowed the stack', () => {
     const wide = sanitizeBody(`<div><li>${'<b>x</b> '.repeat(300_000)}</li></div>`, { format: 'html' });
     assert.equal(wide.wordCount, 300_000);

@@ -14,6 +14,7 @@ import type { Element, Root } from 'hast';
 import { decodeHTMLAttribute, escapeText } from 'entities';
 import type { VFile } from 'vfile';
 import { forEachElement } from './walk.ts';
+import { withoutTrailingSpaces } from './wellFormed.ts';
 
 export interface BodyReference {
   /** The link or image as written, for warnings. */
@@ -191,8 +192,16 @@ function replaceTokensOf(html: string, resolutions: readonly Resolution[], eleme
     // These URLs are put in after the sanitizer: ours (relative) or web addresses, nothing else, whoever made them.
     const resolution = found && (/^https?:\/\//i.test(found.url) || !/^[^/?#]*:/.test(found.url.replace(/[\t\n\r]/g, ''))) ? found : undefined;
     const attributes = html.slice(start + match[0].length, end);
-    result += html.slice(from, start);
+    const between = html.slice(from, start);
     from = end;
+    if (!resolution && !isLink) {
+      const after = html[end] ?? '';
+      const shown = pictureAsText(between.at(-1) ?? result.at(-1) ?? '', attributes, after);
+      // Nothing shown before a line's end: the spaces before it would end the line (as the tree's own are taken off).
+      result += (shown === '' && /^[\r\n]/.test(after) ? withoutTrailingSpaces(between) : between) + shown;
+      continue;
+    }
+    result += between;
     if (resolution) {
       const rel = isLink && resolution.external ? ' rel="nofollow noopener noreferrer"' : '';
       result += `<${match[1]}="${escapeAttributeValue(resolution.url)}"${rel}${attributes}`;
@@ -203,12 +212,23 @@ function replaceTokensOf(html: string, resolutions: readonly Resolution[], eleme
         result += html.slice(end, close);
         from = close + '</a>'.length;
       }
-    } else {
-      const alt = /\salt="([^"]*)"/.exec(attributes)?.[1];
-      result += alt ? escapeText(decodeHTMLAttribute(alt)) : '';
     }
   }
   return result + html.slice(from);
+}
+
+/**
+ * An image that is not found, as its description or nothing, as a refused picture in the tree (`wellFormed.ts`):
+ * a space still stands between it and a word right beside it. `before` and `after`: the characters around the tag.
+ */
+function pictureAsText(before: string, attributes: string, after: string): string {
+  const alt = /\salt="([^"]*)"/.exec(attributes)?.[1];
+  const shown = alt ? escapeText(decodeHTMLAttribute(alt)) : '';
+  // Only next to a letter or digit: punctuation keeps to its word (`a lost picture.`), and a tag is no word.
+  const wordBefore = /[\p{L}\p{N}]/u.test(before);
+  const wordAfter = /[\p{L}\p{N}]/u.test(after);
+  if (shown) return `${wordBefore ? ' ' : ''}${shown}${wordAfter ? ' ' : ''}`;
+  return wordBefore && wordAfter ? ' ' : '';
 }
 
 const escapeAttributeValue = (value: string): string => value.replaceAll('&', '&#x26;').replaceAll('"', '&#x22;');
