@@ -173,6 +173,13 @@ export const problemKinds = {
       'a body holds text a reader sees inside an element the sanitizer removes whole (a MathML formula, an SVG drawing, a form field): that text is not on the page',
     hint: 'Write a formula or a chart’s figures as text, or as a picture with a description (`![...](...)`); the original page, linked from the article, still shows it.',
   },
+  failedFile: {
+    code: 'failed-file',
+    severity: 'error',
+    meaning:
+      'reading, checking or sanitizing the file failed in the tool itself (a bug to report): with `--skip-invalid`, the rest of the archive builds without it',
+    hint: 'Please report it with the file (or the part of it that fails); `NEWS_ARCHIVE_DEBUG=1` stops there and shows where. With `--skip-invalid`, the other articles build.',
+  },
   unkeptAddress: {
     code: 'unkept-address',
     severity: 'warning',

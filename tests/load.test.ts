@@ -4,9 +4,11 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
 import { formatLongDate, formatMonth } from '../src/dates.ts';
+import type { FileStep, LoadedArticle } from '../src/load/checkFile.ts';
+import { batchRunner } from '../src/load/fileJobs.ts';
 import { checkContent } from '../src/load/loadContent.ts';
 import { readArticle } from '../src/load/readArticle.ts';
-import { defaultSiteSettings } from '../src/schema/site.ts';
+import { defaultSiteSettings, readingSettingsOf } from '../src/schema/site.ts';
 import { article, fixture, tempDir, writeTree } from './helpers.ts';
 
 const seedText = readFileSync(fixture('articles/seed-001.md'), 'utf8');
@@ -351,6 +353,32 @@ test('a value holding ": " is read as the whole text after its key, with a warni
       '2 unquoted-value title: the value of title holds ": ", which YAML does not read: read as the whole text after the key, as if written title: "Breaking: floods close the pass"',
     ],
   );
+});
+
+test('a file the tool itself fails on is that file’s error, and the files after it are read', () => {
+  // A step with a bug that one file meets, as deep nesting and long lists met the real one's: it stopped the build.
+  const failingOnOne: FileStep<LoadedArticle> = {
+    name: 'failing-on-one',
+    module: new URL(import.meta.url),
+    run: (file) => {
+      if (file.endsWith('deep.md')) throw new RangeError('Maximum call stack size exceeded');
+      return { problems: [] };
+    },
+  };
+  const bytes = new Uint8Array();
+  const { results } = batchRunner(
+    failingOnOne,
+    readingSettingsOf(defaultSiteSettings),
+    undefined,
+  )([
+    { file: 'content/deep.md', inContent: 'deep.md', bytes },
+    { file: 'content/fine.md', inContent: 'fine.md', bytes },
+  ]);
+  assert.deepEqual(
+    results.map((result) => result.problems.map((p) => `${p.file} ${p.code} ${p.severity}`)),
+    [['content/deep.md failed-file error'], []],
+  );
+  assert.match(results[0]!.problems[0]!.message, /Maximum call stack size exceeded/);
 });
 
 test('front matter with a list of 200,000 values gives its problems, instead of overflowing the stack and stopping the build', () => {

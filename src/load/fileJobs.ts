@@ -6,6 +6,8 @@
  */
 import { PackWriter, type WrittenPack } from '../cache/fileCache.ts';
 import type { ReadingSettings } from '../schema/site.ts';
+import { describeError } from '../errors.ts';
+import { problem, problemKinds } from '../problems.ts';
 import type { FileResult, FileStep, LoadedArticle, RevisionsInput } from './checkFile.ts';
 
 /** The cache key of a part of a file's result kept apart (`FileStep.storedApart`). */
@@ -41,8 +43,12 @@ export function batchRunner<A extends LoadedArticle>(
       try {
         return step.run(file, bytes, site, inContent, revisions);
       } catch (error) {
-        // A bug (problems with content are results): said with the file that met it.
-        throw new Error(`${file} could not be read`, { cause: error });
+        // A bug (problems with content are results): said with the file that met it. As that file's error, so that
+        // one article the tool fails on never takes the others down with `--skip-invalid`; debugging, it stops there.
+        if (process.env.NEWS_ARCHIVE_DEBUG) throw new Error(`${file} could not be read`, { cause: error });
+        return {
+          problems: [problem(problemKinds.failedFile, { file, message: `could not be read, checked or sanitized: ${describeError(error).join(' ')}` })],
+        };
       }
     });
     // With its parts apart, a result is what the build reads of the cache and, once the pack is written, what it gets.
