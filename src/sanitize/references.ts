@@ -14,7 +14,7 @@ import type { Element, Root } from 'hast';
 import { decodeHTMLAttribute, escapeText } from 'entities';
 import type { VFile } from 'vfile';
 import { forEachElement } from './walk.ts';
-import { withoutTrailingSpaces } from './wellFormed.ts';
+import { pictureAsText, withoutTrailingSpaces } from './wellFormed.ts';
 
 export interface BodyReference {
   /** The link or image as written, for warnings. */
@@ -196,7 +196,8 @@ function replaceTokensOf(html: string, resolutions: readonly Resolution[], eleme
     from = end;
     if (!resolution && !isLink) {
       const after = html[end] ?? '';
-      const shown = pictureAsText(between.at(-1) ?? result.at(-1) ?? '', attributes, after);
+      const alt = /\salt="([^"]*)"/.exec(attributes)?.[1];
+      const shown = escapeText(pictureAsText(alt ? decodeHTMLAttribute(alt) : '', between.at(-1) ?? result.at(-1) ?? '', after));
       // Nothing shown before a line's end: the spaces before it would end the line (as the tree's own are taken off).
       result += (shown === '' && /^[\r\n]/.test(after) ? withoutTrailingSpaces(between) : between) + shown;
       continue;
@@ -215,20 +216,6 @@ function replaceTokensOf(html: string, resolutions: readonly Resolution[], eleme
     }
   }
   return result + html.slice(from);
-}
-
-/**
- * An image that is not found, as its description or nothing, as a refused picture in the tree (`wellFormed.ts`):
- * a space still stands between it and a word right beside it. `before` and `after`: the characters around the tag.
- */
-function pictureAsText(before: string, attributes: string, after: string): string {
-  const alt = /\salt="([^"]*)"/.exec(attributes)?.[1];
-  const shown = alt ? escapeText(decodeHTMLAttribute(alt)) : '';
-  // Only next to a letter or digit: punctuation keeps to its word (`a lost picture.`), and a tag is no word.
-  const wordBefore = /[\p{L}\p{N}]/u.test(before);
-  const wordAfter = /[\p{L}\p{N}]/u.test(after);
-  if (shown) return `${wordBefore ? ' ' : ''}${shown}${wordAfter ? ' ' : ''}`;
-  return wordBefore && wordAfter ? ' ' : '';
 }
 
 const escapeAttributeValue = (value: string): string => value.replaceAll('&', '&#x26;').replaceAll('"', '&#x22;');
