@@ -170,8 +170,8 @@ export const problemKinds = {
     code: 'unkept-text',
     severity: 'warning',
     meaning:
-      'a body holds text a reader sees inside an element the sanitizer removes whole (a MathML formula, an SVG drawing, a form field): that text is not on the page',
-    hint: 'Write a formula or a chart’s figures as text, or as a picture with a description (`![...](...)`); the original page, linked from the article, still shows it.',
+      'a body holds text a reader sees inside an element the sanitizer removes whole (a MathML formula, an SVG drawing, a form field), or Markdown quotes and lists nested over 1,000 levels deep: that text is not on the page',
+    hint: 'Write a formula or a chart’s figures as text, or as a picture with a description (`![...](...)`), and nest quotes less deep; the original page, linked from the article, still shows it.',
   },
   failedFile: {
     code: 'failed-file',

@@ -210,7 +210,7 @@ describe('valid pages from any body', async () => {
       warnings.map((p) => p.file),
       ['content/science.md'],
     );
-    assert.match(warnings[0]!.message, /2 elements/);
+    assert.match(warnings[0]!.message, /in 2 places/);
     assert.match(warnings[0]!.message, /<math> "E = m c 2" first/);
     // The words around them stay.
     assert.ok(site.file('/2025/05/01/science/').includes('the paper says.'));

@@ -331,10 +331,13 @@ describe('dates in file names, as Jekyll and Eleventy write them', () => {
     assert.equal(readArticle('content/1998-04-06-farm-tours.md', text, defaultSiteSettings).article?.url, '/2026/02/01/own/');
   });
 
-  test('a file name that is not a real date gives the usual problem', () => {
+  test('a file name that is not a real date gives the usual problem, which says what the name begins with', () => {
     const { article: loaded, problems } = readArticle('content/198-04-06-farm-tours.md', jekyll, defaultSiteSettings);
     assert.equal(loaded, undefined);
-    assert.match(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), /date: is required/);
+    assert.match(
+      problems.map((p) => `${p.field}: ${p.message}`).join('\n'),
+      /date: is required.*; the file's name begins with "198-04-06", which is not a date/,
+    );
     assert.match(
       readArticle('content/1999-02-30-x.md', jekyll, defaultSiteSettings)
         .problems.map((p) => p.message)

@@ -118,6 +118,22 @@ describe('Markdown bodies', () => {
     assert.ok(output.includes('<table>'));
     assert.ok(output.includes('<del>gone</del>'));
   });
+  test('quotes and lists nested deep keep their words; what is too deep to read is told, not dropped silently', () => {
+    // A thread of quoted replies, and an outline, deeper than markdown-it's default limit of 100 (which dropped them).
+    const thread = sanitizeBody(`${'> '.repeat(150)}the first reply\n\nAfter the thread.`, { format: 'markdown' });
+    assert.ok(thread.text.includes('the first reply'), thread.text.slice(-200));
+    assert.ok(thread.text.includes('After the thread.'));
+    const outline = sanitizeBody(`${Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}- point ${i}`).join('\n')}\n\nAfter the outline.`, {
+      format: 'markdown',
+    });
+    for (const words of ['point 60', 'point 119', 'After the outline.']) assert.ok(outline.text.includes(words), words);
+    assert.deepEqual([thread.unkeptText, outline.unkeptText], [[], []]);
+    // Deeper than any reader follows: the words around stay, and the ones lost are named.
+    const abyss = sanitizeBody(`Before.\n\n${'>'.repeat(1500)} lost in the deep\n\nAfter.`, { format: 'markdown' });
+    assert.ok(abyss.text.includes('Before.') && abyss.text.includes('After.'), abyss.text.slice(-200));
+    assert.equal(abyss.unkeptText.length, 1);
+    assert.match(abyss.unkeptText[0]!, /^Markdown nested over 1000 levels deep ".*lost in the deep"$/);
+  });
   test('an unclosed raw link around Markdown gives HTML a browser reads as written, so sanitizing it again changes nothing', () => {
     // Found by the property tests (fast-check seed 861894873): a link nested in a link.
     const output = markdown('<a ><script ></script>\n\n<table >\n\n[x](javascript:alert(1))');

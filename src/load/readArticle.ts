@@ -3,6 +3,7 @@
  * shape (zod) → normalized record (slug, URL, date on the site's calendar).
  * Pure: no file system, so every case is testable with a string.
  */
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import { toSiteDate, type SiteDate } from '../dates.ts';
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
@@ -109,6 +110,9 @@ function addressProblems(file: string, old: OldAddresses, lineOf: (path: readonl
   ];
 }
 
+/** The start of a file name that looks meant to be a date, as Jekyll's posts are named, without being one. */
+const nearlyDatedName = /^(\d{1,6}-\d{1,3}-\d{1,3})-/;
+
 /** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
 export function readArticle(file: string, text: string, site: ReadingSettings, inContent?: string): ReadArticleResult {
   const frontMatter = readFrontMatter(file, text);
@@ -132,7 +136,19 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
     { reportInput: true },
   );
   if (!parsed.success) {
-    append(problems, describeIssues(file, parsed.error.issues, lineOf));
+    const described = describeIssues(file, parsed.error.issues, lineOf);
+    // A name that was meant to give the date (`198-04-06-title.md`, a digit short) says why none was found.
+    const misdated = isAbsent(fields.date) && named.date === undefined ? nearlyDatedName.exec(path.posix.basename(file))?.[1] : undefined;
+    append(
+      problems,
+      misdated === undefined
+        ? described
+        : described.map((told) =>
+            told.field === 'date'
+              ? { ...told, message: `${told.message}; the file's name begins with "${misdated}", which is not a date as YYYY-MM-DD` }
+              : told,
+          ),
+    );
     return { problems };
   }
   if (problems.some(isError)) return { problems };

@@ -8,7 +8,42 @@
 import MarkdownIt from 'markdown-it';
 import footnotes from 'markdown-it-footnote';
 
-const renderer = new MarkdownIt('default', { html: true, linkify: true, typographer: false }).use(footnotes);
+/**
+ * How deep blocks (quotes, lists) may nest. markdown-it drops, without a word, every line below its limit (100 by
+ * default, which real threads of quoted replies can reach); 1,000 is half what overflows the stack here, and the
+ * HTML is laid flat below 512 levels anyway (`parseHtml.ts`). Lines deeper still are noted (`nestedTooDeep`).
+ */
+export const maxNesting = 1000;
+
+const renderer = new MarkdownIt('default', { html: true, linkify: true, typographer: false, maxNesting }).use(footnotes);
+
+/** What markdown-it notes of a body as it reads it. */
+type MarkdownEnv = {
+  /** The first words of lines dropped because they nest deeper than `maxNesting`. */
+  nestedTooDeep?: string;
+};
+
+// markdown-it's block parser skips what is left of a block once it is `maxNesting` deep; the skipped lines are noted
+// here first, where the parser decides (every block rule, the footnotes' too, goes through `tokenize`).
+const blockMarkers = /^(?:[ \t>]|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))+/gm;
+const tokenizeBlocks = renderer.block.tokenize.bind(renderer.block);
+renderer.block.tokenize = (state, startLine, endLine) => {
+  const env = state.env as MarkdownEnv;
+  if (state.level >= maxNesting && env.nestedTooDeep === undefined) {
+    // As the parser goes on: past blank lines, and not for a line that belongs to an outer block.
+    const first = state.skipEmptyLines(startLine);
+    if (first < endLine && state.sCount[first]! >= state.blkIndent) {
+      // Its words, without the quote and list markers of the levels below.
+      const skipped = state
+        .getLines(first, Math.min(endLine, first + 20), 0, false)
+        .replace(blockMarkers, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      env.nestedTooDeep = skipped.length > 60 ? `${skipped.slice(0, 60)}…` : skipped;
+    }
+  }
+  tokenizeBlocks(state, startLine, endLine);
+};
 
 // markdown-it checks link targets itself and renders a `javascript:` one as text; the sanitizer makes
 // the same decision for raw HTML and Markdown alike, so every target reaches it.
@@ -100,4 +135,9 @@ renderer.core.ruler.after('inline', 'heading-ids', (state) => {
 renderer.renderer.rules.s_open = () => '<del>';
 renderer.renderer.rules.s_close = () => '</del>';
 
-export const markdownToHtml = (markdown: string): string => renderer.render(markdown);
+/** `nestedTooDeep`: the first words of what could not be read, nesting deeper than blocks may (`maxNesting`). */
+export function markdownToHtml(markdown: string): { html: string; nestedTooDeep?: string | undefined } {
+  const env: MarkdownEnv = {};
+  const html = renderer.renderer.render(renderer.parse(markdown, env), renderer.options, env);
+  return { html, nestedTooDeep: env.nestedTooDeep };
+}

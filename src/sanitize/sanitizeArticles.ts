@@ -65,7 +65,7 @@ export function sanitizeArticle({ body, revisions, ...article }: CheckedArticle,
       : [
           problem(problemKinds.unkeptText, {
             file: article.file,
-            message: `text a reader would see was removed with ${unkeptText.length === 1 ? 'the element' : `${unkeptText.length} elements`} that held it (formulas, drawings and form fields are not kept): ${unkeptText[0]}${unkeptText.length > 1 ? ' first' : ''}`,
+            message: `text a reader would see is not on the page, ${unkeptText.length === 1 ? 'in one place' : `in ${unkeptText.length} places`} (formulas, drawings and form fields are not kept): ${unkeptText[0]}${unkeptText.length > 1 ? ' first' : ''}`,
           }),
         ]),
   ];

@@ -21,7 +21,7 @@ import { VFile } from 'vfile';
 import { detectFormat, type ArticleFormat } from '../schema/article.ts';
 import { dropUnprintable } from '../schema/fields.ts';
 import { recoverImages } from './images.ts';
-import { markdownToHtml } from './markdown.ts';
+import { markdownToHtml, maxNesting as markdownMaxNesting } from './markdown.ts';
 import { convertOtherMarkup } from './otherMarkup.ts';
 import { parseHtmlFragment } from './parseHtml.ts';
 import { hasScheme, isReferenceToken, markReferences, resolvedAlone, type BodyReference, type ReferenceContext } from './references.ts';
@@ -37,7 +37,7 @@ export interface SanitizedBody {
   references: BodyReference[];
   /** Other generators' markup that no converter knows, left as text (`otherMarkup.ts`). */
   unconverted: string[];
-  /** Text readers see that went with an element the sanitizer removes whole, each as `<name> "text"`. */
+  /** Text readers would see that is not on the page: each element the sanitizer removes whole as `<name> "text"`, Markdown nested too deep to read. */
   unkeptText: string[];
   /** The text a reader sees, paragraphs separated by blank lines. */
   text: string;
@@ -247,8 +247,9 @@ export function sanitizeBody(body: string, options: SanitizeOptions = {}): Sanit
   const format = options.format ?? detectFormat(body);
   const { format: _format, keepReferences = false, blockRemoteImages = false, ...referenceContext } = options;
   const converted = convertOtherMarkup(body, format);
+  const markdown = format === 'markdown' ? markdownToHtml(converted.body) : undefined;
   const file = new VFile({
-    value: format === 'markdown' ? markdownToHtml(converted.body) : converted.body,
+    value: markdown?.html ?? converted.body,
     data: { baseUrl: options.link, referenceContext, blockRemoteImages },
   });
   const tree = processor.runSync(parseHtmlFragment(String(file.value)), file);
@@ -263,6 +264,9 @@ export function sanitizeBody(body: string, options: SanitizeOptions = {}): Sanit
     wordCount: countWords(text),
     references: keepReferences ? references : [],
     unconverted: converted.unconverted,
-    unkeptText: file.data.unkeptText ?? [],
+    unkeptText: [
+      ...(markdown?.nestedTooDeep === undefined ? [] : [`Markdown nested over ${markdownMaxNesting} levels deep ${JSON.stringify(markdown.nestedTooDeep)}`]),
+      ...(file.data.unkeptText ?? []),
+    ],
   };
 }
