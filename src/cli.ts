@@ -105,7 +105,9 @@ export const commands: Record<string, Command> = {
         out.stderr(
           result.problems.some(isError) && !values['skip-invalid']
             ? `${summary}: nothing was built. Fix the errors, or build the rest with --skip-invalid.`
-            : `${summary}: nothing was built, as none of them is an article to publish (an empty site is never a success). Fix the errors above, or set draft: false.`,
+            : result.contentFileCount === 0
+              ? `${summary}: nothing was built, as no file of the content folder is read (an empty site is never a success). See the warnings above.`
+              : `${summary}: nothing was built, as none of them is an article to publish (an empty site is never a success). Fix the errors above, or set draft: false.`,
         );
         return 1;
       }

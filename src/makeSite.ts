@@ -20,7 +20,7 @@ import type { SettledStats } from './cache/folderStamp.ts';
 import { loadBuildContent } from './buildContent.ts';
 import { emptyRecord, type BuildRecords, type BuildSummary, type Hashes, type Reported } from './cache/buildRecord.ts';
 import { HandOver, handedOver } from './handOver.ts';
-import { isError, type Problem } from './problems.ts';
+import { isError, problemKinds, type Problem } from './problems.ts';
 import { cachedRelateArticles } from './related/cachedRelations.ts';
 import { collectGarbage } from './collectGarbage.ts';
 import { OutputCheck } from './render/missingPages.ts';
@@ -154,9 +154,11 @@ async function loadAndIndex(
     return { ...result, built: true, ...last.summary, renderedCount: 0, removedCount: 0 };
   }
 
-  // Files, and nothing to publish (every one refused, or a draft): an empty site is never a success.
+  // Files, and nothing to publish (every one refused, a draft, or skipped: in a `_` folder, in a format not read): an
+  // empty site is never a success.
   const published = publishedArticles(content.articles, { includeDrafts });
-  if (content.fileCount > 0 && published.length === 0) return { ...result, ...nothing, built: false };
+  const skippedFiles = content.problems.some((told) => told.code === problemKinds.skippedFile.code);
+  if ((content.fileCount > 0 || skippedFiles) && published.length === 0) return { ...result, ...nothing, built: false };
   // Every published article has its page, at its URL (on this machine's part of the site, when there is one part).
   const articleFolders = shard.count === 1 && (folders?.add(published.map((article) => article.url)) ?? false);
   const relate = cache && cachedRelateArticles(cache);

@@ -119,7 +119,8 @@ export const problemKinds = {
   skippedFile: {
     code: 'skipped-file',
     severity: 'warning',
-    meaning: 'a file or folder whose name starts with `_` or `.` holds articles, which are not read',
+    meaning:
+      'a file or folder whose name starts with `_` or `.` holds articles, which are not read; or an article is written in a format that is not read (AsciiDoc, Org, reStructuredText, Pandoc, Textile, R Markdown)',
     hint: "Names that start with `_` or `.` are skipped (layouts, includes, section pages, editor files); rename the folder if it holds articles. Jekyll's `_posts/` and `_drafts/` are read.",
   },
   legacySlug: {

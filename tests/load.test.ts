@@ -195,6 +195,31 @@ describe('the content folder', () => {
     assert.deepEqual(result.articles.map((a) => a.url).sort(), ['/2026/01/03/jekyll/', '/2026/01/04/page/', '/2026/01/06/ok/']);
   });
 
+  test('Markdown under every name Jekyll and Hugo read it by is read; formats that are not read are said, unless rendered beside', async () => {
+    const result = await load({
+      'content/2026/hugo.mdown': article({ title: 'Hugo', date: '2026-01-03' }, 'A *Hugo* post.'),
+      'content/_posts/2026-01-04-jekyll.mkdn': '---\ntitle: Jekyll\n---\nA [Jekyll](https://jekyllrb.com/) post.',
+      'content/2026/notes.mkd': article({ title: 'Notes', date: '2026-01-05' }),
+      'content/2026/manual.adoc': '---\ntitle: Manual\n---\n= Manual\n\nWords.',
+      'content/2026/diary.org': '#+TITLE: Diary\n#+DATE: 2026-01-06\n\nWords.',
+      // blogdown: the R Markdown source, and the HTML it renders, which is read.
+      'content/2026/analysis.Rmd': '---\ntitle: Analysis\n---\n```{r}\n1 + 1\n```',
+      'content/2026/analysis.html': article({ title: 'Analysis', date: '2026-01-07' }, '<p>Rendered.</p>'),
+    });
+    assert.deepEqual(
+      result.problems.map((p) => [p.file, p.code, p.message]),
+      [
+        ['content/2026/diary.org', 'skipped-file', 'is skipped, as it is written in Org, which is not read (Markdown and HTML are): its article is not built'],
+        [
+          'content/2026/manual.adoc',
+          'skipped-file',
+          'is skipped, as it is written in AsciiDoc, which is not read (Markdown and HTML are): its article is not built',
+        ],
+      ],
+    );
+    assert.deepEqual(result.articles.map((a) => a.url).sort(), ['/2026/01/03/hugo/', '/2026/01/04/jekyll/', '/2026/01/05/notes/', '/2026/01/07/analysis/']);
+  });
+
   test("Jekyll's _posts are posts and its _drafts drafts", async () => {
     const result = await load({
       'content/_posts/2015-03-17-first-post.md': '---\ntitle: First post\n---\nHello.',

@@ -15,6 +15,7 @@ import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
 import type { SiteSettings } from '../schema/site.ts';
 import { resolvedHtml } from '../sanitize/bodyHtml.ts';
 import type { BodyReference, Resolution } from '../sanitize/references.ts';
+import { articleFileExtension } from '../load/findContentFiles.ts';
 
 /** A file of the content folder that a page shows, copied into the output. */
 export interface CopiedFile {
@@ -52,7 +53,7 @@ const pathKey = (value: string): string =>
     .replace(/\/+$/, '');
 
 /** Files as references name them: `posts/a.md`, `posts/a`, `posts/a/index.md` and `posts/a/_index.md` are one post. */
-const fileKey = (value: string): string => value.replace(/\.(?:md|markdown|html?)$/i, '').replace(/\/_?index$/, '');
+const fileKey = (value: string): string => value.replace(articleFileExtension, '').replace(/\/_?index$/, '');
 
 /** The name Jekyll's `post_url` gives a post: its file name without the extension. */
 const postKey = (contentPath: string): string => path.posix.basename(contentPath).replace(/\.[^.]+$/, '');

@@ -1,6 +1,9 @@
 /**
- * Finds the article files of a content folder: every `.md`, `.markdown` and
- * `.html` file below it, as Jekyll, Hugo, Zola and Eleventy write them.
+ * Finds the article files of a content folder: every Markdown (`.md`,
+ * `.markdown` and the other names Jekyll and Hugo read) and `.html` file
+ * below it, as Jekyll, Hugo, Zola and Eleventy write them; a file in a
+ * format other generators read and this tool does not (AsciiDoc, Org…) is
+ * said in a warning.
  * Jekyll's `_posts/` are posts and its `_drafts/` drafts; other files and
  * folders whose names start with `_` or `.` (layouts, includes, section
  * pages, editor and VCS litter) are skipped, and a skipped folder or file
@@ -28,9 +31,31 @@ const isHidden = (name: string): boolean => name.startsWith('_') || name.startsW
 export const postsFolder = '_posts';
 export const draftsFolder = '_drafts';
 
-/** What an article file's name ends with. */
-export const articleFileExtension = /\.(?:md|markdown|html?)$/i;
+/**
+ * What an article file's name ends with: HTML, and Markdown as Jekyll (`markdown_ext`: markdown, mkdown, mkdn, mkd,
+ * md) and Hugo (md, markdown, mdown) read it, and as other tools name it (mdwn, markdn).
+ */
+export const articleFileExtension = /\.(?:md|markdown|mdown|mkdown|mkdn|mkd|mdwn|markdn|html?)$/i;
 export const isArticleFileName = (name: string): boolean => articleFileExtension.test(name);
+
+/**
+ * Content other generators read that this tool does not (AsciiDoc, Org, reStructuredText, Pandoc, Textile, R
+ * Markdown): such a file is said in a warning, unless its article is read from a file beside it (blogdown renders
+ * `post.Rmd` to `post.html`).
+ */
+const unreadFormats: Record<string, string> = {
+  adoc: 'AsciiDoc',
+  asciidoc: 'AsciiDoc',
+  ad: 'AsciiDoc',
+  org: 'Org',
+  rst: 'reStructuredText',
+  pandoc: 'Pandoc Markdown',
+  pdc: 'Pandoc Markdown',
+  textile: 'Textile',
+  rmd: 'R Markdown',
+  rmarkdown: 'R Markdown',
+};
+const formatOf = (name: string): string | undefined => unreadFormats[path.extname(name).slice(1).toLowerCase()];
 
 /** Front matter with a title, in TOML, YAML or JSON: an article rather than a layout, include or README. */
 const articleStart = /^(?:\uFEFF)?(?:---|\+\+\+|\{)[^\n]*\n(?:[^\n]*\n){0,60}?\s*"?title"?\s*[:=]/;
@@ -71,6 +96,8 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
   const root = realpathSync(start);
   const files: string[] = [];
   const revisionFiles: string[] = [];
+  /** Files in a format that is not read (`unreadFormats`). */
+  const unread: string[] = [];
   const problems: Problem[] = [];
 
   const walk = (dir: string): void => {
@@ -88,6 +115,8 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
         files.push(absolute);
       } else if (entry.isFile() && entry.name.endsWith(revisionsFileSuffix)) {
         revisionFiles.push(absolute);
+      } else if (entry.isFile() && formatOf(entry.name) !== undefined) {
+        unread.push(absolute);
       } else if (entry.isSymbolicLink() && isArticleFileName(entry.name)) {
         const target = safeRealpath(absolute);
         const inside = target !== undefined && target.startsWith(root + path.sep);
@@ -106,6 +135,18 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
     }
   };
   walk(start);
+  const stemOf = (file: string) => file.slice(0, file.length - path.extname(file).length);
+  const readStems = new Set(files.map(stemOf));
+  for (const file of unread) {
+    if (readStems.has(stemOf(file))) continue;
+    problems.push(
+      problem(problemKinds.skippedFile, {
+        file: displayPath(file),
+        message: `is skipped, as it is written in ${formatOf(file)}, which is not read (Markdown and HTML are): its article is not built`,
+        hint: 'Convert it to Markdown (pandoc converts AsciiDoc, Org, reStructuredText and Textile: `pandoc post.org -t gfm`), keeping its front matter, or build it with its generator and import the HTML.',
+      }),
+    );
+  }
   return { files, revisionFiles, problems };
 }
 

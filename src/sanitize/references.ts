@@ -15,6 +15,7 @@ import { decodeHTMLAttribute, escapeText } from 'entities';
 import type { VFile } from 'vfile';
 import { forEachElement } from './walk.ts';
 import { pictureAsText, withoutTrailingSpaces } from './wellFormed.ts';
+import { articleFileExtension } from '../load/findContentFiles.ts';
 
 export interface BodyReference {
   /** The link or image as written, for warnings. */
@@ -51,7 +52,6 @@ export const tokenElementPattern = /<(a href|img src)="https:\/\/news-archive\.i
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 /** Whether a URL names a scheme, as URL parsers read it: they drop tabs and line breaks anywhere (`jav&#9;ascript:`). */
 export const hasScheme = (url: string): boolean => scheme.test(url.replace(/[\t\n\r]/g, ''));
-const pageFile = /\.(?:md|markdown|html?)$/i;
 
 /** `a/b/../c` → `a/c`; undefined when the path leaves the content folder. */
 function inContent(folder: string, relative: string): string | undefined {
@@ -104,7 +104,7 @@ export function referenceOf(url: string, kind: BodyReference['kind'], context: R
   const decoded = safeDecode(pathPart);
   const keys: string[] = [];
   const file = decoded === '' ? undefined : inContent(folder, decoded);
-  if (file !== undefined && (kind === 'image' || pageFile.test(file))) keys.push(`file:${file}`);
+  if (file !== undefined && (kind === 'image' || articleFileExtension.test(file))) keys.push(`file:${file}`);
   const page = context.oldPath ?? '/';
   const onOldSite = new URL(url, `https://old.invalid${page}`);
   if (kind === 'link') keys.push(`path:${onOldSite.pathname}`);

@@ -75,6 +75,18 @@ describe('build: invalid content', async () => {
     assert.ok(existsSync(path.join(cwd, '_site/2026/01/06/good/index.html')));
     assert.deepEqual(builtPages(path.join(cwd, '_site')).filter(isArticleUrl), ['/2026/01/06/good/']);
   });
+
+  test('a content folder whose articles are all skipped (a format not read, a folder starting with _) is no empty success', async () => {
+    const cwd = writeTree({
+      'content/posts/launch.adoc': '---\ntitle: Launch\ndate: 2026-01-06\n---\n= Launch\n\nWords.',
+      'content/_archive/2026-01-05-older.md': article({ title: 'Older', date: '2026-01-05' }),
+    });
+    const run = await runCli(['build'], { cwd });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /content\/posts\/launch\.adoc: warning: is skipped, as it is written in AsciiDoc/);
+    assert.match(run.stderr, /nothing was built, as no file of the content folder is read/);
+    assert.equal(existsSync(path.join(cwd, '_site')), false);
+  });
 });
 
 describe('build: dates do not depend on the machine', async () => {
