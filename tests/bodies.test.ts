@@ -223,6 +223,39 @@ describe('valid pages from any body', async () => {
   });
 });
 
+describe("kramdown's Markdown, as Jekyll posts are written", () => {
+  const body = (markdown: string) => sanitizeBody(markdown, { format: 'markdown' });
+  test('Markdown inside an HTML block marked markdown="1" is read as Markdown, nested ones too', () => {
+    const { html } = body(
+      'Intro.\n\n<div class="note" markdown="1">\n**Note:** see [the docs](https://example.com/docs).\n<div markdown="1">\n*Inner*\n</div>\n</div>\n\nAfter.',
+    );
+    assert.ok(html.includes('<p><strong>Note:</strong> see <a href="https://example.com/docs"'), html);
+    assert.ok(html.includes('<p><em>Inner</em></p>\n</div>\n</div>'), html);
+    assert.ok(!html.includes('markdown='), html);
+    assert.ok(html.includes('<p>After.</p>'), html);
+  });
+  test('attributes given to a span are not shown as text; a comment is left out as kramdown leaves it; nomarkdown keeps its HTML', () => {
+    const { html, text } = body(
+      'Read [the docs](https://example.com/){:target="_blank"} and **this**{: .red}.\n\n{::comment}\nNot for readers.\n{:/comment}\n\n{::nomarkdown}\n<b>As written</b>\n{:/nomarkdown}\n\n{::options parse_block_html="true" /}\n\nEnd.',
+    );
+    assert.equal(text, 'Read the docs and this.\n\nAs written\n\nEnd.');
+    assert.ok(html.includes('<b>As written</b>'), html);
+  });
+  test('in code, kramdown markup is the subject and stays as written', () => {
+    const { text } = body('```\n{::comment}\n[x](y){:target="_blank"}\n{:/comment}\n<div markdown="1">\n```\n\nAnd `{::nomarkdown}` inline.');
+    assert.equal(text, '{::comment}\n[x](y){:target="_blank"}\n{:/comment}\n<div markdown="1">\n\nAnd {::nomarkdown} inline.');
+  });
+  test('a comment never closed stays as text: nothing is dropped that was not meant to be', () => {
+    assert.match(body('Before.\n\n{::comment}\nAll the rest.').text, /\{::comment\}\s+All the rest\./);
+  });
+  test('definition lists (kramdown, Hugo, PHP Markdown Extra) and abbreviations (kramdown) are what they are', () => {
+    const { html } = body('The HTML standard.\n\nHarbour\n: Where ships shelter.\n\n*[HTML]: HyperText Markup Language');
+    assert.ok(html.includes('<dl>\n<dt>Harbour</dt>\n<dd>Where ships shelter.</dd>\n</dl>'), html);
+    assert.ok(html.includes('The <abbr title="HyperText Markup Language">HTML</abbr> standard.'), html);
+    assert.ok(!html.includes('*[HTML]'), html);
+  });
+});
+
 describe('headings keep the ids other generators give them', () => {
   test('a written id, else one from the text; links to a part of a post keep working', () => {
     const { html } = sanitizeBody(

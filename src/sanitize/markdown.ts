@@ -1,11 +1,14 @@
 /**
  * Markdown to HTML with markdown-it, the library Eleventy itself uses:
- * CommonMark with GFM tables, strikethrough and bare links, footnotes
- * through its plugin, task lists below. Raw HTML passes through as
+ * CommonMark with GFM tables, strikethrough and bare links; footnotes,
+ * definition lists (kramdown's, Hugo's and PHP Markdown Extra's) and
+ * abbreviations (kramdown's) through its plugins; task lists below. Raw HTML passes through as
  * written: the HTML is read once, as browsers read it, and sanitized after
  * (`sanitizeBody.ts`), so nothing here needs to be safe.
  */
 import MarkdownIt from 'markdown-it';
+import abbreviations from 'markdown-it-abbr';
+import definitionLists from 'markdown-it-deflist';
 import footnotes from 'markdown-it-footnote';
 
 /**
@@ -15,7 +18,10 @@ import footnotes from 'markdown-it-footnote';
  */
 export const maxNesting = 1000;
 
-const renderer = new MarkdownIt('default', { html: true, linkify: true, typographer: false, maxNesting }).use(footnotes);
+const renderer = new MarkdownIt('default', { html: true, linkify: true, typographer: false, maxNesting })
+  .use(footnotes)
+  .use(definitionLists)
+  .use(abbreviations);
 
 /** What markdown-it notes of a body as it reads it. */
 type MarkdownEnv = {

@@ -181,7 +181,7 @@ function convertOutput(expression: string): string | undefined {
 const literal = (text: string, format: 'html' | 'markdown'): string => (format === 'html' ? escapeText(text) : text);
 
 /** Where a body holds code: fenced blocks, inline code spans, `pre` and `code` elements. */
-function codeRangesOf(body: string): [number, number][] {
+export function codeRangesOf(body: string): [number, number][] {
   const patterns = [/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[ \t]*$|(?![\s\S]))/gm, /(`+)[^`][\s\S]*?\1/g, /<(pre|code)\b[\s\S]*?<\/\1\s*>/gi];
   return patterns.flatMap((pattern) => [...body.matchAll(pattern)].map((match): [number, number] => [match.index, match.index + match[0].length]));
 }
@@ -190,7 +190,7 @@ function codeRangesOf(body: string): [number, number][] {
  * Whether an index is in code: the ranges sorted by start, each with the furthest end reached so far, searched by
  * halves. Looking through every range for every construct took their product: 50,000 of each, minutes.
  */
-function codeLookup(ranges: readonly [number, number][]): (index: number) => boolean {
+export function codeLookup(ranges: readonly [number, number][]): (index: number) => boolean {
   const sorted = ranges.toSorted((a, b) => a[0] - b[0]);
   const reach: number[] = [];
   for (const [, end] of sorted) reach.push(Math.max(end, reach.at(-1) ?? end));

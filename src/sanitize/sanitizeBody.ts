@@ -4,7 +4,8 @@
  * and search.
  *
  * Other generators' markup is converted first (`otherMarkup.ts`), and
- * Markdown becomes HTML (markdown-it, `markdown.ts`); from there both formats
+ * Markdown becomes HTML (kramdown's dialect made plain, `kramdown.ts`, then
+ * markdown-it, `markdown.ts`); from there both formats
  * take the same steps: the HTML read once, as browsers read it
  * (`parseHtml.ts`), images recovered, links and images into the archive
  * recorded as references (`references.ts`) and other relative URLs resolved
@@ -21,6 +22,7 @@ import { VFile } from 'vfile';
 import { detectFormat, type ArticleFormat } from '../schema/article.ts';
 import { dropUnprintable } from '../schema/fields.ts';
 import { recoverImages } from './images.ts';
+import { convertKramdown } from './kramdown.ts';
 import { markdownToHtml, maxNesting as markdownMaxNesting } from './markdown.ts';
 import { convertOtherMarkup } from './otherMarkup.ts';
 import { parseHtmlFragment } from './parseHtml.ts';
@@ -247,7 +249,7 @@ export function sanitizeBody(body: string, options: SanitizeOptions = {}): Sanit
   const format = options.format ?? detectFormat(body);
   const { format: _format, keepReferences = false, blockRemoteImages = false, ...referenceContext } = options;
   const converted = convertOtherMarkup(body, format);
-  const markdown = format === 'markdown' ? markdownToHtml(converted.body) : undefined;
+  const markdown = format === 'markdown' ? markdownToHtml(convertKramdown(converted.body)) : undefined;
   const file = new VFile({
     value: markdown?.html ?? converted.body,
     data: { baseUrl: options.link, referenceContext, blockRemoteImages },
