@@ -100,6 +100,34 @@ describe('a Jekyll site', async () => {
   });
 });
 
+describe('a summary its author marked in the body', async () => {
+  const site = await siteInMemory({
+    // Hugo's and WordPress's mark; Octopress's and Hexo's have spaces.
+    'content/posts/2024-01-02-hugo.md': '---\ntitle: Hugo\n---\nThe harbour *reopened* today.\n\n<!--more-->\n\nThe rest of the story, which lists leave out.',
+    'content/posts/2024-01-03-hexo.md': '---\ntitle: Hexo\n---\nShips returned.\n<!-- more -->\nMore words.',
+    // Jekyll's excerpt_separator, named by the post.
+    'content/_posts/2024-01-04-jekyll.md':
+      '---\ntitle: Jekyll\nexcerpt_separator: <!--excerpt-->\n---\nFirst part.\n\nSecond part.\n<!--excerpt-->\nThird part.',
+    // A post about the mark shows it in code: it marks nothing.
+    'content/posts/2024-01-05-about.md': '---\ntitle: About marks\n---\nWrite `<!--more-->` where the summary ends.\n\nThe rest.',
+    // A written summary wins.
+    'content/posts/2024-01-06-own.md': '---\ntitle: Own\nsummary: Written by hand.\n---\nOpening.\n\n<!--more-->\n\nRest.',
+  });
+  const excerpt = (url: string) => site.articlePage(url).article.excerpt;
+  test('lists and feeds show the text up to the mark', () => {
+    assert.equal(excerpt('/2024/01/02/hugo/'), 'The harbour reopened today.');
+    assert.equal(excerpt('/2024/01/03/hexo/'), 'Ships returned.');
+    assert.equal(excerpt('/2024/01/04/jekyll/'), 'First part. Second part.');
+  });
+  test('a mark in code, or a summary in the front matter, leaves the usual excerpt', () => {
+    assert.equal(excerpt('/2024/01/05/about/'), 'Write <!--more--> where the summary ends. The rest.');
+    assert.equal(excerpt('/2024/01/06/own/'), 'Written by hand.');
+  });
+  test('the article page still shows the whole body', () => {
+    assert.ok(site.file('/2024/01/02/hugo/').includes('The rest of the story, which lists leave out.'));
+  });
+});
+
 describe('a Hugo site', async () => {
   const site = await siteInMemory({
     'content/site.yaml': 'language: en\n',

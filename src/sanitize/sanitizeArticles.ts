@@ -9,6 +9,7 @@ import { problem, problemKinds, type Problem } from '../problems.ts';
 import type { BodyHtml } from './bodyHtml.ts';
 import type { BodyText } from './bodyText.ts';
 import type { BodyReference } from './references.ts';
+import { codeLookup, codeRangesOf } from './otherMarkup.ts';
 import { sanitizeBody } from './sanitizeBody.ts';
 
 /**
@@ -69,10 +70,41 @@ export function sanitizeArticle({ body, revisions, ...article }: CheckedArticle,
           }),
         ]),
   ];
+  const excerpt = article.description === undefined && article.summary === undefined ? writtenExcerptOf(body, article, origin, blockRemoteImages) : undefined;
   // Earlier versions are shown only as their text, compared word by word with the next: sanitized the same way first.
   const revisionTexts = revisions?.map(({ body: revisionBody, ...revision }) => ({
     ...revision,
     text: sanitizeBody(revisionBody, { format: detectFormat(revisionBody), link: article.link, origin, blockRemoteImages }).text,
   }));
-  return { article: { ...article, html, text, wordCount, references, ...(revisionTexts ? { revisions: revisionTexts } : {}) }, problems };
+  return {
+    article: {
+      ...article,
+      ...(excerpt ? { summary: excerpt } : {}),
+      html,
+      text,
+      wordCount,
+      references,
+      ...(revisionTexts ? { revisions: revisionTexts } : {}),
+    },
+    problems,
+  };
+}
+
+/** The mark that ends a post's summary: Hugo's and WordPress's `<!--more-->`, Octopress's and Hexo's `<!-- more -->`. */
+const moreMark = /<!--\s*more\s*-->/i;
+
+/**
+ * The summary a post's author marked in its body: its text up to the `<!--more-->` mark, or up to Jekyll's
+ * `excerpt_separator` when its front matter names one; as Hugo, Jekyll and WordPress list the post.
+ */
+function writtenExcerptOf(body: string, article: Omit<CheckedArticle, 'body'>, origin: string | undefined, blockRemoteImages: boolean): string | undefined {
+  const separator = article.extra.excerpt_separator;
+  const named = typeof separator === 'string' && separator.trim() !== '';
+  const found = named ? body.indexOf(separator) : (moreMark.exec(body)?.index ?? -1);
+  // A post about writing posts may show the mark in code: that one marks nothing.
+  if (found <= 0 || codeLookup(codeRangesOf(body))(found)) return undefined;
+  const before = body.slice(0, found);
+  const { text } = sanitizeBody(before, { format: article.format, link: article.link, origin, blockRemoteImages });
+  const excerpt = text.replace(/\s+/g, ' ').trim();
+  return excerpt === '' ? undefined : excerpt;
 }
