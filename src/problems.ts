@@ -164,8 +164,9 @@ export const problemKinds = {
   unconvertedMarkup: {
     code: 'unconverted-markup',
     severity: 'warning',
-    meaning: "a body holds another generator's template markup (a Hugo shortcode, a Liquid tag or output) that no converter knows: it is shown as text",
-    hint: 'Figures, videos, gists, tweets, code highlighting, `raw`, `post_url`, `link`, `ref`/`relref`, image includes and `site.baseurl` are converted. Replace the rest with Markdown or HTML, or put it in code if it is meant to be shown.',
+    meaning:
+      "a body holds another generator's template markup (a Hugo shortcode, a Liquid tag or output, a WordPress shortcode) that no converter knows: it is shown as text",
+    hint: 'Figures, videos, gists, tweets, code highlighting, `raw`, `post_url`, `link`, `ref`/`relref`, image includes, `site.baseurl` and WordPress’s `[caption]`, `[embed]`, `[audio]` and `[video]` are converted. Replace the rest with Markdown or HTML, or put it in code if it is meant to be shown.',
   },
   unkeptText: {
     code: 'unkept-text',

@@ -256,6 +256,42 @@ describe("kramdown's Markdown, as Jekyll posts are written", () => {
   });
 });
 
+describe('WordPress shortcodes, as posts exported from WordPress keep them', () => {
+  const html = (body: string) => sanitizeBody(body, { format: 'html' });
+  test('a captioned picture is a figure with its caption, the new way and the old', () => {
+    const result = html(
+      '<p>Intro.</p>[caption id="attachment_12" align="aligncenter" width="300"]<a href="https://ex.example/big.jpg"><img src="https://ex.example/x.jpg" alt="Harbour" width="300" /></a> The harbour at dawn[/caption][caption width="200" caption="Quay, 1998"]<img src="https://ex.example/q.jpg">[/caption]',
+    );
+    assert.match(
+      result.html,
+      /<figure><a href="https:\/\/ex\.example\/big\.jpg"[^>]*><img src="https:\/\/ex\.example\/x\.jpg" alt="Harbour"[^>]*><\/a><figcaption>The harbour at dawn<\/figcaption><\/figure>/,
+    );
+    assert.match(result.html, /<figure><img src="https:\/\/ex\.example\/q\.jpg"[^>]*><figcaption>Quay, 1998<\/figcaption><\/figure>/);
+    assert.deepEqual(result.unconverted, []);
+  });
+  test('embeds, Jetpack videos and media files become links where they stood; a gallery is named, not dropped', () => {
+    const result = html(
+      '<p>Watch [embed]https://www.youtube.com/watch?v=abc[/embed] and [youtube=http://www.youtube.com/watch?v=dQw4w9WgXcQ&w=640] or [vimeo 76979871].</p><p>[audio mp3="https://ex.example/a.mp3"][/audio] [gallery ids="1,2,3"]</p>',
+    );
+    const links = [...result.html.matchAll(/<a href="([^"]+)"/g)].map((match) => match[1]);
+    assert.deepEqual(links, [
+      'https://www.youtube.com/watch?v=abc',
+      'http://www.youtube.com/watch?v=dQw4w9WgXcQ&#x26;w=640',
+      'https://vimeo.com/76979871',
+      'https://ex.example/a.mp3',
+    ]);
+    assert.ok(result.html.startsWith('<p>Watch <a '), result.html);
+    assert.deepEqual(result.unconverted, ['[gallery ids="1,2,3"]']);
+  });
+  test('Markdown links named like a shortcode, and shortcodes in code, stay what they are', () => {
+    const result = sanitizeBody('See [video](https://ex.example/v) and [video][1].\n\n[1]: https://ex.example/w\n\n`[gallery]` in code.', {
+      format: 'markdown',
+    });
+    assert.equal(result.text, 'See video and video.\n\n[gallery] in code.');
+    assert.deepEqual(result.unconverted, []);
+  });
+});
+
 describe('headings keep the ids other generators give them', () => {
   test('a written id, else one from the text; links to a part of a post keep working', () => {
     const { html } = sanitizeBody(

@@ -23,7 +23,7 @@ interface Arguments {
   positional: string[];
 }
 
-function readArguments(text: string): Arguments {
+export function readArguments(text: string): Arguments {
   const named = new Map<string, string>();
   const positional: string[] = [];
   // `key="value"`, `key='value'`, `key=value`, `key: value` (Liquid filters), or a value alone; `,` between Eleventy's.

@@ -3,7 +3,8 @@
  * is safe to put on a page, plus its plain text for summaries, reading time
  * and search.
  *
- * Other generators' markup is converted first (`otherMarkup.ts`), and
+ * Other generators' markup is converted first (`otherMarkup.ts`, and
+ * WordPress's shortcodes in posts exported from it, `wordpress.ts`), and
  * Markdown becomes HTML (kramdown's dialect made plain, `kramdown.ts`, then
  * markdown-it, `markdown.ts`); from there both formats
  * take the same steps: the HTML read once, as browsers read it
@@ -25,6 +26,7 @@ import { recoverImages } from './images.ts';
 import { convertKramdown } from './kramdown.ts';
 import { markdownToHtml, maxNesting as markdownMaxNesting } from './markdown.ts';
 import { convertOtherMarkup } from './otherMarkup.ts';
+import { convertWordPressShortcodes } from './wordpress.ts';
 import { parseHtmlFragment } from './parseHtml.ts';
 import { hasScheme, isReferenceToken, markReferences, resolvedAlone, type BodyReference, type ReferenceContext } from './references.ts';
 import { newsSchema } from './schema.ts';
@@ -248,7 +250,9 @@ export function countWords(text: string): number {
 export function sanitizeBody(body: string, options: SanitizeOptions = {}): SanitizedBody {
   const format = options.format ?? detectFormat(body);
   const { format: _format, keepReferences = false, blockRemoteImages = false, ...referenceContext } = options;
-  const converted = convertOtherMarkup(body, format);
+  const templated = convertOtherMarkup(body, format);
+  const shortcoded = convertWordPressShortcodes(templated.body, format);
+  const converted = { body: shortcoded.body, unconverted: [...templated.unconverted, ...shortcoded.unconverted] };
   const markdown = format === 'markdown' ? markdownToHtml(convertKramdown(converted.body)) : undefined;
   const file = new VFile({
     value: markdown?.html ?? converted.body,
