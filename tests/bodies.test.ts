@@ -127,6 +127,35 @@ describe('other generators’ markup', () => {
       assert.ok(html.includes(`href="${url}"`), `${url} in ${html}`);
     }
   });
+  test("Octopress's tags and Jekyll themes' video includes are what they show; an address is never read as a key", () => {
+    const result = markdown(
+      [
+        '{% img left https://ex.example/harbour.png 300 200 "The harbour" "Boats in the harbour" %}',
+        '{% blockquote Joan Didion, The White Album https://ex.example/book %}\nWe tell ourselves *stories* in order to live.\n{% endblockquote %}',
+        '{% codeblock Awesome lang:ruby %}\nputs "Awesome!"\n{% endcodeblock %}',
+        '{% pullquote %}\nSurprise: {" the harbour reopened "} today.\n{% endpullquote %}',
+        '{% video https://ex.example/film.mp4 720 480 %}',
+        '{% include video id="XsxDH4HcOWA" provider="youtube" %}',
+        '{% include youtube.html id="dQw4w9WgXcQ" %}',
+        '{% twitter https://twitter.com/jack/status/20 %}',
+      ].join('\n\n'),
+    );
+    assert.deepEqual(result.unconverted, []);
+    assert.match(result.html, /<figure><img src="https:\/\/ex\.example\/harbour\.png" alt="Boats in the harbour"/);
+    assert.match(
+      result.html,
+      /<blockquote>\n<p>We tell ourselves <em>stories<\/em> in order to live\.<\/p>\n<p>— <a href="https:\/\/ex\.example\/book"[^>]*>Joan Didion, The White Album<\/a><\/p><\/blockquote>/,
+    );
+    assert.match(result.html, /<pre><code class="language-ruby">puts "Awesome!"<\/code><\/pre>/);
+    assert.ok(result.html.includes('<p>Surprise: the harbour reopened today.</p>'), result.html);
+    for (const url of [
+      'https://ex.example/film.mp4',
+      'https://www.youtube.com/watch?v=XsxDH4HcOWA',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      'https://twitter.com/jack/status/20',
+    ])
+      assert.ok(result.html.includes(`href="${url}"`), `${url} in ${result.html}`);
+  });
   test('unknown constructs stay as text and are named; in code they are the subject, not reported', () => {
     const result = markdown('{{< notice warning >}}Careful{{< /notice >}} and `{{ .Title }}`\n\n```\n{% if user %}\n```');
     assert.deepEqual(result.unconverted, ['{{< notice warning >}}', '{{< /notice >}}']);

@@ -26,9 +26,10 @@ interface Arguments {
 export function readArguments(text: string): Arguments {
   const named = new Map<string, string>();
   const positional: string[] = [];
-  // `key="value"`, `key='value'`, `key=value`, `key: value` (Liquid filters), or a value alone; `,` between Eleventy's.
+  // `key="value"`, `key='value'`, `key=value`, `key: value` (Liquid filters), or a value alone (an address's `https:` is
+  // no key); `,` between Eleventy's.
   const argument =
-    /([\w-]+)\s*[=:]\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`|([^\s,"'`]+))|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`|([^\s,"'`=]+)/g;
+    /([\w-]+)\s*(?:=|:(?!\/\/))\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`|([^\s,"'`]+))|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`|([^\s,"'`=]+)/g;
   for (const match of text.matchAll(argument)) {
     if (match[1] !== undefined) named.set(match[1].toLowerCase(), unescapeQuotes(match[2] ?? match[3] ?? match[4] ?? match[5] ?? ''));
     else positional.push(unescapeQuotes(match[6] ?? match[7] ?? match[8] ?? match[9] ?? ''));
@@ -64,6 +65,8 @@ const reference = (type: 'post' | 'file' | 'ref', target: string): string => `${
 interface Construct {
   name: string;
   args: Arguments;
+  /** The arguments as written. */
+  written: string;
   inner?: string | undefined;
 }
 
@@ -135,6 +138,31 @@ const converters: Record<string, Converter> = {
     return id ? block(linkTo(`https://www.instagram.com/p/${encodeURIComponent(id)}/`, 'Post on Instagram')) : undefined;
   },
   highlight: ({ args, inner }) => (inner === undefined ? undefined : block(codeBlock(args.positional[0], inner))),
+  // Octopress's tags (Jekyll): `{% img [class] /path [width] [height] ["title" ["alt"]] %}`.
+  img: ({ args }) => {
+    const at = args.positional.findIndex((value) => /^(?:https?:\/\/|\/)|\//.test(value));
+    if (at === -1) return undefined;
+    const [title, alt] = args.positional.slice(at + 1).filter((value) => !/^\d+$/.test(value));
+    return block(figure(args.positional[at], { alt: alt ?? title }));
+  },
+  // `{% codeblock [title] [lang:ruby] [url] [link text] %}…{% endcodeblock %}`.
+  codeblock: ({ args, inner }) => (inner === undefined ? undefined : block(codeBlock(args.named.get('lang'), inner))),
+  // `{% blockquote [author[, source]] [link] %}…{% endblockquote %}`: the quote, then who said it.
+  blockquote: ({ written, inner }) => {
+    if (inner === undefined) return undefined;
+    const link = /(?:^|\s)(https?:\/\/\S+)/.exec(written)?.[1];
+    const by = (link === undefined ? written : written.slice(0, written.indexOf(link))).trim();
+    const credit = by === '' ? '' : `<p>— ${link ? `<a${attribute('href', link)}>${escapeText(by)}</a>` : escapeText(by)}</p>`;
+    // Blank lines around what it quotes: in Markdown, it is read as Markdown inside the quote.
+    return block(`<blockquote>\n\n${inner.trim()}\n\n${credit}</blockquote>`);
+  },
+  // `{% pullquote %}… {" the quoted words "} …{% endpullquote %}`: the paragraph, the marks gone.
+  pullquote: ({ inner }) => (inner === undefined ? undefined : block(`\n\n${inner.replace(/\{"\s*|\s*"\}/g, '').trim()}\n\n`)),
+  // `{% video https://…/film.mp4 [width height] [poster] %}`.
+  video: ({ args }) => {
+    const url = args.positional.find((value) => /^https?:\/\//.test(value)) ?? first(args, 'url', 'src');
+    return url ? block(linkTo(url, `Video: ${url}`)) : undefined;
+  },
   // What `raw` encloses is text to Liquid, and HTML or Markdown to us, sanitized like the rest.
   raw: ({ inner }) => (inner === undefined ? undefined : inline(inner)),
   comment: ({ inner }) => (inner === undefined ? undefined : inline('')),
@@ -144,11 +172,18 @@ const converters: Record<string, Converter> = {
   link: ({ args }) => (args.positional[0] ? inline(reference('file', args.positional[0])) : undefined),
 };
 
-/** Jekyll's `{% include image.html url="…" %}`, `{% include figure image_path="…" %}`: includes of an image or a figure. */
+/**
+ * Jekyll's `{% include image.html url="…" %}`, `{% include figure image_path="…" %}`: includes of an image or a figure;
+ * and of a video: `{% include youtube.html id="…" %}`, Minimal Mistakes' `{% include video id="…" provider="youtube" %}`.
+ */
 function convertInclude(args: Arguments): { html: string; block: boolean } | undefined {
   const name = (args.positional[0] ?? '').replace(/\.html?$/, '').toLowerCase();
-  if (!/^(?:image|img|figure|picture|photo)s?$/.test(name)) return undefined;
-  return converters.figure!({ name, args: { named: args.named, positional: args.positional.slice(1) } });
+  const rest = { named: args.named, positional: args.positional.slice(1) };
+  const written = rest.positional.join(' ');
+  if (/^(?:image|img|figure|picture|photo)s?$/.test(name)) return converters.figure!({ name, args: rest, written });
+  const provider = name === 'video' ? args.named.get('provider')?.toLowerCase() : name;
+  const converter = provider !== undefined && Object.hasOwn(video, provider) ? converters[provider] : undefined;
+  return converter?.({ name: provider!, args: rest, written });
 }
 
 /** A closing construct of a pair, Hugo's, Liquid's and Zola's: `{{< /name >}}`, `{% endname %}`, `{% end %}`. */
@@ -165,7 +200,7 @@ const opening =
   /\{\{([<%])(\/\*)?\s*(\/?)\s*([\w.-]+)((?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`|[^"'`]){0,2000}?)\s*(\*\/)?\s*[>%]\}\}|\{%-?\s*([\w.-]+)((?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^"'%]){0,2000}?)-?%\}|\{\{-?((?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^"'}]){0,2000}?)-?\}\}/g;
 
 /** Pairs that enclose content: their content is the argument, not more markup. */
-const paired = new Set(['highlight', 'raw', 'comment']);
+const paired = new Set(['highlight', 'raw', 'comment', 'codeblock', 'blockquote', 'pullquote']);
 
 /** The Liquid output of a base address (`{{ site.url }}`, `{{ site.baseurl }}`) is the site's root; a path through `url`, `relative_url` or `absolute_url` is that path. */
 function convertOutput(expression: string): string | undefined {
@@ -294,5 +329,5 @@ function convertConstruct(
     inner = body.slice(end, close.index);
     after = close.index + close[0].length;
   }
-  return { replacement: converter({ name, args: readArguments(argumentText), inner }), end: after };
+  return { replacement: converter({ name, args: readArguments(argumentText), written: argumentText.trim(), inner }), end: after };
 }
