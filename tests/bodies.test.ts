@@ -156,6 +156,17 @@ describe('other generators’ markup', () => {
     ])
       assert.ok(result.html.includes(`href="${url}"`), `${url} in ${result.html}`);
   });
+  test("Hugo's newer built-ins: details is a disclosure with Markdown inside, x a link to the post", () => {
+    const result = markdown(
+      '{{< details summary="The figures" >}}\nThe harbour handled **3,000** ships.\n{{< /details >}}\n\n{{< x user="SanDiegoZoo" id="1453110110599868418" >}}',
+    );
+    assert.deepEqual(result.unconverted, []);
+    assert.ok(
+      result.html.startsWith('<details><summary>The figures</summary>\n<p>The harbour handled <strong>3,000</strong> ships.</p>\n</details>'),
+      result.html,
+    );
+    assert.ok(result.html.includes('href="https://x.com/SanDiegoZoo/status/1453110110599868418"'), result.html);
+  });
   test('unknown constructs stay as text and are named; in code they are the subject, not reported', () => {
     const result = markdown('{{< notice warning >}}Careful{{< /notice >}} and `{{ .Title }}`\n\n```\n{% if user %}\n```');
     assert.deepEqual(result.unconverted, ['{{< notice warning >}}', '{{< /notice >}}']);

@@ -128,6 +128,16 @@ const converters: Record<string, Converter> = {
     if (!id || !/^\d+$/.test(id)) return undefined;
     return block(linkTo(`https://x.com/${encodeURIComponent(user ?? 'i/web')}/status/${id}`, 'Post on X'));
   },
+  // Hugo's `{{< x user="…" id="…" >}}` (its `tweet` since 0.141).
+  x: (construct) => converters.tweet!(construct),
+  // Hugo's `{{< details summary="…" >}}…{{< /details >}}`: a disclosure, open or not, as browsers show it.
+  details: ({ args, inner }) => {
+    if (inner === undefined) return undefined;
+    const summary = first(args, 'summary') ?? 'Details';
+    return block(
+      `<details${args.named.has('open') && args.named.get('open') !== 'false' ? ' open' : ''}><summary>${escapeText(summary)}</summary>\n\n${inner.trim()}\n\n</details>`,
+    );
+  },
   // jekyll-twitter-plugin: `{% twitter https://twitter.com/user/status/1 %}`.
   twitter: ({ args }) => {
     const url = args.positional.find((value) => /^https:\/\/(?:twitter|x)\.com\//.test(value));
@@ -200,7 +210,7 @@ const opening =
   /\{\{([<%])(\/\*)?\s*(\/?)\s*([\w.-]+)((?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`|[^"'`]){0,2000}?)\s*(\*\/)?\s*[>%]\}\}|\{%-?\s*([\w.-]+)((?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^"'%]){0,2000}?)-?%\}|\{\{-?((?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^"'}]){0,2000}?)-?\}\}/g;
 
 /** Pairs that enclose content: their content is the argument, not more markup. */
-const paired = new Set(['highlight', 'raw', 'comment', 'codeblock', 'blockquote', 'pullquote']);
+const paired = new Set(['highlight', 'raw', 'comment', 'codeblock', 'blockquote', 'pullquote', 'details']);
 
 /** The Liquid output of a base address (`{{ site.url }}`, `{{ site.baseurl }}`) is the site's root; a path through `url`, `relative_url` or `absolute_url` is that path. */
 function convertOutput(expression: string): string | undefined {
