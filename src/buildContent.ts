@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { BuildCache } from './cache/buildCache.ts';
 import type { SettledStats } from './cache/folderStamp.ts';
 import { loadContent, pathShownFrom, type LoadedContent } from './load/loadContent.ts';
-import { resolveLinks, siteAssetsOf, type CopiedFile, type SiteAssets } from './links/resolveLinks.ts';
+import { resolveLinks, siteAssetsOf, staticRootsOf, type CopiedFile, type SiteAssets } from './links/resolveLinks.ts';
 import { sizesOf, type PictureSizes } from './media/pictureSizes.ts';
 import { step as prepareStep } from './prepareFile.ts';
 import { sortProblems } from './problems.ts';
@@ -40,7 +40,7 @@ export async function loadBuildContent(
   const content = await loadContent(contentDir, cwd, { step: prepareStep, cache, settledStats });
   timer?.lap('read, check and sanitize every file');
   const contentRoot = path.resolve(cwd, contentDir);
-  const linked = resolveLinks(content.articles, { contentRoot, includeDrafts });
+  const linked = resolveLinks(content.articles, { contentRoot, staticRoots: staticRootsOf(content.site, contentRoot), includeDrafts });
   const site = siteAssetsOf(content.site, contentRoot, pathShownFrom(cwd)(path.join(contentRoot, 'site.yaml')));
   const pictures = await leadPictureSizes(linked.articles, linked.files);
   const files = [...linked.files, ...pictures.files, ...site.files];

@@ -6,6 +6,7 @@
  * runs the whole pipeline (`makeSite.ts`), loaded only then, so that a build
  * with nothing to do loads neither Eleventy nor the sanitizer nor the parsers.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildCache, defaultCacheDir } from './cache/buildCache.ts';
 import { BuildRecords } from './cache/buildRecord.ts';
@@ -29,7 +30,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const templates = templatesFor(cwd);
 
   const settledStats: SettledStats = new Map();
-  const stamp = cache && stampOf({ ...options, cwd }, contentRoot, templates, cache, settledStats);
+  const stamp = cache && stampOf({ ...options, cwd }, [contentRoot, ...(await staticFolders(contentRoot))], templates, cache, settledStats);
   const last = stamp === undefined ? undefined : records!.read();
   const reported = last?.reported;
   if (last?.summary && reported && reported.stamp === stamp && outputIntact(last, outputDir)) {
@@ -43,19 +44,33 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 /**
  * The stamp of everything a build's output is made from but the tool's code (which the cache's
- * keys hold): the folders it reads, the site's templates, the options, and where problems are
+ * keys hold): the folders it reads (the content folder, and the folders of pictures site.yaml names), the site's templates, the options, and where problems are
  * named from. Nothing when a file changed too recently to be told apart by its stat.
  */
 function stampOf(
   options: BuildOptions & { cwd: string },
-  contentRoot: string,
+  folders: readonly string[],
   templates: Templates,
   cache: BuildCache,
   settledStats: SettledStats,
 ): string | undefined {
   const { cwd, baseUrl, skipInvalid, includeDrafts, indexSearch, shard } = options;
   const settings = JSON.stringify({ cwd, baseUrl, skipInvalid, includeDrafts, indexSearch, shard, templates: templates.hash });
-  return folderStamp([contentRoot], cache.namespace('stamps').hasher().update(settings), Date.now(), settledStats);
+  return folderStamp(folders, cache.namespace('stamps').hasher().update(settings), Date.now(), settledStats);
+}
+
+/**
+ * The folders of pictures site.yaml names, stamped with the content folder so that a changed picture there is a
+ * change. Most sites name none: their site.yaml is only looked at, and the settings' code is not loaded for it.
+ */
+async function staticFolders(contentRoot: string): Promise<string[]> {
+  try {
+    if (!readFileSync(path.join(contentRoot, 'site.yaml'), 'utf8').includes('staticFolders')) return [];
+  } catch {
+    return [];
+  }
+  const { staticFoldersOf } = await import('./load/loadSite.ts');
+  return staticFoldersOf(contentRoot);
 }
 
 /** The output folder receives generated files; it must not be, or hold, the content. */

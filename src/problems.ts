@@ -139,13 +139,13 @@ export const problemKinds = {
     code: 'unresolved-image',
     severity: 'warning',
     meaning: 'an `image:` that is a path, but no picture of the content folder, with no `origin` in `site.yaml` to resolve it against',
-    hint: 'Set `origin` in site.yaml to the address of the site the archive came from (origin: https://example.org/), or give the image’s full URL.',
+    hint: 'Name the folder the picture is in (`staticFolders: [../static]` in site.yaml, for Hugo’s and Zola’s static/), set `origin` to the address of the site the archive came from (origin: https://example.org/), or give the image’s full URL.',
   },
   unresolvedLink: {
     code: 'unresolved-link',
     severity: 'warning',
     meaning: 'a link or image in a body points into the archive or its original site, but to no article or image found, and no `origin` says where it was',
-    hint: 'Links by path, by file or by `{% post_url %}` find the article that has that address or file; an image is copied when it is in the content folder. Set `origin` in site.yaml to link what the archive does not hold to the original site.',
+    hint: 'Links by path, by file or by `{% post_url %}` find the article that has that address or file; an image is copied when it is in the content folder, or in a folder of pictures site.yaml names (`staticFolders: [../static]` for Hugo’s and Zola’s static/). Set `origin` in site.yaml to link what the archive does not hold to the original site.',
   },
   unkeptPicture: {
     code: 'unkept-picture',

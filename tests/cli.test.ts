@@ -174,7 +174,12 @@ describe('news-archive init', () => {
     // A commented setting: `# key: value`, or an entry under it (`#   jdoe: Jane Doe`, `#   - label: About`).
     const uncommented = yaml.replace(/^# (?=(?: {2,4})?(?:- )?(?:[A-Za-z]\w*|https?:\/\/\S+):(?: |$))/gm, '');
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47]);
-    const folder = writeTree({ 'content/site.yaml': uncommented, 'content/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>', 'content/favicon.png': png });
+    const folder = writeTree({
+      'content/site.yaml': uncommented,
+      'content/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      'content/favicon.png': png,
+      'static/.keep': '',
+    });
     const { site, problems } = loadSite(path.join(folder, 'content'), (file) => file);
     assert.deepEqual(problems, [], uncommented);
     assert.equal(site.timezone, 'UTC');

@@ -36,8 +36,10 @@ export interface LinkedContent<A extends SafeArticle = SafeArticle> {
 }
 
 export interface LinkOptions {
-  /** The content folder, absolute: images are looked for in it, and nowhere else. */
+  /** The content folder, absolute: images are looked for in it, and in `staticRoots`, nowhere else. */
   contentRoot: string;
+  /** The folders of pictures site.yaml names (`staticFolders`), absolute: looked in after the content folder. */
+  staticRoots?: readonly string[] | undefined;
   /** Whether drafts are published (`serve`): a link to a draft is a link to nothing otherwise. */
   includeDrafts: boolean;
 }
@@ -85,31 +87,35 @@ class ArchiveIndex {
   }
 }
 
-/** Images of the content folder, looked up once each: only files, never links, inside the folder, with an image's extension. */
+/**
+ * Images of the content folder, then of the folders of pictures site.yaml names, looked up once each: only files,
+ * never links, inside their folder, with an image's extension.
+ */
 class ContentImages {
-  readonly #root: string;
-  #realRoot: string | undefined;
+  readonly #roots: readonly string[];
+  readonly #realRoots = new Map<string, string>();
   readonly #found = new Map<string, { source: string; hash: string } | undefined>();
 
-  constructor(root: string) {
-    this.#root = root;
+  constructor(root: string, staticRoots: readonly string[] = []) {
+    this.#roots = [root, ...staticRoots];
   }
 
   find(inContent: string): { source: string; hash: string } | undefined {
     if (this.#found.has(inContent)) return this.#found.get(inContent);
-    const found = this.#look(inContent);
+    const found = imageExtensions.has(path.posix.extname(inContent).toLowerCase())
+      ? this.#roots.map((root) => this.#look(root, inContent)).find((image) => image !== undefined)
+      : undefined;
     this.#found.set(inContent, found);
     return found;
   }
 
-  #look(inContent: string): { source: string; hash: string } | undefined {
-    if (!imageExtensions.has(path.posix.extname(inContent).toLowerCase())) return undefined;
-    const source = path.join(this.#root, ...inContent.split('/'));
+  #look(root: string, inContent: string): { source: string; hash: string } | undefined {
+    const source = path.join(root, ...inContent.split('/'));
     try {
       if (!lstatSync(source).isFile()) return undefined;
-      // A folder on the way may be a link out of the content folder.
-      this.#realRoot ??= realpathSync(this.#root);
-      if (!realpathSync(source).startsWith(this.#realRoot + path.sep)) return undefined;
+      // A folder on the way may be a link out of the folder.
+      const realRoot = this.#realRoots.get(root) ?? this.#realRoots.set(root, realpathSync(root)).get(root)!;
+      if (!realpathSync(source).startsWith(realRoot + path.sep)) return undefined;
       return { source, hash: createHash('sha1').update(readFileSync(source)).digest('base64') };
     } catch {
       return undefined;
@@ -124,7 +130,7 @@ export function resolveLinks<A extends SafeArticle>(articles: readonly A[], opti
     index ??= new ArchiveIndex(articles, options.includeDrafts);
     return index.article(key);
   };
-  const images = new ContentImages(options.contentRoot);
+  const images = new ContentImages(options.contentRoot, options.staticRoots);
   const files = new Map<string, CopiedFile>();
   const problems: Problem[] = [];
 
@@ -215,7 +221,7 @@ export interface SiteAssets {
  * published under `/assets/site/`. One that is not there is an error naming the setting.
  */
 export function siteAssetsOf(site: SiteSettings, contentRoot: string, siteFile: string): { assets: SiteAssets; files: CopiedFile[]; problems: Problem[] } {
-  const images = new ContentImages(contentRoot);
+  const images = new ContentImages(contentRoot, staticRootsOf(site, contentRoot));
   const assets: SiteAssets = {};
   const files: CopiedFile[] = [];
   const problems: Problem[] = [];
@@ -244,3 +250,7 @@ export function siteAssetsOf(site: SiteSettings, contentRoot: string, siteFile: 
   }
   return { assets, files, problems };
 }
+
+/** The folders of pictures site.yaml names, absolute (`staticFolders` is relative to the content folder). */
+export const staticRootsOf = (site: Pick<SiteSettings, 'staticFolders'>, contentRoot: string): string[] =>
+  site.staticFolders.map((folder) => path.resolve(contentRoot, folder));

@@ -3,7 +3,7 @@
  * a bad value is a problem, and the default stands in for it so that the
  * rest of the settings still apply.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import { unknownPlaceholders } from './otherGenerators.ts';
@@ -80,10 +80,37 @@ function loadSiteFile(contentDir: string, displayPath: (absolute: string) => str
   const { data, lineOf } = yaml.value;
   const problems = [...(yaml.warnings ?? []), ...describeUnknownKeys(file, data, knownSiteKeys, lineOf)];
   const parsed = siteSchema.safeParse(data, { reportInput: true });
-  if (parsed.success) return { site: parsed.data, problems };
+  if (parsed.success) return withStaticFolders(parsed.data, contentDir, problems, file, lineOf(['staticFolders']));
 
   append(problems, describeIssues(file, parsed.error.issues, lineOf, problemKinds.invalidSiteSettings));
   const badKeys = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
   const usable = Object.fromEntries(Object.entries(data).filter(([key]) => !badKeys.has(key)));
-  return { site: siteSchema.parse(usable), problems };
+  return withStaticFolders(siteSchema.parse(usable), contentDir, problems, file, lineOf(['staticFolders']));
 }
+
+/** Folders of pictures that are not there are a problem naming each; the rest are used. */
+function withStaticFolders(site: SiteSettings, contentDir: string, problems: Problem[], file: string, line: number | undefined): LoadedSite {
+  const isFolder = (folder: string) => {
+    try {
+      return statSync(path.resolve(contentDir, folder)).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const missing = site.staticFolders.filter((folder) => !isFolder(folder));
+  for (const folder of missing) {
+    problems.push(
+      problem(problemKinds.invalidSiteSettings, {
+        file,
+        line,
+        field: 'staticFolders',
+        message: `expected a folder (relative to the content folder, like ../static), got "${folder}", which is not one`,
+      }),
+    );
+  }
+  return { site: { ...site, staticFolders: site.staticFolders.filter((folder) => !missing.includes(folder)) }, problems };
+}
+
+/** The folders of pictures site.yaml names (`staticFolders`), absolute, those that are there. */
+export const staticFoldersOf = (contentDir: string): string[] =>
+  loadSite(contentDir, (absolute) => absolute).site.staticFolders.map((folder) => path.resolve(contentDir, folder));

@@ -134,6 +134,12 @@ export const siteSchema = z.object({
     .record(z.string(), text('an author name'), expecting('a map from author id to name'))
     .nullish()
     .transform((authors) => authors ?? {}),
+  /**
+   * Folders of pictures beside the content folder, relative to it, that bodies and `image:` name by their path from the
+   * folder (Hugo's and Zola's `static/`, where `/images/x.png` is `static/images/x.png`): `[../static]`. Only pictures
+   * are read from them, and nothing else outside the content folder.
+   */
+  staticFolders: z.array(text('a folder path like ../static'), expecting('a list of folders like [../static]')).default([]),
   /** The site's logo in the masthead: an image in the content folder (`logo.svg`) or an http(s) URL. */
   logo: optionalUrlOrPath,
   /** The icon browsers show for the site: an image in the content folder or an http(s) URL; a plain one ships. */

@@ -31,6 +31,11 @@ title: ${JSON.stringify(title)}
 # pattern): each post redirects from its old address. A Jekyll _config.yml here is read for it.
 # permalink: /:categories/:year/:month/:day/:title.html
 
+# Folders of pictures beside the content folder, relative to it (Hugo's and Zola's static/, where
+# /images/x.png is static/images/x.png): pictures that posts name by their path are published from
+# them. Nothing but pictures is read there.
+# staticFolders: [../static]
+
 # The language of the site: its words, dates and numbers (a BCP 47 tag). Its words come built in for
 # en, de, fr, es, uk and ar (written right to left); other languages get English words, which the
 # strings setting below can replace.

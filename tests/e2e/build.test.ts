@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { settledAfterMs } from '../../src/cache/folderStamp.ts';
 import { describe, test } from 'node:test';
 import { article, fixture, projectRoot, runBin, runCli, writeTree } from '../helpers.ts';
 
@@ -198,6 +200,49 @@ describe('build: images beside their posts', async () => {
     const last = await runCli(['build'], { cwd });
     assert.equal(last.code, 0, last.stderr);
     assert.ok(!existsSync(path.join(site, '2024/06/01/harbour/quay.png')));
+  });
+});
+
+describe('build: pictures of a folder beside the content, as Hugo and Zola keep them in static/', async () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // A Hugo site as it is: content/ and static/ side by side; site.yaml names the folder.
+  const cwd = writeTree({
+    'content/site.yaml': 'staticFolders: [../static]\n',
+    'content/posts/harbour.md': '+++\ntitle = "Harbour works"\ndate = 2024-06-01\nimages = ["/images/lead.png"]\n+++\n![The new quay](/images/quay.png)\n\n![Secret](/private.txt)\n',
+    'static/images/quay.png': png,
+    'static/images/lead.png': png,
+    'static/private.txt': 'not a picture',
+    'outside.png': png,
+  });
+  symlinkSync(path.join(cwd, 'outside.png'), path.join(cwd, 'static/images/linked.png'));
+  const site = path.join(cwd, '_site');
+  const first = await runCli(['build'], { cwd });
+  const page = () => readFileSync(path.join(site, '2024/06/01/harbour/index.html'), 'utf8');
+
+  test('pictures a body and image: name by their path on the old site are published from the folder', () => {
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(page(), /<img src="\.\.\/\.\.\/\.\.\/\.\.\/media\/images\/quay\.png" alt="The new quay"/);
+    assert.deepEqual(readFileSync(path.join(site, 'media/images/quay.png')), png);
+    assert.ok(existsSync(path.join(site, 'media/images/lead.png')));
+    // Only pictures are read from there: the text file is no image, and stays the link's text.
+    assert.match(first.stderr, /image "\/private\.txt" points to no article or image of the archive/);
+    assert.ok(!existsSync(path.join(site, 'media/private.txt')));
+  });
+  test('a changed picture there is a change: a build that would find nothing changed in the content copies it again', async () => {
+    // Files are stamped once their times are settled: a build then stops before reading anything when its stamp is the last one's.
+    await sleep(settledAfterMs + 200);
+    assert.equal((await runCli(['build'], { cwd })).code, 0);
+    const changed = Buffer.concat([png, Buffer.from('x')]);
+    writeFileSync(path.join(cwd, 'static/images/quay.png'), changed);
+    await sleep(settledAfterMs + 200);
+    const again = await runCli(['build'], { cwd });
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(readFileSync(path.join(site, 'media/images/quay.png')), changed);
+  });
+  test('a folder that is not there is a problem of site.yaml naming it', async () => {
+    const missing = writeTree({ 'content/site.yaml': 'staticFolders: [../statics]\n', 'content/a.md': article({ title: 'A', date: '2026-01-06' }) });
+    const run = await runCli(['check'], { cwd: missing });
+    assert.match(run.stdout, /content\/site\.yaml:1: staticFolders: expected a folder \(relative to the content folder, like \.\.\/static\), got "\.\.\/statics", which is not one/);
   });
 });
 
