@@ -351,6 +351,21 @@ describe('dates in file names, as Jekyll and Eleventy write them', () => {
     assert.deepEqual(loaded?.authors, ['Barbara McKenna']);
   });
 
+  test("the folders above a Jekyll post's _posts are its first categories, and in the address it had", () => {
+    const text = '---\ntitle: Harbour\ncategories: [ports]\n---\nBody.';
+    const { article: loaded } = readArticle('content/news/_posts/2020-01-02-harbour.md', text, defaultSiteSettings, 'news/_posts/2020-01-02-harbour.md');
+    assert.deepEqual(loaded?.categories, ['news', 'ports']);
+    assert.deepEqual(loaded?.oldUrls, ['/news/ports/2020/01/02/harbour.html']);
+    // Folders below _posts are only where the file is, as in Jekyll 3 and later.
+    const below = readArticle(
+      'content/_posts/sport/2020-01-03-match.md',
+      '---\ntitle: Match\n---\nBody.',
+      defaultSiteSettings,
+      '_posts/sport/2020-01-03-match.md',
+    );
+    assert.deepEqual([below.article?.categories, below.article?.oldUrls], [[], ['/2020/01/03/match.html']]);
+  });
+
   test('front matter wins over the file name', () => {
     const text = '---\ntitle: T\ndate: 2026-02-01\nslug: own\n---\n';
     assert.equal(readArticle('content/1998-04-06-farm-tours.md', text, defaultSiteSettings).article?.url, '/2026/02/01/own/');

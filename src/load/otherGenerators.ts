@@ -79,7 +79,10 @@ const record = (value: unknown): Record<string, unknown> | undefined =>
  * our own keys always win. Every key is kept: the caller reports and keeps
  * what it does not use.
  */
-export function asOurFields(data: Record<string, unknown>, { jekyllPost = false } = {}): Record<string, unknown> {
+export function asOurFields(
+  data: Record<string, unknown>,
+  { jekyllPost = false, folderCategories = [] }: { jekyllPost?: boolean; folderCategories?: readonly string[] } = {},
+): Record<string, unknown> {
   const ours: Record<string, unknown> = { ...data };
   // Jekyll reads `categories: jekyll update` and `tags: a b` as space-separated lists.
   const words = (value: unknown): unknown => (jekyllPost && typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value);
@@ -91,7 +94,13 @@ export function asOurFields(data: Record<string, unknown>, { jekyllPost = false 
   // Jekyll's `category` joins `categories`; Zola puts taxonomies in a table.
   const taxonomies = record(data.taxonomies);
   for (const name of ['categories', 'tags', 'authors'] as const) {
-    const joined = [...asList(words(data[name])), ...(name === 'categories' ? asList(data.category) : []), ...asList(taxonomies?.[name])];
+    const joined = [
+      // Jekyll: the folders above `_posts` (`news/_posts/…`) are a post's first categories.
+      ...(name === 'categories' ? folderCategories : []),
+      ...asList(words(data[name])),
+      ...(name === 'categories' ? asList(data.category) : []),
+      ...asList(taxonomies?.[name]),
+    ];
     if (joined.length > 0) ours[name] = [...new Set(joined)];
   }
   fill('updated', data.lastmod ?? data.last_modified_at);
@@ -253,4 +262,11 @@ function pageUrlOf(address: string): string | 'outside' | { reason: string } {
   const isFile = /\.[A-Za-z0-9]+$/.test(last);
   const url = (isFile || pathPart.endsWith('/') ? pathPart : `${pathPart}/`).replace(/\/{2,}/g, '/');
   return isSafePageUrl(url) ? url : { reason: 'holds characters that a file name here cannot' };
+}
+
+/** Jekyll's categories of a post from where it is: the folders above its `_posts` folder (`news/_posts/x.md`: `news`). */
+export function folderCategoriesOf(inContent: string | undefined): string[] {
+  const folders = inContent?.split('/').slice(0, -1) ?? [];
+  const posts = folders.lastIndexOf(postsFolder);
+  return posts > 0 ? folders.slice(0, posts).filter((folder) => folder !== postsFolder) : [];
 }

@@ -14,7 +14,7 @@ import type { ReadingSettings } from '../schema/site.ts';
 import { isSafeLegacySlug, isValidSlug, slugify } from '../slug.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
 import { draftsFolder, postsFolder } from './findContentFiles.ts';
-import { asOurFields, namedByFile, oldAddressesOf, otherKnownKeys, type NamedByFile, type OldAddresses } from './otherGenerators.ts';
+import { asOurFields, folderCategoriesOf, namedByFile, oldAddressesOf, otherKnownKeys, type NamedByFile, type OldAddresses } from './otherGenerators.ts';
 import { readFrontMatter } from './readFrontMatter.ts';
 import { append } from '../append.ts';
 
@@ -122,7 +122,7 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
   const problems = [...warnings, ...describeUnknownKeys(file, data, knownArticleKeys, lineOf, otherKnownKeys)];
   const named = namedByFile(file);
   const inDrafts = file.split('/').includes(draftsFolder);
-  const fields = asOurFields(data, { jekyllPost: file.split('/').includes(postsFolder) });
+  const fields = asOurFields(data, { jekyllPost: file.split('/').includes(postsFolder), folderCategories: folderCategoriesOf(inContent) });
   const fromName = slugFromFileName(named, fields);
   const parsed = articleSchema.safeParse(
     {
