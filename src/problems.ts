@@ -129,6 +129,12 @@ export const problemKinds = {
     meaning: 'a slug with capitals, `_` or `.`, as other generators publish, kept as written',
     hint: 'Such a slug keeps the old address; rename the file (or set `slug:`) to lowercase letters, digits and hyphens if the old address does not matter.',
   },
+  titleFromName: {
+    code: 'title-from-name',
+    severity: 'warning',
+    meaning: "a post of another generator's archive has no title: it is titled with the words of its file name, as Jekyll titles such a post",
+    hint: 'Give the post a `title:` in its front matter.',
+  },
   emptyBody: {
     code: 'empty-body',
     severity: 'warning',

@@ -366,6 +366,30 @@ describe('dates in file names, as Jekyll and Eleventy write them', () => {
     assert.deepEqual([below.article?.categories, below.article?.oldUrls], [[], ['/2020/01/03/match.html']]);
   });
 
+  test("a post of another generator without a title is titled with its name's words, as Jekyll titles it, and said; our own files still need one", () => {
+    const jekyllPost = readArticle('content/_posts/2015-03-17-welcome-to-jekyll.md', '---\nlayout: post\n---\nHi.', defaultSiteSettings);
+    assert.equal(jekyllPost.article?.title, 'Welcome To Jekyll');
+    assert.deepEqual(
+      jekyllPost.problems.map((p) => [p.code, p.field, p.message]),
+      [['title-from-name', 'title', 'is not given: the post is titled "Welcome To Jekyll", from its file name']],
+    );
+    const bundle = readArticle('content/posts/harbour-news/index.md', '+++\ndate = 2024-01-01\n+++\nHi.', defaultSiteSettings, 'posts/harbour-news/index.md');
+    assert.equal(bundle.article?.title, 'Harbour News');
+    const ours = readArticle('content/a.md', '---\ndate: 2024-01-01\n---\nHi.', defaultSiteSettings);
+    assert.deepEqual(
+      ours.problems.map((p) => [p.code, p.field]),
+      [['invalid-field', 'title']],
+    );
+  });
+
+  test("Eleventy's dates of the file itself are refused with why, and what to write", () => {
+    const { problems } = readArticle('content/posts/a.md', '---\ntitle: A\ndate: git Last Modified\n---\nHi.', defaultSiteSettings);
+    assert.match(
+      problems.map((p) => `${p.field}: ${p.message}`).join('\n'),
+      /^date: expected a date .*; "git Last Modified" is Eleventy's date of the file itself/,
+    );
+  });
+
   test('front matter wins over the file name', () => {
     const text = '---\ntitle: T\ndate: 2026-02-01\nslug: own\n---\n';
     assert.equal(readArticle('content/1998-04-06-farm-tours.md', text, defaultSiteSettings).article?.url, '/2026/02/01/own/');

@@ -71,6 +71,14 @@ function slugFromFileName(named: NamedByFile, fields: Record<string, unknown>): 
   return slugify(named.slug) || undefined;
 }
 
+/** A file name's words as a title: `welcome-to-jekyll` → "Welcome To Jekyll". */
+const wordsOfName = (name: string): string | undefined =>
+  name
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ') || undefined;
+
 /** An image URL or path as an absolute URL: a path is resolved against the site the article came from, when it is known. */
 function resolveImage(image: string | undefined, base: string | undefined): string | undefined {
   if (image === undefined) return undefined;
@@ -113,6 +121,18 @@ function addressProblems(file: string, old: OldAddresses, lineOf: (path: readonl
 /** The start of a file name that looks meant to be a date, as Jekyll's posts are named, without being one. */
 const nearlyDatedName = /^(\d{1,6}-\d{1,3}-\d{1,3})-/;
 
+/** Eleventy's dates of the file itself rather than of the post: `Created`, `Last Modified`, `git Created`, `git Last Modified`. */
+const fileDate = /^(?:git )?(?:created|last modified)$/i;
+
+/** Why a date the schema refused is not one, when more can be said than what it expects. */
+function whyNoDate(date: unknown, named: NamedByFile, file: string): string | undefined {
+  if (typeof date === 'string' && fileDate.test(date.trim()))
+    return `"${date.trim()}" is Eleventy's date of the file itself, which changes with every copy and checkout, not the post's: write the date it was published`;
+  // A name that was meant to give the date (`198-04-06-title.md`, a digit short) says why none was found.
+  const misdated = isAbsent(date) && named.date === undefined ? nearlyDatedName.exec(path.posix.basename(file))?.[1] : undefined;
+  return misdated && `the file's name begins with "${misdated}", which is not a date as YYYY-MM-DD`;
+}
+
 /** `inContent`: the file's path in the content folder, which gives the address its generator published it under. */
 export function readArticle(file: string, text: string, site: ReadingSettings, inContent?: string): ReadArticleResult {
   const frontMatter = readFrontMatter(file, text);
@@ -124,9 +144,19 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
   const inDrafts = file.split('/').includes(draftsFolder);
   const fields = asOurFields(data, { jekyllPost: file.split('/').includes(postsFolder), folderCategories: folderCategoriesOf(inContent) });
   const fromName = slugFromFileName(named, fields);
+  // A post of another generator without a title: Jekyll titles it with its name's words (`welcome-to-jekyll`: "Welcome
+  // To Jekyll"); Hugo, Zola and Eleventy build it untitled. A page here needs a headline: it gets Jekyll's, said.
+  const titleFromName =
+    isAbsent(fields.title) && named.slug !== undefined && cameFromAnotherGenerator(syntax, named, data) ? wordsOfName(named.slug) : undefined;
+  if (titleFromName) {
+    problems.push(
+      problem(problemKinds.titleFromName, { file, field: 'title', message: `is not given: the post is titled "${titleFromName}", from its file name` }),
+    );
+  }
   const parsed = articleSchema.safeParse(
     {
       ...fields,
+      ...(titleFromName ? { title: titleFromName } : {}),
       date: isAbsent(fields.date) ? (named.date ?? (inDrafts ? todayIn(site.timezone) : undefined)) : fields.date,
       slug: isAbsent(fields.slug) ? fromName : fields.slug,
       lang: fields.lang ?? named.lang,
@@ -136,18 +166,10 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
     { reportInput: true },
   );
   if (!parsed.success) {
-    const described = describeIssues(file, parsed.error.issues, lineOf);
-    // A name that was meant to give the date (`198-04-06-title.md`, a digit short) says why none was found.
-    const misdated = isAbsent(fields.date) && named.date === undefined ? nearlyDatedName.exec(path.posix.basename(file))?.[1] : undefined;
+    const why = whyNoDate(fields.date, named, file);
     append(
       problems,
-      misdated === undefined
-        ? described
-        : described.map((told) =>
-            told.field === 'date'
-              ? { ...told, message: `${told.message}; the file's name begins with "${misdated}", which is not a date as YYYY-MM-DD` }
-              : told,
-          ),
+      describeIssues(file, parsed.error.issues, lineOf).map((told) => (why && told.field === 'date' ? { ...told, message: `${told.message}; ${why}` } : told)),
     );
     return { problems };
   }
