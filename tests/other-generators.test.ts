@@ -100,6 +100,29 @@ describe('a Jekyll site', async () => {
   });
 });
 
+describe('a site as `jekyll new` writes it builds as it is', async () => {
+  // Its pages beside its post: the home page's layout, an about page, a 404 (jekyll new, Jekyll 4).
+  const site = await siteInMemory({
+    'content/index.markdown': '---\n# Feel free to add content and custom Front Matter to this file.\n\nlayout: home\n---\n',
+    'content/about.markdown': '---\nlayout: page\ntitle: About\npermalink: /about/\n---\n\nThis is the base Jekyll theme.\n',
+    'content/404.html': '---\npermalink: /404.html\nlayout: default\n---\n\n<div class="container">\n  <h1>404</h1>\n</div>\n',
+    'content/_posts/2015-03-17-welcome-to-jekyll.markdown':
+      '---\nlayout: post\ntitle:  "Welcome to Jekyll!"\ndate:   2015-03-17 14:00:00 -0400\ncategories: jekyll update\n---\nHello.\n',
+    'content/_config.yml': 'title: Your awesome title\ntheme: minima\n',
+  });
+  test('its post is built; its pages are said to be pages, not errors', () => {
+    assert.deepEqual(site.articleUrls(), ['/2015/03/17/welcome-to-jekyll/']);
+    assert.deepEqual(
+      site.problems.map((p) => [p.file, p.code, p.message]),
+      [
+        ['content/404.html', 'skipped-file', 'has no date: a page of the site (layout: default), not a post, so it is not read'],
+        ['content/about.markdown', 'skipped-file', 'has no date: a page of the site (layout: page), not a post, so it is not read'],
+        ['content/index.markdown', 'skipped-file', 'has no date: a page of the site (layout: home), not a post, so it is not read'],
+      ],
+    );
+  });
+});
+
 describe('a summary its author marked in the body', async () => {
   const site = await siteInMemory({
     // Hugo's and WordPress's mark; Octopress's and Hexo's have spaces.

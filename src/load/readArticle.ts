@@ -143,6 +143,22 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
   const named = namedByFile(file);
   const inDrafts = file.split('/').includes(draftsFolder);
   const fields = asOurFields(data, { jekyllPost: file.split('/').includes(postsFolder), folderCategories: folderCategoriesOf(inContent) });
+  // A file of another generator's site with no date, outside Jekyll's posts, is one of its pages (an about page, the
+  // home page's layout, a 404), not a post: said, and not read further, so that such a site builds as it is.
+  // (A name meant to be dated, `198-04-06-title.md`, is a post's with a typo: its missing date is an error.)
+  const isPost = file.split('/').includes(postsFolder) || nearlyDatedName.test(path.posix.basename(file));
+  if (isAbsent(fields.date) && named.date === undefined && !inDrafts && !isPost && cameFromAnotherGenerator(syntax, named, data)) {
+    const kind = typeof data.layout === 'string' ? ` (layout: ${data.layout})` : '';
+    return {
+      problems: [
+        problem(problemKinds.skippedFile, {
+          file,
+          message: `has no date: a page of the site${kind}, not a post, so it is not read`,
+          hint: 'Pages of other generators (an about page, a home page, a 404) are not articles. To build one as an article, give it a `date:`.',
+        }),
+      ],
+    };
+  }
   const fromName = slugFromFileName(named, fields);
   // A post of another generator without a title: Jekyll titles it with its name's words (`welcome-to-jekyll`: "Welcome
   // To Jekyll"); Hugo, Zola and Eleventy build it untitled. A page here needs a headline: it gets Jekyll's, said.
