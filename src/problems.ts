@@ -43,6 +43,12 @@ export const problemKinds = {
     meaning: 'the file is not UTF-8 text',
     hint: 'Save the file as UTF-8.',
   },
+  legacyEncoding: {
+    code: 'legacy-encoding',
+    severity: 'warning',
+    meaning: 'an article file is not UTF-8, as old archives may be: it is read as Windows-1252 (Western European), which the message shows a sample of',
+    hint: 'Save the file as UTF-8 (`iconv -f WINDOWS-1252 -t UTF-8`, or from the encoding it was written in, when the sample reads wrong).',
+  },
   emptyFile: {
     code: 'empty-file',
     severity: 'error',

@@ -121,7 +121,6 @@ describe('broken files are named, with the line where known', () => {
     ['empty', '', 'empty-file', undefined],
     ['only spaces', '  \n\n', 'empty-file', undefined],
     ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'invalid-encoding', undefined],
-    ['invalid UTF-8', Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'), 'invalid-encoding', 2],
     ['no front matter', '# Just markdown\n', 'missing-front-matter', 1],
     ['unclosed front matter', '---\ntitle: x\ndate: 2026-01-06\n\nbody', 'unclosed-front-matter', 1],
     ['YAML syntax error', '---\ntitle: x\ndate: [2026\n---\n', 'yaml-syntax', undefined],
@@ -142,6 +141,18 @@ describe('broken files are named, with the line where known', () => {
       if (line !== undefined) assert.equal(problem?.line, line);
     });
   }
+});
+
+describe('a file of an old archive, not UTF-8', () => {
+  test('is read as Windows-1252, with a warning naming the line and showing how it reads', async () => {
+    const bytes = Buffer.from('---\ntitle: Caf\xe9 society\ndate: 2020-01-02\n---\nThe caf\xe9 re\x92opened \x93today\x94.\n', 'latin1');
+    const result = await load({ 'content/old.md': bytes, 'content/good.md': good });
+    assert.deepEqual(
+      result.problems.map((p) => [p.file, p.code, p.line, p.message]),
+      [['content/old.md', 'legacy-encoding', 2, 'is not valid UTF-8: read as Windows-1252, where this line reads "title: Café society"']],
+    );
+    assert.deepEqual(result.articles.map((a) => a.file).sort(), ['content/good.md', 'content/old.md']);
+  });
 });
 
 describe('the content folder', () => {

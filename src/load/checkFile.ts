@@ -7,7 +7,7 @@
 import type { EntryPlace } from '../cache/fileCache.ts';
 import { isError, problem, problemKinds, type Problem } from '../problems.ts';
 import type { ReadingSettings } from '../schema/site.ts';
-import { decodeText } from './readFrontMatter.ts';
+import { decodeArticleText } from './readFrontMatter.ts';
 import { readArticle, type Article } from './readArticle.ts';
 import { readRevisions, type Revision } from './readRevisions.ts';
 
@@ -68,11 +68,13 @@ export type CheckedArticle = Article & { revisions?: Revision[] | undefined };
  * reported and left out: the article is shown as it is now, without its history.
  */
 export function checkFile(file: string, bytes: Uint8Array, site: ReadingSettings, inContent?: string, revisions?: RevisionsInput): FileResult<CheckedArticle> {
-  const decoded = decodeText(file, bytes);
+  const decoded = decodeArticleText(file, bytes);
   if (!decoded.ok) return { problems: [decoded.problem] };
-  const { article, problems } = readArticle(file, decoded.text, site, inContent);
+  const read = readArticle(file, decoded.text, site, inContent);
+  const { article } = read;
+  const problems = decoded.warning ? [decoded.warning, ...read.problems] : read.problems;
   // An HTML file without front matter is a page or a fragment, which Jekyll and Hugo copy as it is: not an article, said so.
-  if (/\.html?$/i.test(file) && problems.length === 1 && problems[0]!.code === problemKinds.missingFrontMatter.code) {
+  if (/\.html?$/i.test(file) && read.problems.length === 1 && read.problems[0]!.code === problemKinds.missingFrontMatter.code) {
     return { problems: [problem(problemKinds.skippedFile, { file, message: 'is an HTML file without front matter, so not an article: it is not read' })] };
   }
   if (!article || problems.some(isError)) return { problems };

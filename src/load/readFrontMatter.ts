@@ -54,6 +54,35 @@ export function decodeText(file: string, bytes: Uint8Array): { ok: true; text: s
   }
 }
 
+/**
+ * An article file's text: UTF-8, or, when it is not (a file of an old archive, saved by an editor of its day),
+ * read as Windows-1252, the most common encoding of such files, with a warning that shows how its first such bytes
+ * read. A binary file stays an error.
+ */
+export function decodeArticleText(
+  file: string,
+  bytes: Uint8Array,
+): { ok: true; text: string; warning?: Problem | undefined } | { ok: false; problem: Problem } {
+  const decoded = decodeText(file, bytes);
+  if (decoded.ok || bytes.includes(0)) return decoded;
+  const text = new TextDecoder('windows-1252').decode(bytes);
+  // Where UTF-8 reading first fails: the same character in both readings, as bytes before it are ASCII or valid UTF-8.
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const before = lossy.slice(0, lossy.indexOf('\uFFFD'));
+  const line = before.split('\n').length;
+  const lineText = text.split('\n')[line - 1] ?? '';
+  const sample = lineText.trim().length > 60 ? `${lineText.trim().slice(0, 60)}…` : lineText.trim();
+  return {
+    ok: true,
+    text,
+    warning: problem(problemKinds.legacyEncoding, {
+      file,
+      line,
+      message: `is not valid UTF-8: read as Windows-1252, where this line reads ${JSON.stringify(sample)}`,
+    }),
+  };
+}
+
 /** Reads the front matter and body of a content file's text. */
 export function readFrontMatter(file: string, rawText: string): FrontMatterResult {
   const text = rawText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
