@@ -393,6 +393,12 @@ describe('dates in file names, as Jekyll and Eleventy write them', () => {
     );
   });
 
+  test('in a Jekyll post, terms in one string are lists (by spaces, or by commas when it has them); a name is one name', () => {
+    const text = '---\ntitle: A\ntags: harbour strike\ncategories: "News, Local news"\nauthors: Barbara McKenna\n---\nHi.';
+    const { article: loaded } = readArticle('content/_posts/2020-01-02-a.md', text, defaultSiteSettings);
+    assert.deepEqual([loaded?.tags, loaded?.categories, loaded?.authors], [['harbour', 'strike'], ['News', 'Local news'], ['Barbara McKenna']]);
+  });
+
   test("Eleventy's dates of the file itself are refused with why, and what to write", () => {
     const { problems } = readArticle('content/posts/a.md', '---\ntitle: A\ndate: git Last Modified\n---\nHi.', defaultSiteSettings);
     assert.match(

@@ -188,6 +188,8 @@ describe('categories and tags', () => {
       assert.deepEqual(valid({})[field], []);
       assert.deepEqual(valid({ [field]: 'solo' })[field], ['solo']);
       assert.deepEqual(valid({ [field]: '[" a ", b, b, "", 2026]' })[field], ['a', 'b', '2026']);
+      // One string with commas is the list its writer meant (Pelican, WordPress exports): not one term "a, b".
+      assert.deepEqual(valid({ [field]: '"harbour, strike,, city"' })[field], ['harbour', 'strike', 'city']);
     });
     test(`${field}: items must be text`, () => {
       invalid({ [field]: '[ok, {x: 1}]' }, `${field}[1]`, 'got a set of fields');

@@ -84,8 +84,10 @@ export function asOurFields(
   { jekyllPost = false, folderCategories = [] }: { jekyllPost?: boolean; folderCategories?: readonly string[] } = {},
 ): Record<string, unknown> {
   const ours: Record<string, unknown> = { ...data };
-  // Jekyll reads `categories: jekyll update` and `tags: a b` as space-separated lists.
-  const words = (value: unknown): unknown => (jekyllPost && typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value);
+  // `tags: harbour, strike` is a list as Pelican, WordPress exports and most writers mean it (Jekyll and Hugo would
+  // make one tag, or "harbour," of it); Jekyll reads `categories: jekyll update` and `tags: a b` as space-separated.
+  const words = (value: unknown): unknown =>
+    typeof value !== 'string' ? value : value.includes(',') ? value.split(',') : jekyllPost ? value.split(/\s+/).filter(Boolean) : value;
   const fill = (key: string, value: unknown) => {
     if (isAbsent(ours[key]) && !isAbsent(value)) ours[key] = value;
   };
@@ -97,7 +99,8 @@ export function asOurFields(
     const joined = [
       // Jekyll: the folders above `_posts` (`news/_posts/…`) are a post's first categories.
       ...(name === 'categories' ? folderCategories : []),
-      ...asList(words(data[name])),
+      // A name may hold a comma or a space ("McKenna, Barbara"): only terms are lists in one string.
+      ...asList(name === 'authors' ? data[name] : words(data[name])),
       ...(name === 'categories' ? asList(data.category) : []),
       ...asList(taxonomies?.[name]),
     ];
