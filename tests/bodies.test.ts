@@ -296,6 +296,42 @@ describe("kramdown's Markdown, as Jekyll posts are written", () => {
   });
 });
 
+describe('embedded media, which the sanitizer removes whole, are links to what they show', () => {
+  const html = (body: string) => sanitizeBody(body, { format: 'html', link: 'https://news.example/2020/story' });
+  test("a YouTube or Vimeo player links to the video's page; a video, a recording, a map link to what they load", () => {
+    const result = html(
+      '<p>Watch:</p><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?rel=0" title="YouTube video player" allowfullscreen></iframe>' +
+        '<iframe src="//player.vimeo.com/video/76979871"></iframe><video controls><source src="https://ex.example/v.webm">Your browser cannot play it.</video>' +
+        '<p>Hear <audio src="https://ex.example/a.mp3" controls></audio> and see <iframe src="https://maps.example/embed?q=harbour" title="Map of the harbour"></iframe>.</p>' +
+        '<object><param name="movie" value="http://www.youtube.com/v/abcdefgh&amp;hl=en"><embed src="http://www.youtube.com/v/abcdefgh&amp;hl=en"></object>',
+    );
+    assert.equal(
+      result.text,
+      'Watch:\n\nVideo: https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nVideo: https://vimeo.com/76979871\n\nVideo: https://ex.example/v.webm\n\nHear Audio: https://ex.example/a.mp3 and see Map of the harbour (maps.example).\n\nVideo: https://www.youtube.com/watch?v=abcdefgh',
+    );
+    assert.deepEqual(
+      [...result.html.matchAll(/<a href="([^"]+)"/g)].map((match) => match[1]),
+      [
+        'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+        'https://vimeo.com/76979871',
+        'https://ex.example/v.webm',
+        'https://ex.example/a.mp3',
+        'https://maps.example/embed?q=harbour',
+        'https://www.youtube.com/watch?v=abcdefgh',
+      ],
+    );
+    assert.ok(!/<(?:iframe|video|audio|object|embed)\b/.test(result.html), result.html);
+    assert.deepEqual(result.unkeptText, []);
+  });
+  test('one with nothing to link to is said, and no scheme but http(s) becomes a link', () => {
+    const result = html(
+      '<p>Before.</p><iframe srcdoc="<p>inline</p>"></iframe><iframe src="javascript:alert(1)"></iframe><embed src="data:text/html,x"><p>After.</p>',
+    );
+    assert.equal(result.text, 'Before.\n\nAfter.');
+    assert.deepEqual(result.unkeptText, ['<iframe> with no address', '<iframe> "javascript:alert(1)"', '<embed> "data:text/html,x"']);
+  });
+});
+
 describe('WordPress shortcodes, as posts exported from WordPress keep them', () => {
   const html = (body: string) => sanitizeBody(body, { format: 'html' });
   test('a captioned picture is a figure with its caption, the new way and the old', () => {

@@ -66,7 +66,7 @@ export function sanitizeArticle({ body, revisions, ...article }: CheckedArticle,
       : [
           problem(problemKinds.unkeptText, {
             file: article.file,
-            message: `text a reader would see is not on the page, ${unkeptText.length === 1 ? 'in one place' : `in ${unkeptText.length} places`} (formulas, drawings and form fields are not kept): ${unkeptText[0]}${unkeptText.length > 1 ? ' first' : ''}`,
+            message: `text a reader would see is not on the page, ${unkeptText.length === 1 ? 'in one place' : `in ${unkeptText.length} places`} (formulas, drawings, form fields and embeds with no address are not kept): ${unkeptText[0]}${unkeptText.length > 1 ? ' first' : ''}`,
           }),
         ]),
   ];

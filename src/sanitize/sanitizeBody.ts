@@ -8,7 +8,7 @@
  * Markdown becomes HTML (kramdown's dialect made plain, `kramdown.ts`, then
  * markdown-it, `markdown.ts`); from there both formats
  * take the same steps: the HTML read once, as browsers read it
- * (`parseHtml.ts`), images recovered, links and images into the archive
+ * (`parseHtml.ts`), images recovered, embedded media made links (`embeds.ts`), links and images into the archive
  * recorded as references (`references.ts`) and other relative URLs resolved
  * against the original article, rehype-sanitize with the news schema (the
  * last step that sees untrusted markup), what it kept made well-formed
@@ -22,6 +22,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { detectFormat, type ArticleFormat } from '../schema/article.ts';
 import { dropUnprintable } from '../schema/fields.ts';
+import { embedsAsLinks } from './embeds.ts';
 import { recoverImages } from './images.ts';
 import { convertKramdown } from './kramdown.ts';
 import { markdownToHtml, maxNesting as markdownMaxNesting } from './markdown.ts';
@@ -219,6 +220,7 @@ function noteUnkeptText() {
 const processor = unified()
   .use(removeUnprintable)
   .use(recoverImages)
+  .use(embedsAsLinks)
   .use(blocksAsKnownBlocks)
   .use(alignmentAsClass)
   .use(markReferences)
@@ -272,6 +274,7 @@ export function sanitizeBody(body: string, options: SanitizeOptions = {}): Sanit
     unconverted: converted.unconverted,
     unkeptText: [
       ...(markdown?.nestedTooDeep === undefined ? [] : [`Markdown nested over ${markdownMaxNesting} levels deep ${JSON.stringify(markdown.nestedTooDeep)}`]),
+      ...(file.data.unkeptEmbeds ?? []),
       ...(file.data.unkeptText ?? []),
     ],
   };
