@@ -14,6 +14,7 @@ import type { Problem } from '../problems.ts';
 import { startWorker } from '../workerThread.ts';
 import { overrideFoldersOf } from '../render/siteTemplates.ts';
 import { watchFolders } from './watchFolders.ts';
+import { staticFoldersOf } from '../load/loadSite.ts';
 import { moduleBeside } from '../paths.ts';
 
 export interface ServeOptions {
@@ -102,7 +103,8 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
   };
   // The site's own templates and assets too (`render/siteTemplates.ts`), when they are there as it starts.
   const siteFolders = overrideFoldersOf(options.cwd).map(([folder]) => folder);
-  const watching = watchFolders([contentDir, templatesDir, ...siteFolders], changed);
+  // And the folders of pictures site.yaml names (`staticFolders`), as it starts.
+  const watching = watchFolders([contentDir, templatesDir, ...siteFolders, ...staticFoldersOf(contentDir)], changed);
 
   return {
     // Where it listens: the dev server takes the next port when the one asked for is in use.
