@@ -187,6 +187,13 @@ export const problemKinds = {
       'a body holds text a reader sees inside an element the sanitizer removes whole (a MathML formula, an SVG drawing, a form field), or Markdown quotes and lists nested over 1,000 levels deep: that text is not on the page',
     hint: 'Write a formula or a chart’s figures as text, or as a picture with a description (`![...](...)`), and nest quotes less deep; the original page, linked from the article, still shows it.',
   },
+  unkeptLink: {
+    code: 'unkept-link',
+    severity: 'warning',
+    meaning:
+      'a link or picture in a body has an address the archive does not keep (a scheme other than http(s), or mailto for a link: `tel:`, `ftp:`, a picture written into the HTML as `data:`): its text or description is shown instead',
+    hint: 'Write the address as a web address (https://…), or as text if it is meant to be read; a picture written into the page belongs in the content folder as a file.',
+  },
   failedFile: {
     code: 'failed-file',
     severity: 'error',

@@ -332,6 +332,21 @@ describe('embedded media, which the sanitizer removes whole, are links to what t
   });
 });
 
+describe('links and pictures whose address is refused', () => {
+  test('show their text or description, and each address is noted for the warning; web addresses and paths are not', () => {
+    const result = sanitizeBody(
+      '<p><a href="tel:+15551234">Call the desk</a>, <a href="ftp://ftp.example.edu/pub/report.txt">the report</a>, <a href="https://ex.example/">the site</a>, <a href="mailto:desk@ex.example">mail</a>, <a href="#top">top</a>.</p><p><img src="data:image/png;base64,iVBORw0KGgo=" alt="Sales by month"></p>',
+      { format: 'html', link: 'https://ex.example/2020/story' },
+    );
+    assert.equal(result.text, 'Call the desk, the report, the site, mail, top.\n\nSales by month');
+    assert.deepEqual(result.unkeptAddresses, [
+      'link "tel:+15551234"',
+      'link "ftp://ftp.example.edu/pub/report.txt"',
+      'picture "data:image/png;base64,iVBORw0KGgo="',
+    ]);
+  });
+});
+
 describe('WordPress shortcodes, as posts exported from WordPress keep them', () => {
   const html = (body: string) => sanitizeBody(body, { format: 'html' });
   test('a captioned picture is a figure with its caption, the new way and the old', () => {

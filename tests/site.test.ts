@@ -45,12 +45,13 @@ describe('site: the sample site', async () => {
     'content/2026/01/older.md': article({ title: 'Older story', date: '2026-01-01' }),
   });
 
-  test('every article is read without a problem but the template markup shown as text, which is named', () => {
+  test('every article is read without a problem but the template markup shown as text and the link refused, which are named', () => {
     assert.deepEqual(
       site.problems.map((p) => `${p.file}: ${p.code}`),
-      ['content/2026/01/markdown.md: unconverted-markup'],
+      ['content/2026/01/hostile.md: unkept-link', 'content/2026/01/markdown.md: unconverted-markup'],
     );
-    assert.match(site.problems[0]!.message, /"\{\{ 7 \* 7 \}\}" first/);
+    assert.match(site.problems[0]!.message, /shown as text: link "javascript:alert\(4\)"$/);
+    assert.match(site.problems[1]!.message, /"\{\{ 7 \* 7 \}\}" first/);
   });
 
   test('writes one page per published article and the paginated home, nothing for drafts', () => {

@@ -43,7 +43,7 @@ export interface SanitizedArticle {
 
 /** `origin`: the site the archive came from (site.yaml), which relative links of its posts point at. */
 export function sanitizeArticle({ body, revisions, ...article }: CheckedArticle, origin?: string, { blockRemoteImages = false } = {}): SanitizedArticle {
-  const { html, text, wordCount, references, unconverted, unkeptText } = sanitizeBody(body, {
+  const { html, text, wordCount, references, unconverted, unkeptText, unkeptAddresses } = sanitizeBody(body, {
     format: article.format,
     link: article.link,
     origin,
@@ -67,6 +67,14 @@ export function sanitizeArticle({ body, revisions, ...article }: CheckedArticle,
           problem(problemKinds.unkeptText, {
             file: article.file,
             message: `text a reader would see is not on the page, ${unkeptText.length === 1 ? 'in one place' : `in ${unkeptText.length} places`} (formulas, drawings, form fields and embeds with no address are not kept): ${unkeptText[0]}${unkeptText.length > 1 ? ' first' : ''}`,
+          }),
+        ]),
+    ...(unkeptAddresses.length === 0
+      ? []
+      : [
+          problem(problemKinds.unkeptLink, {
+            file: article.file,
+            message: `${unkeptAddresses.length === 1 ? 'has an address' : `has ${unkeptAddresses.length} addresses`} the archive does not keep, shown as text: ${unkeptAddresses[0]}${unkeptAddresses.length > 1 ? ' first' : ''}`,
           }),
         ]),
   ];

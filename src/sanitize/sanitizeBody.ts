@@ -42,6 +42,8 @@ export interface SanitizedBody {
   references: BodyReference[];
   /** Other generators' markup that no converter knows, left as text (`otherMarkup.ts`). */
   unconverted: string[];
+  /** Links and pictures whose address is refused (a scheme other than http(s), or mailto for a link), each as `link "tel:…"`. */
+  unkeptAddresses: string[];
   /** Text readers would see that is not on the page: each element the sanitizer removes whole as `<name> "text"`, Markdown nested too deep to read. */
   unkeptText: string[];
   /** The text a reader sees, paragraphs separated by blank lines. */
@@ -191,6 +193,31 @@ function removeUnprintable() {
 }
 
 /**
+ * Links and pictures whose address the schema refuses: a scheme other than http(s) (or mailto, for a link), as old
+ * archives hold `ftp:`, `tel:` and `news:` links and pages write pictures into their HTML as `data:`. Their text or
+ * description stays; the address is noted for a warning naming the file, as nothing is dropped silently.
+ */
+const mayHoldOtherSchemes = /(?:href|src)\s*=\s*["']?\s*(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:/i;
+
+function noteUnkeptAddresses() {
+  return (tree: Root, file: VFile) => {
+    const unkept: string[] = [];
+    file.data.unkeptAddresses = unkept;
+    if (!mayHoldOtherSchemes.test(String(file.value))) return;
+    forEachElement(tree, (element) => {
+      const [kind, value, allowed] =
+        element.tagName === 'a'
+          ? ['link', element.properties.href, /^(?:https?|mailto):/i]
+          : element.tagName === 'img'
+            ? ['picture', element.properties.src, /^https?:/i]
+            : [];
+      if (typeof value !== 'string' || !hasScheme(value) || allowed!.test(value.replace(/[\t\n\r]/g, '').trim())) return;
+      unkept.push(`${kind} ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`);
+    });
+  };
+}
+
+/**
  * Elements the schema removes with everything inside them whose text readers do see: a formula, a drawing's
  * labels, what a form field holds. Nothing is dropped silently: each is noted for a warning naming the file.
  */
@@ -227,6 +254,7 @@ const processor = unified()
   .use(resolveRelativeUrls)
   .use(removeClobberPrefix)
   .use(noteUnkeptText)
+  .use(noteUnkeptAddresses)
   .use(rehypeSanitize, newsSchema)
   .use(wellFormed)
   .use(prefixFragmentLinks)
@@ -272,6 +300,7 @@ export function sanitizeBody(body: string, options: SanitizeOptions = {}): Sanit
     wordCount: countWords(text),
     references: keepReferences ? references : [],
     unconverted: converted.unconverted,
+    unkeptAddresses: file.data.unkeptAddresses ?? [],
     unkeptText: [
       ...(markdown?.nestedTooDeep === undefined ? [] : [`Markdown nested over ${markdownMaxNesting} levels deep ${JSON.stringify(markdown.nestedTooDeep)}`]),
       ...(file.data.unkeptEmbeds ?? []),

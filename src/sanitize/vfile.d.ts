@@ -11,6 +11,8 @@ declare module 'vfile' {
     baseUrl: string | undefined;
     /** Text readers see in elements the sanitizer removes whole, each as `<name> "text"` (`noteUnkeptText`). */
     unkeptText: string[];
+    /** Links and pictures whose address the schema refuses, each as `link "tel:…"` (`noteUnkeptAddresses`). */
+    unkeptAddresses: string[];
     /** Embedded media with no address to link to, each as `<name> "address"` (`embeds.ts`). */
     unkeptEmbeds: string[];
     /** `remoteImages: block`: pictures from other sites become links to them. */
