@@ -123,6 +123,26 @@ describe('a site as `jekyll new` writes it builds as it is', async () => {
   });
 });
 
+describe('a site that was published below a path (a GitHub Pages project site)', async () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const site = await siteInMemory({
+    'content/site.yaml': 'origin: https://user.github.io/harbour/\n',
+    'content/_posts/2020-01-02-one.md':
+      '---\ntitle: One\n---\nSee [two](/harbour/2020/01/03/two.html), [in full](https://user.github.io/harbour/2020/01/03/two.html) and ![the quay](/harbour/assets/quay.png); [elsewhere](/harbour/about/).',
+    'content/_posts/2020-01-03-two.md': '---\ntitle: Two\n---\nWords.',
+    'content/assets/quay.png': png,
+  });
+  test("its links with that path find the archive's posts and pictures; what it does not hold goes to the original", () => {
+    const page = site.file('/2020/01/02/one/');
+    assert.match(
+      page,
+      /See <a href="\.\.\/\.\.\/03\/two\/">two<\/a>, <a href="\.\.\/\.\.\/03\/two\/">in full<\/a> and <img src="\.\.\/\.\.\/\.\.\/\.\.\/media\/assets\/quay\.png" alt="the quay"/,
+    );
+    assert.match(page, /<a href="https:\/\/user\.github\.io\/harbour\/about\/"[^>]*>elsewhere<\/a>/);
+    assert.deepEqual(site.problems, []);
+  });
+});
+
 describe('a summary its author marked in the body', async () => {
   const site = await siteInMemory({
     // Hugo's and WordPress's mark; Octopress's and Hexo's have spaces.

@@ -97,7 +97,7 @@ export function referenceOf(url: string, kind: BodyReference['kind'], context: R
     const parsed = new URL(absolute);
     // A link to the original site may be a link to one of its posts, which the archive now holds.
     if (parsed.host !== origin.host || !/^https?:$/.test(parsed.protocol)) return undefined;
-    return { written: url, kind, keys: [`path:${parsed.pathname}`], fallback: parsed.href };
+    return { written: url, kind, keys: withoutSitePath(origin, [`path:${parsed.pathname}`]), fallback: parsed.href };
   }
   const [, pathPart = '', suffix = ''] = /^([^?#]*)(.*)$/s.exec(url) ?? [];
   const fragment = /#(.+)$/s.exec(suffix)?.[1];
@@ -113,7 +113,24 @@ export function referenceOf(url: string, kind: BodyReference['kind'], context: R
   const fallback = base && URL.canParse(url, base) ? new URL(url, base) : undefined;
   // Put in place after the sanitizer has run: only ever a web address.
   const safeFallback = fallback && /^https?:$/.test(fallback.protocol) ? fallback.href : undefined;
-  return { written: decoded + suffix, kind, keys, fallback: safeFallback, ...(fragment === undefined ? {} : { fragment }) };
+  return { written: decoded + suffix, kind, keys: withoutSitePath(origin, keys), fallback: safeFallback, ...(fragment === undefined ? {} : { fragment }) };
+}
+
+/**
+ * A site published below a path (a GitHub Pages project site, `origin: https://user.github.io/harbour/`) wrote its
+ * links with that path (`/harbour/2020/01/03/two.html`), while its posts' addresses and files are named without it:
+ * each such key is also looked for without it, after the key as written.
+ */
+function withoutSitePath(origin: URL | undefined, keys: readonly string[]): string[] {
+  const sitePath = origin?.pathname.replace(/\/*$/, '/') ?? '/';
+  if (sitePath === '/') return [...keys];
+  const inContentPath = sitePath.slice(1);
+  const shorter = keys.flatMap((key) => {
+    if (key.startsWith(`path:${sitePath}`)) return [`path:/${key.slice(`path:${sitePath}`.length)}`];
+    if (key.startsWith(`file:${inContentPath}`)) return [`file:${key.slice(`file:${inContentPath}`.length)}`];
+    return [];
+  });
+  return [...new Set([...keys, ...shorter])];
 }
 
 const referenceProperties = [
