@@ -143,6 +143,19 @@ describe('a site that was published below a path (a GitHub Pages project site)',
   });
 });
 
+describe("a Jekyll site's address, from its _config.yml", async () => {
+  const site = await siteInMemory({
+    'content/_config.yml': 'title: Harbour news\nurl: "https://user.github.io"\nbaseurl: "/harbour"\n',
+    'content/_posts/2020-01-02-one.md': '---\ntitle: One\n---\nSee [two](/harbour/2020/01/03/two.html) and [the about page](/harbour/about/).',
+    'content/_posts/2020-01-03-two.md': '---\ntitle: Two\n---\nWords.',
+  });
+  test('is the origin when site.yaml names none: its links find the posts, and the rest go to the original site', () => {
+    const page = site.file('/2020/01/02/one/');
+    assert.match(page, /See <a href="\.\.\/\.\.\/03\/two\/">two<\/a> and <a href="https:\/\/user\.github\.io\/harbour\/about\/"/);
+    assert.deepEqual(site.problems, []);
+  });
+});
+
 describe('a summary its author marked in the body', async () => {
   const site = await siteInMemory({
     // Hugo's and WordPress's mark; Octopress's and Hexo's have spaces.

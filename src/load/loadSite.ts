@@ -23,10 +23,13 @@ export interface LoadedSite {
 }
 
 export function loadSite(contentDir: string, displayPath: (absolute: string) => string): LoadedSite {
-  const loaded = loadSiteFile(contentDir, displayPath);
+  const own = loadSiteFile(contentDir, displayPath);
+  const jekyll = jekyllConfigOf(contentDir, displayPath);
+  // Where the site came from, as a Jekyll site's config says it (`url` and `baseurl`), unless site.yaml says.
+  const loaded = own.site.origin === undefined && jekyll.origin !== undefined ? { ...own, site: { ...own.site, origin: jekyll.origin } } : own;
   const untranslated = untranslatedProblem(loaded.site, displayPath(path.join(contentDir, siteFileName)));
   if (untranslated) loaded.problems.push(untranslated);
-  const permalink = loaded.site.permalink ?? jekyllPermalinkOf(contentDir, displayPath);
+  const permalink = loaded.site.permalink ?? jekyll.permalink;
   if (permalink === undefined) return loaded;
   const unknown = unknownPlaceholders(permalink);
   if (unknown.length > 0) {
@@ -55,16 +58,25 @@ function untranslatedProblem(site: SiteSettings, file: string): Problem | undefi
   });
 }
 
-/** A Jekyll site's `permalink` (its `_config.yml`), when the content folder is one: its posts' old addresses follow it. */
-function jekyllPermalinkOf(contentDir: string, displayPath: (absolute: string) => string): string | undefined {
+/**
+ * What a Jekyll site's `_config.yml` says, when the content folder is one: its `permalink`, which its posts' old
+ * addresses follow, and its address (`url`, with `baseurl` below it: `https://user.github.io` and `/harbour`), which
+ * its links were written against.
+ */
+function jekyllConfigOf(contentDir: string, displayPath: (absolute: string) => string): { permalink?: string | undefined; origin?: string | undefined } {
   const config = path.join(contentDir, '_config.yml');
-  if (!existsSync(config)) return undefined;
+  if (!existsSync(config)) return {};
   const decoded = decodeText(displayPath(config), readFileSync(config));
-  if (!decoded.ok) return undefined;
+  if (!decoded.ok) return {};
   const yaml = readYamlMapping(displayPath(config), decoded.text.replace(/^\uFEFF/, ''));
-  // A config that does not read is Jekyll's to report; its default permalink stands.
-  const permalink = yaml.ok ? yaml.value.data.permalink : undefined;
-  return typeof permalink === 'string' && permalink.trim() !== '' ? permalink.trim() : undefined;
+  // A config that does not read is Jekyll's to report; its defaults stand.
+  if (!yaml.ok) return {};
+  const { permalink, url, baseurl } = yaml.value.data;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const site = text(url);
+  const below = text(baseurl)?.replace(/^\/*/, '/').replace(/\/*$/, '/') ?? '/';
+  const origin = site && /^https?:\/\//i.test(site) && URL.canParse(below, site) ? new URL(below, site).href : undefined;
+  return { permalink: text(permalink), origin };
 }
 
 function loadSiteFile(contentDir: string, displayPath: (absolute: string) => string): LoadedSite {
