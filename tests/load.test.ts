@@ -197,7 +197,7 @@ describe('the content folder', () => {
     assert.deepEqual(
       result.problems.map((p) => [p.file, p.code, p.message]),
       [
-        ['content/_index.md', 'skipped-file', 'is skipped, as its name starts with "_": the article in it is not read'],
+        ['content/_index.md', 'skipped-file', 'is the page of its section (Hugo’s and Zola’s _index.md), not a post: it is not read'],
         ['content/_notes', 'skipped-file', 'is skipped, as its name starts with "_": the article in it is not read'],
         ['content/google1234.html', 'skipped-file', 'is an HTML file without front matter, so not an article: it is not read'],
       ],

@@ -151,7 +151,11 @@ export function findContentFiles(contentDir: string, displayPath: (absolute: str
 }
 
 function skipped(file: string, isFolder: boolean, held: number): Problem {
-  const start = file.split('/').pop()!.charAt(0);
+  const name = file.split('/').pop()!;
+  // Hugo's and Zola's list pages: the front matter of a section, not a post.
+  if (!isFolder && /^_index(?:\.[\w-]+)?\.(?:md|markdown|html?)$/i.test(name))
+    return problem(problemKinds.skippedFile, { file, message: 'is the page of its section (Hugo’s and Zola’s _index.md), not a post: it is not read' });
+  const start = name.charAt(0);
   const what = !isFolder || held === 1 ? 'the article in it is' : `the ${held} articles in it are`;
   return problem(problemKinds.skippedFile, { file, message: `is skipped, as its name starts with "${start}": ${what} not read` });
 }
