@@ -182,6 +182,17 @@ const element: fc.Arbitrary<string> = fc.letrec((tie) => ({
     { depthSize: 'small' },
     fc.string(),
     fc.constantFrom('<!-- x -->', '<![CDATA[x]]>', '&lt;script&gt;', '&#0;', '</p>', '<', '>', '"', "'", '`', '\u0000'),
+    // WordPress shortcodes, converted in HTML bodies too (`wordpress.ts`).
+    fc.constantFrom(
+      '[caption id="a" width="3"]',
+      '[/caption]',
+      '[embed]',
+      '[/embed]',
+      '[youtube=javascript:alert(1)]',
+      '[audio src="//e.example/a.mp3"]',
+      '[/audio]',
+      '[gallery]',
+    ),
     fc
       .tuple(dangerousTag, fc.array(attribute, { maxLength: 3 }), fc.array(tie('node'), { maxLength: 3 }), fc.boolean())
       .map(([tag, attributes, children, closed]) => `<${tag} ${attributes.join(' ')}>${children.join('')}${closed ? `</${tag}>` : ''}`),
@@ -252,6 +263,19 @@ describe('the sanitizer, on any input', () => {
             '```\n<script>\n```',
             '> quote',
             '* item',
+            // Other generators' markup and kramdown's, converted before markdown-it reads the body.
+            '[caption width="3"]<img src=x onerror=alert(1) alt=a> The caption[/caption]',
+            '[embed]javascript:alert(1)[/embed]',
+            '{::comment}',
+            '{:/comment}',
+            '{::nomarkdown}<script>alert(1)</script>{:/nomarkdown}',
+            '<div markdown="1">\n*x* [y](javascript:alert(1)){:target="_blank"}\n</div>',
+            '{% blockquote a, b https://e.example/ %}q{% endblockquote %}',
+            '{% img left javascript:alert(1) "t" "a" %}',
+            '{{< details summary="<script>" >}}x{{< /details >}}',
+            'Term\n: definition',
+            '*[HTML]: <script>alert(1)</script>',
+            '<!--more-->',
           ),
           fc.string(),
         ),
