@@ -148,7 +148,9 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
   // (A name meant to be dated, `198-04-06-title.md`, is a post's with a typo: its missing date is an error.)
   const isPost = file.split('/').includes(postsFolder) || nearlyDatedName.test(path.posix.basename(file));
   if (isAbsent(fields.date) && named.date === undefined && !inDrafts && !isPost && cameFromAnotherGenerator(syntax, named, data)) {
-    const kind = typeof data.layout === 'string' ? ` (layout: ${data.layout})` : '';
+    // The layout as written, but never a terminal's control characters, and short.
+    const layout = typeof data.layout === 'string' ? data.layout.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 40) : '';
+    const kind = layout === '' ? '' : ` (layout: ${layout})`;
     return {
       problems: [
         problem(problemKinds.skippedFile, {
