@@ -149,7 +149,13 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
   const isPost = file.split('/').includes(postsFolder) || nearlyDatedName.test(path.posix.basename(file));
   if (isAbsent(fields.date) && named.date === undefined && !inDrafts && !isPost && cameFromAnotherGenerator(syntax, named, data)) {
     // The layout as written, but never a terminal's control characters, and short.
-    const layout = typeof data.layout === 'string' ? data.layout.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 40) : '';
+    const layout =
+      typeof data.layout === 'string'
+        ? data.layout
+            .replace(/[\p{Cc}\p{Cf}]/gu, '')
+            .trim()
+            .slice(0, 40)
+        : '';
     const kind = layout === '' ? '' : ` (layout: ${layout})`;
     return {
       problems: [
