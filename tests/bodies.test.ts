@@ -374,6 +374,11 @@ describe('WordPress shortcodes, as posts exported from WordPress keep them', () 
     assert.ok(result.html.startsWith('<p>Watch <a '), result.html);
     assert.deepEqual(result.unconverted, ['[gallery ids="1,2,3"]']);
   });
+  test('a word in brackets is no shortcode: "[video]" in a headline or a sentence is text, and not reported', () => {
+    const result = html('<p>Slime molds are gorgeous [video] and [audio] too.</p>');
+    assert.equal(result.text, 'Slime molds are gorgeous [video] and [audio] too.');
+    assert.deepEqual(result.unconverted, []);
+  });
   test('Markdown links named like a shortcode, and shortcodes in code, stay what they are', () => {
     const result = sanitizeBody('See [video](https://ex.example/v) and [video][1].\n\n[1]: https://ex.example/w\n\n`[gallery]` in code.', {
       format: 'markdown',

@@ -105,6 +105,9 @@ export function convertWordPressShortcodes(body: string, format: 'html' | 'markd
         end = close + name.length + 3;
       }
     }
+    // "[video]" alone is a word in brackets (a Hacker News title's), not a shortcode: a shortcode that shows
+    // something names it or encloses it. WordPress's `[gallery]` and `[playlist]` alone are its own.
+    if (attributes.trim() === '' && inner === undefined && name !== 'gallery' && name !== 'playlist') continue;
     const html = convert({ name, attributes, inner });
     if (html === undefined) {
       unconverted.push(whole);
