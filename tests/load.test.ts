@@ -399,6 +399,15 @@ describe('dates in file names, as Jekyll and Eleventy write them', () => {
     assert.deepEqual([loaded?.tags, loaded?.categories, loaded?.authors], [['harbour', 'strike'], ['News', 'Local news'], ['Barbara McKenna']]);
   });
 
+  test("an undated file of another generator is a page at the top of the folder or with a page's keys; among posts it is a post without its date", () => {
+    const toml = (extra = '') => `+++\ntitle = "X"\n${extra}+++\nWords.`;
+    const codes = (inContent: string, text: string) => readArticle(`content/${inContent}`, text, defaultSiteSettings, inContent).problems.map((p) => p.code);
+    assert.deepEqual(codes('about.md', toml()), ['skipped-file']);
+    assert.deepEqual(codes('about/index.md', toml()), ['skipped-file']);
+    assert.deepEqual(codes('docs/setup.md', toml('menu = "main"\n')), ['skipped-file']);
+    assert.deepEqual(codes('posts/harbour.md', toml('tags = ["ports"]\n')), ['invalid-field']);
+  });
+
   test("Eleventy's dates of the file itself are refused with why, and what to write", () => {
     const { problems } = readArticle('content/posts/a.md', '---\ntitle: A\ndate: git Last Modified\n---\nHi.', defaultSiteSettings);
     assert.match(

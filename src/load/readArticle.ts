@@ -124,6 +124,21 @@ const nearlyDatedName = /^(\d{1,6}-\d{1,3}-\d{1,3})-/;
 /** Eleventy's dates of the file itself rather than of the post: `Created`, `Last Modified`, `git Created`, `git Last Modified`. */
 const fileDate = /^(?:git )?(?:created|last modified)$/i;
 
+/** Front-matter keys that a site's pages carry and its posts do not: a place in its menus, an address or a template of its own. */
+const pageKeys = ['menu', 'menus', 'eleventyNavigation', 'permalink', 'url', 'template', 'type'];
+
+/**
+ * Whether an undated file of another generator is one of its pages rather than a post that lacks its date: it sits at
+ * the top of the content folder (`about.md`, `about/index.md`), carries a page's keys, or a layout that is not a post's.
+ * A dateless file among posts (`posts/harbour.md`) stays a post, whose missing date is an error.
+ */
+function looksLikePage(data: Record<string, unknown>, inContent: string | undefined): boolean {
+  const segments = inContent?.split('/') ?? [];
+  const atTop = segments.length === 1 || (segments.length === 2 && /^(?:_?index)(?:\.[\w-]+)?\.\w+$/.test(segments[1]!));
+  const pageLayout = typeof data.layout === 'string' && !/post|single|article/i.test(data.layout);
+  return atTop || pageLayout || pageKeys.some((key) => Object.hasOwn(data, key) && !isAbsent(data[key]));
+}
+
 /** Why a date the schema refused is not one, when more can be said than what it expects. */
 function whyNoDate(date: unknown, named: NamedByFile, file: string): string | undefined {
   if (typeof date === 'string' && fileDate.test(date.trim()))
@@ -143,11 +158,18 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
   const named = namedByFile(file);
   const inDrafts = file.split('/').includes(draftsFolder);
   const fields = asOurFields(data, { jekyllPost: file.split('/').includes(postsFolder), folderCategories: folderCategoriesOf(inContent) });
-  // A file of another generator's site with no date, outside Jekyll's posts, is one of its pages (an about page, the
-  // home page's layout, a 404), not a post: said, and not read further, so that such a site builds as it is.
+  // A file of another generator's site with no date, outside Jekyll's posts, that looks like one of its pages (an
+  // about page, the home page's layout, a 404) is one: said, and not read further, so that such a site builds as it is.
   // (A name meant to be dated, `198-04-06-title.md`, is a post's with a typo: its missing date is an error.)
   const isPost = file.split('/').includes(postsFolder) || nearlyDatedName.test(path.posix.basename(file));
-  if (isAbsent(fields.date) && named.date === undefined && !inDrafts && !isPost && cameFromAnotherGenerator(syntax, named, data)) {
+  if (
+    isAbsent(fields.date) &&
+    named.date === undefined &&
+    !inDrafts &&
+    !isPost &&
+    cameFromAnotherGenerator(syntax, named, data) &&
+    looksLikePage(data, inContent)
+  ) {
     // The layout as written, but never a terminal's control characters, and short.
     const layout =
       typeof data.layout === 'string'
