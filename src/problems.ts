@@ -278,3 +278,6 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Content quoted in a message: at most `length` characters, the rest cut with an ellipsis. */
+export const shortened = (text: string, length: number): string => (text.length > length ? `${text.slice(0, length)}…` : text);

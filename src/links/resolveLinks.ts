@@ -12,7 +12,7 @@ import path from 'node:path';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import { relativeUrl, routes } from '../routes.ts';
 import type { SafeArticle } from '../sanitize/sanitizeArticles.ts';
-import type { SiteSettings } from '../schema/site.ts';
+import { staticRootsOf, type SiteSettings } from '../schema/site.ts';
 import { resolvedHtml } from '../sanitize/bodyHtml.ts';
 import type { BodyReference, Resolution } from '../sanitize/references.ts';
 import { articleFileExtension } from '../load/findContentFiles.ts';
@@ -250,7 +250,3 @@ export function siteAssetsOf(site: SiteSettings, contentRoot: string, siteFile: 
   }
   return { assets, files, problems };
 }
-
-/** The folders of pictures site.yaml names, absolute (`staticFolders` is relative to the content folder). */
-export const staticRootsOf = (site: Pick<SiteSettings, 'staticFolders'>, contentRoot: string): string[] =>
-  site.staticFolders.map((folder) => path.resolve(contentRoot, folder));

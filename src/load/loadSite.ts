@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { problem, problemKinds, type Problem } from '../problems.ts';
 import { unknownPlaceholders } from './otherGenerators.ts';
-import { defaultSiteSettings, knownSiteKeys, siteSchema, type SiteSettings } from '../schema/site.ts';
+import { defaultSiteSettings, knownSiteKeys, siteSchema, staticRootsOf, type SiteSettings } from '../schema/site.ts';
 import { en } from '../strings/en.ts';
 import { tableFor } from '../strings/words.ts';
 import { describeIssues, describeUnknownKeys } from './describeIssues.ts';
@@ -124,5 +124,4 @@ function withStaticFolders(site: SiteSettings, contentDir: string, problems: Pro
 }
 
 /** The folders of pictures site.yaml names (`staticFolders`), absolute, those that are there. */
-export const staticFoldersOf = (contentDir: string): string[] =>
-  loadSite(contentDir, (absolute) => absolute).site.staticFolders.map((folder) => path.resolve(contentDir, folder));
+export const staticFoldersOf = (contentDir: string): string[] => staticRootsOf(loadSite(contentDir, (absolute) => absolute).site, contentDir);

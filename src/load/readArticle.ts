@@ -157,11 +157,12 @@ export function readArticle(file: string, text: string, site: ReadingSettings, i
   const problems = [...warnings, ...describeUnknownKeys(file, data, knownArticleKeys, lineOf, otherKnownKeys)];
   const named = namedByFile(file);
   const inDrafts = file.split('/').includes(draftsFolder);
-  const fields = asOurFields(data, { jekyllPost: file.split('/').includes(postsFolder), folderCategories: folderCategoriesOf(inContent) });
+  const inPosts = file.split('/').includes(postsFolder);
+  const fields = asOurFields(data, { jekyllPost: inPosts, folderCategories: folderCategoriesOf(inContent) });
   // A file of another generator's site with no date, outside Jekyll's posts, that looks like one of its pages (an
   // about page, the home page's layout, a 404) is one: said, and not read further, so that such a site builds as it is.
   // (A name meant to be dated, `198-04-06-title.md`, is a post's with a typo: its missing date is an error.)
-  const isPost = file.split('/').includes(postsFolder) || nearlyDatedName.test(path.posix.basename(file));
+  const isPost = inPosts || nearlyDatedName.test(path.posix.basename(file));
   if (
     isAbsent(fields.date) &&
     named.date === undefined &&

@@ -13,7 +13,7 @@
  */
 import matter from 'gray-matter';
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
-import { problem, problemKinds, type Problem } from '../problems.ts';
+import { problem, problemKinds, shortened, type Problem } from '../problems.ts';
 import { readYamlMapping, topLevelKeyLines, type YamlMapping } from './readYaml.ts';
 
 export interface FrontMatter extends YamlMapping {
@@ -66,12 +66,10 @@ export function decodeArticleText(
   const decoded = decodeText(file, bytes);
   if (decoded.ok || bytes.includes(0)) return decoded;
   const text = new TextDecoder('windows-1252').decode(bytes);
-  // Where UTF-8 reading first fails: the same character in both readings, as bytes before it are ASCII or valid UTF-8.
-  const lossy = new TextDecoder('utf-8').decode(bytes);
-  const before = lossy.slice(0, lossy.indexOf('\uFFFD'));
-  const line = before.split('\n').length;
-  const lineText = text.split('\n')[line - 1] ?? '';
-  const sample = lineText.trim().length > 60 ? `${lineText.trim().slice(0, 60)}…` : lineText.trim();
+  // Where UTF-8 reading first failed, as `decodeText` found it: the same line in both readings, as the bytes before
+  // it are ASCII or valid UTF-8.
+  const line = decoded.problem.line ?? 1;
+  const sample = shortened((text.split('\n')[line - 1] ?? '').trim(), 60);
   return {
     ok: true,
     text,

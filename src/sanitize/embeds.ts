@@ -10,22 +10,20 @@
 import type { Element, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { hasScheme } from './references.ts';
+import { forEachElement } from './walk.ts';
 
 const embedded = new Set(['iframe', 'video', 'audio', 'object', 'embed']);
 const mayHoldEmbeds = /<(?:iframe|video|audio|object|embed)\b/i;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-/** The first element below `element` that `test` accepts. */
+/** The first element below `element`, in document order, that `test` accepts. */
 function find(element: Element, test: (child: Element) => boolean): Element | undefined {
-  const stack = [...element.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type !== 'element') continue;
-    if (test(node)) return node;
-    for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i]!);
-  }
-  return undefined;
+  let found: Element | undefined;
+  forEachElement(element, (child) => {
+    if (found === undefined && test(child)) found = child;
+  });
+  return found;
 }
 
 /** Where an embed's content is: a frame's or player's `src`, a `source` inside, an object's `data` or `movie` parameter. */

@@ -10,6 +10,7 @@ import MarkdownIt from 'markdown-it';
 import abbreviations from 'markdown-it-abbr';
 import definitionLists from 'markdown-it-deflist';
 import footnotes from 'markdown-it-footnote';
+import { shortened } from '../problems.ts';
 
 /**
  * How deep blocks (quotes, lists) may nest. markdown-it drops, without a word, every line below its limit (100 by
@@ -45,7 +46,7 @@ renderer.block.tokenize = (state, startLine, endLine) => {
         .replace(blockMarkers, '')
         .replace(/\s+/g, ' ')
         .trim();
-      env.nestedTooDeep = skipped.length > 60 ? `${skipped.slice(0, 60)}…` : skipped;
+      env.nestedTooDeep = shortened(skipped, 60);
     }
   }
   tokenizeBlocks(state, startLine, endLine);

@@ -31,6 +31,7 @@ import { convertWordPressShortcodes } from './wordpress.ts';
 import { parseHtmlFragment } from './parseHtml.ts';
 import { hasScheme, isReferenceToken, markReferences, resolvedAlone, type BodyReference, type ReferenceContext } from './references.ts';
 import { newsSchema } from './schema.ts';
+import { shortened } from '../problems.ts';
 import { visibleText } from './visibleText.ts';
 import { forEachElement, forEachNode } from './walk.ts';
 import { alignmentAsClass, blocksAsKnownBlocks, wellFormed } from './wellFormed.ts';
@@ -199,6 +200,11 @@ function removeUnprintable() {
  */
 const mayHoldOtherSchemes = /(?:href|src)\s*=\s*["']?\s*(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:/i;
 
+/** Whether the schema keeps a scheme for a link's `href` or a picture's `src`: its own lists, read once. */
+const keptScheme = (attribute: 'href' | 'src'): RegExp => new RegExp(`^(?:${(newsSchema.protocols?.[attribute] ?? []).join('|')}):`, 'i');
+const keptLink = keptScheme('href');
+const keptPicture = keptScheme('src');
+
 function noteUnkeptAddresses() {
   return (tree: Root, file: VFile) => {
     const unkept: string[] = [];
@@ -207,12 +213,12 @@ function noteUnkeptAddresses() {
     forEachElement(tree, (element) => {
       const [kind, value, allowed] =
         element.tagName === 'a'
-          ? ['link', element.properties.href, /^(?:https?|mailto):/i]
+          ? ['link', element.properties.href, keptLink]
           : element.tagName === 'img'
-            ? ['picture', element.properties.src, /^https?:/i]
+            ? ['picture', element.properties.src, keptPicture]
             : [];
       if (typeof value !== 'string' || !hasScheme(value) || allowed!.test(value.replace(/[\t\n\r]/g, '').trim())) return;
-      unkept.push(`${kind} ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`);
+      unkept.push(`${kind} ${JSON.stringify(shortened(value, 40))}`);
     });
   };
 }
@@ -238,8 +244,7 @@ function noteUnkeptText() {
       });
       const text = parts.join(' ').replace(/\s+/g, ' ').trim();
       // One inside another is told by the outer.
-      if (text !== '' && !unkept.some((told) => told.includes(text)))
-        unkept.push(`<${element.tagName}> ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}`);
+      if (text !== '' && !unkept.some((told) => told.includes(text))) unkept.push(`<${element.tagName}> ${JSON.stringify(shortened(text, 60))}`);
     });
   };
 }

@@ -2,6 +2,7 @@
  * Site settings, read from `content/site.yaml`. Every key is optional; a site
  * without the file gets the defaults below.
  */
+import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { isValidTimeZone } from '../dates.ts';
@@ -200,6 +201,10 @@ export const followedFeeds = (site: Pick<SiteSettings, 'sources'>): { url: strin
 
 /** A source's display name, as site.yaml gives it. */
 export const sourceNameOf = (site: Pick<SiteSettings, 'sources'>, url: string): string | undefined => site.sources[url]?.name;
+
+/** The folders of pictures site.yaml names, absolute (`staticFolders` is relative to the content folder). */
+export const staticRootsOf = (site: Pick<SiteSettings, 'staticFolders'>, contentRoot: string): string[] =>
+  site.staticFolders.map((folder) => path.resolve(contentRoot, folder));
 
 export type SiteSettingsInput = z.input<typeof siteSchema>;
 export type SiteSettings = z.output<typeof siteSchema>;

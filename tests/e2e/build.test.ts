@@ -165,8 +165,10 @@ describe('build: reproducible', async () => {
   });
 });
 
+/** A PNG's signature: a picture by its bytes, as the build looks at it. */
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 describe('build: images beside their posts', async () => {
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const post = (body: string) => `+++\ntitle = "Harbour works"\ndate = 2024-06-01\n+++\n${body}\n`;
   const cwd = writeTree({
     'content/posts/harbour/index.md': post('![The new quay](quay.png)\n\n![Secret](../../../outside.png)\n\n![Linked](linked.png)'),
@@ -204,7 +206,6 @@ describe('build: images beside their posts', async () => {
 });
 
 describe('build: pictures of a folder beside the content, as Hugo and Zola keep them in static/', async () => {
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   // A Hugo site as it is: content/ and static/ side by side; site.yaml names the folder.
   const cwd = writeTree({
     'content/site.yaml': 'staticFolders: [../static]\n',
